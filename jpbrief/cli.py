@@ -1,0 +1,57 @@
+"""The ``jpbrief`` command: the reader by default, sub-commands for trainers and scripts.
+
+Each group of sub-commands lives in ``jpbrief.commands.<group>`` and exposes
+``register(subparsers)``. Heavy imports (Qt, Whoosh) happen inside the handlers, so
+``jpbrief check`` stays fast and the reader's start-up never pays for search.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from jpbrief import __version__
+
+COMMAND_GROUPS = ("content", "search", "notes", "gui")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jpbrief",
+        description="Offline reader for briefings on Japan's defence and economic security.",
+    )
+    parser.add_argument("--version", action="version", version=f"jpbrief {__version__}")
+    parser.add_argument(
+        "--content", metavar="DIR", default=None,
+        help="content folder to use instead of the bundled one (also $JPBRIEF_CONTENT)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for group in COMMAND_GROUPS:
+        try:
+            module = importlib.import_module(f"jpbrief.commands.{group}")
+        except ModuleNotFoundError as error:
+            if error.name != f"jpbrief.commands.{group}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "func", None)
+    if handler is None:
+        args = parser.parse_args([*(argv or sys.argv[1:]), "read"])
+        handler = getattr(args, "func", None)
+        if handler is None:
+            parser.print_help()
+            return 2
+    try:
+        return int(handler(args))
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,216 @@
+"""The content model: plain, immutable dataclasses that every other layer reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+PassageKind = Literal["heading", "paragraph"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, located as ``path:line``."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One distinct cited work from ``sources.yaml``."""
+
+    id: str
+    citation: str
+    kind: str | None = None
+    authors: tuple[str, ...] = ()
+    title: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    accessed: str | None = None
+    url: str | None = None
+
+    def fields(self) -> dict[str, object]:
+        """The structured fields, for JSON output and display."""
+        return {
+            "kind": self.kind,
+            "authors": list(self.authors),
+            "title": self.title,
+            "publisher": self.publisher,
+            "date": self.date,
+            "accessed": self.accessed,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """An author footnote: the original's number and the source it resolves to."""
+
+    number: int
+    source_id: str
+
+
+@dataclass(frozen=True)
+class CrossRef:
+    """An editorial link from a passage to a passage of another article."""
+
+    article: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A heading or paragraph: the unit of reading, search, notes and cross-references.
+
+    ``markdown`` is the block's source (footnote markers included, annotation line
+    excluded); ``text`` is its plain text with footnote markers removed.
+    """
+
+    anchor: str
+    kind: PassageKind
+    markdown: str
+    text: str
+    section: str | None
+    themes: tuple[str, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    crossrefs: tuple[CrossRef, ...] = ()
+    role: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its front matter and its passages in reading order."""
+
+    id: str
+    title: str
+    passages: tuple[Passage, ...]
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    disclaimer: str | None = None
+    path: str = ""
+
+    def passage(self, anchor: str) -> Passage | None:
+        for passage in self.passages:
+            if passage.anchor == anchor:
+                return passage
+        return None
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        """Every theme that any passage carries, in first-seen order."""
+        seen: dict[str, None] = {}
+        for passage in self.passages:
+            for theme in passage.themes:
+                seen.setdefault(theme, None)
+        return tuple(seen)
+
+    @property
+    def byline(self) -> str:
+        """Author or publisher where known, for sidebars and headers."""
+        return " · ".join(part for part in (self.author, self.publisher) if part)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A browsing theme from ``themes.yaml``."""
+
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Acronym:
+    """A glossary acronym and its expansion."""
+
+    term: str
+    expansion: str
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Acronyms and synonym groups from ``glossary.yaml``."""
+
+    acronyms: tuple[Acronym, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()
+
+    def expansion(self, term: str) -> str | None:
+        for acronym in self.acronyms:
+            if acronym.term == term:
+                return acronym.expansion
+        return None
+
+    def equivalents(self, phrase: str) -> tuple[str, ...]:
+        """Other phrases meaning the same as ``phrase`` (case-insensitive), never itself."""
+        key = phrase.casefold()
+        found: dict[str, None] = {}
+        for acronym in self.acronyms:
+            if acronym.term.casefold() == key:
+                found.setdefault(acronym.expansion, None)
+            elif acronym.expansion.casefold() == key:
+                found.setdefault(acronym.term, None)
+        for group in self.synonyms:
+            if any(member.casefold() == key for member in group):
+                for member in group:
+                    if member.casefold() != key:
+                        found.setdefault(member, None)
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a source is cited: article, passage anchor and footnote number."""
+
+    article: str
+    anchor: str
+    number: int
+
+
+@dataclass
+class Library:
+    """Everything loaded from one content directory, plus what could not be loaded."""
+
+    articles: tuple[Article, ...] = ()
+    sources: dict[str, Source] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    glossary: Glossary = field(default_factory=Glossary)
+    problems: tuple[Problem, ...] = ()
+    skipped: tuple[str, ...] = ()
+
+    def article(self, article_id: str) -> Article | None:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        return None
+
+    def passage(self, article_id: str, anchor: str) -> Passage | None:
+        article = self.article(article_id)
+        return article.passage(anchor) if article else None
+
+    def iter_passages(self) -> Iterator[tuple[Article, Passage]]:
+        for article in self.articles:
+            for passage in article.passages:
+                yield article, passage
+
+    def theme_passages(self, theme_id: str) -> list[tuple[Article, Passage]]:
+        return [(a, p) for a, p in self.iter_passages() if theme_id in p.themes]
+
+    def citations(self, source_id: str) -> list[Citation]:
+        return [
+            Citation(article.id, passage.anchor, footnote.number)
+            for article, passage in self.iter_passages()
+            for footnote in passage.footnotes
+            if footnote.source_id == source_id
+        ]
+
+    @property
+    def passage_count(self) -> int:
+        return sum(len(article.passages) for article in self.articles)

@@ -1,0 +1,1 @@
+"""The Qt user interface: widgets that emit intent signals, wired in one place."""

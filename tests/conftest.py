@@ -1,0 +1,43 @@
+"""Test configuration: offscreen Qt, and no test ever touches the real home directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point HOME, the XDG dirs and jpbrief's own dirs at a fresh temporary folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.setenv("JPBRIEF_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("JPBRIEF_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("JPBRIEF_CONFIG_DIR", str(home / "config"))
+    monkeypatch.delenv("JPBRIEF_CONTENT", raising=False)
+    return home
+
+
+@pytest.fixture
+def fixture_library_dir() -> Path:
+    """A small, valid content folder with two articles, footnotes and cross-references."""
+    return FIXTURES / "library"
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path, fixture_library_dir: Path) -> Path:
+    """A writable copy of the fixture content folder, for tests that break it."""
+    import shutil
+
+    target = tmp_path / "content"
+    shutil.copytree(fixture_library_dir, target)
+    return target
