@@ -1,0 +1,1 @@
+"""Sub-commands of the jpbrief command line, one module per group."""
