@@ -77,7 +77,7 @@ def sanitize_html(fragment: str) -> str:
         clean_content_tags=REMOVED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
         attribute_filter=_attribute_filter,
-        url_schemes={"external"},
+        url_schemes={"http", "https", "external"},  # the filter turns http(s) into external:
         link_rel=None,
         strip_comments=True,
     )

@@ -1,0 +1,144 @@
+"""Hostile content never crashes or hangs the loader, and rendered output keeps the sanitizer's promises."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jpbrief.core.content import load_library
+from jpbrief.core.model import Library
+from jpbrief.core.render import render_article
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "articles"
+FRONT = "---\nid: {id}\ntitle: Generated\nauthor: null\npublisher: null\npublished: null\ndisclaimer: null\n---\n\n"
+
+GENERATED = {
+    "five-megabytes.md": FRONT.format(id="five-megabytes") + ("All work and no play. " * 240_000),
+    "nested-quotes.md": FRONT.format(id="nested-quotes") + "\n".join(">" * i + " q" for i in range(1, 10_001)),
+    "nested-quote-line.md": FRONT.format(id="nested-quote-line") + ">" * 10_000 + " deep\n",
+    "nested-lists.md": FRONT.format(id="nested-lists") + "\n".join("  " * i + "- item" for i in range(10_000)),
+    "backticks.md": FRONT.format(id="backticks") + "`" * 50_000 + "\n\n" + "``a " * 20_000 + "\n",
+    "brackets.md": FRONT.format(id="brackets") + "[" * 20_000 + "a\n",
+}
+
+FORBIDDEN_TAGS = {"script", "iframe", "style", "object", "embed", "frame", "frameset", "link", "meta", "base"}
+OWN_SCHEMES = ("fn:", "xref:", "gloss:", "external:")
+
+
+class _TagAudit(HTMLParser):
+    """Collects every start tag and attribute of the rendered body."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.faults: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in FORBIDDEN_TAGS:
+            self.faults.append(f"<{tag}>")
+        for name, value in attrs:
+            value = (value or "").strip()
+            if name.startswith("on") or name == "style":
+                self.faults.append(f"{tag} {name}=")
+            if name == "src" and (":" in value or value.startswith(("/", "\\")) or ".." in value):
+                self.faults.append(f"{tag} src={value!r}")
+            if name == "href" and not (
+                value.startswith(OWN_SCHEMES) or (value.startswith("#") and "\\" not in value)
+                or (re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_./-]*", value) and ".." not in value)
+            ):
+                self.faults.append(f"{tag} href={value!r}")
+
+
+def assert_sanitized(html: str) -> None:
+    audit = _TagAudit()
+    audit.feed(html.split("<body>", 1)[-1])
+    audit.close()
+    assert audit.faults == []
+
+
+def hostile_content(tmp_path: Path, fixture_library_dir: Path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(fixture_library_dir, content)
+    for path in HOSTILE.iterdir():
+        shutil.copy(path, content / "articles" / path.name)
+    for name, text in GENERATED.items():
+        (content / "articles" / name).write_text(text, encoding="utf-8")
+    return content
+
+
+def test_hostile_files_are_reported_by_name_and_good_ones_still_load(tmp_path: Path, fixture_library_dir: Path):
+    content = hostile_content(tmp_path, fixture_library_dir)
+    library = load_library(content)
+    loaded = {a.id for a in library.articles}
+    assert {"alpha", "beta"} <= loaded
+    reported = {Path(p.path).name for p in library.problems}
+    for name in (
+        "invalid-yaml.md", "no-front-matter.md", "empty.md", "not-utf8.md", "five-megabytes.md",
+        "nested-quotes.md", "nested-quote-line.md", "nested-lists.md", "brackets.md", "dangling-footnotes.md",
+    ):
+        assert name in reported, name
+    dangling = [p.message for p in library.problems if p.path.endswith("dangling-footnotes.md")]
+    assert any("[^99] has no definition" in m for m in dangling)
+    assert any("unknown source 'no-such-source'" in m for m in dangling)
+    assert any("[^5] is defined but never referenced" in m for m in dangling)
+    for article in library.articles:
+        assert_sanitized(render_article(article, library))
+
+
+def test_raw_html_is_loaded_but_neutralised(tmp_path: Path, fixture_library_dir: Path):
+    library = load_library(hostile_content(tmp_path, fixture_library_dir))
+    article = library.article("raw-html")
+    assert article is not None
+    html = render_article(article, library)
+    assert_sanitized(html)
+    assert "Before  after." in html or "Before after." in html
+    assert "alert" not in html
+    assert "passwd" not in html
+
+
+def test_the_whole_hostile_folder_loads_and_renders_without_hanging(tmp_path: Path, fixture_library_dir: Path):
+    """A hang guard, not a speed target: a fresh process must finish; it prints per-file timings."""
+    content = hostile_content(tmp_path, fixture_library_dir)
+    code = (
+        "import json, sys, time\n"
+        "from jpbrief.core.content import load_library\n"
+        "from jpbrief.core.render import render_article\n"
+        "lib = load_library(sys.argv[1])\n"
+        "times = {}\n"
+        "for a in lib.articles:\n"
+        "    t = time.perf_counter(); render_article(a, lib); times[a.id] = time.perf_counter() - t\n"
+        "print(json.dumps({'loaded': sorted(times), 'problems': len(lib.problems)}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(content)], capture_output=True, text=True, timeout=120, check=True
+    )
+    summary = json.loads(result.stdout)
+    assert {"alpha", "beta", "raw-html", "backticks"} <= set(summary["loaded"])
+
+
+markdown_pieces = st.sampled_from([
+    "text", " ", "\n", "\n\n", "*", "_", "`", "[", "]", "(", ")", "<", ">", "#", "## ", "- ", "1. ",
+    "> ", "[^1]", "[^x]", "{: #a}", "<script>", "</script>", "<img src=\"file:///x\">",
+    "<a href=\"javascript:x\">", "</a>", "<iframe>", "onerror=", "\\\\host\\s", "http://x.y/", "&amp;",
+    "<b onclick='x'>", "![i](data:x)", "[l](https://r.example/)", "\u202e", "\x00", "é", "🙂",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.lists(markdown_pieces, max_size=60).map("".join))
+def test_any_markdown_loads_and_renders_sanitized(tmp_path: Path, fixture_library_dir: Path, body: str):
+    content = tmp_path / "content"
+    if not content.exists():
+        shutil.copytree(fixture_library_dir, content)
+    (content / "articles" / "random.md").write_text(FRONT.format(id="random") + body + "\n", encoding="utf-8")
+    library: Library = load_library(content)
+    assert {"alpha", "beta"} <= {a.id for a in library.articles}
+    for article in library.articles:
+        assert_sanitized(render_article(article, library))
