@@ -1,0 +1,300 @@
+"""Build, check and measure the Linux installers: the one driver behind ``make package``.
+
+Steps: PyInstaller one-folder build -> ``dist/jpbrief-VERSION-linux-x86_64.tar.xz`` and
+``dist/jpbrief_VERSION_amd64.deb`` -> ``dist/SHA256SUMS`` -> unpack every artifact into a
+temporary folder and run the frozen binary's ``self-test`` offscreen with a fresh HOME ->
+print sizes, cold start and budgets as JSON (also written to ``dist/build-report.json``).
+
+``--twice`` builds a second time from scratch and reports whether the SHA-256s match and,
+if not, which files inside the artifacts differ.
+
+Windows and macOS have their own recipes in ``packaging/windows`` and ``packaging/macos``;
+they need native runners (see packaging/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGING = ROOT / "packaging"
+DIST = ROOT / "dist"
+BUILD = ROOT / "build"
+BUDGET_TAR_MB = 60
+BUDGET_UNPACKED_MB = 150
+DEB_DEPENDS = [
+    "libc6", "libegl1", "libgl1", "libfontconfig1", "libfreetype6", "libglib2.0-0", "libdbus-1-3",
+    "libx11-6", "libx11-xcb1", "libxcb1", "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0",
+    "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0", "libxcb-shape0", "libxcb-xfixes0",
+    "libxcb-xkb1", "libxkbcommon0", "libxkbcommon-x11-0", "libwayland-client0", "libwayland-cursor0",
+]
+
+
+def version() -> str:
+    namespace: dict[str, str] = {}
+    exec((ROOT / "jpbrief" / "__init__.py").read_text(encoding="utf-8"), namespace)
+    return namespace["__version__"]
+
+
+def source_date_epoch() -> int:
+    """The last commit's time, so two builds of one commit stamp the same dates."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        return int(out)
+    except (OSError, subprocess.CalledProcessError, ValueError):
+        return 0
+
+
+def log(message: str) -> None:
+    print(f"[package] {message}", file=sys.stderr, flush=True)
+
+
+def run(cmd: list[str], **kwargs: object) -> None:
+    log(" ".join(cmd))
+    subprocess.run(cmd, check=True, **kwargs)  # type: ignore[call-overload]
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def pyinstaller(env: dict[str, str]) -> Path:
+    shutil.rmtree(BUILD / "pyinstaller", ignore_errors=True)
+    out = BUILD / "pyinstaller" / "dist"
+    run(
+        [
+            sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+            "--distpath", str(out), "--workpath", str(BUILD / "pyinstaller" / "work"),
+            str(PACKAGING / "jpbrief.spec"),
+        ],
+        cwd=ROOT, env=env,
+    )
+    return out / "jpbrief"
+
+
+def _normalise(info: tarfile.TarInfo, epoch: int) -> tarfile.TarInfo:
+    info.mtime = epoch
+    info.uid = info.gid = 0
+    info.uname = info.gname = "root"
+    return info
+
+
+def make_tarball(app: Path, name: str, epoch: int) -> Path:
+    stage = BUILD / "stage-tar" / name
+    shutil.rmtree(stage.parent, ignore_errors=True)
+    shutil.copytree(app, stage / "app", symlinks=True)
+    launcher = stage / "jpbrief"
+    launcher.write_text(
+        '#!/bin/sh\n# Start jpbrief from wherever this folder was unpacked.\n'
+        'here=$(dirname "$(readlink -f "$0")")\nexec "$here/app/jpbrief" "$@"\n',
+        encoding="utf-8",
+    )
+    launcher.chmod(0o755)
+    shutil.copy(PACKAGING / "linux" / "README-recipient.txt", stage / "README.txt")
+    target = DIST / f"{name}.tar.xz"
+    with tarfile.open(target, "w:xz", preset=9) as tar:
+        for path in sorted([stage, *stage.rglob("*")]):
+            info = tar.gettarinfo(str(path), arcname=str(path.relative_to(stage.parent)))
+            _normalise(info, epoch)
+            if info.isfile():
+                with path.open("rb") as handle:
+                    tar.addfile(info, handle)
+            else:
+                tar.addfile(info)
+    return target
+
+
+def make_deb(app: Path, ver: str, epoch: int) -> Path:
+    root = BUILD / "stage-deb"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(app, root / "opt" / "jpbrief", symlinks=True)
+    (root / "usr" / "bin").mkdir(parents=True)
+    (root / "usr" / "bin" / "jpbrief").symlink_to("/opt/jpbrief/jpbrief")
+    apps = root / "usr" / "share" / "applications"
+    apps.mkdir(parents=True)
+    shutil.copy(PACKAGING / "linux" / "jpbrief.desktop", apps / "jpbrief.desktop")
+    for size in (48, 256):
+        icons = root / "usr" / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps"
+        icons.mkdir(parents=True)
+        shutil.copy(PACKAGING / "icons" / f"jpbrief-{size}.png", icons / "jpbrief.png")
+    control = root / "DEBIAN" / "control"
+    control.parent.mkdir()
+    installed_kb = folder_size(root) // 1024
+    control.write_text(
+        f"Package: jpbrief\nVersion: {ver}\nSection: text\nPriority: optional\n"
+        f"Architecture: amd64\nInstalled-Size: {installed_kb}\n"
+        f"Depends: {', '.join(DEB_DEPENDS)}\n"
+        "Maintainer: jpbrief trainers <jpbrief@localhost>\n"
+        "Description: Offline reader for briefings on Japan's defence and economic security\n"
+        " Bundled annotated articles with footnote pop-ups, themes and full-text search.\n"
+        " Never uses the network.\n",
+        encoding="utf-8",
+    )
+    for path in [root, *root.rglob("*")]:
+        if not path.is_symlink():
+            os.utime(path, (epoch, epoch))
+    target = DIST / f"jpbrief_{ver}_amd64.deb"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(target)], env=env)
+    return target
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_sums(artifacts: list[Path]) -> Path:
+    sums = DIST / "SHA256SUMS"
+    sums.write_text("".join(f"{sha256(p)}  {p.name}\n" for p in artifacts), encoding="utf-8")
+    return sums
+
+
+def unpack(artifact: Path, into: Path) -> Path:
+    """Unpack an artifact the way a recipient would; return the frozen executable."""
+    if artifact.name.endswith(".deb"):
+        run(["dpkg-deb", "-x", str(artifact), str(into)])
+        return into / "opt" / "jpbrief" / "jpbrief"
+    with tarfile.open(artifact) as tar:
+        tar.extractall(into, filter="tar")
+    (folder,) = into.iterdir()
+    return folder / "jpbrief"
+
+
+def smoke_test(artifact: Path) -> dict[str, object]:
+    """Run the frozen self-test offscreen, with a fresh HOME and cache, and time first paint."""
+    with tempfile.TemporaryDirectory(prefix="jpbrief-smoke-") as tmp:
+        tmp_path = Path(tmp)
+        exe = unpack(artifact, tmp_path / "unpacked")
+        unpacked = folder_size(tmp_path / "unpacked")
+        home = tmp_path / "home"
+        home.mkdir()
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(home),
+            "XDG_CACHE_HOME": str(home / ".cache"),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local" / "share"),
+            "QT_QPA_PLATFORM": "offscreen",
+            "LANG": "C.UTF-8",
+        }
+        shot = tmp_path / "screenshot.png"
+        started = time.monotonic()
+        result = subprocess.run(
+            [str(exe), "self-test", "--screenshot", str(shot)],
+            env=env, capture_output=True, text=True, timeout=300,
+        )
+        elapsed = time.monotonic() - started
+        sys.stderr.write(result.stdout[-3000:] + result.stderr[-3000:])
+        if result.returncode != 0:
+            raise SystemExit(f"self-test of {artifact.name} failed with exit code {result.returncode}")
+        if not shot.is_file() or shot.stat().st_size == 0:
+            raise SystemExit(f"self-test of {artifact.name} wrote no screenshot")
+        paint = cold_start(exe, env)
+        return {
+            "artifact": artifact.name,
+            "size_mb": round(artifact.stat().st_size / 1e6, 1),
+            "unpacked_mb": round(unpacked / 1e6, 1),
+            "self_test_s": round(elapsed, 2),
+            "first_paint_s": paint,
+        }
+
+
+def cold_start(exe: Path, env: dict[str, str]) -> float | None:
+    """Seconds from process start to the reader's first paint (JPBRIEF_STARTUP_TIMESTAMP)."""
+    started = time.time()
+    result = subprocess.run(
+        [str(exe), "read", "--exit-after-paint"],
+        env={**env, "JPBRIEF_STARTUP_TIMESTAMP": "1"}, capture_output=True, text=True, timeout=120,
+    )
+    for line in (result.stdout + result.stderr).splitlines():
+        if line.startswith("jpbrief-first-paint "):
+            return round(float(line.split()[1]) - started, 3)
+    log(f"no first-paint timestamp from {exe} (exit {result.returncode})")
+    return None
+
+
+def build_once(env: dict[str, str], epoch: int) -> list[Path]:
+    shutil.rmtree(DIST, ignore_errors=True)
+    DIST.mkdir()
+    ver = version()
+    app = pyinstaller(env)
+    tarball = make_tarball(app, f"jpbrief-{ver}-linux-x86_64", epoch)
+    deb = make_deb(app, ver, epoch)
+    return [tarball, deb]
+
+
+def differing_members(first: Path, second: Path) -> list[str]:
+    """Names of files whose content differs between two tar.xz artifacts."""
+    def digests(path: Path) -> dict[str, str]:
+        with tarfile.open(path) as tar:
+            return {
+                m.name: hashlib.sha256(tar.extractfile(m).read()).hexdigest()  # type: ignore[union-attr]
+                for m in tar.getmembers() if m.isfile()
+            }
+    a, b = digests(first), digests(second)
+    return sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--twice", action="store_true", help="build twice and compare SHA-256s")
+    parser.add_argument("--skip-smoke", action="store_true", help="build only (not for CI)")
+    args = parser.parse_args()
+
+    epoch = source_date_epoch()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0"}
+    started = time.monotonic()
+    artifacts = build_once(env, epoch)
+    build_s = round(time.monotonic() - started, 1)
+    report: dict[str, object] = {"version": version(), "source_date_epoch": epoch, "build_s": build_s}
+
+    if args.twice:
+        keep = BUILD / "first-build"
+        shutil.rmtree(keep, ignore_errors=True)
+        keep.mkdir(parents=True)
+        for artifact in artifacts:
+            shutil.copy(artifact, keep / artifact.name)
+        artifacts = build_once(env, epoch)
+        same = {a.name: sha256(a) == sha256(keep / a.name) for a in artifacts}
+        report["reproducible"] = same
+        tarball = next(a for a in artifacts if a.name.endswith(".tar.xz"))
+        report["differing_files"] = differing_members(keep / tarball.name, tarball)[:50]
+
+    sums = write_sums(artifacts)
+    report["sha256sums"] = sums.read_text(encoding="utf-8").splitlines()
+    if not args.skip_smoke:
+        results = [smoke_test(artifact) for artifact in artifacts]
+        report["artifacts"] = results
+        tar_result = next(r for r in results if str(r["artifact"]).endswith(".tar.xz"))
+        report["budgets"] = {
+            "tar_xz_mb": {"value": tar_result["size_mb"], "budget": BUDGET_TAR_MB,
+                          "ok": float(tar_result["size_mb"]) <= BUDGET_TAR_MB},  # type: ignore[arg-type]
+            "unpacked_mb": {"value": tar_result["unpacked_mb"], "budget": BUDGET_UNPACKED_MB,
+                            "ok": float(tar_result["unpacked_mb"]) <= BUDGET_UNPACKED_MB},  # type: ignore[arg-type]
+        }
+    text = json.dumps(report, indent=2)
+    (DIST / "build-report.json").write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
