@@ -1,0 +1,404 @@
+"""Text analysis shared by indexing, querying and snippets: one tokenizer, used everywhere.
+
+A word goes through: split into tokens (hyphenated compounds, numbers, abbreviations) →
+fold case and accents → British to American spelling → drop stop words → Porter stem.
+Because the same function analyses the passages, the query and the snippet text,
+whatever matches is also what gets marked.
+
+Hyphenated compounds (``JASSM-ER``, ``SM-3``, ``counter-hypersonic``) and words mixing
+letters and digits (``G7``, ``FY2024``) yield the whole (``jassmer``) *and* each part
+(``jassm``, ``er``): the whole shares the first part's position and the parts take
+consecutive positions, so the compound is found whole, by any part, and inside phrases.
+Stop words are dropped and positions renumbered, so "Ministry of Defense" is the phrase
+``ministri defens`` on both sides.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from whoosh.analysis import Token, Tokenizer
+from whoosh.lang.porter import stem as porter_stem
+
+MAX_TOKEN_CHARS = 64
+"""Longer runs of letters are not words; they are cut so no single token is huge."""
+
+MAX_COMPOUND_PARTS = 8
+"""Compounds with more parts are indexed by part only (no whole)."""
+
+# A word: letters/digits joined by hyphens, apostrophes, dots or commas. The joiners are
+# examined afterwards: dots and commas only bind numbers (8.9, 1,500) and
+# abbreviations (U.S.); apostrophes are elided (Japan's → japan, don't → dont).
+_WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011'\u2019.,][^\W_]+)*")
+_JOINER_RE = re.compile(r"([-\u2010\u2011'\u2019.,])")
+_HYPHENS = "-\u2010\u2011"
+_APOSTROPHES = "'\u2019"
+_LETTER_DIGIT_RE = re.compile(r"\d+|[^\W\d_]+")
+
+STOP_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "with",
+    }
+)
+"""Kept small on purpose: ``us`` (U.S.), ``it`` (IT), ``may`` (the month) and numbers
+stay searchable."""
+
+# --- British → American spelling ----------------------------------------------------
+
+_SPELLING_WORDS = {
+    "defence": "defense",
+    "defences": "defenses",
+    "offence": "offense",
+    "offences": "offenses",
+    "licence": "license",
+    "licences": "licenses",
+    "pretence": "pretense",
+    "programme": "program",
+    "programmes": "programs",
+    "judgement": "judgment",
+    "judgements": "judgments",
+    "acknowledgement": "acknowledgment",
+    "ageing": "aging",
+    "grey": "gray",
+    "aluminium": "aluminum",
+    "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers",
+    "manoeuvring": "maneuvering",
+    "manoeuvred": "maneuvered",
+    "enrolment": "enrollment",
+    "fulfil": "fulfill",
+    "fulfils": "fulfills",
+    "fulfilment": "fulfillment",
+    "instalment": "installment",
+    "skilful": "skillful",
+    "wilful": "willful",
+    "plough": "plow",
+    "practise": "practice",
+    "practised": "practiced",
+    "practises": "practices",
+    "practising": "practicing",
+    "sceptic": "skeptic",
+    "sceptical": "skeptical",
+    "scepticism": "skepticism",
+    "whilst": "while",
+    "amongst": "among",
+    "cheque": "check",
+    "tyre": "tire",
+    "tyres": "tires",
+    "kerb": "curb",
+    "storey": "story",
+    "draught": "draft",
+}
+_SPELLING_RULES = [
+    # colour, honour, labour, neighbour(ing), favourable, ... (not four, hour, tour, your)
+    (
+        re.compile(
+            r"^(colo|hono|behavio|favo|labo|neighbo|harbo|armo|vigo|rumo|endeavo|savo|flavo"
+            r"|humo|odo|valo|parlo|tumo|vapo|clamo|rigo|splendo|cando|ardo|fervo|savio)ur"
+        ),
+        r"\1r",
+    ),
+    # centre(s/d), theatre, metre, litre, fibre, calibre, ... and their compounds
+    (
+        re.compile(r"(cent|theat|met|lit|fib|calib|sab|spect|somb|lust|meag|sepulch)r(e|es|ed)$"),
+        r"\1er\2",
+    ),
+    (re.compile(r"(cent|theat|fib|calib|spect|lust|meag)ring$"), r"\1ering"),
+    # catalogue, dialogue, analogue, monologue
+    (re.compile(r"(catal|dial|anal|monol|prol|epil)ogue(s|d)?$"), r"\1og\2"),
+    # travelled, cancelling, labelled, modelling, fuelled, signalled, ...
+    (
+        re.compile(
+            r"^(travel|cancel|label|model|fuel|signal|channel|level|total|counsel|marshal"
+            r"|equal|dial|jewel|tunnel|funnel|marvel|quarrel|rival|shovel|pedal|panel|initial"
+            r"|unravel|revel|libel|enamel|gravel|chisel|duel|refuel|remodel|relabel)l"
+            r"(ed|ing|er|ers)$"
+        ),
+        r"\1\2",
+    ),
+    # analyse, paralyse, catalyse
+    (re.compile(r"(.{2,})ys(e|es|ed|ing|er|ers)$"), r"\1yz\2"),
+    # -ise / -isation (organise, modernisation, ...); applied on both sides, so a word
+    # that is not really -ise/-ize (promise, exercise) is changed consistently and harmlessly
+    (
+        re.compile(r"(.{3,})is(e|es|ed|ing|er|ers|ation|ations|ational|able)$"),
+        r"\1iz\2",
+    ),
+]
+_SPELLING_KEEP = frozenset({"promise", "promises", "promised", "premise", "premises"})
+
+
+def americanise(word: str) -> str:
+    """British → American spelling of a folded word, or the word itself."""
+    mapped = _SPELLING_WORDS.get(word)
+    if mapped is not None:
+        return mapped
+    if word in _SPELLING_KEEP:
+        return word
+    for pattern, replacement in _SPELLING_RULES:
+        new, count = pattern.subn(replacement, word)
+        if count:
+            return new
+    return word
+
+
+def americanise_prefix(prefix: str) -> str:
+    """A best-effort American spelling of a word's beginning, for ``prefix*`` queries."""
+    whole = americanise(prefix)
+    if whole != prefix:
+        return whole
+    for british, american in (
+        ("isat", "izat"),
+        ("defenc", "defens"),
+        ("offenc", "offens"),
+        ("programm", "program"),
+        ("centr", "cent"),
+        ("colour", "color"),
+        ("labour", "labor"),
+        ("honour", "honor"),
+        ("favour", "favor"),
+        ("neighbour", "neighbor"),
+        ("behaviour", "behavior"),
+    ):
+        if british in prefix:
+            return prefix.replace(british, american)
+    if prefix.endswith("is") and len(prefix) > 4:
+        return prefix[:-2] + "iz"
+    return prefix
+
+
+# --- folding and per-word normalisation ---------------------------------------------
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Case- and accent-folded text (NFKD, combining marks dropped, casefolded)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold()
+
+
+@lru_cache(maxsize=200_000)
+def term_for(segment: str, stem: bool = True) -> str | None:
+    """The index term of one word (already split, not folded), or None for a stop word."""
+    word = fold(segment)[:MAX_TOKEN_CHARS]
+    if not word or word in STOP_WORDS:
+        return None
+    if word.isdigit():
+        return word
+    word = americanise(word)
+    return porter_stem(word) if stem else word
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One analysed token.
+
+    ``term`` is what is indexed; ``key`` the folded, unstemmed form (for prefixes and
+    suggestions); ``surface`` the text as written; ``start``/``end`` offsets into the
+    analysed string; ``whole`` marks the joined form of a compound, ``parts`` how many
+    part tokens follow it.
+    """
+
+    term: str
+    key: str
+    surface: str
+    pos: int
+    start: int
+    end: int
+    whole: bool = False
+    parts: int = 0
+
+
+def _segments(match: re.Match[str]) -> list[list[tuple[str, int, int]]]:
+    """Split one regex word into groups of (text, start, end) segments.
+
+    Each returned group is one word; a group with several segments is a compound.
+    Dots and commas join only numbers and abbreviations, apostrophes are elided,
+    hyphens make compounds; anything else splits into separate words.
+    """
+    raw = match.group(0)
+    base = match.start()
+    pieces = _JOINER_RE.split(raw)
+    words: list[list[tuple[str, int, int]]] = []
+    current: list[tuple[str, int, int]] = []
+    offset = 0
+    previous_joiner = ""
+    for index, piece in enumerate(pieces):
+        if index % 2 == 1:  # a joiner
+            previous_joiner = piece
+            offset += len(piece)
+            continue
+        start, end = base + offset, base + offset + len(piece)
+        offset += len(piece)
+        if not current:
+            current = [(piece, start, end)]
+            continue
+        last_text, last_start, _last_end = current[-1]
+        if previous_joiner in _APOSTROPHES:
+            if piece.casefold() == "s":
+                continue  # possessive: Japan's → Japan
+            current[-1] = (last_text + piece, last_start, end)
+        elif previous_joiner in ".,":
+            numeric = last_text.replace(".", "").isdigit() and piece.isdigit()
+            abbreviation = (
+                previous_joiner == "."
+                and len(piece) <= 2
+                and piece.isalpha()
+                and all(len(s) <= 2 for s in last_text.split("."))
+                and last_text.replace(".", "").isalpha()
+            )
+            if numeric and previous_joiner == ",":
+                current[-1] = (last_text + piece, last_start, end)  # 1,500 → 1500
+            elif numeric:
+                current[-1] = (last_text + "." + piece, last_start, end)  # 8.9
+            elif abbreviation:
+                current[-1] = (last_text + "." + piece, last_start, end)  # U.S → us
+            else:
+                words.append(current)
+                current = [(piece, start, end)]
+        else:  # hyphen: compound
+            current.append((piece, start, end))
+    if current:
+        words.append(current)
+    return words
+
+
+def _split_letters_digits(group: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """G7 → G, 7; FY2024 → FY, 2024 (numbers with dots stay whole)."""
+    out: list[tuple[str, int, int]] = []
+    for text, start, end in group:
+        if "." in text or text.isdigit() or text.isalpha():
+            out.append((text, start, end))
+            continue
+        for sub in _LETTER_DIGIT_RE.finditer(text):
+            out.append((sub.group(0), start + sub.start(), start + sub.end()))
+    return out
+
+
+def _clean(segment: str) -> str:
+    # U.S → US; 8.9 keeps its dot
+    if segment.replace(".", "").isdigit():
+        return segment
+    return segment.replace(".", "")
+
+
+def analyse(text: str, *, stem: bool = True) -> list[Tok]:
+    """Every token of ``text``, with positions and character offsets."""
+    tokens: list[Tok] = []
+    pos = 0
+    for match in _WORD_RE.finditer(text):
+        for group in _segments(match):
+            parts = _split_letters_digits(group)
+            analysed = [
+                (term_for(_clean(seg), stem), fold(_clean(seg))[:MAX_TOKEN_CHARS], seg, s, e)
+                for seg, s, e in parts
+            ]
+            kept = [item for item in analysed if item[0] is not None]
+            if len(parts) == 1:
+                if kept:
+                    term, key, seg, s, e = kept[0]
+                    tokens.append(Tok(str(term), key, seg, pos, s, e))
+                    pos += 1
+                continue
+            start, end = parts[0][1], parts[-1][2]
+            if len(parts) <= MAX_COMPOUND_PARTS:
+                joined = "".join(_clean(seg) for seg, _s, _e in parts)
+                whole = term_for(joined, stem)
+                if whole is not None:
+                    tokens.append(
+                        Tok(
+                            whole,
+                            fold(joined)[:MAX_TOKEN_CHARS],
+                            text[start:end],
+                            pos,
+                            start,
+                            end,
+                            whole=True,
+                            parts=len(kept),
+                        )
+                    )
+            for term, key, seg, s, e in kept:
+                tokens.append(Tok(str(term), key, seg, pos, s, e))
+                pos += 1
+    return tokens
+
+
+def word_parts(text: str, *, stem: bool = True) -> list[str]:
+    """The phrase form of ``text``: its terms in order, compounds as their parts."""
+    return [tok.term for tok in analyse(text, stem=stem) if not tok.whole]
+
+
+class PassageTokenizer(Tokenizer):
+    """The Whoosh face of :func:`analyse`, used as the analyzer of every text field.
+
+    It is pickled into the index's table of contents by reference to this class, so
+    moving or renaming it makes old indexes unreadable, and they are then rebuilt.
+    """
+
+    def __init__(self, stem: bool = True) -> None:
+        self.stem = stem
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PassageTokenizer) and other.stem == self.stem
+
+    def __hash__(self) -> int:
+        return hash((PassageTokenizer, self.stem))
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for tok in analyse(value, stem=self.stem):
+            token.text = tok.term
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = tok.surface
+            if positions:
+                token.pos = start_pos + tok.pos
+            if chars:
+                token.startchar = start_char + tok.start
+                token.endchar = start_char + tok.end
+            yield token

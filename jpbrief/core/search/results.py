@@ -1,0 +1,113 @@
+"""What a search returns: plain dataclasses, importable without Whoosh (for the UI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching passage.
+
+    ``snippet`` is HTML: the passage text around the matches, HTML-escaped, with each
+    matched word in ``<b>…</b>`` and ``…`` (U+2026) where the text was cut.
+    ``terms`` are the matched words as printed in ``text`` and ``spans`` their
+    ``(start, end)`` offsets in ``text``, for highlighting the passage in the reader.
+    ``score`` only orders hits (higher first): its integer part is the match tier
+    (all words as typed > all words via the glossary > most words > …) and the
+    fraction the BM25F score within the tier.
+    """
+
+    article: str
+    anchor: str
+    title: str
+    section: str | None
+    text: str
+    snippet: str
+    themes: tuple[str, ...]
+    score: float
+    kind: str = "paragraph"
+    terms: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "anchor": self.anchor,
+            "title": self.title,
+            "section": self.section,
+            "kind": self.kind,
+            "text": self.text,
+            "snippet": self.snippet,
+            "themes": list(self.themes),
+            "score": self.score,
+            "terms": list(self.terms),
+            "spans": [list(span) for span in self.spans],
+        }
+
+
+@dataclass(frozen=True)
+class ArticleHits:
+    """The hits of one article, in rank order."""
+
+    article: str
+    title: str
+    hits: tuple[Hit, ...]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Ranked hits (at most the requested limit), the total number of matching
+    passages, "did you mean" queries and a message for the reader when there is
+    something to say (no match, a query that could not be used as typed, a busy index).
+    """
+
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    suggestions: list[str] = field(default_factory=list)
+    message: str | None = None
+    query: str = ""
+    busy: bool = False
+    """True when another process is building the index: try again shortly."""
+
+    def group_by_article(self) -> list[ArticleHits]:
+        """Hits grouped by article; articles ordered by their best hit."""
+        groups: dict[str, list[Hit]] = {}
+        for hit in self.hits:
+            groups.setdefault(hit.article, []).append(hit)
+        return [ArticleHits(key, hits[0].title, tuple(hits)) for key, hits in groups.items()]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "hits": [hit.to_dict() for hit in self.hits],
+            "total": self.total,
+            "suggestions": list(self.suggestions),
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class IndexInfo:
+    """Where the index is and what it holds; ``built`` when this call built it."""
+
+    path: Path | None
+    documents: int
+    fingerprint: str
+    built: bool
+    build_seconds: float | None
+    open_seconds: float
+    in_memory: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path) if self.path else None,
+            "documents": self.documents,
+            "fingerprint": self.fingerprint,
+            "built": self.built,
+            "build_seconds": self.build_seconds,
+            "open_seconds": self.open_seconds,
+            "in_memory": self.in_memory,
+        }
