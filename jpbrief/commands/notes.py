@@ -1,0 +1,272 @@
+"""``jpbrief notes``: add, list, export and import notes from scripts and tests.
+
+Exit codes: 0 done (for ``add``: the note is committed), 1 the notes database or a file
+could not be read or written, 2 a bad argument (malformed ``ARTICLE#ANCHOR``, an article
+or anchor the content does not have, an import file that is not a notes export).
+Every error is one line on stderr that names the file or argument at fault.
+
+``export`` first re-anchors the notes against the content (when it loads), so the memo
+shows each note on the passage it belongs to now; nothing is ever dropped by that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jpbrief.core import paths
+from jpbrief.core.notes import ImportFormatError, NotesError, NotesStore, default_db_path
+
+if TYPE_CHECKING:
+    from jpbrief.core.model import Library
+
+PROG = "jpbrief notes"
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def register(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
+    """Add the ``notes`` sub-command and its own sub-commands to ``subparsers``."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="FILE",
+        help="notes database (default: notes.sqlite3 in the user data folder, "
+        "which $JPBRIEF_DATA_DIR overrides)",
+    )
+    parser = subparsers.add_parser(
+        "notes",
+        parents=[common],
+        help="add, list, export and import notes",
+        description="Bookmarks, highlights and notes kept by the reader, for scripts.",
+    )
+    commands = parser.add_subparsers(dest="notes_command", metavar="COMMAND")
+
+    add = commands.add_parser(
+        "add", parents=[common], help="add a note to a passage; exits 0 once it is saved"
+    )
+    add.add_argument("target", metavar="ARTICLE#ANCHOR", help="the passage, e.g. my-article#intro")
+    add.add_argument("text", metavar="TEXT", help="the note")
+    add.set_defaults(func=add_note)
+
+    listing = commands.add_parser("list", parents=[common], help="list the notes")
+    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing.set_defaults(func=list_notes)
+
+    export = commands.add_parser(
+        "export", parents=[common], help="export notes, highlights and bookmarks as a memo"
+    )
+    export.add_argument("--format", choices=("md", "json"), default="md",
+                        help="Markdown memo or JSON (importable); default md")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of standard output")
+    export.set_defaults(func=export_notes)
+
+    importing = commands.add_parser(
+        "import", parents=[common], help="import a JSON export; what is already here is skipped"
+    )
+    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.set_defaults(func=import_notes)
+
+    def usage(args: argparse.Namespace) -> int:
+        parser.print_usage(sys.stderr)
+        _error("choose a command: add, list, export or import")
+        return EXIT_USAGE
+
+    parser.set_defaults(func=usage)
+    return parser
+
+
+# --------------------------------------------------------------------------- handlers
+
+
+def add_note(args: argparse.Namespace) -> int:
+    article, sep, anchor = str(args.target).partition("#")
+    if not sep or not article or not anchor or "#" in anchor:
+        _error(f"ARTICLE#ANCHOR argument {args.target!r} is not of the form article-id#anchor")
+        return EXIT_USAGE
+    if not str(args.text).strip():
+        _error("TEXT argument is empty")
+        return EXIT_USAGE
+    quote = ""
+    library, why_not = _load_library(args)
+    if library is None:
+        _warn(f"{why_not}; {args.target} was not checked against the content")
+    else:
+        found = library.article(article)
+        if found is None:
+            _error(f"ARTICLE#ANCHOR argument {args.target!r}: no article {article!r} "
+                   f"in {_content_name(args)}")
+            return EXIT_USAGE
+        passage = found.passage(anchor)
+        if passage is None:
+            _error(f"ARTICLE#ANCHOR argument {args.target!r}: article {article!r} has no "
+                   f"passage #{anchor}")
+            return EXIT_USAGE
+        quote = passage.text
+    store = _open_store(args)
+    if store is None:
+        return EXIT_FAILURE
+    with store:
+        try:
+            note = store.add_note(article, anchor, args.text, quote=quote)
+        except (sqlite3.Error, OSError) as exc:
+            _error(f"{store.path}: the note was not saved: {exc}")
+            return EXIT_FAILURE
+    # Only now, after COMMIT, is success reported.
+    print(note.id)
+    return EXIT_OK
+
+
+def list_notes(args: argparse.Namespace) -> int:
+    store = _open_store(args)
+    if store is None:
+        return EXIT_FAILURE
+    with store:
+        notes = store.notes()
+    if args.json:
+        records = [
+            {
+                "id": note.id,
+                "uuid": note.uuid,
+                "article": note.article,
+                "anchor": note.anchor,
+                "text": note.text,
+                "quote": note.quote,
+                "created": note.created,
+                "updated": note.updated,
+                "highlight_id": note.highlight_id,
+                "state": note.state,
+            }
+            for note in notes
+        ]
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for note in notes:
+        flag = f" [{note.state}]" if note.state != "ok" else ""
+        text = " ".join(note.text.split())
+        print(f"{note.id}\t{note.article}#{note.anchor}\t{note.created}{flag}\t{text}")
+    return EXIT_OK
+
+
+def export_notes(args: argparse.Namespace) -> int:
+    library, why_not = _load_library(args)
+    if library is None:
+        _warn(f"{why_not}; the export shows article ids instead of titles and no sources")
+    store = _open_store(args)
+    if store is None:
+        return EXIT_FAILURE
+    with store:
+        try:
+            if library is not None:
+                store.reanchor(library)
+            if args.format == "json":
+                text = store.export_json(library)
+            else:
+                text = store.export_markdown(library)
+        except sqlite3.Error as exc:
+            _error(f"{store.path}: {exc}")
+            return EXIT_FAILURE
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        _write_atomically(args.output, text)
+    except OSError as exc:
+        _error(f"cannot write {args.output}: {exc.strerror or exc}")
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def import_notes(args: argparse.Namespace) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        _error(f"cannot read {args.file}: {exc.strerror or exc}")
+        return EXIT_FAILURE
+    store = _open_store(args)
+    if store is None:
+        return EXIT_FAILURE
+    with store:
+        try:
+            result = store.import_json(data)
+        except ImportFormatError as exc:
+            _error(f"{args.file}: {exc}; nothing was imported")
+            return EXIT_USAGE
+        except sqlite3.Error as exc:
+            _error(f"{store.path}: {exc}; nothing was imported")
+            return EXIT_FAILURE
+    print(f"imported {result.added}, skipped {result.skipped} already present")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _open_store(args: argparse.Namespace) -> NotesStore | None:
+    path = Path(getattr(args, "db", None) or default_db_path())
+    try:
+        store = NotesStore(path)
+    except (NotesError, sqlite3.Error, OSError) as exc:
+        _error(f"cannot open notes database {path}: {exc}")
+        return None
+    if store.recovery_message:
+        _warn(store.recovery_message)
+    return store
+
+
+def _content_dir(args: argparse.Namespace) -> Path:
+    """``jpbrief --content DIR``, else ``$JPBRIEF_CONTENT`` or the bundled content."""
+    explicit = getattr(args, "content", None)
+    return Path(explicit) if explicit else paths.content_dir()
+
+
+def _load_library(args: argparse.Namespace) -> tuple[Library | None, str]:
+    """The content library, or None and why not. Imported lazily: Markdown and YAML
+    parsing are not needed to list or import notes."""
+    try:
+        from jpbrief.core.content import load_library
+
+        directory = _content_dir(args)
+        library = load_library(directory)
+    except (ImportError, OSError) as exc:
+        return None, f"content not loaded ({exc})"
+    if not library.articles:
+        return None, f"no articles loaded from {directory}"
+    return library, ""
+
+
+def _content_name(args: argparse.Namespace) -> str:
+    try:
+        return str(_content_dir(args))
+    except OSError:
+        return "the content"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    print(f"{PROG}: warning: {message}", file=sys.stderr)

@@ -1,0 +1,1265 @@
+"""SQLite store for bookmarks, highlights, notes and reading positions: never lose them.
+
+Decisions, for the next person:
+
+- **Durability.** One SQLite file (standard library ``sqlite3``) in WAL mode with
+  ``synchronous=FULL`` and foreign keys on. Every write is one explicit transaction; a
+  method returns only after ``COMMIT``, so whatever a caller was told is saved survives a
+  crash or a kill (``tests/test_notes_durability.py`` kills a writer 60 times to prove it).
+- **Schema.** The version lives in ``PRAGMA user_version``. :data:`MIGRATIONS` holds every
+  schema step from the first one; opening a database runs the missing steps forward in
+  one transaction. A database from a newer jpbrief is refused, never touched.
+- **Quotes and re-anchoring.** Every annotation keeps the text it quotes (the passage's
+  text, or the selection for a highlight). :meth:`NotesStore.reanchor` resolves each one
+  against the current :class:`~jpbrief.core.model.Library`:
+
+  ``ok``
+      its anchor still holds its quote (a highlight's range follows its quote if the
+      quote moved within the passage);
+  ``moved``
+      the anchor is gone or no longer holds the quote, and the quote was found in another
+      passage (the article's own passages first, then every article's);
+  ``changed``
+      a bookmark or passage note whose passage still exists under the same anchor but
+      whose text was edited so the old quote is found nowhere. Anchors are stable ids
+      that trainers keep when they fix a passage's text, so the annotation stays on its
+      passage and keeps the old quote to show what it was made on;
+  ``detached``
+      the anchor is gone (or, for a highlight, no longer holds the selection) and the
+      quote is found nowhere. The annotation is kept and shown with its quote, never
+      deleted; a later re-anchor against restored content re-attaches it.
+
+  Notes on a highlight follow their highlight. Reading positions are not re-anchored:
+  the reader falls back to the stored fraction when an anchor disappears.
+- **Identity.** Each bookmark, highlight and note has a random UUID that export carries
+  and import checks, so importing an export twice adds nothing.
+- **Backups.** At most one automatic backup a day (the first open of the day), written
+  with SQLite's backup API to ``backups/`` next to the database, the last seven kept.
+  Before a migration the old file is copied too (kept, not rotated).
+- **Corruption.** On open the store runs ``PRAGMA quick_check``. A database that is not a
+  database, malformed, truncated or emptied is renamed aside with a timestamp (never
+  deleted, together with its ``-wal``/``-shm`` files) and the newest good backup is
+  restored; :attr:`NotesStore.recovery_message` says what happened and it is logged.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import shutil
+import sqlite3
+import time
+import uuid as uuidlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, ClassVar, Literal
+
+from jpbrief.core import paths
+from jpbrief.core.model import Article, Library, Passage
+
+log = logging.getLogger(__name__)
+
+DB_NAME = "notes.sqlite3"
+BACKUP_DIR = "backups"
+KEEP_BACKUPS = 7
+DEFAULT_COLOUR = "yellow"
+EXPORT_FORMAT = "jpbrief-notes"
+EXPORT_VERSION = 1
+
+State = Literal["ok", "changed", "detached"]
+Status = Literal["ok", "moved", "changed", "detached"]
+STATES: tuple[State, ...] = ("ok", "changed", "detached")
+
+_CORRUPTION_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
+_STALE_TMP_SECONDS = 24 * 3600
+
+
+def default_db_path() -> Path:
+    """Where the notes database lives: the user data folder (``$JPBRIEF_DATA_DIR`` wins)."""
+    return paths.data_dir() / DB_NAME
+
+
+class NotesError(Exception):
+    """The notes store cannot do what was asked; the message says why, for the user."""
+
+
+class ImportFormatError(NotesError, ValueError):
+    """An import file is not a jpbrief notes export; the message names the item at fault."""
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """A bookmarked passage."""
+
+    kind: ClassVar[str] = "bookmark"
+    id: int
+    uuid: str
+    article: str
+    anchor: str
+    quote: str
+    created: str
+    state: State = "ok"
+
+    @property
+    def detached(self) -> bool:
+        return self.state == "detached"
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A highlighted selection: ``quote`` is ``passage.text[start:end]``."""
+
+    kind: ClassVar[str] = "highlight"
+    id: int
+    uuid: str
+    article: str
+    anchor: str
+    start: int
+    end: int
+    quote: str
+    colour: str
+    created: str
+    state: State = "ok"
+
+    @property
+    def detached(self) -> bool:
+        return self.state == "detached"
+
+
+@dataclass(frozen=True)
+class Note:
+    """Free text on a passage, or on a highlight when ``highlight_id`` is set."""
+
+    kind: ClassVar[str] = "note"
+    id: int
+    uuid: str
+    article: str
+    anchor: str
+    quote: str
+    text: str
+    created: str
+    updated: str
+    highlight_id: int | None = None
+    state: State = "ok"
+
+    @property
+    def detached(self) -> bool:
+        return self.state == "detached"
+
+
+Annotation = Bookmark | Highlight | Note
+
+
+@dataclass(frozen=True)
+class Position:
+    """The last reading position in an article: the passage at the top, and a fraction."""
+
+    article: str
+    anchor: str
+    fraction: float
+    updated: str
+
+
+@dataclass(frozen=True)
+class Reanchored:
+    """What :meth:`NotesStore.reanchor` decided for one annotation."""
+
+    kind: str
+    id: int
+    status: Status
+    article: str
+    anchor: str
+    quote: str
+    old_article: str
+    old_anchor: str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """How many items an import added, and how many it skipped as already present."""
+
+    added: int
+    skipped: int
+
+
+# --------------------------------------------------------------------------- schema
+
+Migration = Callable[[sqlite3.Connection], None]
+
+SCHEMA_V1: tuple[str, ...] = (
+    """CREATE TABLE bookmarks (
+        id INTEGER PRIMARY KEY,
+        article TEXT NOT NULL,
+        anchor TEXT NOT NULL,
+        quote TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL
+    )""",
+    """CREATE TABLE highlights (
+        id INTEGER PRIMARY KEY,
+        article TEXT NOT NULL,
+        anchor TEXT NOT NULL,
+        start INTEGER NOT NULL CHECK (start >= 0),
+        "end" INTEGER NOT NULL CHECK ("end" >= start),
+        quote TEXT NOT NULL,
+        colour TEXT NOT NULL DEFAULT 'yellow',
+        created TEXT NOT NULL
+    )""",
+    """CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        highlight_id INTEGER REFERENCES highlights(id) ON DELETE SET NULL,
+        article TEXT NOT NULL,
+        anchor TEXT NOT NULL,
+        quote TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    )""",
+    """CREATE TABLE positions (
+        article TEXT PRIMARY KEY,
+        anchor TEXT NOT NULL,
+        fraction REAL NOT NULL DEFAULT 0,
+        updated TEXT NOT NULL
+    )""",
+)
+"""The first schema, exactly as jpbrief 1 created it. Never edit: add a migration."""
+
+_ANNOTATION_TABLES = ("bookmarks", "highlights", "notes")
+
+
+def _migrate_to_v1(conn: sqlite3.Connection) -> None:
+    for statement in SCHEMA_V1:
+        conn.execute(statement)
+
+
+def _migrate_to_v2(conn: sqlite3.Connection) -> None:
+    """A stable UUID per annotation (import identity), and look-up indexes."""
+    for table in _ANNOTATION_TABLES:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN uuid TEXT")
+        ids = [row[0] for row in conn.execute(f"SELECT id FROM {table}")]
+        conn.executemany(
+            f"UPDATE {table} SET uuid = ? WHERE id = ?",
+            [(str(uuidlib.uuid4()), row_id) for row_id in ids],
+        )
+        conn.execute(f"CREATE UNIQUE INDEX {table}_uuid ON {table}(uuid)")
+        conn.execute(f"CREATE INDEX {table}_place ON {table}(article, anchor)")
+    conn.execute("CREATE INDEX notes_highlight ON notes(highlight_id)")
+
+
+def _migrate_to_v3(conn: sqlite3.Connection) -> None:
+    """Re-anchoring state, so a detached annotation is shown as such after a restart."""
+    for table in _ANNOTATION_TABLES:
+        conn.execute(
+            f"ALTER TABLE {table} ADD COLUMN state TEXT NOT NULL DEFAULT 'ok' "
+            "CHECK (state IN ('ok', 'changed', 'detached'))"
+        )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_migrate_to_v1, _migrate_to_v2, _migrate_to_v3)
+"""``MIGRATIONS[n - 1]`` turns a schema ``n - 1`` database (0: empty) into schema ``n``."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _is_corruption(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _CORRUPTION_CODES
+    message = str(exc).lower()
+    return "malformed" in message or "not a database" in message
+
+
+def _sidecars(path: Path) -> list[Path]:
+    """The database file and the WAL files SQLite keeps beside it."""
+    return [path, Path(f"{path}-wal"), Path(f"{path}-shm")]
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":  # directories cannot be opened for fsync on Windows
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _quick_check(conn: sqlite3.Connection) -> str | None:
+    """None when the database is sound, else SQLite's first complaint."""
+    rows = conn.execute("PRAGMA quick_check").fetchall()
+    first = str(rows[0][0]) if rows else "no answer from quick_check"
+    return None if first == "ok" else first
+
+
+def _check_file(path: Path) -> str | None:
+    """Open ``path`` on its own and quick-check it: None when sound, else why not."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                return "it holds no notes schema"
+            return _quick_check(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return str(exc)
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class NotesStore:
+    """Bookmarks, highlights, notes and reading positions in one SQLite file.
+
+    ``clock`` returns the current time (aware or local naive); tests inject one to
+    simulate days. ``auto_backup`` makes the day's backup on open when it is due.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        auto_backup: bool = True,
+        keep_backups: int = KEEP_BACKUPS,
+    ) -> None:
+        if keep_backups < 1:
+            raise ValueError("keep_backups must be at least 1")
+        self.path = Path(path)
+        self.backup_dir = self.path.parent / BACKUP_DIR
+        self.keep_backups = keep_backups
+        self.recovery_message: str | None = None
+        """Set when the database was found damaged and moved aside; show it to the user."""
+        self._clock = clock or _utc_now
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = self._open()
+        try:
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+        if auto_backup:
+            try:
+                self.backup_if_due()
+            except (OSError, sqlite3.Error) as exc:
+                # The notes themselves are fine; a full disk must not keep them from the user.
+                log.warning("could not back up the notes database %s: %s", self.path, exc)
+
+    # -- lifecycle
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> NotesStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def integrity_check(self) -> list[str]:
+        """``PRAGMA integrity_check``: ``["ok"]`` for a sound database."""
+        return [str(row[0]) for row in self._conn.execute("PRAGMA integrity_check")]
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+        try:
+            conn.row_factory = sqlite3.Row
+            # Before anything writes (even the journal mode): a newer schema stays untouched.
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise NotesError(
+                    f"the notes database {self.path} has schema {version}, newer than this "
+                    f"jpbrief understands ({SCHEMA_VERSION}); it was left untouched"
+                )
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                log.warning("notes database %s runs in %s mode, not WAL", self.path, mode)
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _emptied(self) -> bool:
+        """A zero-byte file with backups beside it was truncated: a new one has no backups."""
+        wal = Path(f"{self.path}-wal")
+        return (
+            self.path.exists()
+            and self.path.stat().st_size == 0
+            and not (wal.exists() and wal.stat().st_size > 0)
+            and bool(self._backups())
+        )
+
+    def _open(self) -> sqlite3.Connection:
+        problem: str | None
+        if self._emptied():
+            problem = "the file is empty"
+        else:
+            try:
+                conn = self._connect()
+            except sqlite3.DatabaseError as exc:
+                if not _is_corruption(exc):
+                    raise
+                problem = str(exc)
+            else:
+                try:
+                    problem = _quick_check(conn)
+                except sqlite3.DatabaseError as exc:
+                    if not _is_corruption(exc):
+                        conn.close()
+                        raise
+                    problem = str(exc)
+                if problem is None:
+                    return conn
+                conn.close()
+        self._recover(problem)
+        return self._connect()
+
+    def _recover(self, problem: str) -> None:
+        """Move the damaged database aside (never delete it) and restore the newest backup."""
+        stamp = self._clock().astimezone().strftime("%Y%m%dT%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        counter = 1
+        while any(p.exists() for p in _sidecars(aside)):
+            counter += 1
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+        for source, target in zip(_sidecars(self.path), _sidecars(aside), strict=True):
+            if source.exists():
+                os.replace(source, target)
+        _fsync_dir(self.path.parent)
+        restored = self._restore_newest_backup()
+        if restored is not None:
+            message = (
+                f"The notes database {self.path} was damaged ({problem}). It was moved aside "
+                f"to {aside.name} and the backup {restored.name} was restored; notes made "
+                f"after that backup are missing from it."
+            )
+        else:
+            message = (
+                f"The notes database {self.path} was damaged ({problem}). It was moved aside "
+                f"to {aside.name}; no usable backup was found, so notes start empty."
+            )
+        self.recovery_message = message
+        log.warning(message)
+
+    def _restore_newest_backup(self) -> Path | None:
+        for backup in reversed(self._backups()):
+            tmp = self.path.with_name(f"{self.path.name}.restore-{os.getpid()}.tmp")
+            try:
+                shutil.copyfile(backup, tmp)
+                problem = _check_file(tmp)
+                if problem is None:
+                    _fsync_file(tmp)
+                    os.replace(tmp, self.path)
+                    _fsync_dir(self.path.parent)
+                    return backup
+                log.warning("notes backup %s is unusable (%s); trying an older one",
+                            backup, problem)
+            except OSError as exc:
+                log.warning("cannot restore notes backup %s: %s", backup, exc)
+            for leftover in _sidecars(tmp):
+                leftover.unlink(missing_ok=True)  # our own copy, not user data
+        return None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; the write lock is taken at once so nothing deadlocks."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version == SCHEMA_VERSION:
+            return
+        if version > 0:
+            try:
+                self._backup_before_migration(version)
+            except (OSError, sqlite3.Error) as exc:  # the migration is one transaction anyway
+                log.warning("no copy of %s before migrating it: %s", self.path, exc)
+        with self._transaction() as conn:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[number - 1](conn)
+                conn.execute(f"PRAGMA user_version = {number:d}")
+        log.info("notes database %s migrated from schema %d to %d", self.path, version,
+                 SCHEMA_VERSION)
+
+    # -- backups
+
+    def _backup_glob(self) -> str:
+        return f"{self.path.stem}-[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]{self.path.suffix}"
+
+    def _backups(self) -> list[Path]:
+        """The daily backups, oldest first (their names sort by date)."""
+        if not self.backup_dir.is_dir():
+            return []
+        return sorted(self.backup_dir.glob(self._backup_glob()))
+
+    def backups(self) -> list[Path]:
+        """The daily backups kept next to the database, oldest first."""
+        return self._backups()
+
+    def backup_if_due(self) -> Path | None:
+        """Make today's backup unless it exists; keep the last ``keep_backups``."""
+        today = self._clock().astimezone().date()
+        target = self.backup_dir / f"{self.path.stem}-{today.isoformat()}{self.path.suffix}"
+        if target.exists():
+            return None
+        self.backup(target)
+        self._rotate_backups()
+        return target
+
+    def backup(self, target: Path) -> Path:
+        """Copy the database to ``target`` with SQLite's backup API, atomically."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        dest = sqlite3.connect(tmp)
+        try:
+            self._conn.backup(dest)
+        finally:
+            dest.close()
+        _fsync_file(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+        return target
+
+    def _backup_before_migration(self, version: int) -> None:
+        stamp = self._clock().astimezone().strftime("%Y%m%dT%H%M%S")
+        name = f"{self.path.stem}-schema{version}-{stamp}{self.path.suffix}"
+        self.backup(self.backup_dir / name)
+
+    def _rotate_backups(self) -> None:
+        for old in self._backups()[: -self.keep_backups]:
+            old.unlink(missing_ok=True)
+        # A writer killed mid-backup leaves its temporary file; clear those a day old.
+        for tmp in self.backup_dir.glob(f"{self.path.stem}-*.tmp"):
+            try:
+                if time.time() - tmp.stat().st_mtime > _STALE_TMP_SECONDS:
+                    tmp.unlink()
+            except OSError:
+                pass
+
+    # -- bookmarks
+
+    def add_bookmark(self, article: str, anchor: str, quote: str = "") -> Bookmark:
+        """Bookmark a passage; ``quote`` is the passage's text as shown."""
+        _require(article=article, anchor=anchor)
+        created = _stamp(self._clock())
+        uid = str(uuidlib.uuid4())
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO bookmarks (uuid, article, anchor, quote, created) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (uid, article, anchor, quote, created),
+            )
+        return Bookmark(_rowid(cursor), uid, article, anchor, quote, created)
+
+    def bookmark_at(self, article: str, anchor: str) -> Bookmark | None:
+        row = self._conn.execute(
+            "SELECT * FROM bookmarks WHERE article = ? AND anchor = ? ORDER BY id LIMIT 1",
+            (article, anchor),
+        ).fetchone()
+        return _bookmark(row) if row else None
+
+    def toggle_bookmark(self, article: str, anchor: str, quote: str = "") -> Bookmark | None:
+        """Ctrl+D: bookmark the passage, or remove its bookmark. Returns the new one or None."""
+        existing = self.bookmark_at(article, anchor)
+        if existing is None:
+            return self.add_bookmark(article, anchor, quote)
+        self.remove_bookmark(existing.id)
+        return None
+
+    def remove_bookmark(self, bookmark_id: int) -> bool:
+        with self._transaction() as conn:
+            return conn.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,)).rowcount > 0
+
+    def bookmarks(self, article: str | None = None) -> list[Bookmark]:
+        return [_bookmark(row) for row in self._select("bookmarks", article)]
+
+    # -- highlights
+
+    def add_highlight(
+        self,
+        article: str,
+        anchor: str,
+        start: int,
+        end: int,
+        quote: str,
+        colour: str = DEFAULT_COLOUR,
+    ) -> Highlight:
+        """Highlight ``passage.text[start:end]``, which must equal ``quote``."""
+        _require(article=article, anchor=anchor, quote=quote, colour=colour)
+        if not 0 <= start < end or end - start != len(quote):
+            raise ValueError(
+                f"highlight range {start}..{end} does not fit its quote of {len(quote)} "
+                "characters"
+            )
+        created = _stamp(self._clock())
+        uid = str(uuidlib.uuid4())
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                'INSERT INTO highlights (uuid, article, anchor, start, "end", quote, colour, '
+                "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (uid, article, anchor, start, end, quote, colour, created),
+            )
+        return Highlight(_rowid(cursor), uid, article, anchor, start, end, quote, colour, created)
+
+    def highlight(self, highlight_id: int) -> Highlight | None:
+        row = self._conn.execute(
+            "SELECT * FROM highlights WHERE id = ?", (highlight_id,)
+        ).fetchone()
+        return _highlight(row) if row else None
+
+    def set_highlight_colour(self, highlight_id: int, colour: str) -> bool:
+        _require(colour=colour)
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE highlights SET colour = ? WHERE id = ?", (colour, highlight_id)
+            )
+            return cursor.rowcount > 0
+
+    def remove_highlight(self, highlight_id: int) -> bool:
+        """Remove a highlight; notes on it stay, as notes on its passage with its quote."""
+        with self._transaction() as conn:
+            cursor = conn.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
+            return cursor.rowcount > 0
+
+    def highlights(self, article: str | None = None) -> list[Highlight]:
+        return [_highlight(row) for row in self._select("highlights", article)]
+
+    # -- notes
+
+    def add_note(self, article: str, anchor: str, text: str, quote: str = "") -> Note:
+        """A note on a passage; ``quote`` is the passage's text (filled in by re-anchoring
+        when empty)."""
+        _require(article=article, anchor=anchor, text=text)
+        return self._insert_note(article, anchor, quote, text, None, "ok")
+
+    def add_highlight_note(self, highlight_id: int, text: str) -> Note:
+        """A note on a highlight; it carries the highlight's place and quote."""
+        _require(text=text)
+        found = self.highlight(highlight_id)
+        if found is None:
+            raise NotesError(f"no highlight {highlight_id}")
+        return self._insert_note(
+            found.article, found.anchor, found.quote, text, found.id, found.state
+        )
+
+    def _insert_note(
+        self,
+        article: str,
+        anchor: str,
+        quote: str,
+        text: str,
+        highlight_id: int | None,
+        state: State,
+    ) -> Note:
+        now = _stamp(self._clock())
+        uid = str(uuidlib.uuid4())
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO notes (uuid, highlight_id, article, anchor, quote, text, created, "
+                "updated, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (uid, highlight_id, article, anchor, quote, text, now, now, state),
+            )
+        return Note(
+            _rowid(cursor), uid, article, anchor, quote, text, now, now, highlight_id, state
+        )
+
+    def update_note(self, note_id: int, text: str) -> Note:
+        _require(text=text)
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE notes SET text = ?, updated = ? WHERE id = ?",
+                (text, _stamp(self._clock()), note_id),
+            )
+            if cursor.rowcount == 0:
+                raise NotesError(f"no note {note_id}")
+        found = self.note(note_id)
+        assert found is not None
+        return found
+
+    def remove_note(self, note_id: int) -> bool:
+        with self._transaction() as conn:
+            return conn.execute("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount > 0
+
+    def note(self, note_id: int) -> Note | None:
+        row = self._conn.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
+        return _note(row) if row else None
+
+    def notes(self, article: str | None = None) -> list[Note]:
+        return [_note(row) for row in self._select("notes", article)]
+
+    def annotations(self, article: str | None = None) -> list[Annotation]:
+        """Every bookmark, highlight and note (of one article, or all), oldest first."""
+        found: list[Annotation] = [
+            *self.bookmarks(article),
+            *self.highlights(article),
+            *self.notes(article),
+        ]
+        return sorted(found, key=lambda item: (item.article, item.created, item.kind, item.id))
+
+    def detached(self) -> list[Annotation]:
+        """Annotations whose passage could not be found at the last re-anchoring."""
+        return [item for item in self.annotations() if item.state == "detached"]
+
+    def _select(self, table: str, article: str | None) -> list[sqlite3.Row]:
+        if article is None:
+            return self._conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+        return self._conn.execute(
+            f"SELECT * FROM {table} WHERE article = ? ORDER BY id", (article,)
+        ).fetchall()
+
+    # -- reading positions
+
+    def set_position(self, article: str, anchor: str, fraction: float) -> None:
+        """Remember where the reader is: the passage at the top, and how far down (0..1)."""
+        _require(article=article, anchor=anchor)
+        if math.isnan(fraction):
+            raise ValueError("reading position fraction is not a number")
+        fraction = min(1.0, max(0.0, fraction))
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO positions (article, anchor, fraction, updated) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(article) DO UPDATE SET anchor = excluded.anchor, "
+                "fraction = excluded.fraction, updated = excluded.updated",
+                (article, anchor, fraction, _stamp(self._clock())),
+            )
+
+    def position(self, article: str) -> Position | None:
+        row = self._conn.execute(
+            "SELECT * FROM positions WHERE article = ?", (article,)
+        ).fetchone()
+        return _position(row) if row else None
+
+    def positions(self) -> list[Position]:
+        rows = self._conn.execute("SELECT * FROM positions ORDER BY updated DESC, article")
+        return [_position(row) for row in rows]
+
+    # -- re-anchoring
+
+    def reanchor(self, library: Library) -> list[Reanchored]:
+        """Resolve every annotation against ``library`` (see the module docstring).
+
+        Returns one result per annotation; stores new places, ranges and states in one
+        transaction. Nothing is ever deleted.
+        """
+        results: list[Reanchored] = []
+        with self._transaction() as conn:
+            for row in conn.execute("SELECT * FROM bookmarks ORDER BY id").fetchall():
+                results.append(self._reanchor_passage_row(conn, "bookmark", row, library))
+            placed: dict[int, Reanchored] = {}
+            for row in conn.execute("SELECT * FROM highlights ORDER BY id").fetchall():
+                result = self._reanchor_highlight_row(conn, row, library)
+                placed[result.id] = result
+                results.append(result)
+            for row in conn.execute("SELECT * FROM notes ORDER BY id").fetchall():
+                followed = placed.get(row["highlight_id"]) if row["highlight_id"] else None
+                if followed is None:
+                    results.append(self._reanchor_passage_row(conn, "note", row, library))
+                    continue
+                status = followed.status
+                state: State = "detached" if status == "detached" else "ok"
+                if (row["article"], row["anchor"], row["state"]) != (
+                    followed.article, followed.anchor, state
+                ):
+                    conn.execute(
+                        "UPDATE notes SET article = ?, anchor = ?, state = ? WHERE id = ?",
+                        (followed.article, followed.anchor, state, row["id"]),
+                    )
+                results.append(
+                    Reanchored("note", row["id"], status, followed.article, followed.anchor,
+                               row["quote"], row["article"], row["anchor"])
+                )
+        return results
+
+    def _reanchor_passage_row(
+        self, conn: sqlite3.Connection, kind: str, row: sqlite3.Row, library: Library
+    ) -> Reanchored:
+        article, anchor, quote = row["article"], row["anchor"], row["quote"]
+        status, new_article, new_anchor, new_quote = locate_passage(library, article, anchor, quote)
+        state: State = "ok"
+        if status == "changed" or status == "detached":
+            state = status
+        if (article, anchor, quote, row["state"]) != (new_article, new_anchor, new_quote, state):
+            conn.execute(
+                f"UPDATE {kind}s SET article = ?, anchor = ?, quote = ?, state = ? WHERE id = ?",
+                (new_article, new_anchor, new_quote, state, row["id"]),
+            )
+        return Reanchored(kind, row["id"], status, new_article, new_anchor, new_quote,
+                          article, anchor)
+
+    def _reanchor_highlight_row(
+        self, conn: sqlite3.Connection, row: sqlite3.Row, library: Library
+    ) -> Reanchored:
+        article, anchor, quote = row["article"], row["anchor"], row["quote"]
+        status, new_article, new_anchor, start = locate_selection(
+            library, article, anchor, quote, row["start"]
+        )
+        if status == "detached":
+            if row["state"] != "detached":
+                conn.execute("UPDATE highlights SET state = 'detached' WHERE id = ?", (row["id"],))
+        elif (article, anchor, row["start"], row["state"]) != (
+            new_article, new_anchor, start, "ok"
+        ):
+            conn.execute(
+                'UPDATE highlights SET article = ?, anchor = ?, start = ?, "end" = ?, '
+                "state = 'ok' WHERE id = ?",
+                (new_article, new_anchor, start, start + len(quote), row["id"]),
+            )
+        return Reanchored("highlight", row["id"], status, new_article, new_anchor, quote,
+                          article, anchor)
+
+    # -- export and import
+
+    def export_data(self, library: Library | None = None) -> dict[str, Any]:
+        """Every annotation with its context, as the JSON export's document."""
+        highlight_uuids = {item.id: item.uuid for item in self.highlights()}
+        items: list[dict[str, Any]] = []
+        for entry in _ordered(self.annotations(), library):
+            item = entry.annotation
+            record: dict[str, Any] = {
+                "kind": item.kind,
+                "uuid": item.uuid,
+                "article": item.article,
+                "article_title": entry.title,
+                "anchor": item.anchor,
+                "section": entry.section,
+                "quote": item.quote,
+                "passage": entry.passage.text if entry.passage else None,
+                "state": item.state,
+                "created": item.created,
+                "sources": entry.sources,
+            }
+            if isinstance(item, Highlight):
+                record.update(start=item.start, end=item.end, colour=item.colour)
+            if isinstance(item, Note):
+                record.update(
+                    text=item.text,
+                    updated=item.updated,
+                    highlight=highlight_uuids.get(item.highlight_id)
+                    if item.highlight_id is not None
+                    else None,
+                )
+            items.append(record)
+        return {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "exported": _stamp(self._clock()),
+            "items": items,
+        }
+
+    def export_json(self, library: Library | None = None) -> str:
+        return json.dumps(self.export_data(library), ensure_ascii=False, indent=2) + "\n"
+
+    def export_markdown(self, library: Library | None = None) -> str:
+        """A memo to paste into a brief: per article and section, each note with its quote
+        and the citations of the footnotes its passage cites."""
+        entries = _ordered(self.annotations(), library)
+        highlight_ids = {e.annotation.id for e in entries if isinstance(e.annotation, Highlight)}
+        notes_on: dict[int, list[Note]] = {}
+        for entry in entries:
+            item = entry.annotation
+            if isinstance(item, Note) and item.highlight_id in highlight_ids:
+                notes_on.setdefault(item.highlight_id or 0, []).append(item)
+        lines = [
+            "# Notes from jpbrief",
+            "",
+            f"Exported {_stamp(self._clock())}. Quotes are the articles' text, word for word.",
+        ]
+        if not entries:
+            lines += ["", "No bookmarks, highlights or notes yet."]
+        current_article: str | None = None
+        current_section: str | None = None
+        for entry in entries:
+            item = entry.annotation
+            if isinstance(item, Note) and item.highlight_id in highlight_ids:
+                continue  # printed under its highlight
+            if item.article != current_article:
+                current_article, current_section = item.article, None
+                lines += ["", f"## {_one_line(entry.title)}"]
+            section = entry.section or "Opening"
+            if section != current_section:
+                current_section = section
+                lines += ["", f"### {_one_line(section)}"]
+            lines += ["", _markdown_label(item), ""]
+            lines += _blockquote(item.quote or (entry.passage.text if entry.passage else ""))
+            if isinstance(item, Note):
+                lines += ["", item.text]
+            if isinstance(item, Highlight):
+                for note in notes_on.get(item.id, []):
+                    lines += ["", f"Note ({note.created[:10]}): {note.text}"]
+            if entry.sources:
+                lines += ["", "Sources cited in this passage:", ""]
+                lines += [f"- [{s['number']}] {s['citation']}" for s in entry.sources]
+        return "\n".join(lines) + "\n"
+
+    def import_json(self, data: str | bytes | Mapping[str, Any]) -> ImportResult:
+        """Add the items of a JSON export that are not here yet (matched by UUID, or by
+        kind, place, quote, text and creation time for items without one).
+
+        All or nothing: a bad item raises :class:`ImportFormatError` and adds nothing.
+        """
+        document = _parse_document(data)
+        items = document["items"]
+        added = skipped = 0
+        highlight_uuids: dict[str, int] = {}
+        with self._transaction() as conn:
+            for row in conn.execute("SELECT id, uuid FROM highlights"):
+                highlight_uuids[row["uuid"]] = row["id"]
+            # Highlights first, so notes on them find their highlight.
+            order = sorted(range(len(items)), key=lambda i: items[i].get("kind") != "highlight")
+            for index in order:
+                item = _validated_item(items[index], index)
+                table = item["kind"] + "s"
+                if self._already_present(conn, table, item):
+                    skipped += 1
+                    continue
+                row_id = self._insert_item(conn, table, item, highlight_uuids)
+                if table == "highlights":
+                    highlight_uuids[item["uuid"]] = row_id
+                added += 1
+        return ImportResult(added, skipped)
+
+    def _already_present(
+        self, conn: sqlite3.Connection, table: str, item: dict[str, Any]
+    ) -> bool:
+        if item["uuid_given"]:
+            found = conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (item["uuid"],))
+            return found.fetchone() is not None
+        query = f"SELECT 1 FROM {table} WHERE article = ? AND anchor = ? AND quote = ?"
+        params: list[Any] = [item["article"], item["anchor"], item["quote"]]
+        if item["created_given"]:
+            query += " AND created = ?"
+            params.append(item["created"])
+        if table == "notes":
+            query += " AND text = ?"
+            params.append(item["text"])
+        return conn.execute(query, params).fetchone() is not None
+
+    def _insert_item(
+        self,
+        conn: sqlite3.Connection,
+        table: str,
+        item: dict[str, Any],
+        highlight_uuids: dict[str, int],
+    ) -> int:
+        common = (item["uuid"], item["article"], item["anchor"], item["quote"], item["created"],
+                  item["state"])
+        if table == "bookmarks":
+            cursor = conn.execute(
+                "INSERT INTO bookmarks (uuid, article, anchor, quote, created, state) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                common,
+            )
+        elif table == "highlights":
+            cursor = conn.execute(
+                'INSERT INTO highlights (uuid, article, anchor, quote, created, state, start, '
+                '"end", colour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                (*common, item["start"], item["end"], item["colour"]),
+            )
+        else:
+            highlight_id = highlight_uuids.get(item["highlight"]) if item["highlight"] else None
+            cursor = conn.execute(
+                "INSERT INTO notes (uuid, article, anchor, quote, created, state, text, updated, "
+                "highlight_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*common, item["text"], item["updated"], highlight_id),
+            )
+        return _rowid(cursor)
+
+
+# --------------------------------------------------------------------------- locating
+
+
+def _candidates(library: Library, article_id: str) -> Iterator[tuple[Article, Passage]]:
+    """The article's own passages first, then every other article's, in reading order."""
+    own = library.article(article_id)
+    if own is not None:
+        for passage in own.passages:
+            yield own, passage
+    for article, passage in library.iter_passages():
+        if article.id != article_id:
+            yield article, passage
+
+
+def locate_passage(
+    library: Library, article: str, anchor: str, quote: str
+) -> tuple[Status, str, str, str]:
+    """Where a passage-level annotation (bookmark, note) belongs now.
+
+    Returns ``(status, article, anchor, quote)``; the quote is filled in from the passage
+    when it was empty, and otherwise kept as the user saw it.
+    """
+    passage = library.passage(article, anchor)
+    if passage is not None and (not quote or quote in passage.text):
+        return "ok", article, anchor, quote or passage.text
+    if quote:
+        for found_article, found in _candidates(library, article):
+            if quote in found.text:
+                return "moved", found_article.id, found.anchor, quote
+    if passage is not None:
+        return "changed", article, anchor, quote
+    return "detached", article, anchor, quote
+
+
+def locate_selection(
+    library: Library, article: str, anchor: str, quote: str, start: int
+) -> tuple[Status, str, str, int]:
+    """Where a highlight belongs now: ``(status, article, anchor, start)``.
+
+    Within its own passage the occurrence nearest the old start wins.
+    """
+    passage = library.passage(article, anchor)
+    if quote and passage is not None:
+        if passage.text[start : start + len(quote)] == quote:
+            return "ok", article, anchor, start
+        occurrences = _occurrences(passage.text, quote)
+        if occurrences:
+            return "ok", article, anchor, min(occurrences, key=lambda at: abs(at - start))
+    if quote:
+        for found_article, found in _candidates(library, article):
+            at = found.text.find(quote)
+            if at >= 0:
+                return "moved", found_article.id, found.anchor, at
+    return "detached", article, anchor, start
+
+
+def _occurrences(text: str, quote: str) -> list[int]:
+    found: list[int] = []
+    at = text.find(quote)
+    while at >= 0:
+        found.append(at)
+        at = text.find(quote, at + 1)
+    return found
+
+
+# --------------------------------------------------------------------------- export helpers
+
+
+@dataclass(frozen=True)
+class _Entry:
+    annotation: Annotation
+    title: str
+    section: str | None
+    passage: Passage | None
+    sources: list[dict[str, Any]]
+    order: tuple[int, int, int]
+
+
+def _ordered(annotations: Sequence[Annotation], library: Library | None) -> list[_Entry]:
+    """Annotations with their context, in the library's reading order; unknown ones last."""
+    article_order: dict[str, int] = {}
+    if library is not None:
+        article_order = {article.id: i for i, article in enumerate(library.articles)}
+    kind_order = {"bookmark": 0, "highlight": 1, "note": 2}
+    entries: list[_Entry] = []
+    for item in annotations:
+        article = library.article(item.article) if library else None
+        passage = None
+        passage_index = 1 << 30
+        if article is not None and item.state != "detached":
+            for index, candidate in enumerate(article.passages):
+                if candidate.anchor == item.anchor:
+                    passage, passage_index = candidate, index
+                    break
+        sources: list[dict[str, Any]] = []
+        if passage is not None and library is not None:
+            for footnote in passage.footnotes:
+                source = library.sources.get(footnote.source_id)
+                sources.append({
+                    "number": footnote.number,
+                    "source": footnote.source_id,
+                    "citation": source.citation if source else None,
+                })
+        entries.append(_Entry(
+            annotation=item,
+            title=article.title if article else item.article,
+            section=passage.section if passage else None,
+            passage=passage,
+            sources=sources,
+            order=(article_order.get(item.article, len(article_order)), passage_index,
+                   kind_order[item.kind]),
+        ))
+    return sorted(entries, key=lambda e: (e.order, e.annotation.article, e.annotation.created,
+                                          e.annotation.id))
+
+
+def _markdown_label(item: Annotation) -> str:
+    where = f"`{item.article}#{item.anchor}`"
+    label = {"bookmark": "Bookmark", "highlight": "Highlight", "note": "Note"}[item.kind]
+    if item.state == "detached":
+        return (f"**{label} (detached)** · {where} · {item.created[:10]} · the passage it was "
+                "made on is no longer in the content; quoted as it was:")
+    if item.state == "changed":
+        return (f"**{label}** · {where} · {item.created[:10]} · the passage has been edited "
+                "since; quoted as it was:")
+    return f"**{label}** · {where} · {item.created[:10]}"
+
+
+def _blockquote(text: str) -> list[str]:
+    return [f"> {line}".rstrip() for line in (text.splitlines() or [""])]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- import helpers
+
+
+def _parse_document(data: str | bytes | Mapping[str, Any]) -> dict[str, Any]:
+    if isinstance(data, str | bytes):
+        try:
+            document = json.loads(data)
+        except json.JSONDecodeError as exc:
+            raise ImportFormatError(
+                f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise ImportFormatError(f"not UTF-8 text ({exc.reason})") from None
+    else:
+        document = dict(data)
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise ImportFormatError(f'not a jpbrief notes export (no "format": "{EXPORT_FORMAT}")')
+    version = document.get("version")
+    if not isinstance(version, int) or version > EXPORT_VERSION:
+        raise ImportFormatError(
+            f"export version {version!r} is not one this jpbrief reads (up to {EXPORT_VERSION})"
+        )
+    if not isinstance(document.get("items"), list):
+        raise ImportFormatError('"items" is missing or not a list')
+    return document
+
+
+def _validated_item(raw: Any, index: int) -> dict[str, Any]:
+    """Check one imported item and fill in what an older or hand-made file may lack."""
+    where = f"item {index + 1}"
+    if not isinstance(raw, dict):
+        raise ImportFormatError(f"{where}: not an object")
+    kind = raw.get("kind")
+    if kind not in ("bookmark", "highlight", "note"):
+        raise ImportFormatError(f"{where}: kind must be bookmark, highlight or note, not {kind!r}")
+
+    def text_field(name: str, *, required: bool = True, default: str = "") -> str:
+        value = raw.get(name, None)
+        if value is None:
+            if required:
+                raise ImportFormatError(f"{where} ({kind}): {name!r} is missing")
+            return default
+        if not isinstance(value, str):
+            raise ImportFormatError(f"{where} ({kind}): {name!r} must be text")
+        return value
+
+    item: dict[str, Any] = {
+        "kind": kind,
+        "article": text_field("article"),
+        "anchor": text_field("anchor"),
+        "quote": text_field("quote", required=False),
+        "created": text_field("created", required=False, default=_stamp(_utc_now())),
+        "state": raw.get("state") if raw.get("state") in STATES else "ok",
+        "created_given": raw.get("created") is not None,
+    }
+    if not item["article"] or not item["anchor"]:
+        raise ImportFormatError(f"{where} ({kind}): article and anchor must not be empty")
+    given = raw.get("uuid")
+    if given is not None:
+        try:
+            item["uuid"] = str(uuidlib.UUID(str(given)))
+        except ValueError:
+            raise ImportFormatError(f"{where} ({kind}): uuid {given!r} is not a UUID") from None
+    else:
+        item["uuid"] = str(uuidlib.uuid4())
+    item["uuid_given"] = given is not None
+    if kind == "highlight":
+        start, end = raw.get("start"), raw.get("end")
+        if (not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool)
+                or isinstance(end, bool) or not 0 <= start <= end):
+            raise ImportFormatError(f"{where} (highlight): start and end must be 0 <= start <= end")
+        item.update(start=start, end=end, colour=text_field("colour", required=False,
+                                                             default=DEFAULT_COLOUR))
+        if not item["quote"]:
+            raise ImportFormatError(f"{where} (highlight): 'quote' is missing")
+    if kind == "note":
+        item["text"] = text_field("text")
+        item["updated"] = text_field("updated", required=False, default=item["created"])
+        highlight = raw.get("highlight")
+        item["highlight"] = str(highlight) if highlight else None
+    return item
+
+
+# --------------------------------------------------------------------------- row mapping
+
+
+def _require(**values: str) -> None:
+    for name, value in values.items():
+        if not value or not value.strip():
+            raise ValueError(f"{name} must not be empty")
+
+
+def _rowid(cursor: sqlite3.Cursor) -> int:
+    row_id = cursor.lastrowid
+    assert row_id is not None
+    return row_id
+
+
+def _bookmark(row: sqlite3.Row) -> Bookmark:
+    return Bookmark(row["id"], row["uuid"], row["article"], row["anchor"], row["quote"],
+                    row["created"], row["state"])
+
+
+def _highlight(row: sqlite3.Row) -> Highlight:
+    return Highlight(row["id"], row["uuid"], row["article"], row["anchor"], row["start"],
+                     row["end"], row["quote"], row["colour"], row["created"], row["state"])
+
+
+def _note(row: sqlite3.Row) -> Note:
+    return Note(row["id"], row["uuid"], row["article"], row["anchor"], row["quote"], row["text"],
+                row["created"], row["updated"], row["highlight_id"], row["state"])
+
+
+def _position(row: sqlite3.Row) -> Position:
+    return Position(row["article"], row["anchor"], float(row["fraction"]), row["updated"])
