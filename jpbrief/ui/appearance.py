@@ -1,0 +1,99 @@
+"""Light and dark appearance: palettes, the application style sheet and the reader's CSS.
+
+The app uses the Fusion style on every platform so the dark palette looks the same
+everywhere (native Windows styles ignore much of a custom palette). "system" follows
+``QStyleHints.colorScheme()`` and its change signal; "light"/"dark" override it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+READER_FONTS = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "serif"]
+
+_LIGHT = {
+    "Window": "#f1f0ec", "WindowText": "#1d2125", "Base": "#fbfaf7", "AlternateBase": "#ecebe6",
+    "Text": "#1d2125", "Button": "#e9e8e3", "ButtonText": "#1d2125", "BrightText": "#ffffff",
+    "Highlight": "#2c5d8f", "HighlightedText": "#ffffff", "Link": "#1d5a96",
+    "LinkVisited": "#5b3f91", "ToolTipBase": "#fffdf6", "ToolTipText": "#1d2125",
+    "PlaceholderText": "#6a6f76", "Light": "#ffffff", "Midlight": "#dedcd6", "Mid": "#c9c7c0",
+    "Dark": "#a09e97", "Shadow": "#5c5b57",
+}
+_DARK = {
+    "Window": "#1f2124", "WindowText": "#e4e2dd", "Base": "#18191b", "AlternateBase": "#25272a",
+    "Text": "#e4e2dd", "Button": "#2b2d31", "ButtonText": "#e4e2dd", "BrightText": "#ffffff",
+    "Highlight": "#3f74a8", "HighlightedText": "#ffffff", "Link": "#8dbbe9",
+    "LinkVisited": "#b9a2e6", "ToolTipBase": "#2a2c30", "ToolTipText": "#e4e2dd",
+    "PlaceholderText": "#9aa0a7", "Light": "#3a3c41", "Midlight": "#33353a", "Mid": "#45474c",
+    "Dark": "#111214", "Shadow": "#000000",
+}
+
+
+def effective_scheme(preference: str) -> str:
+    """'light' or 'dark': the preference, or the system's scheme for 'system'."""
+    if preference in ("light", "dark"):
+        return preference
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
+def palette_for(scheme: str) -> QPalette:
+    palette = QPalette()
+    colours = _DARK if scheme == "dark" else _LIGHT
+    for name, value in colours.items():
+        role = getattr(QPalette.ColorRole, name)
+        palette.setColor(QPalette.ColorGroup.All, role, QColor(value))
+    disabled = QColor(colours["PlaceholderText"])
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+def _read(resources: Path, name: str) -> str:
+    try:
+        return (resources / name).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+class Appearance:
+    """Applies a scheme to the application and produces the matching reader CSS."""
+
+    def __init__(self, resources: Path) -> None:
+        self._css = {"light": _read(resources, "reader.css")}
+        self._css["dark"] = self._css["light"] + "\n" + _read(resources, "reader-dark.css")
+        self._qss = _read(resources, "app.qss")
+        self.scheme = "light"
+
+    def apply(self, app: QApplication, preference: str) -> str:
+        """Set palette and style sheet for ``preference``; returns the scheme applied."""
+        self.scheme = effective_scheme(preference)
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")
+        app.setPalette(palette_for(self.scheme))
+        accent = "#e8c95a" if self.scheme == "dark" else "#f3d26b"
+        app.setStyleSheet(self._qss.replace("@accent", accent))
+        return self.scheme
+
+    def reader_css(self, scheme: str | None = None) -> str:
+        return self._css["dark" if (scheme or self.scheme) == "dark" else "light"]
+
+    def print_css(self) -> str:
+        """Print and PDF are always light, on white paper."""
+        return self._css["light"] + "\nbody { background-color: #ffffff; }"
+
+    def highlight_colour(self) -> QColor:
+        return QColor("#f5d76e") if self.scheme == "light" else QColor("#c9a93c")
+
+
+def reader_font(point_size: float | None = None) -> QFont:
+    font = QFont()
+    font.setFamilies(READER_FONTS)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    size = point_size or max(11.0, QApplication.font().pointSizeF() + 2.0)
+    font.setPointSizeF(size)
+    return font

@@ -1,0 +1,98 @@
+"""Small dialogs: confirm an external link, keyboard shortcuts, about."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def confirm_external_url(parent: QWidget | None, url: str) -> bool:
+    """Ask before leaving the offline reader: the exact URL, default answer No."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Open link in your web browser?")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(
+        "This link leads outside jpbrief. Open it in your web browser?"
+        f"<p><code>{escape(url)}</code></p>"
+        "<p>Only open it if you expect to be online and trust this address.</p>"
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Open
+
+
+class ShortcutsDialog(QDialog):
+    """Help > Keyboard shortcuts: every action with its keys, by menu."""
+
+    def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setAccessibleName("Keyboard shortcuts")
+        extra = [
+            ("Reader", "Move to the next / previous marker", "Tab, Shift+Tab"),
+            ("Reader", "Open the focused footnote or cross-reference", "Enter"),
+            ("Card", "Close the card", "Esc"),
+            ("Card", "Copy the citation", "Ctrl+C"),
+            ("Card", "Go to the cross-referenced passage", "Ctrl+Enter"),
+            ("Search", "Move from the query to the results", "Down"),
+            ("Search", "Open the selected result", "Enter"),
+        ]
+        self.table = QTableWidget(len(rows) + len(extra), 3)
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels(["Menu", "Action", "Keys"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        for row, values in enumerate([*rows, *extra]):
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        rows = []
+        for r in range(self.table.rowCount()):
+            cells = [self.table.item(r, c) for c in range(3)]
+            texts = [cell.text() if cell is not None else "" for cell in cells]
+            rows.append((texts[0], texts[1], texts[2]))
+        return rows
+
+
+def about_text(version: str, articles: int, passages: int, sources: int) -> str:
+    return (
+        f"<h3>jpbrief {escape(version)}</h3>"
+        "<p>An offline reader for briefings on Japan's defence and economic security.</p>"
+        f"<p>{articles} articles · {passages} passages · {sources} sources.</p>"
+        "<p>jpbrief never connects to the network. Cross-references, themes and summaries "
+        "are the editor's annotations, shown as such; the articles' text is the originals'.</p>"
+    )
+
+
+def about_dialog(parent: QWidget | None, text: str) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setWindowTitle("About jpbrief")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(text)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    return box
+

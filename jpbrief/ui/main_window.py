@@ -1,0 +1,80 @@
+"""The main window: arranges the panels and menus, and nothing else.
+
+Behaviour lives in :mod:`jpbrief.ui.app`, which wires every signal in one place.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QMouseEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from jpbrief.ui.actions import Actions
+from jpbrief.ui.banner import ProblemsBanner
+from jpbrief.ui.reader import ReaderView
+
+SIDEBAR_WIDTH = 330
+
+
+class MainWindow(QMainWindow):
+    """Sidebar tabs on the left, the reader on the right, a problems banner above."""
+
+    closing = Signal()
+    back_requested = Signal()
+    forward_requested = Signal()
+
+    def __init__(
+        self,
+        actions: Actions,
+        reader: ReaderView,
+        panels: list[tuple[QWidget, str]],
+        *,
+        with_notes: bool,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("jpbrief")
+        self.menu_actions = actions
+        self.reader = reader
+        self.banner = ProblemsBanner()
+        self.sidebar = QTabWidget()
+        self.sidebar.setObjectName("sidebarTabs")
+        self.sidebar.setAccessibleName("Sidebar")
+        self.sidebar.setDocumentMode(True)
+        for panel, title in panels:
+            self.sidebar.addTab(panel, title)
+        self.sidebar.setMinimumWidth(240)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(reader)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([SIDEBAR_WIDTH, 900])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        actions.build_menus(self.menuBar(), with_notes=with_notes)
+        for action in actions.all():
+            self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        self.statusBar().setSizeGripEnabled(True)
+        self.resize(1240, 820)
+
+    def show_panel(self, panel: QWidget) -> None:
+        self.sidebar.setCurrentWidget(panel)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.BackButton:
+            self.back_requested.emit()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.forward_requested.emit()
+        else:
+            super().mousePressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

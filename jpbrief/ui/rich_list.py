@@ -1,0 +1,132 @@
+"""A list whose items show a little HTML (a bold title over a muted line, marked snippets).
+
+Secondary text goes in ``<span class="muted">``: the delegate colours it from the
+palette, readable on the selection highlight too.
+
+Items keep their plain text for accessibility and tests; ``HTML_ROLE`` holds what is
+drawn, and ``TARGET_ROLE`` what the item points at (an article id, or (article, anchor)).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
+PADDING_X = 10
+PADDING_Y = 7
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _blend(front: QColor, back: QColor, amount: float) -> QColor:
+    """``amount`` of ``front`` over ``back``."""
+    return QColor(
+        round(front.red() * amount + back.red() * (1 - amount)),
+        round(front.green() * amount + back.green() * (1 - amount)),
+        round(front.blue() * amount + back.blue() * (1 - amount)),
+    )
+
+
+class RichItemDelegate(QStyledItemDelegate):
+    """Draws an item's ``HTML_ROLE`` with a QTextDocument, wrapped to the list's width."""
+
+    def _document(
+        self, option: QStyleOptionViewItem, index: Index, selected: bool = False
+    ) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        palette: QPalette = option.palette
+        if selected:
+            muted = _blend(palette.color(QPalette.ColorRole.HighlightedText),
+                           palette.color(QPalette.ColorRole.Highlight), 0.78)
+        else:
+            muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        doc.setDefaultStyleSheet(f".muted {{ color: {muted.name()}; }}")
+        doc.setDefaultFont(option.font)
+        doc.setHtml(str(index.data(HTML_ROLE) or index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        width = option.rect.width() if option.rect.width() > 0 else 260
+        doc.setTextWidth(max(80, width - 2 * PADDING_X))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text_html = opt.text
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        del text_html
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        doc = self._document(option, index, selected)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        rect = opt.rect
+        painter.save()
+        painter.translate(rect.left() + PADDING_X, rect.top() + PADDING_Y)
+        painter.setClipRect(QRectF(0, 0, rect.width() - PADDING_X, rect.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()) + 2 * PADDING_X, int(doc.size().height()) + 2 * PADDING_Y)
+
+
+class RichList(QListWidget):
+    """A QListWidget of rich items that re-wraps them when its width changes.
+
+    ``chosen`` fires once per click or Enter on an item, with the item's target.
+    """
+
+    chosen = Signal(object)
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.itemClicked.connect(lambda item: self.chosen.emit(item.data(TARGET_ROLE)))
+        self.setAccessibleName(accessible_name)
+        self.setItemDelegate(RichItemDelegate(self))
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+
+    def add_item(self, plain: str, html: str, target: Any, tooltip: str = "") -> QListWidgetItem:
+        item = QListWidgetItem(plain)
+        item.setData(HTML_ROLE, html)
+        item.setData(TARGET_ROLE, target)
+        if tooltip:
+            item.setToolTip(tooltip)
+        self.addItem(item)
+        return item
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            self.chosen.emit(item.data(TARGET_ROLE))
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+    def targets(self) -> list[Any]:
+        return [self.item(i).data(TARGET_ROLE) for i in range(self.count())]

@@ -1,0 +1,201 @@
+"""The search panel: a query field with theme and article filters, results as you type.
+
+Typing is debounced (``DEBOUNCE_MS``) before ``search_requested`` fires; the app runs the
+query off the UI thread and calls :meth:`SearchPanel.show_outcome`. Enter or a click on a
+result emits ``result_chosen`` with the passage and the matched words to highlight.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from jpbrief.core.model import Library
+from jpbrief.ui.rich_list import TARGET_ROLE, RichList
+from jpbrief.ui.search_service import SearchHit, SearchOutcome
+from jpbrief.ui.sidebar import section_caption
+
+DEBOUNCE_MS = 200
+
+
+class _QueryField(QLineEdit):
+    """The query line: Down moves into the results, Enter opens the first or current one."""
+
+    down_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class SearchPanel(QWidget):
+    """Search every article; emits intents, shows what the app hands back."""
+
+    search_requested = Signal(str, str, str)  # query, theme id, article id ('' = all)
+    result_chosen = Signal(str, str, list)  # article, anchor, words to highlight
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.query = _QueryField()
+        self.query.setObjectName("searchField")
+        self.query.setPlaceholderText("Search all articles")
+        self.query.setClearButtonEnabled(True)
+        self.query.setAccessibleName("Search all articles")
+        self.query.setToolTip(
+            'Words, "exact phrases", OR, -exclude, prefix*; results appear as you type'
+        )
+        self.theme_filter = QComboBox()
+        self.theme_filter.setAccessibleName("Only passages of theme")
+        self.theme_filter.addItem("All themes", "")
+        for theme in library.themes.values():
+            self.theme_filter.addItem(theme.label, theme.id)
+        self.article_filter = QComboBox()
+        self.article_filter.setAccessibleName("Only passages of article")
+        self.article_filter.addItem("All articles", "")
+        for article in library.articles:
+            short = article.title if len(article.title) < 40 else article.title[:38].rstrip() + "…"
+            self.article_filter.addItem(short, article.id)
+            self.article_filter.setItemData(
+                self.article_filter.count() - 1, article.title, Qt.ItemDataRole.ToolTipRole
+            )
+        self.status = QLabel("")
+        self.status.setObjectName("searchStatus")
+        self.status.setAccessibleName("Search status")
+        self.status.setWordWrap(True)
+        self.suggestion = QLabel("")
+        self.suggestion.setObjectName("didYouMean")
+        self.suggestion.setAccessibleName("Did you mean")
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setVisible(False)
+        self.suggestion.linkActivated.connect(self.set_query)
+        self.results = RichList("Search results")
+        self.results.setObjectName("searchResults")
+        self.results.chosen.connect(self._chosen)
+        self._hits: dict[tuple[str, str], SearchHit] = {}
+        self.outcome: SearchOutcome | None = None
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._emit_request)
+        self.query.textChanged.connect(lambda _text: self._debounce.start())
+        self.query.returnPressed.connect(self._open_first)
+        self.query.down_pressed.connect(self._focus_results)
+        self.theme_filter.currentIndexChanged.connect(lambda _i: self._emit_request())
+        self.article_filter.currentIndexChanged.connect(lambda _i: self._emit_request())
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        filters.addWidget(self.theme_filter, 1)
+        filters.addWidget(self.article_filter, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(section_caption("Search"))
+        layout.addWidget(self.query)
+        layout.addLayout(filters)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+
+    # -- input ---------------------------------------------------------------------
+    def focus_query(self) -> None:
+        self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query.selectAll()
+
+    def set_query(self, text: str) -> None:
+        self.query.setText(text)
+        self._debounce.stop()
+        self._emit_request()
+
+    def set_filters(self, theme: str = "", article: str = "") -> None:
+        for combo, value in ((self.theme_filter, theme), (self.article_filter, article)):
+            index = combo.findData(value)
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+
+    def request_pending(self) -> bool:
+        return self._debounce.isActive()
+
+    def _emit_request(self) -> None:
+        self._debounce.stop()
+        text = self.query.text().strip()
+        if not text:
+            self.results.clear()
+            self._hits = {}
+            self.status.setText("")
+            self.suggestion.setVisible(False)
+            return
+        self.status.setText("Searching…")
+        self.search_requested.emit(
+            text, str(self.theme_filter.currentData() or ""), str(self.article_filter.currentData() or "")
+        )
+
+    # -- output --------------------------------------------------------------------
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def show_outcome(self, outcome: SearchOutcome) -> None:
+        self.outcome = outcome
+        self.results.clear()
+        self._hits = {}
+        for hit in outcome.hits:
+            self._hits[(hit.article, hit.anchor)] = hit
+            article = self.library.article(hit.article)
+            title = hit.title or (article.title if article else hit.article)
+            where = title + (f" › {hit.section}" if hit.section and hit.section != hit.text else "")
+            snippet = hit.snippet or escape(hit.text[:200])
+            html = (f'<span class="muted">{escape(where)}</span><br>{snippet}')
+            self.results.add_item(f"{where}: {hit.text}", html, (hit.article, hit.anchor), hit.text)
+        if outcome.suggestions and not outcome.hits:
+            links = ", ".join(f'<a href="{escape(s)}">{escape(s)}</a>' for s in outcome.suggestions[:3])
+            self.suggestion.setText(f"Did you mean {links}?")
+            self.suggestion.setVisible(True)
+        else:
+            self.suggestion.setVisible(False)
+        if outcome.error:
+            self.status.setText(outcome.error)
+        elif not outcome.hits:
+            self.status.setText(f"No passage matches “{outcome.query}”.")
+        else:
+            shown = len(outcome.hits)
+            total = max(outcome.total, shown)
+            noun = "passage" if total == 1 else "passages"
+            more = f" (showing {shown})" if total > shown else ""
+            self.status.setText(f"{total} {noun}{more}")
+
+    def hit_targets(self) -> list[tuple[str, str]]:
+        return [tuple(t) for t in self.results.targets()]
+
+    def choose_row(self, row: int) -> None:
+        item = self.results.item(row)
+        if item is not None:
+            self.results.setCurrentRow(row)
+            self.results.chosen.emit(item.data(TARGET_ROLE))
+
+    def _open_first(self) -> None:
+        if self._debounce.isActive():
+            return  # results for what was just typed are not in yet
+        row = max(0, self.results.currentRow())
+        self.choose_row(row)
+
+    def _focus_results(self) -> None:
+        if self.results.count():
+            self.results.setFocus()
+            if self.results.currentRow() < 0:
+                self.results.setCurrentRow(0)
+
+    def _chosen(self, target: Any) -> None:
+        article, anchor = target
+        hit = self._hits.get((article, anchor))
+        self.result_chosen.emit(str(article), str(anchor), hit.terms if hit else [])

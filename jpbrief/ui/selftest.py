@@ -1,0 +1,219 @@
+"""``jpbrief self-test``: open the real window and exercise it; packaging's smoke test.
+
+It opens every article, runs a search and opens its first hit, opens a footnote card
+and a cross-reference card, optionally saves a screenshot with a footnote card showing,
+prints one line per check, and exits 0 only if every check passed. Settings go to a
+temporary folder, so a self-test never changes a reader's last position or zoom. Waits
+use an event loop with a timeout, never a sleep.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QPoint, QTimer, SignalInstance
+from PySide6.QtGui import QPainter, QPixmap, QTextCursor
+
+from jpbrief.core.model import Library
+from jpbrief.ui.reader import ReaderView
+
+SCREENSHOT_FOOTNOTE = 17
+"""The footnote shown in the screenshot when the library has it (a source cited twice)."""
+
+
+def wait_for_signal(signal: SignalInstance, timeout_ms: int) -> list[Any] | None:
+    """Run an event loop until ``signal`` fires (its arguments) or the timeout (None)."""
+    loop = QEventLoop()
+    received: list[list[Any]] = []
+
+    def catch(*args: Any) -> None:
+        received.append(list(args))
+        loop.quit()
+
+    signal.connect(catch)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(timeout_ms)
+    if not received:
+        loop.exec()
+    timer.stop()
+    signal.disconnect(catch)
+    return received[0] if received else None
+
+
+def wait_until(predicate: Callable[[], bool], timeout_ms: int) -> bool:
+    """Process events until ``predicate`` holds or the timeout passes."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    loop = QEventLoop()
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        QTimer.singleShot(10, loop.quit)
+        loop.exec()
+    return True
+
+
+def marker_cursor(reader: ReaderView, href: str) -> QTextCursor | None:
+    """A cursor on the first link to ``href`` in the reader's document."""
+    block = reader.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(reader.document())
+                cursor.setPosition(fragment.position())
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                return cursor
+            it += 1
+        block = block.next()
+    return None
+
+
+def marker_point(reader: ReaderView, href: str) -> QPoint | None:
+    """Global position below the first marker linking to ``href`` (it must be on screen)."""
+    cursor = marker_cursor(reader, href)
+    if cursor is None:
+        return None
+    rect = reader.cursorRect(cursor)
+    return reader.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom() + 4))
+
+
+def search_word(library: Library) -> str:
+    """A word the library certainly contains, to search for."""
+    for _article, passage in library.iter_passages():
+        for word in passage.text.split():
+            word = word.strip(".,;:()“”\"'’")
+            if len(word) >= 7 and word.isalpha():
+                return word
+    return "Japan"
+
+
+@dataclass
+class Report:
+    checks: list[tuple[str, bool, str]] = field(default_factory=list)
+
+    def check(self, name: str, ok: bool, detail: str = "") -> bool:
+        self.checks.append((name, ok, detail))
+        print(f"{'ok  ' if ok else 'FAIL'} {name}" + (f": {detail}" if detail else ""), flush=True)
+        return ok
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.checks) and all(ok for _name, ok, _detail in self.checks)
+
+
+def screenshot(window: Any, card: Any, path: Path) -> bool:
+    """Grab the window and paint the (separate top-level) card into it where it shows."""
+    image: QPixmap = window.grab()
+    if card.isVisible():
+        origin = window.mapToGlobal(QPoint(0, 0))
+        painter = QPainter(image)
+        painter.drawPixmap(card.pos() - origin, card.grab())
+        painter.end()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return image.save(str(path), "PNG")
+
+
+def exercise(reader_app: Any, report: Report, *, timeout_ms: int, shot: Path | None) -> None:
+    """The checks themselves, on a started ReaderApp (also used by the offline test)."""
+    library: Library = reader_app.library
+    reader = reader_app.reader
+    report.check("window shown", wait_until(lambda: reader.painted, timeout_ms), "first paint")
+    report.check("articles loaded", bool(library.articles),
+                 f"{len(library.articles)} articles, {len(library.skipped)} skipped")
+
+    for article in library.articles:
+        opened = reader_app.open_article(article.id)
+        anchors = set(reader.anchors())
+        missing = [p.anchor for p in article.passages if p.anchor not in anchors]
+        report.check(f"article {article.id}", opened and not missing,
+                     f"{len(article.passages)} passages" + (f", missing {missing[:3]}" if missing else ""))
+
+    word = search_word(library)
+    reader_app.search_panel.set_query(word)
+    got = wait_for_signal(reader_app.search.results_ready, timeout_ms)
+    outcome = got[1] if got else None
+    hits = list(outcome.hits) if outcome is not None else []
+    report.check(f"search {word!r}", bool(hits),
+                 (f"{outcome.total} hits" if outcome is not None else "no answer in time")
+                 + (f" ({outcome.error})" if outcome is not None and outcome.error else ""))
+    if hits:
+        first = hits[0]
+        reader_app.search_panel.choose_row(0)
+        ok = (reader_app.current is not None and reader_app.current.id == first.article
+              and reader.has_anchor(first.anchor))
+        report.check("search result opens its passage", ok, f"{first.article}#{first.anchor}")
+
+    footnoted = [(a, p, f) for a, p in library.iter_passages() for f in p.footnotes
+                 if f.source_id in library.sources]
+    if footnoted:
+        chosen = next((t for t in footnoted if t[2].number == SCREENSHOT_FOOTNOTE), footnoted[0])
+        article, passage, footnote = chosen
+        reader_app.open_article(article.id, passage.anchor)
+        reader.verticalScrollBar().setValue(max(0, reader.verticalScrollBar().value() - 160))
+        before = reader.verticalScrollBar().value()
+        where = marker_point(reader, f"fn:{footnote.number}") or reader.mapToGlobal(QPoint(40, 40))
+        reader.activate_href(f"fn:{footnote.number}", where, "keyboard")
+        card = reader_app.card
+        expected = library.sources[footnote.source_id].citation
+        report.check(f"footnote card [{footnote.number}]",
+                     card.isVisible() and card.kind == "footnote" and card.citation == expected,
+                     expected[:70])
+        report.check("scroll position kept", reader.verticalScrollBar().value() == before)
+        if shot is not None:
+            report.check("screenshot", screenshot(reader_app.window, card, shot), str(shot))
+        card.dismiss()
+    else:
+        report.check("footnote card", False, "no article has footnotes")
+
+    crossed = [(a, p, r) for a, p in library.iter_passages() for r in p.crossrefs
+               if library.passage(r.article, r.anchor) is not None]
+    if crossed:
+        article, passage, ref = crossed[0]
+        reader_app.open_article(article.id, passage.anchor)
+        where = marker_point(reader, f"xref:{ref.article}#{ref.anchor}") or reader.mapToGlobal(QPoint(40, 40))
+        reader.activate_href(f"xref:{ref.article}#{ref.anchor}", where, "keyboard")
+        card = reader_app.card
+        shown = card.isVisible() and card.kind == "crossref"
+        report.check("cross-reference card", shown and card.target == (ref.article, ref.anchor),
+                     f"{article.id}#{passage.anchor} -> {ref.article}#{ref.anchor}")
+        card._jump()
+        jumped = reader_app.current is not None and reader_app.current.id == ref.article
+        reader_app.go_back()
+        back = reader_app.current is not None and reader_app.current.id == article.id
+        report.check("cross-reference jump and back", jumped and back)
+    else:
+        report.check("cross-reference card", True, "no cross-references in this library (skipped)")
+
+
+def run_self_test(content_dir: Path, *, screenshot: Path | None = None, timeout_s: float = 120.0) -> int:
+    from jpbrief.core.content import load_library
+    from jpbrief.ui.app import ReaderApp, application, ensure_platform
+    from jpbrief.ui.settings import Settings
+
+    ensure_platform()
+    app = application()
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="jpbrief-self-test-") as config:
+        library = load_library(content_dir)
+        reader_app = ReaderApp(library, content_dir, Settings(Path(config)), confirm_url=lambda *_: False)
+        reader_app.start()
+        try:
+            exercise(reader_app, report, timeout_ms=int(timeout_s * 1000), shot=screenshot)
+        except Exception as error:  # a crash is a failed check, reported as such
+            report.check("self-test ran to the end", False, f"{type(error).__name__}: {error}")
+        finally:
+            reader_app.card.dismiss()
+            reader_app.search.shutdown()
+            reader_app.window.close()
+            app.processEvents()
+    passed = sum(1 for _n, ok, _d in report.checks if ok)
+    print(f"self-test: {passed} passed, {len(report.checks) - passed} failed", flush=True)
+    return 0 if report.passed else 1

@@ -1,0 +1,123 @@
+"""Typed settings over QSettings: defaults in one place, only differences stored.
+
+Preferences live in ``jpbrief.ini`` and window state (geometry, splitter sizes) in
+``window-state.ini``, both under :func:`jpbrief.core.paths.config_dir`. Keeping window
+state apart means a corrupt or foreign geometry blob never costs a reader their
+preferences, and "reset layout" is deleting one file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+APPEARANCES = ("system", "light", "dark")
+MIN_ZOOM = -4
+MAX_ZOOM = 10
+
+DEFAULTS: dict[str, Any] = {
+    "reader/zoom": 0,  # steps of 10 % around the base font size
+    "reader/appearance": "system",  # one of APPEARANCES
+    "reader/last_article": "",
+    "reader/positions": "{}",  # JSON: article id -> {"anchor": str, "fraction": float}
+    "sidebar/tab": 0,
+}
+
+
+class Settings:
+    """The reader's preferences, each a typed property with its default from DEFAULTS."""
+
+    def __init__(self, config_dir: Path) -> None:
+        config_dir.mkdir(parents=True, exist_ok=True)
+        self.path = config_dir / "jpbrief.ini"
+        self._prefs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._state = QSettings(str(config_dir / "window-state.ini"), QSettings.Format.IniFormat)
+
+    # -- plumbing ------------------------------------------------------------------
+    def _get(self, key: str) -> Any:
+        default = DEFAULTS[key]
+        value = self._prefs.value(key, default)
+        try:
+            return type(default)(value)
+        except (TypeError, ValueError):
+            return default
+
+    def _set(self, key: str, value: Any) -> None:
+        if value == DEFAULTS[key]:
+            self._prefs.remove(key)
+        else:
+            self._prefs.setValue(key, value)
+
+    def sync(self) -> None:
+        self._prefs.sync()
+        self._state.sync()
+
+    # -- preferences ---------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return max(MIN_ZOOM, min(MAX_ZOOM, int(self._get("reader/zoom"))))
+
+    @zoom.setter
+    def zoom(self, steps: int) -> None:
+        self._set("reader/zoom", max(MIN_ZOOM, min(MAX_ZOOM, int(steps))))
+
+    @property
+    def appearance(self) -> str:
+        value = str(self._get("reader/appearance"))
+        return value if value in APPEARANCES else "system"
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        if value not in APPEARANCES:
+            raise ValueError(f"appearance must be one of {APPEARANCES}, not {value!r}")
+        self._set("reader/appearance", value)
+
+    @property
+    def last_article(self) -> str:
+        return str(self._get("reader/last_article"))
+
+    @last_article.setter
+    def last_article(self, article_id: str) -> None:
+        self._set("reader/last_article", article_id)
+
+    @property
+    def sidebar_tab(self) -> int:
+        return int(self._get("sidebar/tab"))
+
+    @sidebar_tab.setter
+    def sidebar_tab(self, index: int) -> None:
+        self._set("sidebar/tab", int(index))
+
+    # -- reading positions ---------------------------------------------------------
+    def _positions(self) -> dict[str, Any]:
+        try:
+            data = json.loads(str(self._get("reader/positions")))
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def position(self, article_id: str) -> tuple[str, float] | None:
+        """The last (anchor, fraction) read in an article, or None."""
+        entry = self._positions().get(article_id)
+        if not isinstance(entry, dict):
+            return None
+        try:
+            return str(entry.get("anchor", "")), float(entry.get("fraction", 0.0))
+        except (TypeError, ValueError):
+            return None
+
+    def set_position(self, article_id: str, anchor: str, fraction: float) -> None:
+        positions = self._positions()
+        positions[article_id] = {"anchor": anchor, "fraction": round(float(fraction), 4)}
+        self._set("reader/positions", json.dumps(positions, sort_keys=True))
+
+    # -- window state (kept apart) -------------------------------------------------
+    def window_state(self, name: str) -> QByteArray | None:
+        value = self._state.value(f"window/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_window_state(self, name: str, value: QByteArray) -> None:
+        self._state.setValue(f"window/{name}", value)

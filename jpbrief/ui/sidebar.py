@@ -1,0 +1,191 @@
+"""The sidebar panels: the library with the current article's outline, and the themes.
+
+Each panel only shows the model and emits intents (``article_requested``,
+``section_requested``, ``theme_selected``, ``passage_requested``); the app wires them.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from jpbrief.core.model import Article, Library
+from jpbrief.ui.rich_list import TARGET_ROLE, RichList
+
+
+def section_caption(text: str) -> QLabel:
+    label = QLabel(text.upper())
+    label.setObjectName("sectionCaption")
+    return label
+
+
+def excerpt(text: str, limit: int = 150) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:—–-") + "…"
+
+
+class LibraryPanel(QWidget):
+    """The articles (title, author or publisher, date) above the open article's outline."""
+
+    article_requested = Signal(str)
+    section_requested = Signal(str)  # anchor in the open article
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.articles = RichList("Articles")
+        self.articles.setObjectName("articleList")
+        self.outline = RichList("Sections of this article")
+        self.outline.setObjectName("outlineList")
+        self.articles.chosen.connect(lambda target: self.article_requested.emit(str(target)))
+        self.outline.chosen.connect(lambda target: self.section_requested.emit(str(target)))
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(4)
+        top_layout.addWidget(section_caption("Articles"))
+        top_layout.addWidget(self.articles)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.setSpacing(4)
+        bottom_layout.addWidget(section_caption("In this article"))
+        bottom_layout.addWidget(self.outline)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+        self.populate()
+
+    def populate(self) -> None:
+        self.articles.clear()
+        for article in self.library.articles:
+            meta = " · ".join(part for part in (article.byline, article.published) if part)
+            html = f"<b>{escape(article.title)}</b>"
+            if meta:
+                html += f'<br><span class="muted">{escape(meta)}</span>'
+            tip = f"{article.title}\n{meta}" if meta else article.title
+            self.articles.add_item(f"{article.title}. {meta}".strip(), html, article.id, tip)
+
+    def show_article(self, article: Article) -> None:
+        """Select the open article and list its sections."""
+        for row in range(self.articles.count()):
+            item = self.articles.item(row)
+            if item.data(TARGET_ROLE) == article.id:
+                self.articles.setCurrentItem(item)
+        self.outline.clear()
+        self.outline.add_item("Beginning", "<i>Beginning</i>", "", "Top of the article")
+        for passage in article.passages:
+            if passage.kind == "heading":
+                self.outline.add_item(passage.text, escape(passage.text), passage.anchor)
+
+    def mark_section(self, anchor: str) -> None:
+        """Follow the reading position in the outline, without emitting anything."""
+        article_anchors = self.outline.targets()
+        if anchor in article_anchors:
+            self.outline.setCurrentRow(article_anchors.index(anchor))
+
+
+class ThemesPanel(QWidget):
+    """The themes (label, passage count, description on hover) and the chosen one's digest."""
+
+    theme_selected = Signal(str)  # theme id, '' to clear
+    passage_requested = Signal(str, str)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.current = ""
+        self.themes = RichList("Themes")
+        self.themes.setObjectName("themeList")
+        self.digest = RichList("Passages of the chosen theme")
+        self.digest.setObjectName("digestList")
+        self.digest_caption = section_caption("Choose a theme")
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setAccessibleName("Clear theme marking")
+        self.clear_button.setToolTip("Stop marking this theme's passages (Ctrl+Shift+M)")
+        self.clear_button.setVisible(False)
+        self.clear_button.clicked.connect(lambda: self.theme_selected.emit(""))
+        self.themes.chosen.connect(lambda target: self.theme_selected.emit(str(target)))
+        self.digest.chosen.connect(self._digest_chosen)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(4)
+        top_layout.addWidget(section_caption("Themes"))
+        top_layout.addWidget(self.themes)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.setSpacing(4)
+        header = QHBoxLayout()
+        header.addWidget(self.digest_caption, 1)
+        header.addWidget(self.clear_button)
+        bottom_layout.addLayout(header)
+        bottom_layout.addWidget(self.digest)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+        self.populate()
+
+    def populate(self) -> None:
+        self.themes.clear()
+        for theme in self.library.themes.values():
+            count = len(self.library.theme_passages(theme.id))
+            noun = "passage" if count == 1 else "passages"
+            html = (f"{escape(theme.label)}&nbsp;&nbsp;"
+                    f'<span class="muted">{count}&nbsp;{noun}</span>')
+            self.themes.add_item(
+                f"{theme.label} ({count} {noun})", html, theme.id, theme.description
+            )
+
+    def show_theme(self, theme_id: str) -> None:
+        """List the digest of a theme's passages across all articles ('' clears it)."""
+        self.current = theme_id
+        self.digest.clear()
+        theme = self.library.themes.get(theme_id)
+        self.clear_button.setVisible(theme is not None)
+        if theme is None:
+            self.themes.clearSelection()
+            self.digest_caption.setText("CHOOSE A THEME")
+            return
+        for row in range(self.themes.count()):
+            if self.themes.item(row).data(TARGET_ROLE) == theme_id:
+                self.themes.setCurrentRow(row)
+        passages = self.library.theme_passages(theme_id)
+        articles = {article.id for article, _ in passages}
+        self.digest_caption.setText(
+            f"{theme.label.upper()} · {len(passages)} IN {len(articles)} "
+            f"ARTICLE{'S' if len(articles) != 1 else ''}"
+        )
+        for article, passage in passages:
+            where = article.title + (f" › {passage.section}" if passage.section else "")
+            html = (f'<span class="muted">{escape(where)}</span><br>'
+                    f"{escape(excerpt(passage.text))}")
+            self.digest.add_item(f"{where}: {passage.text}", html, (article.id, passage.anchor),
+                                 passage.text)
+
+    def digest_targets(self) -> list[tuple[str, str]]:
+        return [tuple(t) for t in self.digest.targets()]
+
+    def _digest_chosen(self, target: Any) -> None:
+        article, anchor = target
+        self.passage_requested.emit(str(article), str(anchor))
