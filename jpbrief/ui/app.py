@@ -92,7 +92,7 @@ class ReaderApp(QObject):
         self.marked_theme = ""
         self.last_request = 0
         self._section_of: dict[str, str] = {}
-        self._outline_timer = QTimer(self)
+        self._outline_timer = QTimer(self.reader)  # dies with the widgets it reads
         self._outline_timer.setSingleShot(True)
         self._outline_timer.setInterval(120)
         self._connect_signals()

@@ -72,11 +72,16 @@ class Appearance:
     def apply(self, app: QApplication, preference: str) -> str:
         """Set palette and style sheet for ``preference``; returns the scheme applied."""
         self.scheme = effective_scheme(preference)
-        if app.style().name().lower() != "fusion":
+        if app.property("jpbrief-fusion") is not True:
+            # Once per application: changing the style re-polishes every widget and
+            # resets the fonts set on them (the reader's zoom).
             app.setStyle("Fusion")
+            app.setProperty("jpbrief-fusion", True)
         app.setPalette(palette_for(self.scheme))
         accent = "#e8c95a" if self.scheme == "dark" else "#f3d26b"
-        app.setStyleSheet(self._qss.replace("@accent", accent))
+        sheet = self._qss.replace("@accent", accent)
+        if app.styleSheet() != sheet:
+            app.setStyleSheet(sheet)
         return self.scheme
 
     def reader_css(self, scheme: str | None = None) -> str:

@@ -145,6 +145,8 @@ class FootnoteCard(QFrame):
         source = library.sources.get(source_id) if source_id else None
         if source is None:
             return False
+        if self.isVisible() and self.kind == "footnote" and self.number == number:
+            return True  # already showing: keep it where it is
         self.kind = "footnote"
         self.number = number
         self.citation = source.citation
@@ -181,6 +183,8 @@ class FootnoteCard(QFrame):
         passage = article.passage(anchor) if article else None
         if article is None or passage is None:
             return False
+        if self.isVisible() and self.kind == "crossref" and self.target == (article_id, anchor):
+            return True
         self.kind = "crossref"
         self.number = 0
         self.target = (article_id, anchor)

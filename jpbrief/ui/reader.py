@@ -278,6 +278,7 @@ class ReaderView(QTextBrowser):
         whoever opens a card, since a hover card closes when the pointer leaves.
         """
         self._hover_timer.stop()
+        self._hover_href = ""
         self.last_trigger = trigger
         if href.startswith("fn:"):
             number = href[3:]
@@ -322,6 +323,8 @@ class ReaderView(QTextBrowser):
             self.forward_requested.emit()
             event.accept()
             return
+        self._hover_href = ""
+        self._hover_timer.stop()
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

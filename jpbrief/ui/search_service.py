@@ -198,9 +198,12 @@ class SearchService(QObject):
             index = self._ensure_index()
             if index is None:
                 raise RuntimeError(self._error)
-            result = index.search(
-                query, theme=theme or None, article=article or None, limit=limit, as_you_type=True
-            )
+            filters = {"theme": theme or None, "article": article or None, "limit": limit}
+            # As you type, the last word counts as a prefix; when that finds nothing, the
+            # query as typed yields the "did you mean" suggestions.
+            result = index.search(query, as_you_type=True, **filters)
+            if not getattr(result, "hits", None) and not getattr(result, "suggestions", None):
+                result = index.search(query, **filters)
             outcome = outcome_from(query, result, theme=theme, article=article)
         except Exception as error:
             outcome = SearchOutcome(query=query, error=f"Search failed: {error}", theme=theme,

@@ -1,0 +1,66 @@
+"""Helpers shared by the UI tests (no tests here): build a started ReaderApp, find markers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QTextCursor
+
+from jpbrief.core.content import load_library
+from jpbrief.ui.app import ReaderApp
+from jpbrief.ui.reader import ReaderView
+from jpbrief.ui.search_service import default_index_factory
+from jpbrief.ui.selftest import marker_cursor
+from jpbrief.ui.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content"
+FOOTNOTED = "navigating-new-frontiers"
+OTHER = "focused-on-its-region"
+
+# The offscreen platform says so whenever a window asks it for something it cannot do.
+OFFSCREEN_NOTICES = "This plugin does not support"
+
+
+def build_app(
+    qtbot: Any,
+    config_dir: Path,
+    index_root: Path,
+    *,
+    content: Path = CONTENT,
+    confirm: Any = lambda *_: False,
+    start: bool = True,
+) -> ReaderApp:
+    library = load_library(content)
+    app = ReaderApp(
+        library,
+        content,
+        Settings(config_dir),
+        search_factory=default_index_factory(content, library, index_root),
+        confirm_url=confirm,
+    )
+    qtbot.addWidget(app.window)
+    qtbot.addWidget(app.card)
+    if start:
+        app.start()
+        qtbot.waitUntil(lambda: app.reader.painted)
+    return app
+
+
+def close_app(app: ReaderApp) -> None:
+    app.card.dismiss()
+    app.search.shutdown()
+
+
+def marker_pos(reader: ReaderView, href: str) -> QPoint:
+    """Viewport position in the middle of the first link to ``href`` (scrolled into view)."""
+    cursor = marker_cursor(reader, href)
+    assert cursor is not None, f"no link to {href}"
+    inside = QTextCursor(reader.document())
+    inside.setPosition(cursor.selectionStart() + 1)
+    reader.setTextCursor(inside)
+    reader.ensureCursorVisible()
+    rect = reader.cursorRect(inside)
+    return QPoint(rect.left(), rect.center().y())
