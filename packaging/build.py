@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -218,17 +219,28 @@ def smoke_test(artifact: Path) -> dict[str, object]:
 
 
 def cold_start(exe: Path, env: dict[str, str]) -> float | None:
-    """Seconds from process start to the reader's first paint (JPBRIEF_STARTUP_TIMESTAMP)."""
+    """Seconds from process start to the reader's first paint (``JPBRIEF_FIRST_PAINT``)."""
     started = time.time()
-    result = subprocess.run(
-        [str(exe), "read", "--exit-after-paint"],
-        env={**env, "JPBRIEF_STARTUP_TIMESTAMP": "1"}, capture_output=True, text=True, timeout=120,
+    process = subprocess.Popen(
+        [str(exe), "read"], env={**env, "JPBRIEF_STARTUP_TIMESTAMP": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )
-    for line in (result.stdout + result.stderr).splitlines():
-        if line.startswith("jpbrief-first-paint "):
-            return round(float(line.split()[1]) - started, 3)
-    log(f"no first-paint timestamp from {exe} (exit {result.returncode})")
-    return None
+    painted: float | None = None
+    watchdog = threading.Timer(120, process.kill)  # a reader that never paints must not hang the build
+    watchdog.start()
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.startswith("JPBRIEF_FIRST_PAINT "):
+                painted = round(float(line.split()[1]) - started, 3)
+                break
+    finally:
+        watchdog.cancel()
+        process.kill()
+        process.wait(timeout=30)
+    if painted is None:
+        log(f"no first-paint timestamp from {exe} (exit {process.returncode})")
+    return painted
 
 
 def build_once(env: dict[str, str], epoch: int) -> list[Path]:
