@@ -547,3 +547,21 @@ def test_no_problems_no_banner(reader_app) -> None:
 
 def test_qtnetwork_never_imported(reader_app) -> None:
     assert "PySide6.QtNetwork" not in sys.modules
+
+
+def test_startup_cache_round_trip_and_invalidation(content_copy: Path, tmp_path: Path) -> None:
+    from jpbrief.core.render import render_article
+    from jpbrief.ui import library_cache
+
+    library = load_library(content_copy)
+    html = {a.id: render_article(a, library) for a in library.articles}
+    cache = tmp_path / "startup"
+    assert library_cache.load(content_copy, cache) is None
+    assert library_cache.save(content_copy, cache, library, html)
+    cached = library_cache.load(content_copy, cache)
+    assert cached is not None and cached[0] == library and cached[1] == html
+    article = next(iter((content_copy / "articles").glob("*.md")))
+    article.write_text(article.read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
+    assert library_cache.load(content_copy, cache) is None  # content changed: load afresh
+    (cache / "library.json").write_text("{not json", encoding="utf-8")
+    assert library_cache.load(content_copy, cache) is None

@@ -33,8 +33,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QTextEdit
 from jpbrief import __version__
 from jpbrief.core import paths
 from jpbrief.core.model import Article, Library
-from jpbrief.core.render import render_article
-from jpbrief.ui import dialogs, printing
+from jpbrief.ui import library_cache
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.appearance import READER_FONTS, Appearance, reader_font
 from jpbrief.ui.footnote_popup import FootnoteCard
@@ -59,13 +58,19 @@ class ReaderApp(QObject):
         settings: Settings,
         *,
         search_factory: Callable[[], Any] | None = None,
-        confirm_url: ConfirmUrl = dialogs.confirm_external_url,
+        confirm_url: ConfirmUrl | None = None,
+        rendered: dict[str, str] | None = None,
+        cache_root: Path | None = None,
     ) -> None:
+        """``rendered``: articles' HTML from the start-up cache (no CSS, no marking);
+        ``cache_root``: where to write that cache after the first paint (None: don't)."""
         super().__init__()
         self.library = library
+        self._rendered = dict(rendered or {})
+        self._cache_root = cache_root
         self.content_dir = Path(content_dir)
         self.settings = settings
-        self.confirm_url = confirm_url
+        self.confirm_url = confirm_url or _confirm_external_url
         resources = paths.resources_dir()
         self.appearance = Appearance(resources)
         self.actions = Actions(self)
@@ -117,7 +122,7 @@ class ReaderApp(QObject):
         reader.external_link_requested.connect(self.open_external)
         reader.back_requested.connect(self.go_back)
         reader.forward_requested.connect(self.go_forward)
-        reader.first_painted.connect(lambda: QTimer.singleShot(0, self.search.prepare))
+        reader.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
         reader.verticalScrollBar().valueChanged.connect(lambda _v: self._outline_timer.start())
         self._outline_timer.timeout.connect(self._follow_outline)
 
@@ -200,6 +205,16 @@ class ReaderApp(QObject):
             )
         self._update_history_actions()
 
+    def _after_first_paint(self) -> None:
+        """Work that must not delay the first paint: the search index, the start-up cache."""
+        self.search.prepare()
+        if self._cache_root is not None:
+            from jpbrief.core.render import render_article
+
+            html = {a.id: render_article(a, self.library, with_sources=True) for a in self.library.articles}
+            library_cache.save(self.content_dir, self._cache_root, self.library, html)
+            self._cache_root = None
+
     def save_state(self) -> None:
         self.card.dismiss()
         self._remember_position()
@@ -211,6 +226,11 @@ class ReaderApp(QObject):
 
     # ------------------------------------------------------------------ reading
     def _render(self, article: Article) -> str:
+        cached = self._rendered.get(article.id)
+        if cached is not None and not self.marked_theme:
+            return library_cache.with_css(cached, self.appearance.reader_css())
+        from jpbrief.core.render import render_article  # not needed at start-up with a cache
+
         return render_article(
             article, self.library, marked_theme=self.marked_theme or None,
             css=self.appearance.reader_css(), with_sources=True,
@@ -460,6 +480,8 @@ class ReaderApp(QObject):
     # ------------------------------------------------------------------ print, help
     def _printable(self) -> str:
         assert self.current is not None
+        from jpbrief.core.render import render_article
+
         return render_article(
             self.current, self.library, css=self.appearance.print_css(), with_sources=True
         )
@@ -467,6 +489,8 @@ class ReaderApp(QObject):
     def print_article(self) -> bool:
         if self.current is None:
             return False
+        from jpbrief.ui import printing  # loads QtPrintSupport: never at start-up
+
         return printing.print_with_dialog(
             self.window, self._printable(), title=self.current.title, fonts=READER_FONTS
         )
@@ -485,17 +509,23 @@ class ReaderApp(QObject):
             path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
+        from jpbrief.ui import printing
+
         written = printing.export_pdf(self._printable(), path, title=self.current.title, fonts=READER_FONTS)
         self.window.statusBar().showMessage(f"Saved {written}", 5000)
         return written
 
-    def show_shortcuts(self) -> dialogs.ShortcutsDialog:
+    def show_shortcuts(self) -> Any:
+        from jpbrief.ui import dialogs
+
         dialog = dialogs.ShortcutsDialog(self.actions.shortcut_table(with_notes=False), self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def show_about(self) -> None:
+        from jpbrief.ui import dialogs
+
         box = dialogs.about_dialog(
             self.window,
             dialogs.about_text(__version__, len(self.library.articles), self.library.passage_count,
@@ -503,6 +533,12 @@ class ReaderApp(QObject):
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+
+def _confirm_external_url(parent: Any, url: str) -> bool:
+    from jpbrief.ui import dialogs
+
+    return dialogs.confirm_external_url(parent, url)
 
 
 def _sections(article: Article) -> dict[str, str]:
@@ -561,11 +597,19 @@ def application() -> QApplication:
 
 def run(content_dir: Path) -> int:
     """``jpbrief read``: open the reader window and run until it is closed."""
-    from jpbrief.core.content import load_library
-
     ensure_platform()
     app = application()
-    library = load_library(content_dir)
-    reader_app = ReaderApp(library, content_dir, Settings(paths.config_dir()))
+    cache_root = paths.cache_dir() / "startup"
+    cached = library_cache.load(content_dir, cache_root)
+    if cached is not None:
+        library, rendered = cached
+    else:
+        from jpbrief.core.content import load_library
+
+        library, rendered = load_library(content_dir), {}
+    reader_app = ReaderApp(
+        library, content_dir, Settings(paths.config_dir()),
+        rendered=rendered, cache_root=None if cached else cache_root,
+    )
     reader_app.start()
     return app.exec()

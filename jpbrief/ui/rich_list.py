@@ -41,11 +41,27 @@ def _blend(front: QColor, back: QColor, amount: float) -> QColor:
 
 
 class RichItemDelegate(QStyledItemDelegate):
-    """Draws an item's ``HTML_ROLE`` with a QTextDocument, wrapped to the list's width."""
+    """Draws an item's ``HTML_ROLE`` with a QTextDocument, wrapped to the list's width.
+
+    Laid-out documents are cached by (html, width, selected, palette), since Qt asks
+    for size hints and paints far more often than items change.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[str, int, bool, int, str], QTextDocument] = {}
 
     def _document(
         self, option: QStyleOptionViewItem, index: Index, selected: bool = False
     ) -> QTextDocument:
+        html = str(index.data(HTML_ROLE) or index.data(Qt.ItemDataRole.DisplayRole) or "")
+        width = option.rect.width() if option.rect.width() > 0 else 260
+        key = (html, width, selected, option.palette.cacheKey(), option.font.toString())
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        if len(self._cache) > 2000:
+            self._cache.clear()
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         palette: QPalette = option.palette
@@ -56,9 +72,9 @@ class RichItemDelegate(QStyledItemDelegate):
             muted = palette.color(QPalette.ColorRole.PlaceholderText)
         doc.setDefaultStyleSheet(f".muted {{ color: {muted.name()}; }}")
         doc.setDefaultFont(option.font)
-        doc.setHtml(str(index.data(HTML_ROLE) or index.data(Qt.ItemDataRole.DisplayRole) or ""))
-        width = option.rect.width() if option.rect.width() > 0 else 260
+        doc.setHtml(html)
         doc.setTextWidth(max(80, width - 2 * PADDING_X))
+        self._cache[key] = doc
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:

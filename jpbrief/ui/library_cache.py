@@ -1,0 +1,143 @@
+"""A start-up cache of the loaded library and its rendered articles (JSON, never pickle).
+
+Parsing every article's Markdown and YAML, and importing the parsers, costs more than
+painting the window. The reader therefore keeps, in the user cache directory, the
+loaded :class:`~jpbrief.core.model.Library` and each article's rendered HTML (without
+style sheet and theme marking), keyed by a fingerprint of every file in the content
+folder (path, size, modification time) and the jpbrief version. Any change, or any
+unreadable or unexpected cache, means a normal load; the cache is rewritten after the
+first paint. Like the search index, it is a cache and never a source of truth.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from jpbrief import __version__
+from jpbrief.core.model import (
+    Acronym,
+    Article,
+    CrossRef,
+    Footnote,
+    Glossary,
+    Library,
+    Passage,
+    Problem,
+    Source,
+    Theme,
+)
+
+FORMAT = 1
+FILE_NAME = "library.json"
+
+
+def fingerprint(content_dir: Path) -> str:
+    digest = hashlib.sha256(f"jpbrief {__version__} cache {FORMAT}\n".encode())
+    digest.update(str(content_dir.resolve()).encode())
+    for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(content_dir)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _library_to_json(library: Library) -> dict[str, Any]:
+    return {
+        "articles": [
+            {
+                "id": a.id, "title": a.title, "author": a.author, "publisher": a.publisher,
+                "published": a.published, "disclaimer": a.disclaimer, "path": a.path,
+                "passages": [
+                    {
+                        "anchor": p.anchor, "kind": p.kind, "markdown": p.markdown, "text": p.text,
+                        "section": p.section, "themes": list(p.themes), "role": p.role, "line": p.line,
+                        "footnotes": [[f.number, f.source_id] for f in p.footnotes],
+                        "crossrefs": [[r.article, r.anchor] for r in p.crossrefs],
+                    }
+                    for p in a.passages
+                ],
+            }
+            for a in library.articles
+        ],
+        "sources": [
+            {"id": s.id, "citation": s.citation, "kind": s.kind, "authors": list(s.authors),
+             "title": s.title, "publisher": s.publisher, "date": s.date, "accessed": s.accessed,
+             "url": s.url}
+            for s in library.sources.values()
+        ],
+        "themes": [{"id": t.id, "label": t.label, "description": t.description}
+                   for t in library.themes.values()],
+        "acronyms": [[a.term, a.expansion] for a in library.glossary.acronyms],
+        "synonyms": [list(group) for group in library.glossary.synonyms],
+        "problems": [[p.path, p.line, p.message] for p in library.problems],
+        "skipped": list(library.skipped),
+    }
+
+
+def _library_from_json(data: dict[str, Any]) -> Library:
+    articles = tuple(
+        Article(
+            id=a["id"], title=a["title"], author=a["author"], publisher=a["publisher"],
+            published=a["published"], disclaimer=a["disclaimer"], path=a["path"],
+            passages=tuple(
+                Passage(
+                    anchor=p["anchor"], kind=p["kind"], markdown=p["markdown"], text=p["text"],
+                    section=p["section"], themes=tuple(p["themes"]), role=p["role"], line=p["line"],
+                    footnotes=tuple(Footnote(int(n), str(s)) for n, s in p["footnotes"]),
+                    crossrefs=tuple(CrossRef(str(ar), str(an)) for ar, an in p["crossrefs"]),
+                )
+                for p in a["passages"]
+            ),
+        )
+        for a in data["articles"]
+    )
+    sources = {
+        s["id"]: Source(id=s["id"], citation=s["citation"], kind=s["kind"], authors=tuple(s["authors"]),
+                        title=s["title"], publisher=s["publisher"], date=s["date"],
+                        accessed=s["accessed"], url=s["url"])
+        for s in data["sources"]
+    }
+    themes = {t["id"]: Theme(t["id"], t["label"], t["description"]) for t in data["themes"]}
+    glossary = Glossary(
+        acronyms=tuple(Acronym(str(t), str(e)) for t, e in data["acronyms"]),
+        synonyms=tuple(tuple(group) for group in data["synonyms"]),
+    )
+    return Library(
+        articles=articles, sources=sources, themes=themes, glossary=glossary,
+        problems=tuple(Problem(str(p), int(n), str(m)) for p, n, m in data["problems"]),
+        skipped=tuple(data["skipped"]),
+    )
+
+
+def load(content_dir: Path, cache_root: Path) -> tuple[Library, dict[str, str]] | None:
+    """The cached library and rendered articles, if the cache matches the content."""
+    try:
+        data = json.loads((cache_root / FILE_NAME).read_text(encoding="utf-8"))
+        if data.get("fingerprint") != fingerprint(content_dir):
+            return None
+        html = {str(k): str(v) for k, v in data["html"].items()}
+        return _library_from_json(data["library"]), html
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+
+
+def save(content_dir: Path, cache_root: Path, library: Library, html: dict[str, str]) -> bool:
+    """Write the cache atomically; False (and no cache) if that is not possible."""
+    try:
+        cache_root.mkdir(parents=True, exist_ok=True)
+        payload = {"fingerprint": fingerprint(content_dir), "library": _library_to_json(library),
+                   "html": html}
+        temporary = cache_root / f".{FILE_NAME}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, cache_root / FILE_NAME)
+        return True
+    except OSError:
+        return False
+
+
+def with_css(html: str, css: str) -> str:
+    """Put a style sheet into HTML rendered without one."""
+    return html.replace("<head></head>", f"<head><style>{css}</style></head>", 1) if css else html
