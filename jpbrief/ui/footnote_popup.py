@@ -109,7 +109,7 @@ class FootnoteCard(QFrame):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(8)
+        layout.setSpacing(6)
         for widget in (self.heading, self.body, self.fields, self.related_heading, self.related):
             layout.addWidget(widget)
         layout.addLayout(buttons)

@@ -63,6 +63,7 @@ class LibraryPanel(QWidget):
         splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([max(120, 70 * len(library.articles) + 40), 480])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
