@@ -9,6 +9,7 @@ zero-delay timer after the reader's first paint, in a worker thread.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -39,6 +40,7 @@ from jpbrief.ui.appearance import READER_FONTS, Appearance, reader_font
 from jpbrief.ui.footnote_popup import FootnoteCard
 from jpbrief.ui.main_window import MainWindow
 from jpbrief.ui.navigation import History, Place
+from jpbrief.ui.notes_panel import NotesPanel
 from jpbrief.ui.reader import ReaderView
 from jpbrief.ui.search_panel import SearchPanel
 from jpbrief.ui.search_service import SearchOutcome, SearchService, default_index_factory
@@ -61,10 +63,14 @@ class ReaderApp(QObject):
         confirm_url: ConfirmUrl | None = None,
         rendered: dict[str, str] | None = None,
         cache_root: Path | None = None,
+        notes_factory: Callable[[], Any] | None = None,
     ) -> None:
         """``rendered``: articles' HTML from the start-up cache (no CSS, no marking);
-        ``cache_root``: where to write that cache after the first paint (None: don't)."""
+        ``cache_root``: where to write that cache after the first paint (None: don't);
+        ``notes_factory``: opens the notes store (after the first paint; None: no notes)."""
         super().__init__()
+        self._notes_factory = notes_factory
+        self.notes: Any = None
         self.library = library
         self._rendered = dict(rendered or {})
         self._cache_root = cache_root
@@ -79,6 +85,7 @@ class ReaderApp(QObject):
         self.library_panel = LibraryPanel(library)
         self.themes_panel = ThemesPanel(library)
         self.search_panel = SearchPanel(library)
+        self.notes_panel = NotesPanel(library)
         self.card = FootnoteCard()
         index_root = paths.cache_dir() / "search-index"
         self.search = SearchService(
@@ -89,10 +96,11 @@ class ReaderApp(QObject):
             self.actions,
             self.reader,
             [(self.library_panel, "Library"), (self.themes_panel, "Themes"),
-             (self.search_panel, "Search")],
-            with_notes=False,
+             (self.search_panel, "Search"), (self.notes_panel, "Notes")],
+            with_notes=True,
         )
-        self.actions.show_notes.setVisible(False)
+        for action in self.actions.notes_actions:
+            action.setEnabled(False)  # until the notes store is open
         self.current: Article | None = None
         self.marked_theme = ""
         self.last_request = 0
@@ -137,6 +145,14 @@ class ReaderApp(QObject):
         self.search_panel.result_chosen.connect(self.open_passage)
         self.search.results_ready.connect(self._show_results)
         self.search.status_changed.connect(self._search_status)
+
+        # Notes
+        self.notes_panel.passage_requested.connect(self.open_passage)
+        self.notes_panel.remove_requested.connect(self.remove_annotation)
+        actions.add_bookmark.triggered.connect(self.toggle_bookmark)
+        actions.highlight_selection.triggered.connect(self.highlight_selection)
+        actions.add_note.triggered.connect(lambda: self.add_note())
+        actions.show_notes.triggered.connect(lambda: self.show_panel(self.notes_panel))
 
         # Window
         window.closing.connect(self.save_state)
@@ -208,6 +224,7 @@ class ReaderApp(QObject):
     def _after_first_paint(self) -> None:
         """Work that must not delay the first paint: the search index, the start-up cache."""
         self.search.prepare()
+        self.open_notes()
         if self._cache_root is not None:
             from jpbrief.core.render import render_article
 
@@ -223,6 +240,9 @@ class ReaderApp(QObject):
         self.settings.sidebar_tab = self.window.sidebar.currentIndex()
         self.settings.sync()
         self.search.shutdown()
+        if self.notes is not None:
+            self.notes.close()
+            self.notes = None
 
     # ------------------------------------------------------------------ reading
     def _render(self, article: Article) -> str:
@@ -246,9 +266,11 @@ class ReaderApp(QObject):
 
     def _remember_position(self) -> None:
         if self.current is not None:
-            self.settings.set_position(
-                self.current.id, self.reader.top_anchor(), self.reader.scroll_fraction()
-            )
+            anchor, fraction = self.reader.top_anchor(), self.reader.scroll_fraction()
+            self.settings.set_position(self.current.id, anchor, fraction)
+            if self.notes is not None and anchor:
+                with contextlib.suppress(Exception):  # never worth an error dialog
+                    self.notes.set_position(self.current.id, anchor, fraction)
 
     def open_article(
         self,
@@ -278,7 +300,8 @@ class ReaderApp(QObject):
             self._section_of = _sections(article)
             self.window.setWindowTitle(f"{article.title} — jpbrief")
             self.settings.last_article = article.id
-        self.reader.setExtraSelections([])
+            self._draw_highlights()
+        self.reader.set_transient_selections([])
         if anchor:
             self.reader.scroll_to_anchor(anchor)
         elif scroll is not None:
@@ -325,7 +348,7 @@ class ReaderApp(QObject):
         fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
         selection.cursor = cursor
         selection.format = fmt
-        self.reader.setExtraSelections([selection])
+        self.reader.set_transient_selections([selection])
 
     def go_to_section(self, anchor: str) -> None:
         if self.current is None:
@@ -388,10 +411,9 @@ class ReaderApp(QObject):
         if self.current is None:
             return
         scroll = self.reader.verticalScrollBar().value()
-        selections = self.reader.extraSelections()
         self.reader.show_html(self._render(self.current), self._base_dir(self.current))
+        self._draw_highlights()
         self.reader.verticalScrollBar().setValue(scroll)
-        self.reader.setExtraSelections(selections)
 
     # ------------------------------------------------------------------ cards
     def show_footnote(self, number: int, where: QPoint) -> bool:
@@ -415,6 +437,121 @@ class ReaderApp(QObject):
         if not self.confirm_url(self.window, url):
             return False
         return QDesktopServices.openUrl(target)
+
+    # ------------------------------------------------------------------ notes
+    def open_notes(self) -> bool:
+        """Open the notes store (after the first paint); say so if it cannot be opened."""
+        if self.notes is not None or self._notes_factory is None:
+            return self.notes is not None
+        try:
+            self.notes = self._notes_factory()
+        except Exception as error:
+            self.notes_panel.show_message(f"Notes are unavailable: {error}")
+            return False
+        if self.notes.recovery_message:
+            self.notes_panel.show_message(self.notes.recovery_message)
+            self.window.statusBar().showMessage("The notes database was repaired; see Notes", 8000)
+        try:
+            self.notes.reanchor(self.library)
+        except Exception as error:
+            self.notes_panel.show_message(f"Could not re-anchor notes: {error}")
+        for action in self.actions.notes_actions:
+            action.setEnabled(True)
+        self._refresh_notes()
+        return True
+
+    def _refresh_notes(self) -> None:
+        if self.notes is not None:
+            self.notes_panel.show_annotations(self.notes.annotations())
+        self._draw_highlights()
+
+    def _draw_highlights(self) -> None:
+        """Draw the open article's highlights (never the detached ones) in the reader."""
+        selections = []
+        if self.notes is not None and self.current is not None:
+            for highlight in self.notes.highlights(self.current.id):
+                if highlight.detached:
+                    continue
+                cursor = self.reader.find_in_passage(highlight.anchor, highlight.quote)
+                if cursor is None:
+                    continue
+                fmt = QTextCharFormat()
+                fmt.setBackground(QColor(highlight.colour) if QColor.isValidColorName(highlight.colour)
+                                  else self.appearance.highlight_colour())
+                fmt.setForeground(QColor("#1a1a1a"))
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = fmt
+                selections.append(selection)
+        self.reader.set_persistent_selections(selections)
+
+    def _passage_in_focus(self) -> tuple[str, str]:
+        """(anchor, selected text): the selection's passage, else the one at the top."""
+        cursor = self.reader.textCursor()
+        if cursor.hasSelection() and not self.reader.focused_href():
+            text = " ".join(cursor.selectedText().replace("\u2029", " ").split())
+            return self.reader.anchor_at(cursor.selectionStart()), text
+        return self.reader.top_anchor(), ""
+
+    def toggle_bookmark(self) -> Any:
+        if self.notes is None or self.current is None:
+            return None
+        anchor, _text = self._passage_in_focus()
+        passage = self.current.passage(anchor)
+        if passage is None:
+            return None
+        bookmark = self.notes.toggle_bookmark(self.current.id, anchor, passage.text)
+        self.window.statusBar().showMessage(
+            "Bookmarked" if bookmark is not None else "Bookmark removed", 3000
+        )
+        self._refresh_notes()
+        return bookmark
+
+    def highlight_selection(self) -> Any:
+        if self.notes is None or self.current is None:
+            return None
+        anchor, text = self._passage_in_focus()
+        passage = self.current.passage(anchor)
+        start = passage.text.find(text) if passage is not None and text else -1
+        if passage is None or start < 0:
+            self.window.statusBar().showMessage("Select some text within one passage to highlight it", 5000)
+            return None
+        highlight = self.notes.add_highlight(self.current.id, anchor, start, start + len(text), text)
+        self.window.statusBar().showMessage("Highlighted", 3000)
+        self._refresh_notes()
+        return highlight
+
+    def add_note(self, text: str | None = None) -> Any:
+        """Attach a note to the passage in focus (asks for the text unless given)."""
+        if self.notes is None or self.current is None:
+            return None
+        anchor, _selected = self._passage_in_focus()
+        passage = self.current.passage(anchor)
+        if passage is None:
+            return None
+        if text is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            text, ok = QInputDialog.getMultiLineText(
+                self.window, "Add note", f"Note on “{passage.text[:80]}…”:"
+            )
+            if not ok:
+                return None
+        if not text.strip():
+            return None
+        note = self.notes.add_note(self.current.id, anchor, text.strip(), passage.text)
+        self.window.statusBar().showMessage("Note saved", 3000)
+        self._refresh_notes()
+        return note
+
+    def remove_annotation(self, kind: str, annotation_id: int) -> bool:
+        if self.notes is None:
+            return False
+        remove = {"bookmark": self.notes.remove_bookmark, "highlight": self.notes.remove_highlight,
+                  "note": self.notes.remove_note}.get(kind)
+        removed = bool(remove(annotation_id)) if remove else False
+        self._refresh_notes()
+        return removed
 
     # ------------------------------------------------------------------ search
     def focus_search(self) -> None:
@@ -518,7 +655,7 @@ class ReaderApp(QObject):
     def show_shortcuts(self) -> Any:
         from jpbrief.ui import dialogs
 
-        dialog = dialogs.ShortcutsDialog(self.actions.shortcut_table(with_notes=False), self.window)
+        dialog = dialogs.ShortcutsDialog(self.actions.shortcut_table(with_notes=True), self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -533,6 +670,12 @@ class ReaderApp(QObject):
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+
+def _open_notes_store() -> Any:
+    from jpbrief.core.notes import NotesStore, default_db_path
+
+    return NotesStore(default_db_path())
 
 
 def _confirm_external_url(parent: Any, url: str) -> bool:
@@ -610,6 +753,7 @@ def run(content_dir: Path) -> int:
     reader_app = ReaderApp(
         library, content_dir, Settings(paths.config_dir()),
         rendered=rendered, cache_root=None if cached else cache_root,
+        notes_factory=_open_notes_store,
     )
     reader_app.start()
     return app.exec()

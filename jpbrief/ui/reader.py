@@ -112,6 +112,8 @@ class ReaderView(QTextBrowser):
         self._click_pos: QPoint | None = None
         self.last_trigger = "click"
         self._anchor_blocks: dict[str, int] = {}
+        self._persistent: list[QTextEdit.ExtraSelection] = []  # the reader's highlights
+        self._transient: list[QTextEdit.ExtraSelection] = []  # search matches, a jump's target
         self.anchorClicked.connect(self._on_anchor_clicked)
 
     # -- content -------------------------------------------------------------------
@@ -122,6 +124,7 @@ class ReaderView(QTextBrowser):
         """Replace the document; relative resources resolve against ``base_dir``."""
         self._hover_timer.stop()
         self._base_dir = base_dir
+        self._persistent, self._transient = [], []
         self.setExtraSelections([])
         self.setHtml(html)
         self._index_anchors()
@@ -158,7 +161,10 @@ class ReaderView(QTextBrowser):
 
     def top_anchor(self) -> str:
         """The anchor of the passage at the top of the view ('' before the first)."""
-        position = self.cursorForPosition(QPoint(4, self.fontMetrics().height())).position()
+        return self.anchor_at(self.cursorForPosition(QPoint(4, self.fontMetrics().height())).position())
+
+    def anchor_at(self, position: int) -> str:
+        """The anchor of the passage holding a document position ('' before the first)."""
         best = ""
         best_position = -1
         for name, block_position in self._anchor_blocks.items():
@@ -183,6 +189,31 @@ class ReaderView(QTextBrowser):
         end = min(later) if later else self.document().characterCount()
         return start, end
 
+    def set_persistent_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """The reader's own highlights: kept until the document changes."""
+        self._persistent = list(selections)
+        self.setExtraSelections(self._persistent + self._transient)
+
+    def set_transient_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Search matches or a jump target: replaced by the next navigation."""
+        self._transient = list(selections)
+        self.setExtraSelections(self._persistent + self._transient)
+
+    def transient_selections(self) -> list[QTextEdit.ExtraSelection]:
+        return list(self._transient)
+
+    def find_in_passage(self, anchor: str, text: str) -> QTextCursor | None:
+        """A cursor selecting the first occurrence of ``text`` within a passage."""
+        span = self.passage_range(anchor)
+        if span is None or not text:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(span[0])
+        found = self.document().find(text, cursor, QTextDocument.FindFlag.FindCaseSensitively)
+        if found.isNull() or found.selectionStart() >= span[1]:
+            return None
+        return found
+
     def highlight_terms(self, anchor: str, terms: list[str], colour: QColor) -> int:
         """Mark every occurrence of ``terms`` inside one passage; returns how many."""
         span = self.passage_range(anchor)
@@ -203,7 +234,7 @@ class ReaderView(QTextBrowser):
                     selection.cursor = cursor
                     selection.format = fmt
                     selections.append(selection)
-        self.setExtraSelections(selections)
+        self.set_transient_selections(selections)
         return len(selections)
 
     # -- zoom and line length ------------------------------------------------------

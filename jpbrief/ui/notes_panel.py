@@ -1,0 +1,98 @@
+"""The Notes panel: bookmarks, highlights and notes by article, each with jump-to.
+
+It shows what the app hands it (:meth:`NotesPanel.show_annotations`) and emits intents:
+``passage_requested`` to jump, ``remove_requested`` to delete one annotation.
+Detached annotations (their passage is gone) are listed with their quote, marked as such.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from jpbrief.core.model import Library
+from jpbrief.ui.rich_list import TARGET_ROLE, RichList
+from jpbrief.ui.sidebar import excerpt, section_caption
+
+KIND_LABELS = {"bookmark": "Bookmark", "highlight": "Highlight", "note": "Note"}
+
+
+class NotesPanel(QWidget):
+    """Every annotation, grouped by article in library order."""
+
+    passage_requested = Signal(str, str)
+    remove_requested = Signal(str, int)  # kind, id
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.items = RichList("Bookmarks, highlights and notes")
+        self.items.setObjectName("notesList")
+        self.items.chosen.connect(self._chosen)
+        self.empty = QLabel(
+            "No bookmarks or notes yet. Ctrl+D bookmarks the passage you are reading; "
+            "select text and press Ctrl+Shift+H to highlight it, Ctrl+Shift+N to add a note."
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("notesEmpty")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName("Remove the selected bookmark, highlight or note")
+        self.remove_button.clicked.connect(self._remove_current)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        header = QHBoxLayout()
+        header.addWidget(section_caption("Bookmarks and notes"), 1)
+        header.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addLayout(header)
+        layout.addWidget(self.message)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.items, 1)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def show_annotations(self, annotations: list[Any]) -> None:
+        self.items.clear()
+        order = {a.id: i for i, a in enumerate(self.library.articles)}
+        ordered = sorted(annotations, key=lambda a: (order.get(a.article, len(order)), a.created))
+        for annotation in ordered:
+            article = self.library.article(annotation.article)
+            passage = article.passage(annotation.anchor) if article else None
+            where = article.title if article else annotation.article
+            if passage is not None and passage.section:
+                where += f" › {passage.section}"
+            kind = KIND_LABELS.get(annotation.kind, annotation.kind)
+            state = " · detached: its passage is gone" if annotation.detached else ""
+            body = getattr(annotation, "text", "") if annotation.kind == "note" else ""
+            quote = annotation.quote or (passage.text if passage else "")
+            html = f'<span class="muted">{escape(kind)} · {escape(where)}{escape(state)}</span>'
+            if body:
+                html += f"<br><b>{escape(excerpt(body, 200))}</b>"
+            if quote:
+                html += f"<br>“{escape(excerpt(quote, 160))}”"
+            plain = f"{kind}: {where}. {body} {quote}".strip()
+            self.items.add_item(plain, html, (annotation.kind, annotation.id, annotation.article,
+                                              annotation.anchor))
+        self.empty.setVisible(not ordered)
+        self.remove_button.setEnabled(bool(ordered))
+
+    def targets(self) -> list[tuple[str, int, str, str]]:
+        return [tuple(t) for t in self.items.targets()]
+
+    def _chosen(self, target: Any) -> None:
+        _kind, _id, article, anchor = target
+        self.passage_requested.emit(str(article), str(anchor))
+
+    def _remove_current(self) -> None:
+        item = self.items.currentItem()
+        if item is not None:
+            kind, annotation_id, _article, _anchor = item.data(TARGET_ROLE)
+            self.remove_requested.emit(str(kind), int(annotation_id))

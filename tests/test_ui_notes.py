@@ -1,0 +1,109 @@
+"""The reader's notes UI: Ctrl+D bookmarks, highlights drawn in the reader, notes, the panel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_ui_support import FOOTNOTED, OFFSCREEN_NOTICES, OTHER, build_app, close_app
+
+from jpbrief.core.notes import NotesStore
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
+
+
+@pytest.fixture
+def noted_app(qtbot, tmp_path: Path):
+    db = tmp_path / "data" / "notes.sqlite3"
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
+    app._notes_factory = lambda: NotesStore(db, auto_backup=False)
+    app.start()
+    qtbot.waitUntil(lambda: app.notes is not None, timeout=10000)  # opened after first paint
+    yield app
+    close_app(app)
+    if app.notes is not None:
+        app.notes.close()
+
+
+def test_notes_open_after_first_paint_and_enable_actions(noted_app) -> None:
+    assert noted_app.actions.add_bookmark.isEnabled()
+    assert [s.toString() for s in noted_app.actions.add_bookmark.shortcuts()] == ["Ctrl+D"]
+    assert noted_app.notes_panel.empty.isVisible() or noted_app.notes_panel.items.count() == 0
+
+
+def test_ctrl_d_toggles_a_bookmark_listed_in_the_panel(qtbot, noted_app) -> None:
+    noted_app.open_article(FOOTNOTED, "economic-security-infrastructure")
+    noted_app.reader.setFocus()
+    noted_app.actions.add_bookmark.trigger()
+    bookmarks = noted_app.notes.bookmarks()
+    assert [(b.article, b.anchor) for b in bookmarks] == [(FOOTNOTED, "economic-security-infrastructure")]
+    targets = noted_app.notes_panel.targets()
+    assert targets == [("bookmark", bookmarks[0].id, FOOTNOTED, "economic-security-infrastructure")]
+    noted_app.open_article(OTHER)
+    noted_app.notes_panel.items.chosen.emit(targets[0])
+    assert noted_app.current.id == FOOTNOTED
+    assert noted_app.reader.top_anchor() == "economic-security-infrastructure"
+    noted_app.actions.add_bookmark.trigger()
+    assert noted_app.notes.bookmarks() == [] and noted_app.notes_panel.items.count() == 0
+
+
+def test_highlight_selection_is_stored_and_drawn(noted_app) -> None:
+    article = noted_app.library.article(FOOTNOTED)
+    paragraph = next(p for p in article.passages if p.kind == "paragraph" and "Overton" in p.text)
+    noted_app.open_article(FOOTNOTED, paragraph.anchor)
+    words = "new Overton window"
+    cursor = noted_app.reader.find_in_passage(paragraph.anchor, words)
+    assert cursor is not None
+    noted_app.reader.setTextCursor(cursor)
+    noted_app.actions.highlight_selection.trigger()
+    [highlight] = noted_app.notes.highlights()
+    assert highlight.quote == words
+    assert paragraph.text[highlight.start:highlight.end] == words
+    selections = noted_app.reader.extraSelections()
+    assert any(s.cursor.selectedText() == words for s in selections)
+    # drawn again when the article is reopened
+    noted_app.open_article(OTHER)
+    noted_app.open_article(FOOTNOTED)
+    assert any(s.cursor.selectedText() == words for s in noted_app.reader.extraSelections())
+    assert noted_app.notes_panel.targets()[0][0] == "highlight"
+    noted_app.notes_panel.items.setCurrentRow(0)
+    noted_app.notes_panel.remove_button.click()
+    assert noted_app.notes.highlights() == []
+    assert not any(s.cursor.selectedText() == words for s in noted_app.reader.extraSelections())
+
+
+def test_add_note_asks_for_text_and_lists_it(noted_app, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Check against the NSS", True))
+    noted_app.open_article(OTHER, "sharpening-strategic-focus")
+    noted_app.actions.add_note.trigger()
+    notes = noted_app.notes.notes()
+    assert [(n.article, n.anchor, n.text) for n in notes] == [
+        (OTHER, "sharpening-strategic-focus", "Check against the NSS")
+    ]
+    assert "Check against the NSS" in noted_app.notes_panel.items.item(0).text()
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("", False))
+    noted_app.actions.add_note.trigger()
+    assert len(noted_app.notes.notes()) == 1
+
+
+def test_reading_position_goes_to_the_notes_store(noted_app) -> None:
+    noted_app.open_article(FOOTNOTED, "economic-security-infrastructure")
+    noted_app.open_article(OTHER)
+    position = noted_app.notes.position(FOOTNOTED)
+    assert position is not None and position.anchor == "economic-security-infrastructure"
+
+
+def test_unopenable_notes_store_is_reported_not_fatal(qtbot, tmp_path: Path) -> None:
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
+
+    def broken() -> NotesStore:
+        raise OSError("disk is read-only")
+
+    app._notes_factory = broken
+    app.start()
+    qtbot.waitUntil(lambda: app.notes_panel.message.text() != "", timeout=10000)
+    assert "disk is read-only" in app.notes_panel.message.text()
+    assert not app.actions.add_bookmark.isEnabled()
+    close_app(app)
