@@ -49,6 +49,9 @@ from jpbrief.ui.sidebar import LibraryPanel, ThemesPanel
 
 ConfirmUrl = Callable[[Any, str], bool]
 
+HIGHLIGHT_COLOURS = {"yellow": "#f5d76e", "green": "#b9e4a6", "blue": "#add3f5", "pink": "#f5bcd3"}
+"""Soft tints for the notes store's colour names, readable under dark text."""
+
 
 class ReaderApp(QObject):
     """Owns the library, the settings and the widgets; decides what each intent does."""
@@ -476,7 +479,8 @@ class ReaderApp(QObject):
                 if cursor is None:
                     continue
                 fmt = QTextCharFormat()
-                fmt.setBackground(QColor(highlight.colour) if QColor.isValidColorName(highlight.colour)
+                named = HIGHLIGHT_COLOURS.get(highlight.colour, highlight.colour)
+                fmt.setBackground(QColor(named) if QColor.isValidColorName(named)
                                   else self.appearance.highlight_colour())
                 fmt.setForeground(QColor("#1a1a1a"))
                 selection = QTextEdit.ExtraSelection()
@@ -491,7 +495,10 @@ class ReaderApp(QObject):
         if cursor.hasSelection() and not self.reader.focused_href():
             text = " ".join(cursor.selectedText().replace("\u2029", " ").split())
             return self.reader.anchor_at(cursor.selectionStart()), text
-        return self.reader.top_anchor(), ""
+        top = self.reader.top_anchor()
+        if not top and self.current is not None and self.current.passages:
+            top = self.current.passages[0].anchor  # above the first passage: the title
+        return top, ""
 
     def toggle_bookmark(self) -> Any:
         if self.notes is None or self.current is None:

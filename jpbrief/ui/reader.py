@@ -327,12 +327,22 @@ class ReaderView(QTextBrowser):
         # gloss: links only explain themselves on hover; anything else is ignored.
 
     def focused_href(self) -> str:
-        """The link the keyboard focus is on (Tab moves it), or ''."""
+        """The link the keyboard focus is on (Tab selects it), or ''.
+
+        A selection counts only if it is exactly one link: both of its ends carry the
+        same href, and it is no longer than a marker or an acronym.
+        """
         cursor = self.textCursor()
-        if not cursor.hasSelection():
+        if not cursor.hasSelection() or len(cursor.selectedText()) > 40:
             return ""
-        fmt = cursor.charFormat()
-        return fmt.anchorHref() if fmt.isAnchor() else ""
+        end_format = cursor.charFormat()
+        probe = QTextCursor(self.document())
+        probe.setPosition(cursor.selectionStart() + 1)
+        start_format = probe.charFormat()
+        if end_format.isAnchor() and start_format.isAnchor():
+            href = end_format.anchorHref()
+            return href if href == start_format.anchorHref() else ""
+        return ""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():

@@ -1,9 +1,11 @@
 """``jpbrief self-test``: open the real window and exercise it; packaging's smoke test.
 
 It opens every article, runs a search and opens its first hit, opens a footnote card
-and a cross-reference card, optionally saves a screenshot with a footnote card showing,
-prints one line per check, and exits 0 only if every check passed. Settings go to a
-temporary folder, so a self-test never changes a reader's last position or zoom. Waits
+and a cross-reference card, bookmarks, highlights and annotates a passage in a scratch
+notes store, optionally saves a screenshot with a footnote card showing (and
+``<name>-notes.png`` with the Notes panel),
+prints one line per check, and exits 0 only if every check passed. Settings and notes
+go to a temporary folder, so a self-test never changes a reader's position, zoom or notes. Waits
 use an event loop with a timeout, never a sleep.
 """
 
@@ -192,6 +194,39 @@ def exercise(reader_app: Any, report: Report, *, timeout_ms: int, shot: Path | N
     else:
         report.check("cross-reference card", True, "no cross-references in this library (skipped)")
 
+    if reader_app.open_notes():
+        exercise_notes(reader_app, report, shot)
+
+
+def exercise_notes(reader_app: Any, report: Report, shot: Path | None) -> None:
+    """Bookmark, highlight and annotate a passage in a scratch notes store."""
+    library: Library = reader_app.library
+    reader = reader_app.reader
+    paragraphs = [(a, p) for a, p in library.iter_passages() if p.kind == "paragraph" and len(p.text) > 80]
+    if not paragraphs:
+        report.check("notes", True, "no paragraph to annotate (skipped)")
+        return
+    article, passage = paragraphs[min(3, len(paragraphs) - 1)]
+    reader_app.open_article(article.id, passage.anchor)
+    reader_app.toggle_bookmark()
+    words = " ".join(passage.text.split()[2:9])
+    cursor = reader.find_in_passage(passage.anchor, words)
+    if cursor is not None:
+        reader.setTextCursor(cursor)
+    highlight = reader_app.highlight_selection()
+    plain = reader.textCursor()
+    plain.clearSelection()
+    reader.setTextCursor(plain)
+    note = reader_app.add_note("Compare with the 2022 National Security Strategy before the briefing.")
+    listed = reader_app.notes_panel.items.count()
+    ok = highlight is not None and note is not None and listed == 3
+    report.check("notes: bookmark, highlight, note", ok, f"{listed} listed in the Notes panel")
+    if shot is not None:
+        reader_app.show_panel(reader_app.notes_panel)
+        notes_shot = shot.with_name(f"{shot.stem}-notes{shot.suffix}")
+        report.check("notes screenshot", screenshot(reader_app.window, reader_app.card, notes_shot),
+                     str(notes_shot))
+
 
 def run_self_test(content_dir: Path, *, screenshot: Path | None = None, timeout_s: float = 120.0) -> int:
     from jpbrief.core.content import load_library
@@ -202,8 +237,13 @@ def run_self_test(content_dir: Path, *, screenshot: Path | None = None, timeout_
     app = application()
     report = Report()
     with tempfile.TemporaryDirectory(prefix="jpbrief-self-test-") as config:
+        from jpbrief.core.notes import NotesStore
+
         library = load_library(content_dir)
-        reader_app = ReaderApp(library, content_dir, Settings(Path(config)), confirm_url=lambda *_: False)
+        reader_app = ReaderApp(
+            library, content_dir, Settings(Path(config)), confirm_url=lambda *_: False,
+            notes_factory=lambda: NotesStore(Path(config) / "notes.sqlite3", auto_backup=False),
+        )
         reader_app.start()
         try:
             exercise(reader_app, report, timeout_ms=int(timeout_s * 1000), shot=screenshot)
@@ -211,8 +251,7 @@ def run_self_test(content_dir: Path, *, screenshot: Path | None = None, timeout_
             report.check("self-test ran to the end", False, f"{type(error).__name__}: {error}")
         finally:
             reader_app.card.dismiss()
-            reader_app.search.shutdown()
-            reader_app.window.close()
+            reader_app.window.close()  # saves state, stops search, closes the scratch notes
             app.processEvents()
     passed = sum(1 for _n, ok, _d in report.checks if ok)
     print(f"self-test: {passed} passed, {len(report.checks) - passed} failed", flush=True)
