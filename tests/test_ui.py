@@ -565,3 +565,15 @@ def test_startup_cache_round_trip_and_invalidation(content_copy: Path, tmp_path:
     assert library_cache.load(content_copy, cache) is None  # content changed: load afresh
     (cache / "library.json").write_text("{not json", encoding="utf-8")
     assert library_cache.load(content_copy, cache) is None
+
+
+def test_gui_commands_are_registered_without_importing_qt_widgets() -> None:
+    from jpbrief.cli import build_parser
+    from jpbrief.commands import gui
+
+    parser = build_parser()
+    assert parser.parse_args(["read"]).func is gui.cmd_read
+    args = parser.parse_args(["self-test", "--screenshot", "x.png"])
+    assert args.func is gui.cmd_self_test and args.screenshot == "x.png"
+    module_level = Path(gui.__file__).read_text(encoding="utf-8").split("\ndef ")[0]
+    assert "import PySide6" not in module_level and "from PySide6" not in module_level
