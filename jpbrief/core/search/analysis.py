@@ -221,7 +221,7 @@ def term_for(segment: str, stem: bool = True) -> str | None:
     return porter_stem(word) if stem else word
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tok:
     """One analysed token.
 
@@ -241,15 +241,14 @@ class Tok:
     parts: int = 0
 
 
-def _segments(match: re.Match[str]) -> list[list[tuple[str, int, int]]]:
+def _segments(raw: str) -> list[list[tuple[str, int, int]]]:
     """Split one regex word into groups of (text, start, end) segments.
 
     Each returned group is one word; a group with several segments is a compound.
     Dots and commas join only numbers and abbreviations, apostrophes are elided,
     hyphens make compounds; anything else splits into separate words.
     """
-    raw = match.group(0)
-    base = match.start()
+    base = 0
     pieces = _JOINER_RE.split(raw)
     words: list[list[tuple[str, int, int]]] = []
     current: list[tuple[str, int, int]] = []
@@ -314,45 +313,58 @@ def _clean(segment: str) -> str:
     return segment.replace(".", "")
 
 
-def analyse(text: str, *, stem: bool = True) -> list[Tok]:
-    """Every token of ``text``, with positions and character offsets."""
+_WordToken = tuple[str, str, str, int, int, bool, int, int]
+"""(term, key, surface, start, end, whole, parts, position offset) within one word."""
+
+
+@lru_cache(maxsize=200_000)
+def _analyse_word(raw: str, stem: bool) -> tuple[_WordToken, ...]:
+    """The tokens of one regex word, offsets relative to it (cached: words repeat)."""
+    if raw.isalpha() or raw.isdigit():  # the common case: a plain word or number
+        term = term_for(raw, stem)
+        if term is None:
+            return ()
+        return ((term, fold(raw)[:MAX_TOKEN_CHARS], raw, 0, len(raw), False, 0, 0),)
+    out: list[_WordToken] = []
+    pos = 0
+    for group in _segments(raw):
+        parts = _split_letters_digits(group)
+        analysed = [
+            (term_for(_clean(seg), stem), fold(_clean(seg))[:MAX_TOKEN_CHARS], seg, s, e)
+            for seg, s, e in parts
+        ]
+        kept = [item for item in analysed if item[0] is not None]
+        if len(parts) > 1 and len(parts) <= MAX_COMPOUND_PARTS:
+            joined = "".join(_clean(seg) for seg, _s, _e in parts)
+            whole = term_for(joined, stem)
+            if whole is not None:
+                start, end = parts[0][1], parts[-1][2]
+                key = fold(joined)[:MAX_TOKEN_CHARS]
+                out.append((whole, key, raw[start:end], start, end, True, len(kept), pos))
+        for term, key, seg, s, e in kept:
+            out.append((str(term), key, seg, s, e, False, 0, pos))
+            pos += 1
+    return tuple(out)
+
+
+@lru_cache(maxsize=512)
+def _analyse_text(text: str, stem: bool) -> tuple[Tok, ...]:
     tokens: list[Tok] = []
     pos = 0
     for match in _WORD_RE.finditer(text):
-        for group in _segments(match):
-            parts = _split_letters_digits(group)
-            analysed = [
-                (term_for(_clean(seg), stem), fold(_clean(seg))[:MAX_TOKEN_CHARS], seg, s, e)
-                for seg, s, e in parts
-            ]
-            kept = [item for item in analysed if item[0] is not None]
-            if len(parts) == 1:
-                if kept:
-                    term, key, seg, s, e = kept[0]
-                    tokens.append(Tok(str(term), key, seg, pos, s, e))
-                    pos += 1
-                continue
-            start, end = parts[0][1], parts[-1][2]
-            if len(parts) <= MAX_COMPOUND_PARTS:
-                joined = "".join(_clean(seg) for seg, _s, _e in parts)
-                whole = term_for(joined, stem)
-                if whole is not None:
-                    tokens.append(
-                        Tok(
-                            whole,
-                            fold(joined)[:MAX_TOKEN_CHARS],
-                            text[start:end],
-                            pos,
-                            start,
-                            end,
-                            whole=True,
-                            parts=len(kept),
-                        )
-                    )
-            for term, key, seg, s, e in kept:
-                tokens.append(Tok(str(term), key, seg, pos, s, e))
-                pos += 1
-    return tokens
+        base = match.start()
+        width = 0
+        for term, key, surface, s, e, whole, parts, offset in _analyse_word(match.group(0), stem):
+            tokens.append(Tok(term, key, surface, pos + offset, base + s, base + e, whole, parts))
+            if not whole:
+                width = offset + 1
+        pos += width
+    return tuple(tokens)
+
+
+def analyse(text: str, *, stem: bool = True) -> tuple[Tok, ...]:
+    """Every token of ``text``, with positions and character offsets (cached)."""
+    return _analyse_text(text, stem)
 
 
 def word_parts(text: str, *, stem: bool = True) -> list[str]:

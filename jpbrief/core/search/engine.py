@@ -12,7 +12,9 @@ is a *clause*. Passages are ranked in tiers, best first:
 3. all clauses but one, then all but two, … down to one clause.
 
 Within a tier passages are ordered by BM25F over the passage text, its section heading
-(boosted), the article title (boosted) and the citations of the sources it cites
+(boosted), the article title (boosted; indexed with the article's first passage only,
+so a title word finds the article without making every passage of it a match) and the
+citations of the sources it cites
 (weighted down), with glossary alternatives weighted down too. The total is the number
 of passages matching at least one clause.
 """
@@ -20,13 +22,14 @@ of passages matching at least one clause.
 from __future__ import annotations
 
 import hashlib
-import heapq
+import itertools
 import logging
 import os
 import threading
 import time
-from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable
+from array import array
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -38,7 +41,7 @@ from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
 
 from jpbrief.core.model import Glossary, Library
-from jpbrief.core.search import querylang, snippets, store
+from jpbrief.core.search import querylang, ranking, snippets, store
 from jpbrief.core.search.analysis import PassageTokenizer, Tok, analyse, fold, word_parts
 from jpbrief.core.search.querylang import Atom, Group, ParsedQuery, Word
 from jpbrief.core.search.querylang import Phrase as PhraseAtom
@@ -48,18 +51,20 @@ from jpbrief.core.search.vocabulary import Vocabulary, VocabularyBuilder
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "6"
 """Part of the fingerprint: bump when analysis or schema change."""
 
 FIELD_WEIGHTS = {"text": 1.0, "section": 1.6, "title": 1.3, "cites": 0.4}
 GLOSSARY_WEIGHT = 0.35
 PREFIX_EXPANSIONS = 48
 """A ``prefix*`` searches its most frequent completions, at most this many."""
-DIRECT_SCORING_MAX = 4000
-"""Tiers with at most this many passages are scored passage by passage (skip_to);
-bigger ones by Whoosh's top-N collector."""
+PREFIX_RANK_TERMS = 6
+PREFIX_RANK_FIELDS = ("text", "section", "title")
+"""A prefix's passages are ranked by BM25F of its most frequent completions only."""
 MAX_LIMIT = 1000
 VOCABULARY_FILE = "vocabulary.json"
+LENGTHS_FILE = "lengths.bin"
+SCORED_FIELDS = ["text", "section", "title", "cites"]
 
 
 def build_schema() -> Schema:
@@ -70,12 +75,25 @@ def build_schema() -> Schema:
         article=ID(stored=True),
         anchor=STORED(),
         kind=STORED(),
-        themes=KEYWORD(stored=True, scorable=False),
-        title=TEXT(analyzer=analyzer, stored=True, phrase=True),
+        themes=KEYWORD(stored=True, scorable=True),
+        article_title=STORED(),
+        title=TEXT(analyzer=analyzer, phrase=True),
         section=TEXT(analyzer=analyzer, stored=True, phrase=True),
         text=TEXT(analyzer=analyzer, stored=True, phrase=True),
         cites=TEXT(analyzer=analyzer, stored=True, phrase=True),
+        # adjacent word pairs of every field, as "t|economic+security": a two-word
+        # phrase is one look-up, a longer one the passages holding all its pairs
+        pairs=KEYWORD(lowercase=False, commas=False, scorable=True),
     )
+
+
+PAIR_FIELD_CODES = {"text": "t", "section": "s", "title": "h", "cites": "c"}
+
+
+def pair_terms(field_name: str, terms: Sequence[str]) -> list[str]:
+    """The ``pairs`` terms of consecutive ``terms`` (phrase form) of a field."""
+    code = PAIR_FIELD_CODES[field_name]
+    return [f"{code}|{a}+{b}" for a, b in itertools.pairwise(terms)]
 
 
 def app_version() -> str:
@@ -187,17 +205,29 @@ class GlossaryExpander:
 
 @dataclass
 class Clause:
-    """One unit of the "all words, then most words" ranking."""
+    """One unit of the "all words, then most words" ranking.
+
+    ``exact`` and ``expanded`` decide which passages match; ``rank_by`` (when set) is a
+    cheaper query used only to score passages already known to match (a prefix scores
+    by its most frequent completions).
+    """
 
     label: str
     exact: Query
     expanded: Query | None = None
+    rank_by: Query | None = None
 
     @property
-    def scoring(self) -> Query:
-        if self.expanded is None:
-            return self.exact
-        return Or([self.exact, self.expanded])
+    def matching(self) -> Query:
+        """Everything this clause matches: as typed, or through the glossary."""
+        return self.exact if self.expanded is None else Or([self.exact, self.expanded])
+
+    def scoring(self) -> list[ranking.Leaf]:
+        """The terms that score this clause, with their boosts."""
+        found = ranking.leaves(self.rank_by or self.exact)
+        if self.expanded is not None:
+            found += ranking.leaves(self.expanded)
+        return found
 
 
 @dataclass
@@ -228,14 +258,14 @@ def _phrase_query(terms: list[str]) -> Query:
     return _across_fields(lambda name, weight: Phrase(name, list(terms), boost=weight))
 
 
-def _word_groups(tokens: list[Tok]) -> list[list[Tok]]:
+def _word_groups(tokens: Sequence[Tok]) -> list[list[Tok]]:
     """Split a word's tokens into words: a compound (whole + parts) or a single token."""
     groups: list[list[Tok]] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         if tok.whole:
-            groups.append(tokens[i : i + 1 + tok.parts])
+            groups.append(list(tokens[i : i + 1 + tok.parts]))
             i += 1 + tok.parts
         else:
             groups.append([tok])
@@ -302,7 +332,7 @@ class SearchIndex:
         self._vocabulary: Vocabulary | None = None
         self._info: IndexInfo | None = None
         self._glossary: GlossaryExpander | None = None
-        self._postings: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
+        self._postings: ranking.Postings | None = None
         self._known_themes = set(library.themes) | {
             theme for _a, passage in library.iter_passages() for theme in passage.themes
         }
@@ -346,9 +376,8 @@ class SearchIndex:
                 self._index.close()
             except Exception:
                 log.debug("closing the index failed", exc_info=True)
-        self._searcher = self._index = self._vocabulary = None
+        self._searcher = self._index = self._vocabulary = self._postings = None
         self._info = None
-        self._postings.clear()
 
     def ensure(self, *, rebuild: bool = False) -> IndexInfo:
         """Open the index, building it first if it is missing, stale or damaged.
@@ -378,7 +407,7 @@ class SearchIndex:
                 store.collect_garbage(root, keep=None)  # what dead writers left
                 temp = store.new_temp_dir(root)
                 try:
-                    documents, seconds = self._build(FileStorage(str(temp)), temp)
+                    documents, seconds, _lengths = self._build(FileStorage(str(temp)), temp)
                     self._write_manifest(temp, fp, documents, seconds)
                     final = store.publish(root, temp, fp)
                 except BaseException:
@@ -410,13 +439,18 @@ class SearchIndex:
             index = FileStorage(str(directory), readonly=True).open_index()
             searcher = index.searcher(weighting=scoring.BM25F())
             vocabulary = Vocabulary.load(directory / VOCABULARY_FILE)
-            documents = searcher.doc_count()
+            documents = searcher.doc_count_all()
             if documents != manifest.get("documents"):
                 raise ValueError(f"{documents} documents, manifest says {manifest['documents']}")
+            lengths = ranking.field_lengths_from_bytes(
+                (directory / LENGTHS_FILE).read_bytes(), SCORED_FIELDS, documents
+            )
+            postings = ranking.Postings(searcher.reader(), lengths)
         except Exception as error:  # any damage means "rebuild"
             log.warning("index %s cannot be opened (%r); rebuilding", directory, error)
             return None
         self._index, self._searcher, self._vocabulary = index, searcher, vocabulary
+        self._postings = postings
         build_seconds = manifest.get("build_seconds")
         self._info = IndexInfo(
             path=directory,
@@ -431,9 +465,10 @@ class SearchIndex:
     def _build_in_memory(self, fp: str) -> IndexInfo:
         started = time.perf_counter()
         storage = RamStorage()
-        documents, seconds = self._build(storage, None)
+        documents, seconds, lengths = self._build(storage, None)
         self._index = storage.open_index()
         self._searcher = self._index.searcher(weighting=scoring.BM25F())
+        self._postings = ranking.Postings(self._searcher.reader(), lengths)
         self._info = IndexInfo(
             path=None,
             documents=documents,
@@ -445,7 +480,9 @@ class SearchIndex:
         )
         return self._info
 
-    def _build(self, storage: Any, directory: Path | None) -> tuple[int, float]:
+    def _build(
+        self, storage: Any, directory: Path | None
+    ) -> tuple[int, float, dict[str, array[int]]]:
         started = time.perf_counter()
         index = storage.create_index(build_schema())
         writer = index.writer(limitmb=256)
@@ -455,8 +492,10 @@ class SearchIndex:
         sources = self.library.sources
         total = self.library.passage_count
         documents = 0
+        lengths: dict[str, array[int]] = {name: array("I") for name in SCORED_FIELDS}
         try:
             for article, passage in self.library.iter_passages():
+                title = article.title if passage is article.passages[0] else ""
                 cites = " ".join(
                     dict.fromkeys(
                         sources[footnote.source_id].citation
@@ -465,18 +504,30 @@ class SearchIndex:
                     )
                 )
                 section = passage.section or ""
-                for value in (passage.text, section, article.title, cites):
-                    vocabulary.add_passage(analyse(value))
+                values = {"text": passage.text, "section": section, "title": title}
+                values["cites"] = cites
+                analysed = {name: analyse(value) for name, value in values.items()}
+                vocabulary.add_passage(tok for tokens in analysed.values() for tok in tokens)
+                for name in SCORED_FIELDS:
+                    lengths[name].append(len(analysed[name]))
                 writer.add_document(
                     docid=f"{article.id}#{passage.anchor}",
                     article=article.id,
                     anchor=passage.anchor,
                     kind=passage.kind,
                     themes=" ".join(passage.themes),
-                    title=article.title,
+                    article_title=article.title,
+                    title=title,
                     section=section,
                     text=passage.text,
                     cites=cites,
+                    pairs=" ".join(
+                        pair
+                        for name in SCORED_FIELDS
+                        for pair in pair_terms(
+                            name, [tok.term for tok in analysed[name] if not tok.whole]
+                        )
+                    ),
                 )
                 documents += 1
                 if self.progress is not None and (documents % 200 == 0 or documents == 1):
@@ -490,10 +541,13 @@ class SearchIndex:
         built = vocabulary.build()
         if directory is not None:
             built.save(directory / VOCABULARY_FILE)
+            (directory / LENGTHS_FILE).write_bytes(
+                ranking.field_lengths_to_bytes(lengths, SCORED_FIELDS)
+            )
         self._vocabulary = built
         if self.progress is not None:
             self.progress(documents, total)
-        return documents, time.perf_counter() - started
+        return documents, time.perf_counter() - started, lengths
 
     @staticmethod
     def _write_manifest(directory: Path, fp: str, documents: int, seconds: float) -> None:
@@ -569,7 +623,7 @@ class SearchIndex:
         if not plan.clauses and not plan.filters:
             if parsed.exclude:
                 message = "Add a word to look for: a search cannot consist only of exclusions."
-            elif any(ch.isalnum() for ch in query):
+            elif parsed.include:
                 message = "Those words are too common to search for; add a more specific word."
             else:
                 message = "Type a word to search for."
@@ -705,7 +759,7 @@ class SearchIndex:
         exact = joiner([c.exact for c in present])
         if all(c.expanded is None for c in present):
             return Clause(atom.op, exact)
-        return Clause(atom.op, exact, joiner([c.scoring for c in present]))
+        return Clause(atom.op, exact, joiner([c.matching for c in present]))
 
     def _prefix_clause(self, text: str, plan: Plan, marks: set[str]) -> Clause | None:
         assert self._vocabulary is not None
@@ -722,34 +776,28 @@ class SearchIndex:
         marks.update(terms)
         if not terms:
             return Clause(f"{text}*", NullQuery)
-        return Clause(f"{text}*", Or([_term_query(term) for term in terms]))
+        rank_by = Or(
+            [
+                Or([Term(name, term, boost=FIELD_WEIGHTS[name]) for name in PREFIX_RANK_FIELDS])
+                for term in terms[:PREFIX_RANK_TERMS]
+            ]
+        )
+        return Clause(f"{text}*", Or([_term_query(term) for term in terms]), rank_by=rank_by)
 
     # --- ranking --------------------------------------------------------------------
 
-    def _docs(self, q: Query) -> frozenset[int]:
+    def _docs(self, q: Query) -> Collection[int]:
         """Document numbers matching ``q``, unscored (term postings are cached)."""
+        assert self._postings is not None
         if q is NullQuery:
             return frozenset()
         if isinstance(q, Term):
-            key = (q.fieldname, q.text)
-            cached = self._postings.get(key)
-            if cached is not None:
-                self._postings.move_to_end(key)
-                return cached
-            reader = self._searcher.reader()
-            if (q.fieldname, q.text) in reader:
-                ids = frozenset(reader.postings(q.fieldname, q.text).all_ids())
-            else:
-                ids = frozenset()
-            self._postings[key] = ids
-            if len(self._postings) > 512:
-                self._postings.popitem(last=False)
-            return ids
+            return self._postings.docs(q.fieldname, q.text)
         if isinstance(q, Or):
             result: set[int] = set()
             for sub in q.subqueries:
                 result.update(self._docs(sub))
-            return frozenset(result)
+            return result
         if isinstance(q, And):
             sets = sorted((self._docs(sub) for sub in q.subqueries), key=len)
             if not sets:
@@ -759,15 +807,34 @@ class SearchIndex:
                 acc.intersection_update(other)
                 if not acc:
                     break
-            return frozenset(acc)
+            return acc
+        if isinstance(q, Phrase):
+            return self._phrase_docs(q)
         return frozenset(self._searcher.docs_for_query(q))
 
+    def _phrase_docs(self, q: Phrase) -> Collection[int]:
+        """Passages holding the phrase: its word pairs from the ``pairs`` field; phrases
+        of three or more words are then checked word by word in Whoosh."""
+        if q.fieldname not in PAIR_FIELD_CODES or len(q.words) < 2:
+            return frozenset(self._searcher.docs_for_query(q))
+        candidates = self._docs(And([Term("pairs", t) for t in pair_terms(q.fieldname, q.words)]))
+        if len(q.words) == 2 or not candidates:
+            return candidates
+        matcher = q.matcher(self._searcher, self._searcher.boolean_context())
+        found: set[int] = set()
+        for doc in sorted(candidates):
+            if not matcher.is_active():
+                break
+            matcher.skip_to(doc)
+            if matcher.is_active() and matcher.id() == doc:
+                found.add(doc)
+        return found
+
     def _rank(self, plan: Plan, limit: int) -> tuple[list[tuple[int, float]], int]:
-        searcher = self._searcher
         allowed: set[int] | None = None
         for flt in plan.filters:
             filtered = self._docs(flt)
-            allowed = set(filtered) if allowed is None else allowed & filtered
+            allowed = set(filtered) if allowed is None else allowed.intersection(filtered)
         masked: set[int] = set()
         for excluded in plan.exclude:
             masked.update(self._docs(excluded))
@@ -800,42 +867,17 @@ class SearchIndex:
                 by_count.setdefault(n, set()).add(doc)
         tiers.extend(by_count[n] for n in sorted(by_count, reverse=True))
 
-        scoring_query = plan.clauses[0].scoring if k == 1 else Or([c.scoring for c in plan.clauses])
+        assert self._postings is not None
+        scoring = ranking.merge_leaves(leaf for c in plan.clauses for leaf in c.scoring())
         ranked: list[tuple[int, float]] = []
         for tier_number, tier in enumerate(tiers):
             need = limit - len(ranked)
             if need <= 0:
                 break
-            if not tier:
-                continue
             tier_value = float(len(tiers) - tier_number)
-            for bm25, doc in self._score(searcher, scoring_query, tier, need):
+            for bm25, doc in self._postings.top(scoring, tier, need):
                 ranked.append((doc, tier_value + bm25 / (bm25 + 1.0) if bm25 > 0 else tier_value))
         return ranked, total
-
-    @staticmethod
-    def _score(searcher: Any, q: Query, docs: set[int], need: int) -> list[tuple[float, int]]:
-        """The ``need`` best (score, docnum) among ``docs``, best first."""
-        if len(docs) <= DIRECT_SCORING_MAX and searcher.is_atomic():
-            matcher = q.matcher(searcher, searcher.context(needs_current=True))
-            scored: list[tuple[float, int]] = []
-            for doc in sorted(docs):
-                if not matcher.is_active():
-                    break
-                if matcher.id() < doc:
-                    matcher.skip_to(doc)
-                    if not matcher.is_active():
-                        break
-                if matcher.id() == doc:
-                    scored.append((matcher.score(), -doc))
-                else:
-                    scored.append((0.0, -doc))
-            seen = {-doc for _s, doc in scored}
-            scored.extend((0.0, -doc) for doc in docs if doc not in seen)
-            best = heapq.nlargest(need, scored)
-            return [(score, -negdoc) for score, negdoc in best]
-        results = searcher.search(q, limit=need, filter=docs)
-        return [(hit.score or 0.0, hit.docnum) for hit in results]
 
     # --- results ------------------------------------------------------------------
 
@@ -854,7 +896,7 @@ class SearchIndex:
         return Hit(
             article=stored.get("article", ""),
             anchor=stored.get("anchor", ""),
-            title=stored.get("title", ""),
+            title=stored.get("article_title", ""),
             section=stored.get("section") or None,
             text=text,
             snippet=snippet,

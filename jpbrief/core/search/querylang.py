@@ -167,8 +167,8 @@ def _atom(token: str) -> Atom | None:
     token = token.strip('"')
     prefix = token.endswith("*")
     token = token.strip("*")
-    if not token:
-        return None
+    if not any(ch.isalnum() for ch in token):
+        return None  # punctuation or symbols only: nothing to look for
     return Word(token, prefix=prefix)
 
 
