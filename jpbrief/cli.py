@@ -15,9 +15,12 @@ from collections.abc import Sequence
 from jpbrief import __version__
 
 COMMAND_GROUPS = ("content", "search", "notes", "gui")
+READER_GROUPS = ("gui",)
+"""The reader's start-up imports only its own group: the others load Markdown, YAML and
+SQLite modules it does not need before the first paint."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(groups: Sequence[str] = COMMAND_GROUPS) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="jpbrief",
         description="Offline reader for briefings on Japan's defence and economic security.",
@@ -28,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="content folder to use instead of the bundled one (also $JPBRIEF_CONTENT)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for group in COMMAND_GROUPS:
+    for group in groups:
         try:
             module = importlib.import_module(f"jpbrief.commands.{group}")
         except ModuleNotFoundError as error:
@@ -39,12 +42,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _opens_reader(argv: list[str]) -> bool:
+    """True when the command line asks for the reader (no command, or ``read``)."""
+    rest = list(argv)
+    while rest[:1] == ["--content"] and len(rest) >= 2:
+        rest = rest[2:]
+    while rest and rest[0].startswith("--content="):
+        rest = rest[1:]
+    return not rest or rest[0] == "read"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    reader = _opens_reader(arguments)
+    parser = build_parser(READER_GROUPS if reader else COMMAND_GROUPS)
+    args = parser.parse_args(arguments)
     handler = getattr(args, "func", None)
     if handler is None:
-        args = parser.parse_args([*(argv or sys.argv[1:]), "read"])
+        args = parser.parse_args([*arguments, "read"])
         handler = getattr(args, "func", None)
         if handler is None:
             parser.print_help()
