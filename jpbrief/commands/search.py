@@ -41,7 +41,8 @@ def _open(args: argparse.Namespace) -> tuple[Library, SearchIndex]:
             f"warning: {len(library.problems)} content problem(s); run 'jpbrief check'",
             file=sys.stderr,
         )
-    return library, SearchIndex(library, content, default_index_root())
+    index = SearchIndex(library, content, default_index_root(), lock_timeout=args.wait)
+    return library, index
 
 
 def _print_json(data: Any) -> None:
@@ -138,6 +139,26 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _add_wait(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--wait",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="how long to wait while another process builds the index (30)",
+    )
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     index = subparsers.add_parser(
         "index",
@@ -147,6 +168,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     index.add_argument("--rebuild", action="store_true", help="build it even if up to date")
     index.add_argument("--json", action="store_true", help="print JSON")
+    _add_wait(index)
     index.set_defaults(func=cmd_index)
 
     search = subparsers.add_parser(
@@ -164,4 +186,5 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--limit", type=_positive_int, default=20, metavar="N", help="hits to show (20)"
     )
     search.add_argument("--json", action="store_true", help="print JSON")
+    _add_wait(search)
     search.set_defaults(func=cmd_search)

@@ -597,16 +597,22 @@ class SearchIndex:
         query = query if isinstance(query, str) else str(query)
         limit = max(0, min(int(limit), MAX_LIMIT))
         with self._lock:
-            try:
-                self.ensure()
-            except IndexBusy as busy:
-                return SearchResult(query=query, message=str(busy), busy=True)
-            try:
-                return self._search(query, theme, article, limit, as_you_type)
-            except Exception:  # maybe a damaged file: rebuild once, retry
-                log.warning("search failed; rebuilding the index and retrying", exc_info=True)
-                self.ensure(rebuild=True)
-                return self._search(query, theme, article, limit, as_you_type)
+            # A failure may mean damaged files: reopen (checking them) and retry, then
+            # rebuild and retry; a third failure becomes the result's message.
+            for attempt in ("open", "reopen", "rebuild"):
+                try:
+                    if attempt != "open":
+                        self._close()
+                    self.ensure(rebuild=attempt == "rebuild")
+                except IndexBusy as busy:
+                    return SearchResult(query=query, message=str(busy), busy=True)
+                try:
+                    return self._search(query, theme, article, limit, as_you_type)
+                except Exception:
+                    if attempt == "rebuild":
+                        raise
+                    log.warning("search failed (%s); retrying", attempt, exc_info=True)
+            raise AssertionError("unreachable")
 
     def _search(
         self, query: str, theme: str | None, article: str | None, limit: int, as_you_type: bool
