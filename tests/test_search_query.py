@@ -296,6 +296,9 @@ def test_prefix(index: SearchIndex):
 def test_as_you_type(index: SearchIndex):
     result = index.search("interc", as_you_type=True)
     assert set(anchors(result)) == {"acquisitions", "interceptors"}
+    # a finished last word keeps its glossary equivalents, exact matches first
+    assert anchors(index.search("JSDF", as_you_type=True))[:2] == ["jsdf", "sdf"]
+    assert anchors(index.search("rice bud", as_you_type=True))[0] == "rice"
 
 
 def test_filters(index: SearchIndex):

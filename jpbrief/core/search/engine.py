@@ -61,6 +61,9 @@ PREFIX_EXPANSIONS = 48
 PREFIX_RANK_TERMS = 6
 PREFIX_RANK_FIELDS = ("text", "section", "title")
 """A prefix's passages are ranked by BM25F of its most frequent completions only."""
+PHRASE_CHECK_MAX = 200
+"""Phrases of 3+ words are position-checked when at most this many passages hold all
+their word pairs (see ``SearchIndex._phrase_docs``)."""
 MAX_LIMIT = 1000
 VOCABULARY_FILE = "vocabulary.json"
 LENGTHS_FILE = "lengths.bin"
@@ -742,7 +745,7 @@ class SearchIndex:
             return Clause(f'"{atom.text}"', _phrase_query(terms))
         if isinstance(atom, Word):
             if atom.prefix:
-                return self._prefix_clause(atom.text, plan, marks)
+                return self._prefix_clause(atom.text, plan, marks, glossary=glossary)
             exact = _text_query(atom.text, marks)
             if exact is None:
                 return None
@@ -767,7 +770,11 @@ class SearchIndex:
             return Clause(atom.op, exact)
         return Clause(atom.op, exact, joiner([c.matching for c in present]))
 
-    def _prefix_clause(self, text: str, plan: Plan, marks: set[str]) -> Clause | None:
+    def _prefix_clause(
+        self, text: str, plan: Plan, marks: set[str], *, glossary: bool
+    ) -> Clause | None:
+        """Words starting with ``text``; the word itself (if it is one) ranks first and
+        keeps its glossary equivalents, so a word still being typed loses nothing."""
         assert self._vocabulary is not None
         stem = "".join(tok.key for tok in analyse(text, stem=False) if not tok.whole)
         if not stem:
@@ -779,16 +786,25 @@ class SearchIndex:
             plan.notes.append(
                 f"Many words start with “{text}”; the {PREFIX_EXPANSIONS} most common were used."
             )
+        own = [tok.term for tok in analyse(text) if not tok.whole]
+        if len(own) == 1 and own[0] in terms:
+            terms.remove(own[0])
+            terms.insert(0, own[0])
+        expanded = None
+        if glossary:
+            equivalents = self._glossary_expander().equivalents(tuple(word_parts(text)))
+            expanded = self._expansion(equivalents, plan) if equivalents else None
         marks.update(terms)
         if not terms:
-            return Clause(f"{text}*", NullQuery)
+            return Clause(f"{text}*", NullQuery, expanded)
         rank_by = Or(
             [
                 Or([Term(name, term, boost=FIELD_WEIGHTS[name]) for name in PREFIX_RANK_FIELDS])
                 for term in terms[:PREFIX_RANK_TERMS]
             ]
         )
-        return Clause(f"{text}*", Or([_term_query(term) for term in terms]), rank_by=rank_by)
+        exact = Or([_term_query(term) for term in terms])
+        return Clause(f"{text}*", exact, expanded, rank_by=rank_by)
 
     # --- ranking --------------------------------------------------------------------
 
@@ -819,12 +835,19 @@ class SearchIndex:
         return frozenset(self._searcher.docs_for_query(q))
 
     def _phrase_docs(self, q: Phrase) -> Collection[int]:
-        """Passages holding the phrase: its word pairs from the ``pairs`` field; phrases
-        of three or more words are then checked word by word in Whoosh."""
+        """Passages holding the phrase, from the ``pairs`` field.
+
+        A two-word phrase is exactly one pair. A longer phrase needs all its adjacent
+        pairs; Whoosh then checks word positions when at most
+        :data:`PHRASE_CHECK_MAX` passages qualify. Beyond that (only in very large
+        libraries) holding every adjacent pair counts as holding the phrase: checking
+        positions in Python costs about 0.2 ms a passage, and a passage with "self
+        defense" and "defense forces" but not "self defense forces" is rare.
+        """
         if q.fieldname not in PAIR_FIELD_CODES or len(q.words) < 2:
             return frozenset(self._searcher.docs_for_query(q))
         candidates = self._docs(And([Term("pairs", t) for t in pair_terms(q.fieldname, q.words)]))
-        if len(q.words) == 2 or not candidates:
+        if len(q.words) == 2 or not candidates or len(candidates) > PHRASE_CHECK_MAX:
             return candidates
         matcher = q.matcher(self._searcher, self._searcher.boolean_context())
         found: set[int] = set()

@@ -85,25 +85,34 @@ class Postings:
     def docs(self, field: str, term: str) -> Collection[int]:
         return self.frequencies(field, term).keys()
 
+    def _weight(self, field: str, term: str) -> tuple[float, array[int] | None, float]:
+        idf = math.log(self.documents / (len(self.frequencies(field, term)) + 1)) + 1.0
+        return idf, self.lengths.get(field), self.average.get(field, 1.0)
+
     def bm25(self, field: str, term: str) -> dict[int, float]:
-        """``{docnum: BM25 of this term in this field}`` (boost not applied)."""
+        """``{docnum: BM25 of this term in this field}`` (boost not applied), cached."""
         key = (field, term)
         table = self._bm25.get(key)
         if table is not None:
             self._bm25.move_to_end(key)
             return table
-        frequencies = self.frequencies(field, term)
-        idf = math.log(self.documents / (len(frequencies) + 1)) + 1.0
-        lengths = self.lengths.get(field)
-        average = self.average.get(field, 1.0)
-        table = {}
-        for doc, tf in frequencies.items():
-            length = lengths[doc] if lengths is not None and doc < len(lengths) else average
-            norm = K1 * ((1.0 - B) + B * length / average)
-            table[doc] = idf * (tf * (K1 + 1.0)) / (tf + norm)
+        table = self._score_docs(field, term, self.frequencies(field, term))
         self._bm25[key] = table
         if len(self._bm25) > CACHE_TERMS:
             self._bm25.popitem(last=False)
+        return table
+
+    def _score_docs(self, field: str, term: str, docs: Iterable[int]) -> dict[int, float]:
+        frequencies = self.frequencies(field, term)
+        idf, lengths, average = self._weight(field, term)
+        table: dict[int, float] = {}
+        for doc in docs:
+            tf = frequencies.get(doc)
+            if not tf:
+                continue
+            length = lengths[doc] if lengths is not None and doc < len(lengths) else average
+            norm = K1 * ((1.0 - B) + B * length / average)
+            table[doc] = idf * (tf * (K1 + 1.0)) / (tf + norm)
         return table
 
     def top(self, scoring: list[Leaf], docs: Collection[int], need: int) -> list[tuple[float, int]]:
@@ -112,7 +121,13 @@ class Postings:
             return []
         scores: dict[int, float] = dict.fromkeys(docs, 0.0)
         for field, term, boost in scoring:
-            table = self.bm25(field, term)
+            if (field, term) not in self._bm25 and len(self.frequencies(field, term)) > 4 * len(
+                scores
+            ):
+                # a common word and few passages: score just those, cache nothing
+                table = self._score_docs(field, term, scores)
+            else:
+                table = self.bm25(field, term)
             if len(table) <= len(scores):
                 for doc, value in table.items():
                     if doc in scores:
