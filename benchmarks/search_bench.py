@@ -53,7 +53,7 @@ from jpbrief.core.model import (  # noqa: E402 - after the path set-up above
 
 SEED = 20240513
 WORDS_PER_ARTICLE = 1500
-QUERIES_PER_KIND = 40
+QUERIES_PER_KIND = 100
 LIMIT = 20
 TARGETS_MS = {"term": 50, "multi": 50, "prefix": 50, "phrase": 200, "prefix3": 100}
 

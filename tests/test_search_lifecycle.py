@@ -237,7 +237,7 @@ def test_second_writer_waits_then_reports_busy(library: Library, tmp_path: Path)
     with BuildLock(tmp_path) as held:
         held.acquire(timeout=0)
         index = SearchIndex(library, CONTENT, tmp_path, lock_timeout=0.1)
-        with pytest.raises(IndexBusy, match=f"busy.*process {os.getpid()}"):
+        with pytest.raises(IndexBusy, match=f"busy.*pid {os.getpid()}"):
             index.ensure()
         result = index.search("defence")
         assert result.busy and result.hits == [] and "busy" in (result.message or "")

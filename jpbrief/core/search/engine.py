@@ -11,12 +11,16 @@ is a *clause*. Passages are ranked in tiers, best first:
 2. every clause matched, some only through the glossary (acronym, expansion, synonym);
 3. all clauses but one, then all but two, … down to one clause.
 
-Within a tier passages are ordered by BM25F over the passage text, its section heading
-(boosted), the article title (boosted; indexed with the article's first passage only,
-so a title word finds the article without making every passage of it a match) and the
-citations of the sources it cites
-(weighted down), with glossary alternatives weighted down too. The total is the number
-of passages matching at least one clause.
+Within a tier passages are ordered by BM25F (see :mod:`.ranking`) over the passage text,
+its section heading (boosted), the article title (boosted; indexed with the article's
+first passage only, so a title word finds the article without making every passage of
+it a match) and the citations of the sources it cites (weighted down); glossary
+alternatives are weighted down too. The total is the number of passages matching at
+least one clause.
+
+Phrases are matched through a ``pairs`` field of adjacent word pairs (see
+``SearchIndex._phrase_docs``), prefixes through the vocabulary saved with the index
+(:mod:`.vocabulary`), which also gives "did you mean" suggestions.
 """
 
 from __future__ import annotations

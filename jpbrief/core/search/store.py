@@ -156,7 +156,7 @@ class BuildLock:
         while not self.try_acquire():
             if time.monotonic() >= deadline:
                 pid = self.holder()
-                who = f" (process {pid})" if pid else ""
+                who = f" (pid {pid})" if pid else ""
                 raise IndexBusy(
                     f"The search index is busy: another jpbrief process{who} is building it. "
                     "Try again in a moment."
