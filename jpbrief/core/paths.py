@@ -9,16 +9,20 @@ One module knows the three layouts jpbrief runs from:
 
 Every location can be overridden by an environment variable, for tests, portable
 installs and trainers previewing another content folder.
+
+All three layouts are folders on disk, so the package's folder comes from the package
+itself (``jpbrief.__path__``) rather than ``importlib.resources``, whose import costs the
+reader's start-up several milliseconds; platformdirs is imported only when a user
+folder is not overridden.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
-import platformdirs
+import jpbrief
 
 APP_NAME = "jpbrief"
 
@@ -34,7 +38,7 @@ def _bundle_roots() -> list[Path]:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         roots.append(Path(frozen_root))
-    package = Path(str(resources.files("jpbrief")))
+    package = Path(next(iter(jpbrief.__path__)))
     roots.append(package / "_bundled")
     roots.append(package.parent)
     return roots
@@ -60,22 +64,28 @@ def resources_dir() -> Path:
     return _bundled("resources")
 
 
-def _user_dir(env: str, default: str) -> Path:
+def _user_dir(env: str, kind: str) -> Path:
+    """``$env`` if set, else the platform's user folder of ``kind`` for jpbrief."""
     override = os.environ.get(env)
-    path = Path(override) if override else Path(default)
-    return path
+    if override:
+        return Path(override)
+    import platformdirs
+
+    folders = {"cache": platformdirs.user_cache_dir, "data": platformdirs.user_data_dir,
+               "config": platformdirs.user_config_dir}
+    return Path(folders[kind](APP_NAME, appauthor=False))
 
 
 def cache_dir() -> Path:
     """Rebuildable caches (the search index): ``$JPBRIEF_CACHE_DIR`` or the user cache dir."""
-    return _user_dir(ENV_CACHE, platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return _user_dir(ENV_CACHE, "cache")
 
 
 def data_dir() -> Path:
     """User data that must never be lost (notes): ``$JPBRIEF_DATA_DIR`` or the user data dir."""
-    return _user_dir(ENV_DATA, platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _user_dir(ENV_DATA, "data")
 
 
 def config_dir() -> Path:
     """Settings: ``$JPBRIEF_CONFIG_DIR`` or the user config dir."""
-    return _user_dir(ENV_CONFIG, platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return _user_dir(ENV_CONFIG, "config")
