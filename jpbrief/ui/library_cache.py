@@ -4,16 +4,17 @@ Parsing every article's Markdown and YAML, and importing the parsers, costs more
 painting the window. The reader therefore keeps, in the user cache directory, the
 loaded :class:`~jpbrief.core.model.Library` and each article's rendered HTML (without
 style sheet and theme marking), keyed by a fingerprint of every file in the content
-folder (path, size, modification time) and the jpbrief version. Any change, or any
+folder (path, size, modification time) and the jpbrief version, kept and compared whole
+(a hash would only add ``hashlib``'s import to the start-up). Any change, or any
 unreadable or unexpected cache, means a normal load; the cache is rewritten after the
 first paint. Like the search index, it is a cache and never a source of truth.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -31,17 +32,23 @@ from jpbrief.core.model import (
     Theme,
 )
 
-FORMAT = 1
+FORMAT = 2
 FILE_NAME = "library.json"
 
 
 def fingerprint(content_dir: Path) -> str:
-    digest = hashlib.sha256(f"jpbrief {__version__} cache {FORMAT}\n".encode())
-    digest.update(str(content_dir.resolve()).encode())
-    for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(content_dir)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+    """jpbrief's version, the content folder, and each file's path, size and mtime."""
+    files = []
+    for folder, _subfolders, names in os.walk(content_dir, followlinks=True):
+        for name in names:
+            path = os.path.join(folder, name)
+            try:
+                info = os.stat(path)
+            except OSError:  # a dangling link
+                continue
+            if stat.S_ISREG(info.st_mode):
+                files.append(f"{os.path.relpath(path, content_dir)}\0{info.st_size}\0{info.st_mtime_ns}")
+    return "\n".join([f"jpbrief {__version__} cache {FORMAT}", str(content_dir.resolve()), *sorted(files)])
 
 
 def _library_to_json(library: Library) -> dict[str, Any]:
