@@ -239,25 +239,42 @@ class ReaderView(QTextBrowser):
 
     # -- zoom and line length ------------------------------------------------------
     def set_zoom(self, steps: int) -> None:
-        anchor = self.top_anchor()
+        self._set_font(self.font(), steps)
+
+    def set_base_font(self, font: QFont, zoom: int | None = None) -> None:
+        """The font at zoom 0; ``zoom`` also sets the zoom, in the same single re-layout."""
+        self._base_point_size = font.pointSizeF()
+        self._set_font(font, self._zoom if zoom is None else zoom)
+
+    def _set_font(self, base: QFont, steps: int) -> None:
+        """``base`` at ``steps`` zoom steps, keeping the passage at the top in view."""
+        anchor = self.top_anchor() if self._anchor_blocks else ""
         self._zoom = steps
-        font = QFont(self.font())
+        font = QFont(base)
         font.setPointSizeF(max(6.0, self._base_point_size * (1.0 + 0.1 * steps)))
         self.setFont(font)
         self._apply_measure()
         if anchor:
             self.scroll_to_anchor(anchor)
 
-    def set_base_font(self, font: QFont) -> None:
-        self._base_point_size = font.pointSizeF()
-        self.setFont(font)
-        self.set_zoom(self._zoom)
+    def viewport_width(self) -> int:
+        """The viewport's width, worked out without asking for the viewport widget.
+
+        The first C++-made widget handed to Python (``viewport()`` is one) makes PySide
+        set up every widget class it might be, about 10 ms: too dear before the first
+        paint. The viewport fills the contents rectangle but for a shown vertical scroll
+        bar (``maximumViewportSize`` leaves out frame and margins, and as-needed bars).
+        """
+        width = self.maximumViewportSize().width()
+        bar = self.verticalScrollBar()
+        if bar.isVisibleTo(self):
+            width -= bar.width()
+        return width
 
     def _apply_measure(self) -> None:
         """Centre a column of at most MEASURE_CHARS characters with generous margins."""
         measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARS
-        width = self.viewport().width()
-        side = max(24, (width - measure) // 2)
+        side = max(24, (self.viewport_width() - measure) // 2)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
         if fmt.leftMargin() == side and fmt.topMargin() == 28:
