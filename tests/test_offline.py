@@ -86,7 +86,8 @@ import json, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from jpbrief.core.content import load_library
-from jpbrief.ui.app import ReaderApp, application
+from jpbrief.ui.app import ReaderApp
+from jpbrief.ui.launch import application
 from jpbrief.ui.settings import Settings
 
 app = application()

@@ -438,7 +438,7 @@ def test_export_pdf_has_footnotes_and_sources(reader_app, tmp_path: Path, monkey
     assert 'href="#fn-17"' in printable_html(html) and "xref:" not in printable_html(html)
     target = tmp_path / "out.pdf"
     monkeypatch.setattr(
-        "jpbrief.ui.app.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     reader_app.actions.export_pdf.trigger()
     assert target.read_bytes()[:5] == b"%PDF-" and target.stat().st_size > 10_000
@@ -493,7 +493,7 @@ def test_load_resource_refuses_everything_outside_the_bundle(reader_app, tmp_pat
 
 def test_external_links_need_confirmation(reader_app, monkeypatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("jpbrief.ui.app.QDesktopServices.openUrl",
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toString()) or True)
     asked: list[str] = []
     reader_app.confirm_url = lambda _parent, url: asked.append(url) or False

@@ -18,7 +18,7 @@ def _content_dir(args: argparse.Namespace) -> Path:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
-    from jpbrief.ui.app import run
+    from jpbrief.ui.launch import run
 
     return run(_content_dir(args))
 

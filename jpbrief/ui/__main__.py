@@ -7,6 +7,6 @@ show what the command-line layer adds to start-up.
 import sys
 
 from jpbrief.core import paths
-from jpbrief.ui.app import run
+from jpbrief.ui.launch import run
 
 sys.exit(run(paths.content_dir()))

@@ -5,31 +5,23 @@ Widgets only emit intents (``article_requested``, ``theme_selected``,
 connects them to the methods here, grouped by where they come from. The window paints
 the last-read article before the search index is touched: indexing starts from a
 zero-delay timer after the reader's first paint, in a worker thread.
+
+Only what the first paint shows is built up front: the window, the library list and the
+reader. The Themes, Search and Notes panels, the footnote card and the search service
+are built (and their modules imported) the first time something needs them, each wired
+by its own ``_connect_*`` method below :meth:`ReaderApp._connect_signals`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
-import os
-import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QMessageLogContext,
-    QObject,
-    QPoint,
-    Qt,
-    QTimer,
-    QtMsgType,
-    QUrl,
-    qInstallMessageHandler,
-)
-from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QApplication, QFileDialog, QTextEdit
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 
 from jpbrief import __version__
 from jpbrief.core import paths
@@ -37,17 +29,22 @@ from jpbrief.core.model import Article, Library
 from jpbrief.ui import library_cache
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.appearance import READER_FONTS, Appearance, reader_font
-from jpbrief.ui.footnote_popup import FootnoteCard
 from jpbrief.ui.main_window import MainWindow
 from jpbrief.ui.navigation import History, Place
-from jpbrief.ui.notes_panel import NotesPanel
 from jpbrief.ui.reader import ReaderView
-from jpbrief.ui.search_panel import SearchPanel
-from jpbrief.ui.search_service import SearchOutcome, SearchService, default_index_factory
 from jpbrief.ui.settings import Settings
 from jpbrief.ui.sidebar import LibraryPanel, ThemesPanel
 
+if TYPE_CHECKING:  # built on first use: their modules load after the first paint
+    from jpbrief.ui.footnote_popup import FootnoteCard
+    from jpbrief.ui.notes_panel import NotesPanel
+    from jpbrief.ui.search_panel import SearchPanel
+    from jpbrief.ui.search_service import SearchService
+
 ConfirmUrl = Callable[[Any, str], bool]
+
+LIBRARY_TAB, THEMES_TAB, SEARCH_TAB, NOTES_TAB = range(4)
+"""The sidebar's tabs, in order."""
 
 HIGHLIGHT_COLOURS = {"yellow": "#f5d76e", "green": "#b9e4a6", "blue": "#add3f5", "pink": "#f5bcd3"}
 """Soft tints for the notes store's colour names, readable under dark text."""
@@ -80,51 +77,48 @@ class ReaderApp(QObject):
         self.content_dir = Path(content_dir)
         self.settings = settings
         self.confirm_url = confirm_url or _confirm_external_url
+        self.current: Article | None = None
+        self.marked_theme = ""
+        self.last_request = 0
+        self._section_of: dict[str, str] = {}
+        self._search_factory = search_factory
+        self._search: SearchService | None = None
+        self._card: FootnoteCard | None = None
+        self._themes_panel: ThemesPanel | None = None
+        self._search_panel: SearchPanel | None = None
+        self._notes_panel: NotesPanel | None = None
         resources = paths.resources_dir()
         self.appearance = Appearance(resources)
         self.actions = Actions(self)
         self.reader = ReaderView([self.content_dir, resources])
         self.reader.set_glossary({a.term: a.expansion for a in library.glossary.acronyms})
+        self.reader.set_base_font(reader_font(), zoom=settings.zoom)
         self.library_panel = LibraryPanel(library)
-        self.themes_panel = ThemesPanel(library)
-        self.search_panel = SearchPanel(library)
-        self.notes_panel = NotesPanel(library)
-        self.card = FootnoteCard()
-        index_root = paths.cache_dir() / "search-index"
-        self.search = SearchService(
-            search_factory or default_index_factory(self.content_dir, library, index_root), self
-        )
         self.history = History()
         self.window = MainWindow(
             self.actions,
             self.reader,
-            [(self.library_panel, "Library"), (self.themes_panel, "Themes"),
-             (self.search_panel, "Search"), (self.notes_panel, "Notes")],
+            [(self.library_panel, "Library"), (None, "Themes"), (None, "Search"), (None, "Notes")],
             with_notes=True,
         )
         for action in self.actions.notes_actions:
             action.setEnabled(False)  # until the notes store is open
-        self.current: Article | None = None
-        self.marked_theme = ""
-        self.last_request = 0
-        self._section_of: dict[str, str] = {}
         self._outline_timer = QTimer(self.reader)  # dies with the widgets it reads
         self._outline_timer.setSingleShot(True)
         self._outline_timer.setInterval(120)
         self._connect_signals()
-        self._apply_appearance(rerender=False)
-        self.reader.set_base_font(reader_font())
-        self.reader.set_zoom(settings.zoom)
+        # Palette and style sheet once the widgets exist but before any is shown, so none
+        # has been polished yet: set earlier, every widget created pays for the style sheet.
+        self._apply_style()
+        self._check_appearance_action()
 
     # ------------------------------------------------------------------ wiring
     def _connect_signals(self) -> None:
         actions, reader, window = self.actions, self.reader, self.window
 
-        # Sidebar: library, outline, themes
+        # Sidebar: library, outline (the other panels: _connect_themes_panel and below)
         self.library_panel.article_requested.connect(lambda a: self.open_article(a, restore=True))
         self.library_panel.section_requested.connect(self.go_to_section)
-        self.themes_panel.theme_selected.connect(self.select_theme)
-        self.themes_panel.passage_requested.connect(self.open_passage)
 
         # Reader: links, gestures, first paint
         reader.footnote_requested.connect(self.show_footnote)
@@ -137,21 +131,7 @@ class ReaderApp(QObject):
         reader.verticalScrollBar().valueChanged.connect(lambda _v: self._outline_timer.start())
         self._outline_timer.timeout.connect(self._follow_outline)
 
-        # Footnote card
-        self.card.passage_requested.connect(self.open_passage)
-        self.card.citation_copied.connect(
-            lambda _c: window.statusBar().showMessage("Citation copied to the clipboard", 4000)
-        )
-
-        # Search
-        self.search_panel.search_requested.connect(self.run_search)
-        self.search_panel.result_chosen.connect(self.open_passage)
-        self.search.results_ready.connect(self._show_results)
-        self.search.status_changed.connect(self._search_status)
-
-        # Notes
-        self.notes_panel.passage_requested.connect(self.open_passage)
-        self.notes_panel.remove_requested.connect(self.remove_annotation)
+        # Notes (the Notes panel: _connect_notes_panel)
         actions.add_bookmark.triggered.connect(self.toggle_bookmark)
         actions.highlight_selection.triggered.connect(self.highlight_selection)
         actions.add_note.triggered.connect(lambda: self.add_note())
@@ -201,6 +181,101 @@ class ReaderApp(QObject):
         actions.shortcuts.triggered.connect(self.show_shortcuts)
         actions.about.triggered.connect(self.show_about)
 
+    # Parts built on first use are wired here, once, when they are built.
+    def _connect_themes_panel(self, panel: ThemesPanel) -> None:
+        # Sidebar: themes
+        panel.theme_selected.connect(self.select_theme)
+        panel.passage_requested.connect(self.open_passage)
+
+    def _connect_search_panel(self, panel: SearchPanel) -> None:
+        # Search: the panel's queries and chosen results
+        panel.search_requested.connect(self.run_search)
+        panel.result_chosen.connect(self.open_passage)
+
+    def _connect_search_service(self, service: SearchService) -> None:
+        # Search: answers and status from the worker
+        service.results_ready.connect(self._show_results)
+        service.status_changed.connect(self._search_status)
+
+    def _connect_notes_panel(self, panel: NotesPanel) -> None:
+        # Notes: jump to and remove annotations
+        panel.passage_requested.connect(self.open_passage)
+        panel.remove_requested.connect(self.remove_annotation)
+
+    def _connect_card(self, card: FootnoteCard) -> None:
+        # Footnote card
+        card.passage_requested.connect(self.open_passage)
+        card.citation_copied.connect(
+            lambda _c: self.window.statusBar().showMessage("Citation copied to the clipboard", 4000)
+        )
+
+    # ------------------------------------------------------------------ parts built on first use
+    @property
+    def themes_panel(self) -> ThemesPanel:
+        if self._themes_panel is None:
+            panel = self._themes_panel = ThemesPanel(self.library)
+            panel.show_theme(self.marked_theme)
+            self.window.set_panel(THEMES_TAB, panel)
+            self._connect_themes_panel(panel)
+        return self._themes_panel
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        if self._search_panel is None:
+            from jpbrief.ui.search_panel import SearchPanel
+
+            panel = self._search_panel = SearchPanel(self.library)
+            self.window.set_panel(SEARCH_TAB, panel)
+            self._connect_search_panel(panel)
+        return self._search_panel
+
+    @property
+    def notes_panel(self) -> NotesPanel:
+        if self._notes_panel is None:
+            from jpbrief.ui.notes_panel import NotesPanel
+
+            panel = self._notes_panel = NotesPanel(self.library)
+            self.window.set_panel(NOTES_TAB, panel)
+            self._connect_notes_panel(panel)
+        return self._notes_panel
+
+    @property
+    def card(self) -> FootnoteCard:
+        """The footnote and cross-reference card (a separate tool-tip window)."""
+        if self._card is None:
+            from jpbrief.ui.footnote_popup import FootnoteCard
+
+            card = self._card = FootnoteCard()
+            self._connect_card(card)
+        return self._card
+
+    @property
+    def search(self) -> SearchService:
+        """The search service; its index is opened after the first paint, in a worker."""
+        if self._search is None:
+            from jpbrief.ui.search_service import SearchService, default_index_factory
+
+            factory = self._search_factory or default_index_factory(
+                self.content_dir, self.library, paths.cache_dir() / "search-index"
+            )
+            service = self._search = SearchService(factory, self)
+            self._connect_search_service(service)
+        return self._search
+
+    def _build_tab(self, index: int) -> QWidget:
+        """The panel of a sidebar tab, built now if the tab still holds its placeholder."""
+        panels: dict[int, Callable[[], QWidget]] = {
+            LIBRARY_TAB: lambda: self.library_panel,
+            THEMES_TAB: lambda: self.themes_panel,
+            SEARCH_TAB: lambda: self.search_panel,
+            NOTES_TAB: lambda: self.notes_panel,
+        }
+        return panels[index]()
+
+    def _dismiss_card(self) -> None:
+        if self._card is not None:
+            self._card.dismiss()
+
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
         """Show the window with the last-read (or first) article; search waits for first paint."""
@@ -210,7 +285,9 @@ class ReaderApp(QObject):
         splitter = self.settings.window_state("splitter")
         if splitter is not None:
             self.window.splitter.restoreState(splitter)
-        self.window.sidebar.setCurrentIndex(min(self.settings.sidebar_tab, 1))
+        tab = min(self.settings.sidebar_tab, THEMES_TAB)
+        self._build_tab(tab)  # shown by the first paint
+        self.window.sidebar.setCurrentIndex(tab)
         self.window.banner.show_problems(self.library)
         self.window.show()
         first = self.library.article(self.settings.last_article) or (
@@ -236,13 +313,14 @@ class ReaderApp(QObject):
             self._cache_root = None
 
     def save_state(self) -> None:
-        self.card.dismiss()
+        self._dismiss_card()
         self._remember_position()
         self.settings.set_window_state("geometry", self.window.saveGeometry())
         self.settings.set_window_state("splitter", self.window.splitter.saveState())
         self.settings.sidebar_tab = self.window.sidebar.currentIndex()
         self.settings.sync()
-        self.search.shutdown()
+        if self._search is not None:
+            self._search.shutdown()
         if self.notes is not None:
             self.notes.close()
             self.notes = None
@@ -289,7 +367,7 @@ class ReaderApp(QObject):
         if article is None:
             self.window.statusBar().showMessage(f"No article {article_id!r} in this library", 5000)
             return False
-        self.card.dismiss()
+        self._dismiss_card()
         if record:
             here = self._place()
             if here is not None:
@@ -338,6 +416,8 @@ class ReaderApp(QObject):
         return True
 
     def _mark_passage(self, anchor: str) -> None:
+        from PySide6.QtGui import QTextFormat
+
         span = self.reader.passage_range(anchor)
         if span is None:
             return
@@ -433,6 +513,9 @@ class ReaderApp(QObject):
 
     def open_external(self, url: str) -> bool:
         """Open an http(s) link in the system browser, only after the user confirms it."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         target = QUrl(url)
         if target.scheme() not in ("http", "https") or not target.host():
             self.window.statusBar().showMessage(f"Refused to open {url}", 5000)
@@ -570,6 +653,8 @@ class ReaderApp(QObject):
         return self.last_request
 
     def _show_results(self, _request_id: int, outcome: object) -> None:
+        from jpbrief.ui.search_service import SearchOutcome
+
         assert isinstance(outcome, SearchOutcome)
         self.search_panel.show_outcome(outcome)
 
@@ -589,6 +674,7 @@ class ReaderApp(QObject):
     def _sidebar_changed(self, index: int) -> None:
         if index >= 0:
             self.settings.sidebar_tab = index
+            self._build_tab(index)
 
     def zoom(self, steps: int) -> None:
         self.settings.zoom = steps
@@ -597,29 +683,36 @@ class ReaderApp(QObject):
 
     def set_appearance(self, preference: str) -> None:
         self.settings.appearance = preference
-        self._apply_appearance(rerender=True)
+        self._apply_appearance()
 
     def _system_scheme_changed(self, _scheme: Any) -> None:
         if self.settings.appearance == "system":
-            self._apply_appearance(rerender=True)
+            self._apply_appearance()
 
-    def _apply_appearance(self, *, rerender: bool) -> None:
+    def _apply_style(self) -> None:
+        """The application's palette and style sheet for the appearance setting."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self.appearance.apply(app, self.settings.appearance)
+
+    def _apply_appearance(self) -> None:
+        self._apply_style()
+        self._check_appearance_action()
+        self.library_panel.populate()
+        if self.current is not None:
+            self.library_panel.show_article(self.current)
+        if self._themes_panel is not None:
+            self._themes_panel.populate()
+            self._themes_panel.show_theme(self.marked_theme)
+        self._rerender()
+
+    def _check_appearance_action(self) -> None:
         checked = {
             "system": self.actions.appearance_system,
             "light": self.actions.appearance_light,
             "dark": self.actions.appearance_dark,
         }[self.settings.appearance]
         checked.setChecked(True)
-        self.library_panel.populate()
-        if self.current is not None:
-            self.library_panel.show_article(self.current)
-        self.themes_panel.populate()
-        self.themes_panel.show_theme(self.marked_theme)
-        if rerender:
-            self._rerender()
 
     # ------------------------------------------------------------------ print, help
     def _printable(self) -> str:
@@ -644,6 +737,8 @@ class ReaderApp(QObject):
         if self.current is None:
             return None
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             suggested = str(Path.home() / f"{self.current.id}.pdf")
             chosen, _filter = QFileDialog.getSaveFileName(
                 self.window, "Export article as PDF", suggested, "PDF documents (*.pdf)"
@@ -679,7 +774,7 @@ class ReaderApp(QObject):
         box.open()
 
 
-def _open_notes_store() -> Any:
+def open_notes_store() -> Any:
     from jpbrief.core.notes import NotesStore, default_db_path
 
     return NotesStore(default_db_path())
@@ -700,67 +795,3 @@ def _sections(article: Article) -> dict[str, str]:
             current = passage.anchor
         result[passage.anchor] = current
     return result
-
-
-OFFSCREEN_SCREEN = {"name": "jpbrief-offscreen", "x": 0, "y": 0, "width": 1600, "height": 1000,
-                    "logicalDpi": 96, "logicalBase": 96, "dpr": 1}
-
-
-def ensure_platform() -> None:
-    """Use the offscreen platform when there is no display (CI, SSH, self-test).
-
-    Its virtual screen is given a laptop's size (the default is 800x800, smaller than
-    the window), so pop-ups are placed as they would be on a real screen.
-    """
-    if "QT_QPA_PLATFORM" in os.environ or not sys.platform.startswith("linux"):
-        return
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
-        return
-    config = Path(tempfile.gettempdir()) / f"jpbrief-offscreen-{os.getuid()}.json"
-    try:
-        config.write_text(json.dumps({"screens": [OFFSCREEN_SCREEN]}), encoding="utf-8")
-        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
-    except OSError:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-
-def _quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
-    """Drop the offscreen plugin's "does not support" notices; print everything else."""
-    if message.startswith("This plugin does not support"):
-        return
-    sys.stderr.write(message + "\n")
-
-
-def application() -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
-        qInstallMessageHandler(_quiet_offscreen)
-    app = QApplication([sys.argv[0] if sys.argv else "jpbrief"])
-    app.setApplicationName("jpbrief")
-    app.setApplicationDisplayName("jpbrief")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("jpbrief")
-    return app
-
-
-def run(content_dir: Path) -> int:
-    """``jpbrief read``: open the reader window and run until it is closed."""
-    ensure_platform()
-    app = application()
-    cache_root = paths.cache_dir() / "startup"
-    cached = library_cache.load(content_dir, cache_root)
-    if cached is not None:
-        library, rendered = cached
-    else:
-        from jpbrief.core.content import load_library
-
-        library, rendered = load_library(content_dir), {}
-    reader_app = ReaderApp(
-        library, content_dir, Settings(paths.config_dir()),
-        rendered=rendered, cache_root=None if cached else cache_root,
-        notes_factory=_open_notes_store,
-    )
-    reader_app.start()
-    return app.exec()

@@ -1,6 +1,8 @@
 """The main window: arranges the panels and menus, and nothing else.
 
-Behaviour lives in :mod:`jpbrief.ui.app`, which wires every signal in one place.
+Behaviour lives in :mod:`jpbrief.ui.app`, which wires every signal in one place. Sidebar
+panels not shown at start-up may come later: their tab holds an empty placeholder until
+:meth:`MainWindow.set_panel` puts the panel in its place.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ class MainWindow(QMainWindow):
         self,
         actions: Actions,
         reader: ReaderView,
-        panels: list[tuple[QWidget, str]],
+        panels: list[tuple[QWidget | None, str]],
         *,
         with_notes: bool,
     ) -> None:
@@ -42,7 +44,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Sidebar")
         self.sidebar.setDocumentMode(True)
         for panel, title in panels:
-            self.sidebar.addTab(panel, title)
+            self.sidebar.addTab(panel if panel is not None else QWidget(), title)
         self.sidebar.setMinimumWidth(240)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -66,6 +68,21 @@ class MainWindow(QMainWindow):
 
     def show_panel(self, panel: QWidget) -> None:
         self.sidebar.setCurrentWidget(panel)
+
+    def set_panel(self, index: int, panel: QWidget) -> None:
+        """Put ``panel`` in tab ``index`` instead of its placeholder; the current tab stays."""
+        current = self.sidebar.currentIndex()
+        placeholder = self.sidebar.widget(index)
+        title = self.sidebar.tabText(index)
+        was_blocked = self.sidebar.blockSignals(True)  # the tab shown does not change
+        try:
+            self.sidebar.removeTab(index)
+            self.sidebar.insertTab(index, panel, title)
+            self.sidebar.setCurrentIndex(current)
+        finally:
+            self.sidebar.blockSignals(was_blocked)
+        if placeholder is not None:
+            placeholder.deleteLater()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.BackButton:

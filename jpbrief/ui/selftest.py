@@ -230,7 +230,8 @@ def exercise_notes(reader_app: Any, report: Report, shot: Path | None) -> None:
 
 def run_self_test(content_dir: Path, *, screenshot: Path | None = None, timeout_s: float = 120.0) -> int:
     from jpbrief.core.content import load_library
-    from jpbrief.ui.app import ReaderApp, application, ensure_platform
+    from jpbrief.ui.app import ReaderApp
+    from jpbrief.ui.launch import application, ensure_platform
     from jpbrief.ui.settings import Settings
 
     ensure_platform()
