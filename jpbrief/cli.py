@@ -52,18 +52,39 @@ def _opens_reader(argv: list[str]) -> bool:
     return not rest or rest[0] == "read"
 
 
+def _plain_read(argv: list[str]) -> argparse.Namespace | None:
+    """What the parser would make of a bare ``[--content DIR] [read]``, without building it.
+
+    Opening the reader is the command line's hot path, and building the parser costs its
+    start-up a few milliseconds; anything else (help, abbreviations, options of
+    ``read``) returns None and goes through the parser.
+    """
+    content = None
+    rest = list(argv)
+    if rest[:1] == ["--content"] and len(rest) >= 2 and not rest[1].startswith("-"):
+        content, rest = rest[1], rest[2:]
+    elif rest[:1] and rest[0].startswith("--content="):
+        content, rest = rest[0].partition("=")[2], rest[1:]
+    if rest not in ([], ["read"]):
+        return None
+    from jpbrief.commands import gui
+
+    return argparse.Namespace(content=content, command="read", func=gui.cmd_read)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    reader = _opens_reader(arguments)
-    parser = build_parser(READER_GROUPS if reader else COMMAND_GROUPS)
-    args = parser.parse_args(arguments)
-    handler = getattr(args, "func", None)
-    if handler is None:
-        args = parser.parse_args([*arguments, "read"])
-        handler = getattr(args, "func", None)
-        if handler is None:
-            parser.print_help()
-            return 2
+    args = _plain_read(arguments)
+    if args is None:
+        reader = _opens_reader(arguments)
+        parser = build_parser(READER_GROUPS if reader else COMMAND_GROUPS)
+        args = parser.parse_args(arguments)
+        if getattr(args, "func", None) is None:
+            args = parser.parse_args([*arguments, "read"])
+            if getattr(args, "func", None) is None:
+                parser.print_help()
+                return 2
+    handler = args.func
     try:
         return int(handler(args))
     except BrokenPipeError:

@@ -577,3 +577,24 @@ def test_gui_commands_are_registered_without_importing_qt_widgets() -> None:
     assert args.func is gui.cmd_self_test and args.screenshot == "x.png"
     module_level = Path(gui.__file__).read_text(encoding="utf-8").split("\ndef ")[0]
     assert "import PySide6" not in module_level and "from PySide6" not in module_level
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["read"], ["--content", "somewhere"], ["--content", "somewhere", "read"], ["--content=elsewhere"],
+    ["--content=", "read"],
+])
+def test_reader_command_line_skips_the_parser_with_the_same_result(argv: list[str]) -> None:
+    from jpbrief.cli import _plain_read, build_parser
+
+    parser = build_parser()
+    expected = parser.parse_args(argv)
+    if expected.command is None:
+        expected = parser.parse_args([*argv, "read"])
+    assert _plain_read(argv) == expected
+
+
+@pytest.mark.parametrize("argv", [["read", "--help"], ["--version"], ["--cont", "x"], ["check"], ["read", "x"]])
+def test_anything_else_goes_through_the_parser(argv: list[str]) -> None:
+    from jpbrief.cli import _plain_read
+
+    assert _plain_read(argv) is None
