@@ -598,3 +598,18 @@ def test_anything_else_goes_through_the_parser(argv: list[str]) -> None:
     from jpbrief.cli import _plain_read
 
     assert _plain_read(argv) is None
+
+
+def test_start_up_escape_matches_html_escape() -> None:
+    import html
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from jpbrief.ui.markup import escape
+
+    @given(st.text(alphabet=st.sampled_from("&<>\"'a &amp;é\n")) | st.text())
+    def same(text: str) -> None:
+        assert escape(text) == html.escape(text)
+
+    same()

@@ -6,13 +6,13 @@ Each panel only shows the model and emits intents (``article_requested``,
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from jpbrief.core.model import Article, Library
+from jpbrief.ui.markup import escape
 from jpbrief.ui.rich_list import TARGET_ROLE, RichList
 
 
