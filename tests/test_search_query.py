@@ -274,6 +274,24 @@ def test_exact_phrase(index: SearchIndex):
     assert anchors(index.search('"budget defence"')) == []
 
 
+def test_long_phrases_need_the_words_in_order_not_just_their_pairs(tmp_path: Path):
+    library = Library(
+        articles=(
+            Article(
+                "a",
+                "A",
+                (
+                    para("pairs-apart", "Self defense drills met defense forces."),
+                    para("phrase", "The self-defense forces drilled."),
+                ),
+            ),
+        )
+    )
+    with SearchIndex(library, None, tmp_path) as search_index:
+        assert anchors(search_index.search('"self defense forces"')) == ["phrase"]
+        assert set(anchors(search_index.search('"defense forces"'))) == {"pairs-apart", "phrase"}
+
+
 def test_or_not_and_minus(index: SearchIndex):
     assert set(anchors(index.search("Tokyo OR Osaka"))) == {
         "opening",

@@ -156,6 +156,8 @@ _SPELLING_RULES = [
         r"\1iz\2",
     ),
 ]
+_ANY_SPELLING_RULE = re.compile("|".join(f"(?:{p.pattern})" for p, _r in _SPELLING_RULES))
+"""One search to skip the rules for most words."""
 _SPELLING_KEEP = frozenset({"promise", "promises", "promised", "premise", "premises"})
 
 
@@ -164,7 +166,7 @@ def americanise(word: str) -> str:
     mapped = _SPELLING_WORDS.get(word)
     if mapped is not None:
         return mapped
-    if word in _SPELLING_KEEP:
+    if word in _SPELLING_KEEP or not _ANY_SPELLING_RULE.search(word):
         return word
     for pattern, replacement in _SPELLING_RULES:
         new, count = pattern.subn(replacement, word)

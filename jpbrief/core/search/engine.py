@@ -55,7 +55,7 @@ from jpbrief.core.search.vocabulary import Vocabulary, VocabularyBuilder
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 """Part of the fingerprint: bump when analysis or schema change."""
 
 FIELD_WEIGHTS = {"text": 1.0, "section": 1.6, "title": 1.3, "cites": 0.4}
@@ -84,10 +84,11 @@ def build_schema() -> Schema:
         kind=STORED(),
         themes=KEYWORD(stored=True, scorable=True),
         article_title=STORED(),
-        title=TEXT(analyzer=analyzer, phrase=True),
-        section=TEXT(analyzer=analyzer, stored=True, phrase=True),
-        text=TEXT(analyzer=analyzer, stored=True, phrase=True),
-        cites=TEXT(analyzer=analyzer, stored=True, phrase=True),
+        # No word positions: phrases use ``pairs``, so postings stay small and fast
+        title=TEXT(analyzer=analyzer, phrase=False),
+        section=TEXT(analyzer=analyzer, stored=True, phrase=False),
+        text=TEXT(analyzer=analyzer, stored=True, phrase=False),
+        cites=TEXT(analyzer=analyzer, stored=True, phrase=False),
         # adjacent word pairs of every field, as "t|economic+security": a two-word
         # phrase is one look-up, a longer one the passages holding all its pairs
         pairs=KEYWORD(lowercase=False, commas=False, scorable=True),
@@ -95,6 +96,8 @@ def build_schema() -> Schema:
 
 
 PAIR_FIELD_CODES = {"text": "t", "section": "s", "title": "h", "cites": "c"}
+STORED_AS = {"title": "article_title"}
+"""Where a searched field's text is stored, when not under its own name."""
 
 
 def pair_terms(field_name: str, terms: Sequence[str]) -> list[str]:
@@ -453,6 +456,8 @@ class SearchIndex:
                 (directory / LENGTHS_FILE).read_bytes(), SCORED_FIELDS, documents
             )
             postings = ranking.Postings(searcher.reader(), lengths)
+            if documents:
+                searcher.stored_fields(0)  # opens the stored-fields file now, not on a query
         except Exception as error:  # any damage means "rebuild"
             log.warning("index %s cannot be opened (%r); rebuilding", directory, error)
             return None
@@ -842,24 +847,25 @@ class SearchIndex:
         """Passages holding the phrase, from the ``pairs`` field.
 
         A two-word phrase is exactly one pair. A longer phrase needs all its adjacent
-        pairs; Whoosh then checks word positions when at most
-        :data:`PHRASE_CHECK_MAX` passages qualify. Beyond that (only in very large
-        libraries) holding every adjacent pair counts as holding the phrase: checking
-        positions in Python costs about 0.2 ms a passage, and a passage with "self
-        defense" and "defense forces" but not "self defense forces" is rare.
+        pairs, and then its words in order in the passage's stored text, checked when
+        at most :data:`PHRASE_CHECK_MAX` passages qualify. Beyond that (only in very
+        large libraries) holding every adjacent pair counts as holding the phrase: a
+        passage with "self defense" and "defense forces" but not "self defense forces"
+        is rare, and checking costs about half a millisecond a passage.
         """
         if q.fieldname not in PAIR_FIELD_CODES or len(q.words) < 2:
-            return frozenset(self._searcher.docs_for_query(q))
+            return frozenset()  # cannot happen: one-word phrases are terms
         candidates = self._docs(And([Term("pairs", t) for t in pair_terms(q.fieldname, q.words)]))
         if len(q.words) == 2 or not candidates or len(candidates) > PHRASE_CHECK_MAX:
             return candidates
-        matcher = q.matcher(self._searcher, self._searcher.boolean_context())
+        stored_name = STORED_AS.get(q.fieldname, q.fieldname)
+        wanted = tuple(q.words)
         found: set[int] = set()
-        for doc in sorted(candidates):
-            if not matcher.is_active():
-                break
-            matcher.skip_to(doc)
-            if matcher.is_active() and matcher.id() == doc:
+        for doc in candidates:
+            value = self._searcher.stored_fields(doc).get(stored_name) or ""
+            terms = [tok.term for tok in analyse(value) if not tok.whole]
+            n = len(wanted)
+            if any(tuple(terms[i : i + n]) == wanted for i in range(len(terms) - n + 1)):
                 found.add(doc)
         return found
 

@@ -1,10 +1,10 @@
 """BM25F over Whoosh's postings, computed for sets of passages.
 
-Whoosh stores the inverted index and matches phrases; ranking reads its postings
-(document numbers and term frequencies, a block at a time) and scores the passages of
-one tier at once. Whoosh's own collectors step through a tree of matcher objects
-passage by passage, which at 40,000 passages costs hundreds of milliseconds per
-query; summing cached per-term score tables over a set costs a few.
+Whoosh stores the inverted index; ranking reads its postings (document numbers and
+term frequencies, a block at a time) and scores the passages of one tier at once.
+Whoosh's own collectors step through a tree of matcher objects passage by passage,
+which at 40,000 passages costs hundreds of milliseconds per query; summing cached
+per-term score tables over a set costs a few.
 
 The formula is Whoosh's ``BM25F`` (same idf, K1 and B), with exact field lengths
 (recorded at build time) instead of Whoosh's one-byte approximations.
