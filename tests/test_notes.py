@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -61,6 +62,8 @@ CREATE TABLE positions (
 );
 PRAGMA user_version = 1;
 """
+
+BUNDLED_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 INTRO = "Japan is becoming more forward-leading in national security."
 DOCS = "Its strategic documents name China as the greatest strategic challenge."
@@ -277,6 +280,75 @@ def test_v1_database_migrates_keeping_its_data(tmp_path: Path, clock: FakeClock)
     assert schema_of(path) == schema_of(fresh)
 
 
+def test_v3_database_migrates_recording_the_original_place(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    """Schema 3 (before the original place was kept) to now: nothing lost, and the place
+    each annotation is on becomes its original place."""
+    path = tmp_path / "notes.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for number, migration in enumerate(notes_module.MIGRATIONS[:3], start=1):
+        migration(conn)
+        conn.execute(f"PRAGMA user_version = {number}")
+    end = COUNTER.index(" division")
+    conn.execute(
+        "INSERT INTO bookmarks (id, uuid, article, anchor, quote, created, state) "
+        "VALUES (1, '00000000-0000-4000-8000-000000000001', 'alpha', 'intro', ?, "
+        "'2023-01-01T00:00:00+00:00', 'ok')", (INTRO,))
+    conn.execute(
+        'INSERT INTO highlights (id, uuid, article, anchor, start, "end", quote, colour, '
+        "created, state) VALUES (1, '00000000-0000-4000-8000-000000000002', 'alpha', "
+        "'counter', 4, ?, ?, 'blue', '2023-01-02T00:00:00+00:00', 'detached')",
+        (end, COUNTER[4:end]))
+    conn.execute(
+        "INSERT INTO notes (id, uuid, highlight_id, article, anchor, quote, text, created, "
+        "updated, state) VALUES (1, '00000000-0000-4000-8000-000000000003', 1, 'alpha', "
+        "'counter', ?, 'on a highlight', '2023-01-03T00:00:00+00:00', "
+        "'2023-01-03T00:00:00+00:00', 'detached')", (COUNTER[4:end],))
+    conn.execute(
+        "INSERT INTO notes (id, uuid, highlight_id, article, anchor, quote, text, created, "
+        "updated, state) VALUES (2, '00000000-0000-4000-8000-000000000004', NULL, 'beta', "
+        "'chips', 'An older wording.', 'on a passage', '2023-01-04T00:00:00+00:00', "
+        "'2023-01-05T00:00:00+00:00', 'changed')")
+    conn.execute("INSERT INTO positions VALUES ('alpha', 'docs', 0.25, "
+                 "'2023-01-06T00:00:00+00:00')")
+    conn.close()
+
+    with NotesStore(path, clock=clock) as store:
+        assert store.schema_version == SCHEMA_VERSION == 4
+        assert any("schema3" in p.name for p in store.backup_dir.iterdir())
+        (bookmark,) = store.bookmarks()
+        assert bookmark == notes_module.Bookmark(
+            1, "00000000-0000-4000-8000-000000000001", "alpha", "intro", INTRO,
+            "2023-01-01T00:00:00+00:00", "ok", "alpha", "intro")
+        (mark,) = store.highlights()
+        assert (mark.uuid, mark.anchor, mark.start, mark.end, mark.quote, mark.colour,
+                mark.state) == ("00000000-0000-4000-8000-000000000002", "counter", 4, end,
+                                COUNTER[4:end], "blue", "detached")
+        on_mark, on_passage = store.notes()
+        assert (on_mark.highlight_id, on_mark.text, on_mark.state) == (1, "on a highlight",
+                                                                       "detached")
+        assert (on_passage.quote, on_passage.state, on_passage.updated) == (
+            "An older wording.", "changed", "2023-01-05T00:00:00+00:00")
+        assert [(a.original_article, a.original_anchor) for a in store.annotations()] == [
+            ("alpha", "intro"), ("alpha", "counter"), ("alpha", "counter"), ("beta", "chips")
+        ]
+        position = store.position("alpha")
+        assert position is not None and position.fraction == 0.25
+        assert store.integrity_check() == ["ok"]
+        # The stored rows themselves carry the original place, not just the mapping.
+        raw = store._conn.execute(
+            "SELECT original_article, original_anchor FROM notes ORDER BY id").fetchall()
+        assert [tuple(row) for row in raw] == [("alpha", "counter"), ("beta", "chips")]
+        # And the detached highlight comes back with the content.
+        results = by_kind(store.reanchor(original_library()))
+        assert results[("highlight", 1)] == "ok" and results[("note", 1)] == "ok"
+
+    fresh = tmp_path / "fresh.sqlite3"
+    NotesStore(fresh, clock=clock, auto_backup=False).close()
+    assert schema_of(path) == schema_of(fresh)
+
+
 def test_each_migration_step_is_recorded(tmp_path: Path) -> None:
     path = tmp_path / "steps.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
@@ -332,7 +404,8 @@ def test_highlight_range_follows_its_quote_within_the_passage(store: NotesStore)
 
 def test_renamed_anchor_and_moved_passage_are_found_by_quote(store: NotesStore) -> None:
     bookmark = store.add_bookmark("alpha", "docs", DOCS)
-    mark = store.add_highlight("alpha", "counter", 4, 25, COUNTER[4:25])
+    end = COUNTER.index(" division")  # "counterstrike capability changes the alliance's"
+    mark = store.add_highlight("alpha", "counter", 4, end, COUNTER[4:end])
     on_mark = store.add_highlight_note(mark.id, "follows its highlight")
     note = store.add_note("beta", "chips", "moved to alpha", MINE)
     library = make_library(
@@ -349,7 +422,8 @@ def test_renamed_anchor_and_moved_passage_are_found_by_quote(store: NotesStore) 
     moved_mark = store.highlight(mark.id)
     assert moved_mark is not None
     assert (moved_mark.article, moved_mark.anchor) == ("beta", "counter-new")
-    assert ("Preface. " + COUNTER)[moved_mark.start : moved_mark.end] == COUNTER[4:25]
+    assert ("Preface. " + COUNTER)[moved_mark.start : moved_mark.end] == COUNTER[4:end]
+    assert (moved_mark.original_article, moved_mark.original_anchor) == ("alpha", "counter")
     followed = store.note(on_mark.id)
     assert followed is not None and (followed.article, followed.anchor) == ("beta", "counter-new")
     moved_note = store.note(note.id)
@@ -369,20 +443,24 @@ def test_lost_passages_detach_and_are_never_deleted(store: NotesStore) -> None:
     bookmark = store.add_bookmark("alpha", "counter", COUNTER)
     mark = store.add_highlight("alpha", "docs", 0, 3, DOCS[:3])
     on_mark = store.add_highlight_note(mark.id, "about the documents")
-    gone_article = store.add_note("gamma", "x", "article removed", "Some vanished text.")
+    gone_passage = store.add_note("alpha", "x", "passage removed", "Some vanished text.")
     # 'counter' is gone entirely; 'docs' keeps its anchor but no longer holds the selection.
     library = make_library(passage("intro", INTRO), passage("docs", "Rewritten entirely."))
     results = by_kind(store.reanchor(library))
     assert results[("bookmark", bookmark.id)] == "detached"
     assert results[("highlight", mark.id)] == "detached"
     assert results[("note", on_mark.id)] == "detached"
-    assert results[("note", gone_article.id)] == "detached"
+    assert results[("note", gone_passage.id)] == "detached"
     detached = store.detached()
     assert {(a.kind, a.id) for a in detached} == {
         ("bookmark", bookmark.id), ("highlight", mark.id), ("note", on_mark.id),
-        ("note", gone_article.id),
+        ("note", gone_passage.id),
     }
     assert {a.quote for a in detached} >= {COUNTER, DOCS[:3], "Some vanished text."}
+    # Detached keeps the place it was on, so that restored content can take it back.
+    assert {(a.article, a.anchor) for a in detached} == {
+        ("alpha", "counter"), ("alpha", "docs"), ("alpha", "x")
+    }
     assert len(store.annotations()) == 4
 
     # Content restored: they attach again.
@@ -411,6 +489,210 @@ def test_empty_quote_is_filled_from_the_passage(store: NotesStore) -> None:
     assert [n.quote for n in store.notes()] == [INTRO]
 
 
+def stored_rows(store: NotesStore) -> dict[str, list[tuple[object, ...]]]:
+    """Every annotation row exactly as stored, column for column."""
+    return {
+        table: [tuple(row) for row in store._conn.execute(f"SELECT * FROM {table} ORDER BY id")]
+        for table in ("bookmarks", "highlights", "notes")
+    }
+
+
+def test_skipped_article_keeps_its_annotations_where_they_are(
+    store: NotesStore, tmp_path: Path
+) -> None:
+    """The reviewer's repro, with the real loader and the bundled content: an article the
+    loader skips must not lose its annotations to another article that shares a phrase."""
+    from jpbrief.core.content import load_library
+
+    content = tmp_path / "content"
+    shutil.copytree(BUNDLED_CONTENT, content)
+    article, quote = "focused-on-its-region", "national security"
+    library = load_library(content)
+    forward = library.passage(article, "forward-leading")
+    assert forward is not None and quote in forward.text
+    # The phrase the old re-anchoring followed into the other article.
+    elsewhere = library.passage("navigating-new-frontiers", "strategy-documents")
+    assert elsewhere is not None and quote in elsewhere.text
+    start = forward.text.index(quote)
+    mark = store.add_highlight(article, "forward-leading", start, start + len(quote), quote)
+    on_mark = store.add_highlight_note(mark.id, "The phrase to quote.")
+    bookmark = store.add_bookmark(article, "forward-leading", forward.text)
+    assert {r.status for r in store.reanchor(library)} == {"ok"}
+    before = stored_rows(store)
+
+    source = content / "articles" / f"{article}.md"
+    original_text = source.read_text(encoding="utf-8")
+    assert f"\nid: {article}\n" in original_text
+    source.write_text(original_text.replace(f"id: {article}\n", "", 1), encoding="utf-8")
+    broken = load_library(content)
+    assert broken.article(article) is None
+    assert any(f"{article}.md" in skipped for skipped in broken.skipped)
+
+    results = store.reanchor(broken)
+    assert {(r.kind, r.id): r.status for r in results} == {
+        ("bookmark", bookmark.id): "unavailable",
+        ("highlight", mark.id): "unavailable",
+        ("note", on_mark.id): "unavailable",
+    }
+    assert all((r.article, r.anchor) == (article, "forward-leading") for r in results)
+    assert stored_rows(store) == before  # not moved, not detached: untouched
+    assert store.detached() == []
+
+    source.write_text(original_text, encoding="utf-8")
+    results = store.reanchor(load_library(content))
+    assert {r.status for r in results} == {"ok"}
+    assert stored_rows(store) == before
+    restored = store.highlight(mark.id)
+    assert restored is not None
+    assert (restored.article, restored.anchor, restored.start) == (article, "forward-leading",
+                                                                   start)
+
+
+def test_missing_article_is_unavailable_not_detached(store: NotesStore) -> None:
+    note = store.add_note("gamma", "x", "its article was removed", "Some vanished text here.")
+    before = stored_rows(store)
+    (result,) = store.reanchor(original_library())
+    assert (result.status, result.article, result.anchor) == ("unavailable", "gamma", "x")
+    assert stored_rows(store) == before
+    found = store.note(note.id)
+    assert found is not None and found.state == "ok"
+
+
+@pytest.mark.parametrize(
+    ("quote", "meaningful"),
+    [
+        ("national security", False),  # two words: a term found all over the content
+        ("in the US", False),  # three words, but only 9 characters
+        ("counterstrike capability", False),
+        ("greatest strategic challenge", True),
+        ("  greatest\n strategic   challenge ", True),
+    ],
+)
+def test_meaningful_quote_threshold(quote: str, meaningful: bool) -> None:
+    assert notes_module.meaningful_quote(quote) is meaningful
+
+
+def test_short_or_ambiguous_quotes_do_not_move_across_articles(store: NotesStore) -> None:
+    short = store.add_highlight("alpha", "gone", 0, 17, "national security")
+    twice = "counterstrike capability changes"
+    ambiguous = store.add_highlight("alpha", "gone", 20, 20 + len(twice), twice)
+    on_ambiguous = store.add_highlight_note(ambiguous.id, "which one?")
+    note = store.add_note("alpha", "also-gone", "passage note", MINE)
+    library = make_library(
+        passage("docs", DOCS),
+        beta=(
+            passage("unique-short", "Its national security strategy was revised."),
+            passage("first", "The " + twice + " everything."),
+            passage("second", "Whether " + twice + " anything is debated."),
+            passage("chips", MINE), passage("chips-copy", "Again: " + MINE),
+        ),
+    )
+    results = by_kind(store.reanchor(library))
+    # Found exactly once, but too short to say the passage went there.
+    assert results[("highlight", short.id)] == "detached"
+    # Long enough, but in two places.
+    assert results[("highlight", ambiguous.id)] == "detached"
+    assert results[("note", on_ambiguous.id)] == "detached"
+    assert results[("note", note.id)] == "detached"
+    for item in store.annotations():
+        assert item.article == "alpha" and item.state == "detached"
+        assert (item.original_article, item.original_anchor) == (item.article, item.anchor)
+    kept = store.highlight(ambiguous.id)
+    assert kept is not None and (kept.anchor, kept.start, kept.quote) == ("gone", 20, twice)
+
+
+def test_ambiguous_quote_in_its_own_article_does_not_move(store: NotesStore) -> None:
+    quote = "greatest strategic challenge"
+    start = DOCS.index(quote)
+    mark = store.add_highlight("alpha", "docs", start, start + len(quote), quote)
+    library = make_library(
+        passage("one", "China is the " + quote + "."),
+        passage("two", "Russia is not the " + quote + "."),
+    )
+    (result,) = store.reanchor(library)
+    assert result.status == "detached"
+    kept = store.highlight(mark.id)
+    assert kept is not None and (kept.article, kept.anchor, kept.start) == ("alpha", "docs", start)
+
+
+def test_unique_long_quote_follows_a_renamed_reordered_passage_and_comes_back(
+    store: NotesStore, tmp_path: Path, clock: FakeClock
+) -> None:
+    quote = "greatest strategic challenge"
+    start = DOCS.index(quote)
+    mark = store.add_highlight("alpha", "docs", start, start + len(quote), quote)
+    on_mark = store.add_highlight_note(mark.id, "Name it in the brief.")
+    bookmark = store.add_bookmark("alpha", "docs", DOCS)
+    reworded = "In 2022 its strategy documents named China the " + quote + " so far."
+    renamed = make_library(
+        passage("counter", COUNTER),
+        passage("strategy-documents", reworded),  # renamed, reworded and moved down
+        passage("intro", INTRO),
+        # Also once in another article: the article's own passage still wins.
+        beta=(passage("chips", "Beijing sees Tokyo's chips rule as the " + quote + "."),),
+    )
+    results = by_kind(store.reanchor(renamed))
+    assert results[("highlight", mark.id)] == "moved"
+    assert results[("note", on_mark.id)] == "moved"
+    assert results[("bookmark", bookmark.id)] == "detached"  # its full text is nowhere
+    moved = store.highlight(mark.id)
+    assert moved is not None and (moved.article, moved.anchor) == ("alpha", "strategy-documents")
+    assert reworded[moved.start : moved.end] == quote and moved.state == "ok"
+    assert (moved.original_article, moved.original_anchor) == ("alpha", "docs")
+    followed = store.note(on_mark.id)
+    assert followed is not None and followed.anchor == "strategy-documents"
+    assert followed.original_anchor == "docs"
+
+    # The export carries the original place, and an import keeps it.
+    exported = store.export_json(renamed)
+    with NotesStore(tmp_path / "other.sqlite3", clock=clock) as other:
+        assert other.import_json(exported).added == 3
+        copy = other.highlights()[0]
+        assert (copy.anchor, copy.original_anchor) == ("strategy-documents", "docs")
+
+    # The original passage is back (the renamed one too): the original place wins.
+    both = make_library(passage("docs", DOCS), passage("strategy-documents", reworded))
+    results = by_kind(store.reanchor(both))
+    assert results[("highlight", mark.id)] == "moved"
+    assert results[("note", on_mark.id)] == "moved"
+    assert results[("bookmark", bookmark.id)] == "ok"
+    for item in store.annotations():
+        assert (item.article, item.anchor, item.state) == ("alpha", "docs", "ok")
+    back = store.highlight(mark.id)
+    assert back is not None and (back.start, back.end) == (start, start + len(quote))
+    assert {r.status for r in store.reanchor(original_library())} == {"ok"}
+
+
+def test_detached_annotation_returns_to_its_original_place(store: NotesStore) -> None:
+    quote = "greatest strategic challenge"
+    start = DOCS.index(quote)
+    mark = store.add_highlight("alpha", "docs", start, start + len(quote), quote)
+    on_mark = store.add_highlight_note(mark.id, "Name it.")
+    bookmark = store.add_bookmark("alpha", "docs", DOCS)
+    note = store.add_note("alpha", "docs", "Quote the NSS.", DOCS)
+    # 'docs' is gone; the quote is in two other passages, so there is no telling where.
+    lost = make_library(
+        passage("intro", INTRO),
+        passage("one", "China is the " + quote + "."),
+        passage("two", "Some say Russia is the " + quote + "."),
+    )
+    results = store.reanchor(lost)
+    assert {r.status for r in results} == {"detached"}
+    for item in store.annotations():
+        assert (item.article, item.anchor, item.state) == ("alpha", "docs", "detached")
+        assert item.quote in (quote, DOCS)
+
+    results = by_kind(store.reanchor(original_library()))
+    assert results == {
+        ("highlight", mark.id): "ok", ("note", on_mark.id): "ok",
+        ("bookmark", bookmark.id): "ok", ("note", note.id): "ok",
+    }
+    for item in store.annotations():
+        assert (item.article, item.anchor, item.state) == ("alpha", "docs", "ok")
+    back = store.highlight(mark.id)
+    assert back is not None and back.start == start
+
+
 # --------------------------------------------------------------------------- export / import
 
 
@@ -426,7 +708,8 @@ def annotate(store: NotesStore) -> tuple[Highlight, Note, Note]:
 
 def test_markdown_memo_has_title_section_quote_and_citations(store: NotesStore) -> None:
     annotate(store)
-    store.add_note("gamma", "gone", "Lost passage note.", "Text no longer there.")
+    store.add_note("alpha", "gone", "Lost passage note.", "Text no longer there.")
+    store.add_note("gamma", "kept", "Note on a skipped article.", "Its article did not load.")
     library = original_library()
     store.reanchor(library)
     memo = store.export_markdown(library)
@@ -437,6 +720,8 @@ def test_markdown_memo_has_title_section_quote_and_citations(store: NotesStore) 
     assert "- [3] Government of Japan. National Security Strategy. 2022." in memo
     assert '- [4] Nikkei Asia. "Kishida speech." April 11, 2024.' in memo
     assert "**Note (detached)**" in memo and "> Text no longer there." in memo
+    assert "**Note (article not loaded)** · `gamma#kept`" in memo
+    assert "> Its article did not load." in memo
     # Reading order: alpha before beta, the intro bookmark before the docs note.
     assert memo.index("Focused on its region") < memo.index("Economic security")
     assert memo.index(INTRO) < memo.index("Quote this in the brief.")
@@ -707,6 +992,20 @@ def test_cli_list_export_import(
         "imported 0, skipped 2 already present",
         "imported 0, skipped 2 already present",
     ]
+
+
+def test_cli_export_leaves_notes_on_unloaded_articles_alone(
+    cli: Run, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "a.sqlite3"
+    with NotesStore(db, auto_backup=False) as store:
+        kept = store.add_note("gamma", "kept", "on a skipped article", "Text of a skipped one.")
+    assert cli("notes", "export", "--db", str(db), "--format", "md") == 0
+    captured = capsys.readouterr()
+    assert "1 annotation(s) are on articles not loaded" in captured.err
+    assert "**Note (article not loaded)** · `gamma#kept`" in captured.out
+    with NotesStore(db, auto_backup=False) as store:
+        assert store.notes() == [kept]
 
 
 def test_cli_errors_name_the_file(

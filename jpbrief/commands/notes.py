@@ -6,7 +6,9 @@ or anchor the content does not have, an import file that is not a notes export).
 Every error is one line on stderr that names the file or argument at fault.
 
 ``export`` first re-anchors the notes against the content (when it loads), so the memo
-shows each note on the passage it belongs to now; nothing is ever dropped by that.
+shows each note on the passage it belongs to now; nothing is ever dropped by that, and
+notes on an article the content lacks (removed, or skipped because of a problem in its
+file) are left where they are, with a warning, rather than moved.
 """
 
 from __future__ import annotations
@@ -145,6 +147,8 @@ def list_notes(args: argparse.Namespace) -> int:
                 "updated": note.updated,
                 "highlight_id": note.highlight_id,
                 "state": note.state,
+                "original_article": note.original_article,
+                "original_anchor": note.original_anchor,
             }
             for note in notes
         ]
@@ -167,11 +171,9 @@ def export_notes(args: argparse.Namespace) -> int:
     with store:
         try:
             if library is not None:
-                store.reanchor(library)
-            if args.format == "json":
-                text = store.export_json(library)
-            else:
-                text = store.export_markdown(library)
+                _reanchor(store, library, args)
+            export = store.export_json if args.format == "json" else store.export_markdown
+            text = export(library)
         except sqlite3.Error as exc:
             _error(f"{store.path}: {exc}")
             return EXIT_FAILURE
@@ -209,6 +211,15 @@ def import_notes(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _reanchor(store: NotesStore, library: Library, args: argparse.Namespace) -> None:
+    """Re-anchor against ``library``; say how many annotations it could not place."""
+    results = store.reanchor(library)
+    unavailable = sum(1 for result in results if result.status == "unavailable")
+    if unavailable:
+        _warn(f"{unavailable} annotation(s) are on articles not loaded from "
+              f"{_content_name(args)}; they were left where they are")
 
 
 def _open_store(args: argparse.Namespace) -> NotesStore | None:

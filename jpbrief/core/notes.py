@@ -10,24 +10,41 @@ Decisions, for the next person:
   schema step from the first one; opening a database runs the missing steps forward in
   one transaction. A database from a newer jpbrief is refused, never touched.
 - **Quotes and re-anchoring.** Every annotation keeps the text it quotes (the passage's
-  text, or the selection for a highlight). :meth:`NotesStore.reanchor` resolves each one
-  against the current :class:`~jpbrief.core.model.Library`:
+  text, or the selection for a highlight) and the place it was made on
+  (``original_article``/``original_anchor``, never changed by re-anchoring).
+  :meth:`NotesStore.reanchor` resolves each one against the current
+  :class:`~jpbrief.core.model.Library`. Moving an annotation to the wrong passage is
+  worse than leaving it detached, so it only ever moves on firm evidence:
 
+  ``unavailable``
+      its article is not in the library (removed, or skipped by the loader because of a
+      problem in its file). Nothing can be decided about it, so its stored row is left
+      exactly as it is; the status exists only in the returned result;
   ``ok``
       its anchor still holds its quote (a highlight's range follows its quote if the
       quote moved within the passage);
   ``moved``
-      the anchor is gone or no longer holds the quote, and the quote was found in another
-      passage (the article's own passages first, then every article's);
+      its original place exists again and holds the quote (it goes back there), or the
+      anchor is gone or no longer holds the quote and the quote is *meaningful* and found
+      *exactly once*: in the article's own passages, or, when the article has none, in
+      the whole library;
   ``changed``
       a bookmark or passage note whose passage still exists under the same anchor but
-      whose text was edited so the old quote is found nowhere. Anchors are stable ids
-      that trainers keep when they fix a passage's text, so the annotation stays on its
-      passage and keeps the old quote to show what it was made on;
+      whose text was edited so the old quote cannot be placed elsewhere. Anchors are
+      stable ids that trainers keep when they fix a passage's text, so the annotation
+      stays on its passage and keeps the old quote to show what it was made on;
   ``detached``
       the anchor is gone (or, for a highlight, no longer holds the selection) and the
-      quote is found nowhere. The annotation is kept and shown with its quote, never
-      deleted; a later re-anchor against restored content re-attaches it.
+      quote is found nowhere, more than once, or is too short to say where it went. The
+      annotation keeps its place and quote and is shown with them, never deleted; a
+      later re-anchor against restored content re-attaches it.
+
+  A quote is meaningful (:func:`meaningful_quote`) when it has at least
+  :data:`MIN_MOVE_WORDS` (3) words and :data:`MIN_MOVE_CHARS` (12) characters: a one- or
+  two-word term such as "national security" recurs across articles, and three short
+  words ("in the US") say as little, so neither is evidence of where a passage went.
+  A highlight may still follow a short quote *within its own passage*, whose anchor
+  says where it is.
 
   Notes on a highlight follow their highlight. Reading positions are not re-anchored:
   the reader falls back to the stored fraction when an anchor disappears.
@@ -73,8 +90,13 @@ EXPORT_FORMAT = "jpbrief-notes"
 EXPORT_VERSION = 1
 
 State = Literal["ok", "changed", "detached"]
-Status = Literal["ok", "moved", "changed", "detached"]
+Status = Literal["ok", "moved", "changed", "detached", "unavailable"]
 STATES: tuple[State, ...] = ("ok", "changed", "detached")
+
+MIN_MOVE_WORDS = 3
+"""A quote needs this many words before re-anchoring moves it to another passage."""
+MIN_MOVE_CHARS = 12
+"""...and this many characters (whitespace runs counted as one)."""
 
 _CORRUPTION_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
 _STALE_TMP_SECONDS = 24 * 3600
@@ -108,6 +130,11 @@ class Bookmark:
     quote: str
     created: str
     state: State = "ok"
+    original_article: str = ""
+    original_anchor: str = ""
+
+    def __post_init__(self) -> None:
+        _default_original(self)
 
     @property
     def detached(self) -> bool:
@@ -129,6 +156,11 @@ class Highlight:
     colour: str
     created: str
     state: State = "ok"
+    original_article: str = ""
+    original_anchor: str = ""
+
+    def __post_init__(self) -> None:
+        _default_original(self)
 
     @property
     def detached(self) -> bool:
@@ -150,6 +182,11 @@ class Note:
     updated: str
     highlight_id: int | None = None
     state: State = "ok"
+    original_article: str = ""
+    original_anchor: str = ""
+
+    def __post_init__(self) -> None:
+        _default_original(self)
 
     @property
     def detached(self) -> bool:
@@ -157,6 +194,15 @@ class Note:
 
 
 Annotation = Bookmark | Highlight | Note
+"""Each kind's ``original_article``/``original_anchor`` is the place it was made on."""
+
+
+def _default_original(item: Annotation) -> None:
+    """An annotation built without its original place was made where it is."""
+    if not item.original_article:
+        object.__setattr__(item, "original_article", item.article)
+    if not item.original_anchor:
+        object.__setattr__(item, "original_anchor", item.anchor)
 
 
 @dataclass(frozen=True)
@@ -263,7 +309,20 @@ def _migrate_to_v3(conn: sqlite3.Connection) -> None:
         )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_migrate_to_v1, _migrate_to_v2, _migrate_to_v3)
+def _migrate_to_v4(conn: sqlite3.Connection) -> None:
+    """The place each annotation was made on, kept through every re-anchoring so that a
+    later re-anchor against restored content can put it back there."""
+    for table in _ANNOTATION_TABLES:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN original_article TEXT NOT NULL DEFAULT ''")
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN original_anchor TEXT NOT NULL DEFAULT ''")
+        conn.execute(
+            f"UPDATE {table} SET original_article = article, original_anchor = anchor"
+        )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _migrate_to_v1, _migrate_to_v2, _migrate_to_v3, _migrate_to_v4
+)
 """``MIGRATIONS[n - 1]`` turns a schema ``n - 1`` database (0: empty) into schema ``n``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -592,11 +651,12 @@ class NotesStore:
         uid = str(uuidlib.uuid4())
         with self._transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO bookmarks (uuid, article, anchor, quote, created) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (uid, article, anchor, quote, created),
+                "INSERT INTO bookmarks (uuid, article, anchor, quote, created, "
+                "original_article, original_anchor) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (uid, article, anchor, quote, created, article, anchor),
             )
-        return Bookmark(_rowid(cursor), uid, article, anchor, quote, created)
+        return Bookmark(_rowid(cursor), uid, article, anchor, quote, created, "ok", article,
+                        anchor)
 
     def bookmark_at(self, article: str, anchor: str) -> Bookmark | None:
         row = self._conn.execute(
@@ -643,10 +703,12 @@ class NotesStore:
         with self._transaction() as conn:
             cursor = conn.execute(
                 'INSERT INTO highlights (uuid, article, anchor, start, "end", quote, colour, '
-                "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (uid, article, anchor, start, end, quote, colour, created),
+                "created, original_article, original_anchor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (uid, article, anchor, start, end, quote, colour, created, article, anchor),
             )
-        return Highlight(_rowid(cursor), uid, article, anchor, start, end, quote, colour, created)
+        return Highlight(_rowid(cursor), uid, article, anchor, start, end, quote, colour, created,
+                         "ok", article, anchor)
 
     def highlight(self, highlight_id: int) -> Highlight | None:
         row = self._conn.execute(
@@ -677,16 +739,18 @@ class NotesStore:
         """A note on a passage; ``quote`` is the passage's text (filled in by re-anchoring
         when empty)."""
         _require(article=article, anchor=anchor, text=text)
-        return self._insert_note(article, anchor, quote, text, None, "ok")
+        return self._insert_note(article, anchor, quote, text, None, "ok", (article, anchor))
 
     def add_highlight_note(self, highlight_id: int, text: str) -> Note:
-        """A note on a highlight; it carries the highlight's place and quote."""
+        """A note on a highlight; it carries the highlight's place, quote and original
+        place (the quote was made there, so that is where it belongs if it comes back)."""
         _require(text=text)
         found = self.highlight(highlight_id)
         if found is None:
             raise NotesError(f"no highlight {highlight_id}")
         return self._insert_note(
-            found.article, found.anchor, found.quote, text, found.id, found.state
+            found.article, found.anchor, found.quote, text, found.id, found.state,
+            (found.original_article or found.article, found.original_anchor or found.anchor),
         )
 
     def _insert_note(
@@ -697,17 +761,20 @@ class NotesStore:
         text: str,
         highlight_id: int | None,
         state: State,
+        original: tuple[str, str],
     ) -> Note:
         now = _stamp(self._clock())
         uid = str(uuidlib.uuid4())
         with self._transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO notes (uuid, highlight_id, article, anchor, quote, text, created, "
-                "updated, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (uid, highlight_id, article, anchor, quote, text, now, now, state),
+                "updated, state, original_article, original_anchor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (uid, highlight_id, article, anchor, quote, text, now, now, state, *original),
             )
         return Note(
-            _rowid(cursor), uid, article, anchor, quote, text, now, now, highlight_id, state
+            _rowid(cursor), uid, article, anchor, quote, text, now, now, highlight_id, state,
+            *original,
         )
 
     def update_note(self, note_id: int, text: str) -> Note:
@@ -786,7 +853,8 @@ class NotesStore:
         """Resolve every annotation against ``library`` (see the module docstring).
 
         Returns one result per annotation; stores new places, ranges and states in one
-        transaction. Nothing is ever deleted.
+        transaction. Nothing is ever deleted, an annotation whose article is not in
+        ``library`` is not touched, and the original place is never overwritten.
         """
         results: list[Reanchored] = []
         with self._transaction() as conn:
@@ -803,6 +871,12 @@ class NotesStore:
                     results.append(self._reanchor_passage_row(conn, "note", row, library))
                     continue
                 status = followed.status
+                if status == "unavailable":  # its highlight stays put, and so does it
+                    results.append(
+                        Reanchored("note", row["id"], status, row["article"], row["anchor"],
+                                   row["quote"], row["article"], row["anchor"])
+                    )
+                    continue
                 state: State = "detached" if status == "detached" else "ok"
                 if (row["article"], row["anchor"], row["state"]) != (
                     followed.article, followed.anchor, state
@@ -821,15 +895,20 @@ class NotesStore:
         self, conn: sqlite3.Connection, kind: str, row: sqlite3.Row, library: Library
     ) -> Reanchored:
         article, anchor, quote = row["article"], row["anchor"], row["quote"]
-        status, new_article, new_anchor, new_quote = locate_passage(library, article, anchor, quote)
-        state: State = "ok"
-        if status == "changed" or status == "detached":
-            state = status
-        if (article, anchor, quote, row["state"]) != (new_article, new_anchor, new_quote, state):
-            conn.execute(
-                f"UPDATE {kind}s SET article = ?, anchor = ?, quote = ?, state = ? WHERE id = ?",
-                (new_article, new_anchor, new_quote, state, row["id"]),
-            )
+        status, new_article, new_anchor, new_quote = locate_passage(
+            library, article, anchor, quote, original=_original(row)
+        )
+        if status != "unavailable":
+            state: State = "ok"
+            if status == "changed" or status == "detached":
+                state = status
+            if (article, anchor, quote, row["state"]) != (new_article, new_anchor, new_quote,
+                                                          state):
+                conn.execute(
+                    f"UPDATE {kind}s SET article = ?, anchor = ?, quote = ?, state = ? "
+                    "WHERE id = ?",
+                    (new_article, new_anchor, new_quote, state, row["id"]),
+                )
         return Reanchored(kind, row["id"], status, new_article, new_anchor, new_quote,
                           article, anchor)
 
@@ -838,9 +917,11 @@ class NotesStore:
     ) -> Reanchored:
         article, anchor, quote = row["article"], row["anchor"], row["quote"]
         status, new_article, new_anchor, start = locate_selection(
-            library, article, anchor, quote, row["start"]
+            library, article, anchor, quote, row["start"], original=_original(row)
         )
-        if status == "detached":
+        if status == "unavailable":
+            pass
+        elif status == "detached":
             if row["state"] != "detached":
                 conn.execute("UPDATE highlights SET state = 'detached' WHERE id = ?", (row["id"],))
         elif (article, anchor, row["start"], row["state"]) != (
@@ -868,6 +949,8 @@ class NotesStore:
                 "article": item.article,
                 "article_title": entry.title,
                 "anchor": item.anchor,
+                "original_article": item.original_article,
+                "original_anchor": item.original_anchor,
                 "section": entry.section,
                 "quote": item.quote,
                 "passage": entry.passage.text if entry.passage else None,
@@ -926,7 +1009,7 @@ class NotesStore:
             if section != current_section:
                 current_section = section
                 lines += ["", f"### {_one_line(section)}"]
-            lines += ["", _markdown_label(item), ""]
+            lines += ["", _markdown_label(item, unavailable=entry.unavailable), ""]
             lines += _blockquote(item.quote or (entry.passage.text if entry.passage else ""))
             if isinstance(item, Note):
                 lines += ["", item.text]
@@ -989,24 +1072,24 @@ class NotesStore:
         highlight_uuids: dict[str, int],
     ) -> int:
         common = (item["uuid"], item["article"], item["anchor"], item["quote"], item["created"],
-                  item["state"])
+                  item["state"], item["original_article"], item["original_anchor"])
+        columns = "uuid, article, anchor, quote, created, state, original_article, original_anchor"
         if table == "bookmarks":
             cursor = conn.execute(
-                "INSERT INTO bookmarks (uuid, article, anchor, quote, created, state) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO bookmarks ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 common,
             )
         elif table == "highlights":
             cursor = conn.execute(
-                'INSERT INTO highlights (uuid, article, anchor, quote, created, state, start, '
-                '"end", colour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                f'INSERT INTO highlights ({columns}, start, "end", colour) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*common, item["start"], item["end"], item["colour"]),
             )
         else:
             highlight_id = highlight_uuids.get(item["highlight"]) if item["highlight"] else None
             cursor = conn.execute(
-                "INSERT INTO notes (uuid, article, anchor, quote, created, state, text, updated, "
-                "highlight_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO notes ({columns}, text, updated, highlight_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*common, item["text"], item["updated"], highlight_id),
             )
         return _rowid(cursor)
@@ -1015,57 +1098,110 @@ class NotesStore:
 # --------------------------------------------------------------------------- locating
 
 
-def _candidates(library: Library, article_id: str) -> Iterator[tuple[Article, Passage]]:
-    """The article's own passages first, then every other article's, in reading order."""
+def meaningful_quote(quote: str) -> bool:
+    """Whether ``quote`` says enough to follow it to another passage: at least
+    :data:`MIN_MOVE_WORDS` words and :data:`MIN_MOVE_CHARS` characters."""
+    words = quote.split()
+    return len(words) >= MIN_MOVE_WORDS and len(" ".join(words)) >= MIN_MOVE_CHARS
+
+
+def _unique_place(library: Library, article_id: str, quote: str) -> tuple[str, str, int] | None:
+    """The one place ``(article, anchor, offset)`` where ``quote`` occurs now.
+
+    The article's own passages are searched first; only when the quote is nowhere in them
+    is the whole library searched. None when the quote is not meaningful, occurs nowhere,
+    or occurs more than once in the scope searched: a guess would move the annotation to
+    the wrong place, and nothing tells the user it did.
+    """
+    if not meaningful_quote(quote):
+        return None
+    scopes: list[Iterator[tuple[Article, Passage]]] = []
     own = library.article(article_id)
     if own is not None:
-        for passage in own.passages:
-            yield own, passage
-    for article, passage in library.iter_passages():
-        if article.id != article_id:
-            yield article, passage
+        scopes.append((own, passage) for passage in own.passages)
+    scopes.append(library.iter_passages())
+    for scope in scopes:
+        found: tuple[str, str, int] | None = None
+        for article, passage in scope:
+            for at in _occurrences(passage.text, quote):
+                if found is not None:
+                    return None  # ambiguous
+                found = (article.id, passage.anchor, at)
+        if found is not None:
+            return found
+    return None
 
 
 def locate_passage(
-    library: Library, article: str, anchor: str, quote: str
+    library: Library,
+    article: str,
+    anchor: str,
+    quote: str,
+    *,
+    original: tuple[str, str] | None = None,
 ) -> tuple[Status, str, str, str]:
     """Where a passage-level annotation (bookmark, note) belongs now.
 
     Returns ``(status, article, anchor, quote)``; the quote is filled in from the passage
-    when it was empty, and otherwise kept as the user saw it.
+    when it was empty, and otherwise kept as the user saw it. ``original`` is the place
+    the annotation was made on: when it differs from ``article#anchor`` and holds the
+    quote again, the annotation goes back there.
     """
+    if quote and original is not None and original != (article, anchor):
+        back = library.passage(*original)
+        if back is not None and quote in back.text:
+            return "moved", original[0], original[1], quote
+    if library.article(article) is None:
+        return "unavailable", article, anchor, quote
     passage = library.passage(article, anchor)
     if passage is not None and (not quote or quote in passage.text):
         return "ok", article, anchor, quote or passage.text
     if quote:
-        for found_article, found in _candidates(library, article):
-            if quote in found.text:
-                return "moved", found_article.id, found.anchor, quote
+        place = _unique_place(library, article, quote)
+        if place is not None:
+            return "moved", place[0], place[1], quote
     if passage is not None:
         return "changed", article, anchor, quote
     return "detached", article, anchor, quote
 
 
 def locate_selection(
-    library: Library, article: str, anchor: str, quote: str, start: int
+    library: Library,
+    article: str,
+    anchor: str,
+    quote: str,
+    start: int,
+    *,
+    original: tuple[str, str] | None = None,
 ) -> tuple[Status, str, str, int]:
     """Where a highlight belongs now: ``(status, article, anchor, start)``.
 
-    Within its own passage the occurrence nearest the old start wins.
+    Within its own passage (or its original one, when that holds the quote again) the
+    occurrence nearest the old start wins, however short the quote.
     """
+    if quote and original is not None and original != (article, anchor):
+        back = library.passage(*original)
+        occurrences = _occurrences(back.text, quote) if back is not None else []
+        if occurrences:
+            return "moved", original[0], original[1], _nearest(occurrences, start)
+    if library.article(article) is None:
+        return "unavailable", article, anchor, start
     passage = library.passage(article, anchor)
     if quote and passage is not None:
         if passage.text[start : start + len(quote)] == quote:
             return "ok", article, anchor, start
         occurrences = _occurrences(passage.text, quote)
         if occurrences:
-            return "ok", article, anchor, min(occurrences, key=lambda at: abs(at - start))
+            return "ok", article, anchor, _nearest(occurrences, start)
     if quote:
-        for found_article, found in _candidates(library, article):
-            at = found.text.find(quote)
-            if at >= 0:
-                return "moved", found_article.id, found.anchor, at
+        place = _unique_place(library, article, quote)
+        if place is not None:
+            return "moved", *place
     return "detached", article, anchor, start
+
+
+def _nearest(occurrences: list[int], start: int) -> int:
+    return min(occurrences, key=lambda at: abs(at - start))
 
 
 def _occurrences(text: str, quote: str) -> list[int]:
@@ -1088,6 +1224,8 @@ class _Entry:
     passage: Passage | None
     sources: list[dict[str, Any]]
     order: tuple[int, int, int]
+    unavailable: bool = False
+    """A library was given and the annotation's article is not in it (removed or skipped)."""
 
 
 def _ordered(annotations: Sequence[Annotation], library: Library | None) -> list[_Entry]:
@@ -1123,14 +1261,19 @@ def _ordered(annotations: Sequence[Annotation], library: Library | None) -> list
             sources=sources,
             order=(article_order.get(item.article, len(article_order)), passage_index,
                    kind_order[item.kind]),
+            unavailable=library is not None and article is None,
         ))
     return sorted(entries, key=lambda e: (e.order, e.annotation.article, e.annotation.created,
                                           e.annotation.id))
 
 
-def _markdown_label(item: Annotation) -> str:
+def _markdown_label(item: Annotation, *, unavailable: bool = False) -> str:
     where = f"`{item.article}#{item.anchor}`"
     label = {"bookmark": "Bookmark", "highlight": "Highlight", "note": "Note"}[item.kind]
+    if unavailable:
+        return (f"**{label} (article not loaded)** · {where} · {item.created[:10]} · its "
+                "article is not in the loaded content (removed, or skipped because of a "
+                "problem); kept where it was, quoted as it was:")
     if item.state == "detached":
         return (f"**{label} (detached)** · {where} · {item.created[:10]} · the passage it was "
                 "made on is no longer in the content; quoted as it was:")
@@ -1205,6 +1348,9 @@ def _validated_item(raw: Any, index: int) -> dict[str, Any]:
     }
     if not item["article"] or not item["anchor"]:
         raise ImportFormatError(f"{where} ({kind}): article and anchor must not be empty")
+    # Exports before the original place was recorded lack it: the place given is the best.
+    item["original_article"] = text_field("original_article", required=False) or item["article"]
+    item["original_anchor"] = text_field("original_anchor", required=False) or item["anchor"]
     given = raw.get("uuid")
     if given is not None:
         try:
@@ -1246,19 +1392,26 @@ def _rowid(cursor: sqlite3.Cursor) -> int:
     return row_id
 
 
+def _original(row: sqlite3.Row) -> tuple[str, str]:
+    """Where the annotation was made; its current place if the row does not say."""
+    return (row["original_article"] or row["article"], row["original_anchor"] or row["anchor"])
+
+
 def _bookmark(row: sqlite3.Row) -> Bookmark:
     return Bookmark(row["id"], row["uuid"], row["article"], row["anchor"], row["quote"],
-                    row["created"], row["state"])
+                    row["created"], row["state"], *_original(row))
 
 
 def _highlight(row: sqlite3.Row) -> Highlight:
     return Highlight(row["id"], row["uuid"], row["article"], row["anchor"], row["start"],
-                     row["end"], row["quote"], row["colour"], row["created"], row["state"])
+                     row["end"], row["quote"], row["colour"], row["created"], row["state"],
+                     *_original(row))
 
 
 def _note(row: sqlite3.Row) -> Note:
     return Note(row["id"], row["uuid"], row["article"], row["anchor"], row["quote"], row["text"],
-                row["created"], row["updated"], row["highlight_id"], row["state"])
+                row["created"], row["updated"], row["highlight_id"], row["state"],
+                *_original(row))
 
 
 def _position(row: sqlite3.Row) -> Position:
