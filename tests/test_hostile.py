@@ -10,6 +10,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from hostile_inputs import FRONT, GENERATED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,16 +19,6 @@ from jpbrief.core.model import Library
 from jpbrief.core.render import render_article
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "articles"
-FRONT = "---\nid: {id}\ntitle: Generated\nauthor: null\npublisher: null\npublished: null\ndisclaimer: null\n---\n\n"
-
-GENERATED = {
-    "five-megabytes.md": FRONT.format(id="five-megabytes") + ("All work and no play. " * 240_000),
-    "nested-quotes.md": FRONT.format(id="nested-quotes") + "\n".join(">" * i + " q" for i in range(1, 10_001)),
-    "nested-quote-line.md": FRONT.format(id="nested-quote-line") + ">" * 10_000 + " deep\n",
-    "nested-lists.md": FRONT.format(id="nested-lists") + "\n".join("  " * i + "- item" for i in range(10_000)),
-    "backticks.md": FRONT.format(id="backticks") + "`" * 50_000 + "\n\n" + "``a " * 20_000 + "\n",
-    "brackets.md": FRONT.format(id="brackets") + "[" * 20_000 + "a\n",
-}
 
 FORBIDDEN_TAGS = {"script", "iframe", "style", "object", "embed", "frame", "frameset", "link", "meta", "base"}
 OWN_SCHEMES = ("fn:", "xref:", "gloss:", "external:")
@@ -81,9 +72,15 @@ def test_hostile_files_are_reported_by_name_and_good_ones_still_load(tmp_path: P
     reported = {Path(p.path).name for p in library.problems}
     for name in (
         "invalid-yaml.md", "no-front-matter.md", "empty.md", "not-utf8.md", "five-megabytes.md",
-        "nested-quotes.md", "nested-quote-line.md", "nested-lists.md", "brackets.md", "dangling-footnotes.md",
+        "nested-quote-line.md", "nested-quote-lines.md", "nested-list-line.md", "nested-list-markers.md",
+        "nested-list-indent.md", "brackets.md", "dangling-footnotes.md", "emphasis-soup.md", "backslashes.md",
+        "unicode-digit-footnote.md", "impossible-date.md", "deep-yaml.md", "alias-bomb.md",
+        "hostile-annotations.md",
     ):
         assert name in reported, name
+    assert not [p for p in library.problems if "cannot be read (" in p.message], "a guard was bypassed"
+    nesting = {Path(p.path).name for p in library.problems if "nested deeper" in p.message}
+    assert {"nested-quote-line.md", "nested-quote-lines.md", "nested-list-markers.md", "nested-list-indent.md"} <= nesting
     dangling = [p.message for p in library.problems if p.path.endswith("dangling-footnotes.md")]
     assert any("[^99] has no definition" in m for m in dangling)
     assert any("unknown source 'no-such-source'" in m for m in dangling)
@@ -120,7 +117,25 @@ def test_the_whole_hostile_folder_loads_and_renders_without_hanging(tmp_path: Pa
         [sys.executable, "-c", code, str(content)], capture_output=True, text=True, timeout=120, check=True
     )
     summary = json.loads(result.stdout)
-    assert {"alpha", "beta", "raw-html", "backticks"} <= set(summary["loaded"])
+    assert {"alpha", "beta", "raw-html", "backticks", "backtick-words", "placeholder-forgery"} <= set(summary["loaded"])
+
+
+def test_hostile_annotations_never_reach_the_html(tmp_path: Path, fixture_library_dir: Path):
+    library = load_library(hostile_content(tmp_path, fixture_library_dir))
+    article = library.article("hostile-annotations")
+    assert article is not None
+    html = render_article(article, library)
+    assert_sanitized(html)
+    assert "onmouseover" not in html and "passwd" not in html and "alert" not in html
+
+
+def test_a_symlink_to_an_endless_device_is_refused(tmp_path: Path, fixture_library_dir: Path):
+    content = tmp_path / "content"
+    shutil.copytree(fixture_library_dir, content)
+    (content / "articles" / "zero.md").symlink_to("/dev/zero")
+    library = load_library(content)
+    assert {"alpha", "beta"} <= {a.id for a in library.articles}
+    assert any(p.path.endswith("zero.md") and "not a regular file" in p.message for p in library.problems)
 
 
 markdown_pieces = st.sampled_from([
@@ -128,6 +143,8 @@ markdown_pieces = st.sampled_from([
     "> ", "[^1]", "[^x]", "{: #a}", "<script>", "</script>", "<img src=\"file:///x\">",
     "<a href=\"javascript:x\">", "</a>", "<iframe>", "onerror=", "\\\\host\\s", "http://x.y/", "&amp;",
     "<b onclick='x'>", "![i](data:x)", "[l](https://r.example/)", "\u202e", "\x00", "é", "🙂",
+    "\ue000", "\ue001", "0", "[^²]", "{: role='x\" onclick=\"y'}", "{: themes='\"><script>'}",
+    "{: see=\"alpha#opening\"}", "\n{: #b themes=\"dicas <img>\"}",
 ])
 
 

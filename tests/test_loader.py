@@ -128,6 +128,12 @@ REFERENCE_PROBLEMS = [
     ("duplicate anchor", "One.\n{: #a}\n\nTwo.\n{: #a}\n", 14, "duplicate anchor 'a'"),
     ("bad annotation", "Text.\n{: #a colour=red}\n", 11, "unknown annotation"),
     ("unlabelled footnote", "Text.[^x]\n{: #a}\n", 10, "original's number"),
+    ("unicode digit footnote", "Text.[^\u00b2]\n{: #a}\n", 10, "original's number"),
+    ("footnote used twice", "One.[^1] Two.[^1]\n{: #a}\n\n[^1]: api-survey\n", 10, "[^1] is used twice"),
+    ("theme that is not an id", "Text.\n{: #a themes=\"Dicas!\"}\n", 11, "is not a theme id"),
+    ("unknown role", "Text.\n{: #a role=author}\n", 11, "unknown role 'author'"),
+    ("one-way cross-reference", "Text.\n{: #a see=\"beta#dicas-forum\"}\n", 11, "is one-way"),
+    ("cross-reference with bad id", "Text.\n{: #a see=\"Beta#X\"}\n", 11, "is not article#anchor"),
 ]
 
 
@@ -158,6 +164,33 @@ def test_yaml_problems_name_file_and_line(content_copy: Path):
     assert any(m.startswith(f"{content_copy / 'sources.yaml'}:") and "invalid YAML" in m for m in messages)
     assert f"{content_copy / 'themes.yaml'}:5: duplicate theme id 'counterstrike'" in messages
     assert f"{content_copy / 'themes.yaml'}:1: required theme 'dicas' is missing" in messages
+
+
+def test_impossible_dates_are_reported_not_raised(content_copy: Path):
+    path = _write(content_copy, "late.md", "---\nid: late\ntitle: T\npublished: 2024-02-30\n---\n\nText.\n")
+    (content_copy / "sources.yaml").write_text(
+        "sources:\n  - id: a\n    citation: c\n    date: 2024-13-45\n    accessed: May 4\n    kind: rumour\n",
+        encoding="utf-8",
+    )
+    library = load_library(content_copy)
+    sources = str(content_copy / "sources.yaml")
+    assert [str(p) for p in library.problems if p.path in {sources, str(path)}] == [
+        f"{sources}:2: source 'a': date must be YYYY, YYYY-MM or YYYY-MM-DD, got '2024-13-45'",
+        f"{sources}:2: source 'a': accessed must be YYYY, YYYY-MM or YYYY-MM-DD, got 'May 4'",
+        f"{sources}:2: source 'a': unknown kind 'rumour' (known: news, government, think-tank, survey, journal, law-firm, blog, data, other)",
+        f"{path}:4: published must be an ISO date (YYYY-MM-DD) or null, got '2024-02-30'",
+    ]
+    assert library.article("late") is not None
+
+
+def test_yaml_aliases_are_refused(content_copy: Path):
+    (content_copy / "glossary.yaml").write_text(
+        "acronyms:\n  - &x {term: A, expansion: B}\n  - *x\n", encoding="utf-8"
+    )
+    library = load_library(content_copy)
+    assert [str(p) for p in library.problems] == [
+        f"{content_copy / 'glossary.yaml'}:3: invalid YAML: aliases (*name) are not allowed in content files"
+    ]
 
 
 def test_missing_content_folder_is_a_problem_not_an_exception(tmp_path: Path):

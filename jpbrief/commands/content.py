@@ -94,6 +94,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     if article is None:
         known = ", ".join(a.id for a in library.articles) or "none"
         print(f"jpbrief: no article {args.article!r} (known: {known})", file=sys.stderr)
+        if library.skipped:
+            print(
+                f"jpbrief: {len(library.skipped)} file(s) could not be loaded; "
+                "'jpbrief check' says why",
+                file=sys.stderr,
+            )
         return 1
     if args.json:
         data = article_summary(article)

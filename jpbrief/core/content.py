@@ -40,10 +40,20 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_NESTING = 16
 """Deeper quote or list nesting is reported: python-markdown recurses per level."""
 
-MAX_MARKUP_COST = 2_000_000
+MAX_PASSAGE_CHARS = 20_000
+"""One paragraph longer than this is reported (the longest bundled one is 1,600)."""
+
+MAX_MARKUP_CHARS = 20_000
+"""Markdown's inline patterns cost about 10 µs per special character; more than this many
+in one file would make it slow to open, so it is reported instead."""
+
+MARKUP_CHARS = frozenset("\\`*_[]<>!&~")
+
+MAX_MARKUP_COST = 500_000
 """python-markdown's link and HTML patterns are quadratic in the number of ``[`` and ``<``
-in a block (4,000 of them take seconds). A file whose blocks sum to more than this many
-squared such characters is reported instead of rendered; real prose stays far below it."""
+in a block (4,000 of them take seconds, 700 about 0.25 s). A file whose blocks sum to more
+than this many squared such characters is reported instead of rendered; real prose stays
+far below it (a footnoted paragraph has a handful)."""
 
 REQUIRED_THEMES = ("counterstrike", "economic-security", "dicas")
 
@@ -52,8 +62,67 @@ FOOTNOTE_MARKER_RE = re.compile(r"\[\^([^\]\s]*)\]")
 FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]\s]*)\]:\s*(.*?)\s*$")
 ANNOTATION_RE = re.compile(r"^\{:\s*(.*?)\s*\}\s*$")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+NUMBER_RE = re.compile(r"^[0-9]{1,6}$")
+DATE_RE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+SOURCE_KINDS = (
+    "news", "government", "think-tank", "survey", "journal", "law-firm", "blog", "data", "other",
+)
+ROLES = ("bio",)
 FRONT_MATTER_KEYS = {"id", "title", "author", "publisher", "published", "disclaimer"}
 SOURCE_KEYS = {"id", "citation", "kind", "authors", "title", "publisher", "date", "accessed", "url"}
+
+
+class _ContentLoader(yaml.SafeLoader):
+    """Safe YAML, with dates left as text (we check them, with line numbers) and no aliases.
+
+    Without the timestamp resolver an impossible date such as 2024-13-45 cannot raise in
+    the middle of loading, and refusing aliases defuses "billion laughs" expansions.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in content files", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+_ContentLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """Parse one YAML document into data and its node tree (for line numbers).
+
+    Raises ``yaml.YAMLError`` for bad YAML and ``RecursionError`` for absurd nesting.
+    """
+    loader = _ContentLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+        return data, node
+    finally:
+        loader.dispose()
+
+
+def footnote_number(label: str) -> int | None:
+    """The number of a footnote label, or None unless it is plain ASCII digits."""
+    return int(label) if NUMBER_RE.match(label) else None
+
+
+def valid_date(value: str) -> bool:
+    """True for YYYY, YYYY-MM or YYYY-MM-DD naming a real day or month."""
+    if not DATE_RE.match(value):
+        return False
+    parts = [int(part) for part in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
 
 
 class _TextExtractor(HTMLParser):
@@ -120,7 +189,7 @@ def load_library(content_dir: Path) -> Library:
     content_dir = Path(content_dir)
     report = _Reporter()
     if not content_dir.is_dir():
-        report.add(content_dir, 0, "content folder not found")
+        report.add(content_dir, 1, "content folder not found")
         return Library(problems=tuple(report.problems))
 
     themes = _load_themes(content_dir / "themes.yaml", report)
@@ -132,9 +201,13 @@ def load_library(content_dir: Path) -> Library:
     seen_ids: dict[str, Path] = {}
     article_dir = content_dir / "articles"
     if not article_dir.is_dir():
-        report.add(article_dir, 0, "articles/ folder not found")
+        report.add(article_dir, 1, "articles/ folder not found")
     for path in sorted(article_dir.glob("*.md")) if article_dir.is_dir() else []:
-        draft = _load_article(path, report)
+        try:
+            draft = _load_article(path, report)
+        except Exception as error:  # last resort: one broken file never stops the others
+            report.add(path, 1, f"cannot be read ({type(error).__name__}: {_shown(error)}); skipped")
+            draft = None
         if draft is None:
             skipped.append(str(path))
             continue
@@ -159,18 +232,29 @@ def load_library(content_dir: Path) -> Library:
     )
 
 
+def _shown(value: object, limit: int = 80) -> str:
+    """A value for a message: repr-like and never longer than ``limit``."""
+    text = repr(value) if not isinstance(value, BaseException) else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _read_text(path: Path, report: _Reporter) -> str | None:
+    """A content file's text, or None after reporting why not. Reads at most the cap."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if not path.is_file():
+            report.add(path, 1, "not a regular file")
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            size = max(path.stat().st_size, len(data))
             report.add(
                 path, 1,
                 f"file is {size / 1_000_000:.1f} MB, over the {MAX_FILE_BYTES // 1024} KiB cap",
             )
             return None
-        data = path.read_bytes()
     except OSError as error:
-        report.add(path, 0, f"cannot read file: {error.strerror or error}")
+        report.add(path, 1, f"cannot read file: {error.strerror or error}")
         return None
     try:
         text = data.decode("utf-8")
@@ -187,11 +271,7 @@ def _yaml_line(error: yaml.YAMLError, offset: int) -> int:
 
 
 def _optional_str(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return str(value)
+    return None if value is None else str(value)
 
 
 def _load_article(path: Path, report: _Reporter) -> _Draft | None:
@@ -211,10 +291,13 @@ def _load_article(path: Path, report: _Reporter) -> _Draft | None:
         report.add(path, 1, "front matter is not closed by a '---' line")
         return None
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end]))
+        meta, _ = load_yaml("\n".join(lines[1:end]))
     except yaml.YAMLError as error:
         problem = getattr(error, "problem", None) or "invalid YAML"
         report.add(path, _yaml_line(error, 1), f"invalid front matter: {problem}")
+        return None
+    except RecursionError:
+        report.add(path, 2, "front matter is nested too deeply")
         return None
     if not isinstance(meta, dict):
         report.add(path, 2, "front matter must be a mapping of keys to values")
@@ -227,7 +310,7 @@ def _load_article(path: Path, report: _Reporter) -> _Draft | None:
     if not isinstance(article_id, str) or not ID_RE.match(article_id):
         report.add(
             path, _key_line(lines, end, "id"),
-            f"front matter needs an id of lower-case letters, digits and hyphens, got {article_id!r}",
+            f"front matter needs an id of lower-case letters, digits and hyphens, got {_shown(article_id)}",
         )
         fatal = True
     title = meta.get("title")
@@ -238,10 +321,10 @@ def _load_article(path: Path, report: _Reporter) -> _Draft | None:
         if meta.get(key) is not None and not isinstance(meta.get(key), str):
             report.add(path, _key_line(lines, end, key), f"{key} must be text or null")
     published = meta.get("published")
-    if published is not None and not isinstance(published, dt.date):
+    if published is not None and not (isinstance(published, str) and valid_date(published)):
         report.add(
             path, _key_line(lines, end, "published"),
-            f"published must be an ISO date (YYYY-MM-DD) or null, got {published!r}",
+            f"published must be an ISO date (YYYY-MM-DD) or null, got {_shown(published)}",
         )
         published = None
     if fatal:
@@ -284,13 +367,20 @@ def _blocks(lines: list[str], first: int) -> Iterable[_Block]:
         yield current
 
 
+_NESTING_MARKER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t]))")
+
+
 def _nesting_depth(block: _Block) -> int:
+    """How deep quotes and lists nest in a block: indentation plus leading markers."""
     depth = 0
     for line in block.lines:
-        stripped = line.lstrip()
-        indent = (len(line) - len(stripped)) // 2
-        quotes = len(stripped) - len(stripped.lstrip("> "))
-        depth = max(depth, indent, stripped[:quotes].count(">"))
+        stripped = line.lstrip(" \t")
+        level = (len(line) - len(stripped)) // 2
+        position = 0
+        while (marker := _NESTING_MARKER.match(line, position)) and marker.end() > position:
+            level += 1
+            position = marker.end()
+        depth = max(depth, level)
     return depth
 
 
@@ -301,6 +391,7 @@ def _parse_body(path: Path, lines: list[str], first: int, report: _Reporter) -> 
     section: str | None = None
 
     markup_cost = 0
+    markup_chars = 0
     for block in _blocks(lines, first):
         if all(FOOTNOTE_DEF_RE.match(line) for line in block.lines):
             _parse_definitions(path, block, draft, report)
@@ -309,6 +400,22 @@ def _parse_body(path: Path, lines: list[str], first: int, report: _Reporter) -> 
             report.add(
                 path, block.line,
                 f"quotes or lists nested deeper than {MAX_NESTING} levels; this file is skipped",
+            )
+            return None
+        size = sum(len(line) for line in block.lines)
+        if size > MAX_PASSAGE_CHARS:
+            report.add(
+                path, block.line,
+                f"passage of {size:,} characters is over the {MAX_PASSAGE_CHARS:,} cap; "
+                "this file is skipped",
+            )
+            return None
+        markup_chars += sum(line.count(char) for line in block.lines for char in MARKUP_CHARS)
+        if markup_chars > MAX_MARKUP_CHARS:
+            report.add(
+                path, block.line,
+                f"more than {MAX_MARKUP_CHARS:,} Markdown characters (\\`*_[]<>!&~) in one file; "
+                "this file is skipped",
             )
             return None
         brackets = sum(line.count("[") + line.count("<") for line in block.lines)
@@ -349,10 +456,17 @@ def _parse_body(path: Path, lines: list[str], first: int, report: _Reporter) -> 
             report.add(path, block.line, "passage has no text")
             continue
 
-        anchor = annotation.get("anchor") or (
-            slugify(text) if kind == "heading"
-            else "p-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
-        )
+        anchor = annotation.get("anchor")
+        if not anchor:
+            derived = (
+                slugify(text) if kind == "heading"
+                else "p-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+            )
+            anchor = derived
+            repeat = 2
+            while anchor in anchors:  # identical text: number the repeats in reading order
+                anchor = f"{derived}-{repeat}"
+                repeat += 1
         if anchor in anchors:
             report.add(
                 path, annotation_line,
@@ -366,8 +480,8 @@ def _parse_body(path: Path, lines: list[str], first: int, report: _Reporter) -> 
         crossrefs = []
         for target in annotation.get("see", "").split():
             article_id, _, target_anchor = target.partition("#")
-            if not article_id or not target_anchor:
-                report.add(path, annotation_line, f"cross-reference {target!r} is not article#anchor")
+            if not ID_RE.match(article_id) or not ID_RE.match(target_anchor):
+                report.add(path, annotation_line, f"cross-reference {_shown(target)} is not article#anchor")
                 continue
             crossrefs.append(CrossRef(article_id, target_anchor))
             draft.crossref_lines.append((crossrefs[-1], annotation_line))
@@ -376,14 +490,15 @@ def _parse_body(path: Path, lines: list[str], first: int, report: _Reporter) -> 
         for offset, body_line in enumerate(body_lines):
             for marker in FOOTNOTE_MARKER_RE.finditer(body_line):
                 label = marker.group(1)
-                if not label.isdigit():
+                number = footnote_number(label)
+                if number is None:
                     report.add(
                         path, block.line + offset,
-                        f"footnote [^{label}] must be labelled with the original's number",
+                        f"footnote [^{_shown(label)[1:-1]}] must be labelled with the original's number",
                     )
                     continue
-                numbers.append(int(label))
-                draft.marker_lines.append((int(label), block.line + offset))
+                numbers.append(number)
+                draft.marker_lines.append((number, block.line + offset))
         passages.append(
             Passage(
                 anchor=anchor,
@@ -422,10 +537,11 @@ def _parse_definitions(path: Path, block: _Block, draft: _Draft, report: _Report
         assert match is not None
         label, source_id = match.groups()
         line_no = block.line + offset
-        if not label.isdigit():
-            report.add(path, line_no, f"footnote [^{label}] must be labelled with the original's number")
+        number = footnote_number(label)
+        if number is None:
+            shown = _shown(label)[1:-1]
+            report.add(path, line_no, f"footnote [^{shown}] must be labelled with the original's number")
             continue
-        number = int(label)
         if number in draft.footnote_defs:
             report.add(
                 path, line_no,
@@ -449,13 +565,26 @@ def _parse_annotation(path: Path, line: int, body: str, report: _Reporter) -> di
         if token.startswith("#"):
             anchor = token[1:]
             if not ID_RE.match(anchor):
-                report.add(path, line, f"anchor {anchor!r} must be lower-case letters, digits, hyphens")
+                report.add(path, line, f"anchor {_shown(anchor)} must be lower-case letters, digits, hyphens")
                 continue
             result["anchor"] = anchor
             continue
         key, sep, value = token.partition("=")
         if not sep or key not in {"themes", "see", "role"}:
-            report.add(path, line, f"unknown annotation {token!r} (expected #anchor, themes=, see=, role=)")
+            report.add(
+                path, line, f"unknown annotation {_shown(token)} (expected #anchor, themes=, see=, role=)"
+            )
+            continue
+        if key == "themes":
+            # Theme ids become HTML class names: only ids, never arbitrary text.
+            bad = [theme for theme in value.split() if not ID_RE.match(theme)]
+            for theme in bad:
+                report.add(
+                    path, line, f"theme {_shown(theme)} is not a theme id (lower-case, digits, hyphens)"
+                )
+            value = " ".join(theme for theme in value.split() if ID_RE.match(theme))
+        if key == "role" and value not in ROLES:
+            report.add(path, line, f"unknown role {_shown(value)} (known: {', '.join(ROLES)})")
             continue
         result[key] = f"{result[key]} {value}".strip() if key in result else value
     return result
@@ -481,10 +610,29 @@ def _check_references(
                 )
             elif ref.article == draft.article.id:
                 report.add(path, line, "a cross-reference must point at another article")
-        referenced = {number for number, _ in draft.marker_lines}
+            else:
+                target_passage = target.passage(ref.anchor)
+                source_anchor = next(
+                    (p.anchor for p in draft.article.passages if ref in p.crossrefs), None
+                )
+                if target_passage is not None and source_anchor is not None and not any(
+                    back.article == draft.article.id and back.anchor == source_anchor
+                    for back in target_passage.crossrefs
+                ):
+                    report.add(
+                        path, line,
+                        f"cross-reference to {ref.article}#{ref.anchor} is one-way: add "
+                        f"see=\"{draft.article.id}#{source_anchor}\" there too",
+                    )
+        referenced: dict[int, int] = {}
         for number, line in draft.marker_lines:
             if number not in draft.footnote_defs:
                 report.add(path, line, f"footnote [^{number}] has no definition")
+            if number in referenced:
+                report.add(
+                    path, line, f"footnote [^{number}] is used twice (first on line {referenced[number]})"
+                )
+            referenced.setdefault(number, line)
         for number, (source_id, line) in sorted(draft.footnote_defs.items()):
             if number not in referenced:
                 report.add(path, line, f"footnote [^{number}] is defined but never referenced")
@@ -498,10 +646,13 @@ def _yaml_document(path: Path, report: _Reporter) -> tuple[Any, yaml.Node | None
     if text is None:
         return None
     try:
-        return yaml.safe_load(text), yaml.compose(text)
+        return load_yaml(text)
     except yaml.YAMLError as error:
         problem = getattr(error, "problem", None) or "invalid YAML"
         report.add(path, _yaml_line(error, 0), f"invalid YAML: {problem}")
+        return None
+    except RecursionError:
+        report.add(path, 1, "YAML nested too deeply")
         return None
 
 
@@ -527,7 +678,7 @@ def _yaml_items(
 def _load_themes(path: Path, report: _Reporter) -> dict[str, Theme]:
     themes: dict[str, Theme] = {}
     if not path.exists():
-        report.add(path, 0, "themes.yaml not found")
+        report.add(path, 1, "themes.yaml not found")
         return themes
     for item, line in _yaml_items(path, _yaml_document(path, report), "themes", report):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
@@ -567,14 +718,33 @@ def _load_sources(path: Path, report: _Reporter) -> dict[str, Source]:
         for key in sorted(set(map(str, item)) - SOURCE_KEYS):
             report.add(path, line, f"source {source_id!r}: unknown field {key!r}")
         authors = item.get("authors") or []
-        if not isinstance(authors, list):
-            report.add(path, line, f"source {source_id!r}: authors must be a list")
+        if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+            report.add(path, line, f"source {source_id!r}: authors must be a list of names")
             authors = []
+        for key in ("title", "publisher", "url"):
+            if item.get(key) is not None and not isinstance(item.get(key), str):
+                report.add(path, line, f"source {source_id!r}: {key} must be text or null")
+        for key in ("date", "accessed"):
+            value = item.get(key)
+            if value is not None and not (isinstance(value, str) and valid_date(value)):
+                report.add(
+                    path, line,
+                    f"source {source_id!r}: {key} must be YYYY, YYYY-MM or YYYY-MM-DD, got {_shown(value)}",
+                )
+        kind = item.get("kind")
+        if kind is not None and kind not in SOURCE_KINDS:
+            report.add(
+                path, line,
+                f"source {source_id!r}: unknown kind {_shown(kind)} (known: {', '.join(SOURCE_KINDS)})",
+            )
+        url = item.get("url")
+        if isinstance(url, str) and not re.match(r"^https?://[^\s/]+", url):
+            report.add(path, line, f"source {source_id!r}: url must be a complete http(s) address or null")
         sources[source_id] = Source(
             id=source_id,
             citation=citation,
             kind=_optional_str(item.get("kind")),
-            authors=tuple(str(author) for author in authors),
+            authors=tuple(authors),
             title=_optional_str(item.get("title")),
             publisher=_optional_str(item.get("publisher")),
             date=_optional_str(item.get("date")),
@@ -588,13 +758,15 @@ def _load_glossary(path: Path, report: _Reporter) -> Glossary:
     document = _yaml_document(path, report)
     acronyms: list[Acronym] = []
     for item, line in _yaml_items(path, document, "acronyms", report):
-        if isinstance(item, dict) and item.get("term") and item.get("expansion"):
+        if isinstance(item, dict) and isinstance(item.get("term"), str) and isinstance(
+            item.get("expansion"), str
+        ):
             acronyms.append(Acronym(str(item["term"]), str(item["expansion"])))
         else:
             report.add(path, line, "an acronym needs a term and an expansion")
     synonyms: list[tuple[str, ...]] = []
     for item, line in _yaml_items(path, document, "synonyms", report):
-        if isinstance(item, list) and len(item) >= 2:
+        if isinstance(item, list) and len(item) >= 2 and all(isinstance(m, str) for m in item):
             synonyms.append(tuple(str(member) for member in item))
         else:
             report.add(path, line, "a synonym group is a list of two or more phrases")

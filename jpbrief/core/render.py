@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from jpbrief.core.content import FOOTNOTE_MARKER_RE, markdown_to_html
+from jpbrief.core.content import FOOTNOTE_MARKER_RE, footnote_number, markdown_to_html
 from jpbrief.core.model import Article, Glossary, Library, Passage
 
 ALLOWED_TAGS = {
@@ -135,13 +135,15 @@ def render_passage(
     markers: list[str] = []
 
     def placeholder(match: re.Match[str]) -> str:
-        label = match.group(1)
-        if not label.isdigit():
+        number = footnote_number(match.group(1))
+        if number is None:
             return escape(match.group(0))
-        markers.append(_footnote_link(int(label), int(label) in defined_numbers))
+        markers.append(_footnote_link(number, number in defined_numbers))
         return _PLACEHOLDER.format(len(markers) - 1)
 
-    source = FOOTNOTE_MARKER_RE.sub(placeholder, passage.markdown)
+    # Placeholders use private-use characters; any already in the text are not ours.
+    unmarked = passage.markdown.replace("\ue000", "").replace("\ue001", "")
+    source = FOOTNOTE_MARKER_RE.sub(placeholder, unmarked)
     html_text = sanitize_html(markdown_to_html(source)).strip()
     if passage.kind == "heading" or (html_text.startswith("<p>") and html_text.endswith("</p>")
                                      and html_text.count("<p>") == 1):
@@ -198,13 +200,17 @@ def render_article(
         if passage.role == "bio":
             inner = f'<span class="label">About the author: </span>{inner}'
         body.append(
-            f'<{tag} class="{" ".join(classes)}">{anchor}{inner}'
+            f'<{tag} class="{escape(" ".join(classes))}">{anchor}{inner}'
             f"{_crossref_links(passage, library)}</{tag}>"
         )
     if with_sources and defined:
         body.append('<h2 class="notes-heading">Notes</h2><ol class="notes">')
+        listed: set[int] = set()
         for passage in article.passages:
             for footnote in passage.footnotes:
+                if footnote.number in listed:
+                    continue
+                listed.add(footnote.number)
                 source = library.sources.get(footnote.source_id)
                 citation = escape(source.citation) if source else "(source missing)"
                 body.append(
