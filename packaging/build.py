@@ -174,7 +174,10 @@ def unpack(artifact: Path, into: Path) -> Path:
         run(["dpkg-deb", "-x", str(artifact), str(into)])
         return into / "opt" / "jpbrief" / "jpbrief"
     with tarfile.open(artifact) as tar:
-        tar.extractall(into, filter="tar")
+        if hasattr(tarfile, "tar_filter"):  # Python 3.11.4+: refuse absolute and ../ members
+            tar.extractall(into, filter="tar")
+        else:
+            tar.extractall(into)
     (folder,) = into.iterdir()
     return folder / "jpbrief"
 

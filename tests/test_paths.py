@@ -49,13 +49,14 @@ def test_installed_wheel_carries_content_and_resources(tmp_path: Path):
     """Build the wheel, install it into a bare folder, and ask paths from there."""
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), str(REPO)],
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "--no-index",
+         "-w", str(wheels), str(REPO)],
         check=True, timeout=300, capture_output=True,
     )
     (wheel,) = wheels.glob("jpbrief-*.whl")
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--target", str(target), str(wheel)],
         check=True, timeout=300, capture_output=True,
     )
     code = (
