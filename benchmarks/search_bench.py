@@ -204,15 +204,28 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
-def summarise(latencies: dict[str, list[float]]) -> dict[str, dict[str, float]]:
+def summarise(
+    latencies: dict[str, list[float]], cpu: dict[str, list[float]]
+) -> dict[str, dict[str, float]]:
+    """Wall-clock p50/p95/mean per kind, plus CPU-time p50/p95 (less sensitive to
+    other processes on a shared machine)."""
     return {
         kind: {
             "p50_ms": round(percentile(values, 0.50) * 1000, 2),
             "p95_ms": round(percentile(values, 0.95) * 1000, 2),
             "mean_ms": round(statistics.fmean(values) * 1000, 2),
+            "cpu_p50_ms": round(percentile(cpu[kind], 0.50) * 1000, 2),
+            "cpu_p95_ms": round(percentile(cpu[kind], 0.95) * 1000, 2),
         }
         for kind, values in latencies.items()
     }
+
+
+def timed(run: Any, query: str) -> tuple[float, float, Any]:
+    """(wall seconds, CPU seconds, result) of ``run(query)``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = run(query)
+    return time.perf_counter() - wall, time.process_time() - cpu, result
 
 
 def bench_whoosh(library: Library, queries: dict[str, list[str]], root: Path) -> dict[str, Any]:
@@ -236,16 +249,16 @@ def bench_whoosh(library: Library, queries: dict[str, list[str]], root: Path) ->
     for kind in queries:  # warm-up: first query of each kind, untimed
         fresh.search(queries[kind][0], limit=LIMIT)
     latencies: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
     totals: dict[str, int] = {}
     for kind, items in queries.items():
-        times = []
+        latencies[kind], cpu[kind] = [], []
         total = 0
         for query in items:
-            started = time.perf_counter()
-            result = fresh.search(query, limit=LIMIT)
-            times.append(time.perf_counter() - started)
+            wall, used, result = timed(lambda q: fresh.search(q, limit=LIMIT), query)
+            latencies[kind].append(wall)
+            cpu[kind].append(used)
             total += result.total
-        latencies[kind] = times
         totals[kind] = total // max(1, len(items))
     fresh.close()
     return {
@@ -254,7 +267,7 @@ def bench_whoosh(library: Library, queries: dict[str, list[str]], root: Path) ->
         "index_bytes": dir_size(root),
         "fingerprint_s": round(fingerprint_seconds, 3),
         "open_s": round(open_seconds, 3),
-        "latency": summarise(latencies),
+        "latency": summarise(latencies, cpu),
         "mean_total_hits": totals,
     }
 
@@ -340,19 +353,19 @@ def bench_fts5(library: Library, queries: dict[str, list[str]], path: Path) -> d
     for kind in queries:
         run(queries[kind][0])
     latencies: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
     for kind, items in queries.items():
-        times = []
+        latencies[kind], cpu[kind] = [], []
         for query in items:
-            started = time.perf_counter()
-            run(query)
-            times.append(time.perf_counter() - started)
-        latencies[kind] = times
+            wall, used, _rows = timed(run, query)
+            latencies[kind].append(wall)
+            cpu[kind].append(used)
     connection.close()
     return {
         "build_s": round(build_seconds, 2),
         "index_bytes": path.stat().st_size,
         "open_s": round(open_seconds, 4),
-        "latency": summarise(latencies),
+        "latency": summarise(latencies, cpu),
     }
 
 
@@ -418,6 +431,21 @@ def markdown_table(report: dict[str, Any]) -> str:
                 for k in kinds
             ]
             lines.append("| " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "CPU time per query (process_time), p50 / p95 ms:",
+        "",
+        "| articles | engine | " + " | ".join(kinds) + " |",
+        "|---" * (2 + len(kinds)) + "|",
+    ]
+    for result in report["results"]:
+        for engine in ("whoosh", "fts5"):
+            latency = result[engine]["latency"]
+            cells = [str(result["articles"]), "Whoosh" if engine == "whoosh" else "SQLite FTS5"]
+            cells += [
+                f"{latency[k]['cpu_p50_ms']:.1f} / {latency[k]['cpu_p95_ms']:.1f}" for k in kinds
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -437,6 +465,7 @@ def main(argv: list[str] | None = None) -> int:
             "platform": platform.platform(),
             "cpus": os.cpu_count(),
             "sqlite": sqlite3.sqlite_version,
+            "load_average_at_start": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
         },
         "vocabulary_source": "content/ articles" if seed_library else "built-in word list",
         "results": [],
