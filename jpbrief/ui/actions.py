@@ -112,7 +112,8 @@ class Actions(QObject):
         *,
         checkable: bool = False,
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)  # QAction(text, parent) would make PySide load QIcon to pick an overload
+        action.setText(text)
         sequences: list[QKeySequence] = []
         for key in keys if isinstance(keys, list) else [keys]:
             if key is None:

@@ -7,13 +7,17 @@ panels not shown at start-up may come later: their tab holds an empty placeholde
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QMouseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.banner import ProblemsBanner
 from jpbrief.ui.reader import ReaderView
+
+if TYPE_CHECKING:  # annotations only: no need to load these classes before the first paint
+    from PySide6.QtGui import QCloseEvent, QMouseEvent
 
 SIDEBAR_WIDTH = 330
 
