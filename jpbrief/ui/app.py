@@ -289,20 +289,31 @@ class ReaderApp(QObject):
         self._build_tab(tab)  # shown by the first paint
         self.window.sidebar.setCurrentIndex(tab)
         self.window.banner.show_problems(self.library)
-        self.window.show()
         first = self.library.article(self.settings.last_article) or (
             self.library.articles[0] if self.library.articles else None
         )
+        # The text goes in before the window shows, as in any Qt reader: it is then laid out
+        # once, when the window gets its size (put in afterwards, it is laid out at the old
+        # width, again for the scroll bar, and again for the margins). Its saved reading
+        # position needs that layout, so it is restored once the window is shown.
         if first is not None:
-            self.open_article(first.id, restore=True)
+            self._display(first)
         else:
             self.reader.show_html(
                 "<h1>No articles</h1><p>The content folder has no article that could be loaded.</p>"
             )
+        self.window.show()
+        if first is not None:
+            self._position(first, restore=True)  # recorded in the history after the first paint
         self._update_history_actions()
 
     def _after_first_paint(self) -> None:
         """Work that must not delay the first paint: the search index, the start-up cache."""
+        if self.history.current is None:
+            # The start-up place: its top_anchor() would lay out the whole text before the
+            # first paint, which needs only the part on screen.
+            self._record_visit()
+            self._update_history_actions()
         self.search.prepare()
         self.open_notes()
         if self._cache_root is not None:
@@ -375,19 +386,34 @@ class ReaderApp(QObject):
         self._remember_position()
         same = self.current is not None and self.current.id == article.id
         if not same:
-            self.reader.show_html(self._render(article), self._base_dir(article))
-            self.current = article
-            self.library_panel.show_article(article)
-            self._section_of = _sections(article)
-            self.window.setWindowTitle(f"{article.title} — jpbrief")
-            self.settings.last_article = article.id
-            self._draw_highlights()
+            self._display(article)
+        self._position(article, anchor, scroll=scroll, restore=restore, fresh=not same)
+        if record:
+            self._record_visit()
+        self._update_history_actions()
+        return True
+
+    def _display(self, article: Article) -> None:
+        """Put an article in the reader, the library list and the title bar."""
+        self.reader.show_html(self._render(article), self._base_dir(article))
+        self.current = article
+        self.library_panel.show_article(article)
+        self._section_of = _sections(article)
+        self.window.setWindowTitle(f"{article.title} — jpbrief")
+        self.settings.last_article = article.id
+        self._draw_highlights()
+
+    def _position(
+        self, article: Article, anchor: str = "", *, scroll: int | None = None, restore: bool = False,
+        fresh: bool = True,
+    ) -> None:
+        """Scroll to ``anchor``, a pixel offset, the saved position, or (``fresh``) the top."""
         self.reader.set_transient_selections([])
         if anchor:
             self.reader.scroll_to_anchor(anchor)
         elif scroll is not None:
             self.reader.verticalScrollBar().setValue(scroll)
-        elif restore and not same:
+        elif restore and fresh:
             saved = self.settings.position(article.id)
             if saved and saved[0] and self.reader.has_anchor(saved[0]):
                 self.reader.scroll_to_anchor(saved[0])
@@ -395,14 +421,13 @@ class ReaderApp(QObject):
                 self.reader.set_scroll_fraction(saved[1])
             else:
                 self.reader.verticalScrollBar().setValue(0)
-        elif not same:
+        elif fresh:
             self.reader.verticalScrollBar().setValue(0)
-        if record:
-            place = self._place()
-            if place is not None and place != self.history.current:
-                self.history.visit(place)
-        self._update_history_actions()
-        return True
+
+    def _record_visit(self) -> None:
+        place = self._place()
+        if place is not None and place != self.history.current:
+            self.history.visit(place)
 
     def open_passage(self, article_id: str, anchor: str, terms: list[str] | None = None) -> bool:
         """Jump to a passage (recorded in history) and mark it, or the matched words in it."""

@@ -14,23 +14,14 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QHelpEvent,
-    QImage,
-    QKeyEvent,
-    QMouseEvent,
-    QPaintEvent,
-    QResizeEvent,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-)
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+if TYPE_CHECKING:  # for annotations only; Qt classes needed only later are imported where used
+    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
 
 HOVER_DELAY_MS = 400
 """How long the pointer rests on a footnote or cross-reference marker before its card opens."""
@@ -257,24 +248,27 @@ class ReaderView(QTextBrowser):
         if anchor:
             self.scroll_to_anchor(anchor)
 
-    def viewport_width(self) -> int:
+    def viewport_width(self, *, scroll_bar: bool | None = None) -> int:
         """The viewport's width, worked out without asking for the viewport widget.
 
         The first C++-made widget handed to Python (``viewport()`` is one) makes PySide
         set up every widget class it might be, about 10 ms: too dear before the first
         paint. The viewport fills the contents rectangle but for a shown vertical scroll
         bar (``maximumViewportSize`` leaves out frame and margins, and as-needed bars).
+        ``scroll_bar``: the width with the scroll bar shown (True) or hidden (False)
+        instead of as it is.
         """
         width = self.maximumViewportSize().width()
         bar = self.verticalScrollBar()
-        if bar.isVisibleTo(self):
-            width -= bar.width()
+        shown = bar.isVisibleTo(self)
+        if scroll_bar or (scroll_bar is None and shown):
+            width -= bar.width() if shown else bar.sizeHint().width()
         return width
 
-    def _apply_measure(self) -> None:
+    def _apply_measure(self, *, scroll_bar: bool | None = None) -> None:
         """Centre a column of at most MEASURE_CHARS characters with generous margins."""
         measure = self.fontMetrics().averageCharWidth() * MEASURE_CHARS
-        side = max(24, (self.viewport_width() - measure) // 2)
+        side = max(24, (self.viewport_width(scroll_bar=scroll_bar) - measure) // 2)
         frame = self.document().rootFrame()
         fmt = frame.frameFormat()
         if fmt.leftMargin() == side and fmt.topMargin() == 28:
@@ -286,6 +280,11 @@ class ReaderView(QTextBrowser):
         frame.setFrameFormat(fmt)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # Margins first, for the width the text will have with the scroll bar any text
+        # longer than the window has, so that Qt lays it out once for the new size; then
+        # checked against the width it really got (a short text is laid out again).
+        if not self.document().isEmpty():
+            self._apply_measure(scroll_bar=True)
         super().resizeEvent(event)
         self._apply_measure()
 
@@ -297,6 +296,8 @@ class ReaderView(QTextBrowser):
             self.refused.append(url.toString())
             return None
         if type == QTextDocument.ResourceType.ImageResource.value:
+            from PySide6.QtGui import QImage
+
             return QImage(str(path))
         if type == QTextDocument.ResourceType.StyleSheetResource.value:
             return path.read_text(encoding="utf-8", errors="replace")
@@ -417,22 +418,28 @@ class ReaderView(QTextBrowser):
         return self._hover_timer.isActive()
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            pos = event.pos()
-            href = self.anchorAt(pos)
-            if href.startswith("gloss:"):
-                term = href[len("gloss:"):]
-                expansion = self._glossary.get(term)
-                if expansion:
-                    QToolTip.showText(
-                        event.globalPos(),
-                        f"<b>{term}</b>: {expansion}", self.viewport(),
-                    )
-                    return True
-            if href.startswith(("fn:", "xref:")):
-                QToolTip.hideText()  # the card explains it
-                return True
+        if event.type() == QEvent.Type.ToolTip and self._tool_tip(event):
+            return True
         return super().viewportEvent(event)
+
+    def _tool_tip(self, event: QEvent) -> bool:
+        """Show a glossary expansion, or none over a marker (its card explains it): handled?"""
+        from PySide6.QtGui import QHelpEvent
+        from PySide6.QtWidgets import QToolTip
+
+        if not isinstance(event, QHelpEvent):
+            return False
+        href = self.anchorAt(event.pos())
+        if href.startswith("gloss:"):
+            term = href[len("gloss:"):]
+            expansion = self._glossary.get(term)
+            if expansion:
+                QToolTip.showText(event.globalPos(), f"<b>{term}</b>: {expansion}", self.viewport())
+                return True
+        if href.startswith(("fn:", "xref:")):
+            QToolTip.hideText()  # the card explains it
+            return True
+        return False
 
     def glossary_tooltip(self, term: str) -> str | None:
         expansion = self._glossary.get(term)
