@@ -46,6 +46,8 @@ class Settings:
             return default
 
     def _set(self, key: str, value: Any) -> None:
+        if value == self._get(key):
+            return  # QSettings would rewrite (and fsync) its file anyway, before the first paint
         if value == DEFAULTS[key]:
             self._prefs.remove(key)
         else:
