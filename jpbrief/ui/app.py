@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 
 from jpbrief import __version__
@@ -446,8 +446,7 @@ class ReaderApp(QObject):
         span = self.reader.passage_range(anchor)
         if span is None:
             return
-        cursor = QTextCursor(self.reader.document())
-        cursor.setPosition(span[0])
+        cursor = self.reader.cursor_at(span[0])
         selection = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
         colour = QColor(self.appearance.highlight_colour())

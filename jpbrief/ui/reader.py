@@ -16,12 +16,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 if TYPE_CHECKING:  # for annotations only; Qt classes needed only later are imported where used
-    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent, QTextCursor
 
 HOVER_DELAY_MS = 400
 """How long the pointer rests on a footnote or cross-reference marker before its card opens."""
@@ -139,13 +140,19 @@ class ReaderView(QTextBrowser):
     def has_anchor(self, anchor: str) -> bool:
         return anchor in self._anchor_blocks
 
+    def cursor_at(self, position: int) -> QTextCursor:
+        """A cursor on the document at ``position`` (QTextCursor loads on first use)."""
+        from PySide6.QtGui import QTextCursor
+
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        return cursor
+
     def scroll_to_anchor(self, anchor: str) -> bool:
         if anchor not in self._anchor_blocks:
             return False
         # Put the passage near the top with a little context above it.
-        position = self._anchor_blocks[anchor]
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(position)
+        cursor = self.cursor_at(self._anchor_blocks[anchor])
         top = self.cursorRect(cursor).top() + self.verticalScrollBar().value()
         self.verticalScrollBar().setValue(max(0, top - self.fontMetrics().height()))
         return True
@@ -198,8 +205,7 @@ class ReaderView(QTextBrowser):
         span = self.passage_range(anchor)
         if span is None or not text:
             return None
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(span[0])
+        cursor = self.cursor_at(span[0])
         found = self.document().find(text, cursor, QTextDocument.FindFlag.FindCaseSensitively)
         if found.isNull() or found.selectionStart() >= span[1]:
             return None
@@ -215,8 +221,7 @@ class ReaderView(QTextBrowser):
             fmt.setBackground(colour)
             fmt.setForeground(QColor("#1a1a1a"))
             for term in {t.strip() for t in terms if t.strip()}:
-                cursor = QTextCursor(self.document())
-                cursor.setPosition(start)
+                cursor = self.cursor_at(start)
                 while True:
                     cursor = self.document().find(term, cursor)
                     if cursor.isNull() or cursor.selectionStart() >= end:
@@ -290,6 +295,8 @@ class ReaderView(QTextBrowser):
 
     # -- resources -----------------------------------------------------------------
     def loadResource(self, type: int, name: QUrl | str) -> Any:
+        from PySide6.QtCore import QUrl
+
         url = QUrl(name)
         path = resolve_resource(url, self._base_dir, self._roots)
         if path is None:
@@ -354,8 +361,7 @@ class ReaderView(QTextBrowser):
         if not cursor.hasSelection() or len(cursor.selectedText()) > 40:
             return ""
         end_format = cursor.charFormat()
-        probe = QTextCursor(self.document())
-        probe.setPosition(cursor.selectionStart() + 1)
+        probe = self.cursor_at(cursor.selectionStart() + 1)
         start_format = probe.charFormat()
         if end_format.isAnchor() and start_format.isAnchor():
             href = end_format.anchorHref()
