@@ -127,6 +127,57 @@ def test_whoosh_loads_only_after_first_paint(tmp_path: Path) -> None:
     }
 
 
+WARM_START_PROBE = r"""
+import json, os, sys
+from pathlib import Path
+from jpbrief.ui import reader
+
+seen = {}
+paint = reader.ReaderView.paintEvent
+
+def first_paint(self, event):
+    paint(self, event)
+    if not seen:
+        seen.update({name: name in sys.modules for name in sys.argv[2:]})
+        from PySide6.QtWidgets import QApplication
+        QApplication.instance().quit()
+
+reader.ReaderView.paintEvent = first_paint
+from jpbrief.ui.launch import run
+run(Path(sys.argv[1]))
+print(json.dumps(seen), flush=True)
+os._exit(0)  # the search worker may be starting: no need to wait for it
+"""
+
+NOT_BEFORE_FIRST_PAINT = [
+    "markdown", "yaml", "nh3", "whoosh", "sqlite3", "PySide6.QtPrintSupport", "PySide6.QtNetwork",
+    "jpbrief.core.content", "jpbrief.core.render", "jpbrief.core.notes", "jpbrief.core.search",
+    "jpbrief.ui.footnote_popup", "jpbrief.ui.search_panel", "jpbrief.ui.search_service",
+    "jpbrief.ui.notes_panel", "jpbrief.ui.dialogs", "jpbrief.ui.printing",
+]
+
+
+def test_warm_start_loads_only_what_the_first_paint_shows(tmp_path: Path) -> None:
+    """With the start-up cache warm: no parser, search, notes, card or dialog module yet."""
+    from jpbrief.core.content import load_library
+    from jpbrief.core.render import render_article
+    from jpbrief.ui import library_cache
+
+    library = load_library(CONTENT)
+    html = {a.id: render_article(a, library, with_sources=True) for a in library.articles}
+    assert library_cache.save(CONTENT, tmp_path / "cache" / "startup", library, html)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JPBRIEF_CACHE_DIR": str(tmp_path / "cache"),
+           "JPBRIEF_CONFIG_DIR": str(tmp_path / "config"), "JPBRIEF_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_START_PROBE, str(CONTENT), "jpbrief.ui.app", *NOT_BEFORE_FIRST_PAINT],
+        capture_output=True, text=True, timeout=120, env=env, cwd=REPO,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen.pop("jpbrief.ui.app") is True
+    assert [name for name, loaded in seen.items() if loaded] == []
+
+
 def _jpbrief() -> list[str]:
     return [sys.executable, "-m", "jpbrief"]
 

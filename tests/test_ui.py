@@ -233,6 +233,58 @@ def test_theme_selection_lists_the_right_passages(qtbot, reader_app, theme: str)
     assert reader_app.marked_theme == "" and panel.digest.count() == 0
 
 
+# -- start-up: what is built when ---------------------------------------------------
+
+def test_panels_not_shown_at_start_are_built_when_their_tab_is_chosen(qtbot, reader_app) -> None:
+    sidebar = reader_app.window.sidebar
+    assert [sidebar.tabText(i) for i in range(sidebar.count())] == ["Library", "Themes", "Search", "Notes"]
+    assert sidebar.currentWidget() is reader_app.library_panel
+    assert reader_app._themes_panel is None and reader_app._search_panel is None
+    sidebar.setCurrentIndex(2)  # a click on the Search tab
+    assert reader_app._search_panel is not None
+    assert sidebar.currentWidget() is reader_app.search_panel and sidebar.currentIndex() == 2
+    assert reader_app.settings.sidebar_tab == 2
+    reader_app.actions.show_themes.trigger()
+    assert sidebar.currentWidget() is reader_app.themes_panel
+    assert [sidebar.tabText(i) for i in range(sidebar.count())] == ["Library", "Themes", "Search", "Notes"]
+    assert sidebar.widget(2) is reader_app.search_panel  # built panels stay in their tabs
+
+
+def test_restored_themes_tab_is_built_before_the_window_shows(qtbot, tmp_path: Path, index_root: Path) -> None:
+    settings = Settings(tmp_path / "config")
+    settings.sidebar_tab = 1
+    settings.sync()
+    app = build_app(qtbot, tmp_path / "config", index_root)
+    try:
+        assert app.window.sidebar.currentWidget() is app.themes_panel
+        assert app.themes_panel.themes.count() == len(app.library.themes)
+    finally:
+        close_app(app)
+
+
+def test_reader_margins_come_from_the_real_viewport_width(qtbot, reader_app) -> None:
+    from jpbrief.ui.reader import MEASURE_CHARS
+
+    reader = reader_app.reader
+
+    def margin_for_viewport() -> int:
+        measure = reader.fontMetrics().averageCharWidth() * MEASURE_CHARS
+        return max(24, (reader.viewport().width() - measure) // 2)
+
+    assert reader.verticalScrollBar().isVisible()  # a long article
+    assert reader.viewport_width() == reader.viewport().width()
+    assert reader.document().rootFrame().frameFormat().leftMargin() == margin_for_viewport()
+    reader.show_html("<p>A short text, without a scroll bar.</p>")
+    qtbot.waitUntil(lambda: not reader.verticalScrollBar().isVisible())
+    assert reader.viewport_width() == reader.viewport().width()
+    assert reader.document().rootFrame().frameFormat().leftMargin() == margin_for_viewport()
+    reader_app.open_article(FOOTNOTED)
+    reader_app.window.resize(900, 700)
+    qtbot.waitUntil(lambda: reader.viewport().width() < 700)
+    assert reader.verticalScrollBar().isVisible()
+    assert reader.document().rootFrame().frameFormat().leftMargin() == margin_for_viewport()
+
+
 # -- search ----------------------------------------------------------------------------
 
 def search(qtbot, reader_app, text: str):
