@@ -28,7 +28,7 @@ from jpbrief.core import paths
 from jpbrief.core.model import Article, Library
 from jpbrief.ui import library_cache
 from jpbrief.ui.actions import Actions
-from jpbrief.ui.appearance import READER_FONTS, Appearance, reader_font
+from jpbrief.ui.appearance import READER_FONTS, Appearance, ensure_style, reader_font
 from jpbrief.ui.main_window import MainWindow
 from jpbrief.ui.navigation import History, Place
 from jpbrief.ui.reader import ReaderView
@@ -89,6 +89,9 @@ class ReaderApp(QObject):
         self._notes_panel: NotesPanel | None = None
         resources = paths.resources_dir()
         self.appearance = Appearance(resources)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            ensure_style(app)  # the style before any widget; palette and style sheet after them
         self.actions = Actions(self)
         self.reader = ReaderView([self.content_dir, resources])
         self.reader.set_glossary({a.term: a.expansion for a in library.glossary.acronyms})

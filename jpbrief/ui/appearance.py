@@ -33,6 +33,16 @@ def mark_styled(app: QApplication) -> None:
     """Record that ``app`` was created with :func:`style_arguments`."""
     app.setProperty(_STYLED, True)
 
+
+def ensure_style(app: QApplication) -> None:
+    """Give ``app`` our style once, before any widget exists: changing the style
+    re-polishes every widget and resets the fonts set on them (the reader's zoom).
+    Nothing to do for an application created with :func:`style_arguments`."""
+    if app.property(_STYLED) is not True:
+        app.setStyle(STYLE)
+        mark_styled(app)
+
+
 _LIGHT = {
     "Window": "#f1f0ec", "WindowText": "#1d2125", "Base": "#fbfaf7", "AlternateBase": "#ecebe6",
     "Text": "#1d2125", "Button": "#e9e8e3", "ButtonText": "#1d2125", "BrightText": "#ffffff",
@@ -90,11 +100,7 @@ class Appearance:
     def apply(self, app: QApplication, preference: str) -> str:
         """Set palette and style sheet for ``preference``; returns the scheme applied."""
         self.scheme = effective_scheme(preference)
-        if app.property(_STYLED) is not True:
-            # Once per application: changing the style re-polishes every widget and
-            # resets the fonts set on them (the reader's zoom).
-            app.setStyle(STYLE)
-            mark_styled(app)
+        ensure_style(app)
         app.setPalette(palette_for(self.scheme))
         accent = "#e8c95a" if self.scheme == "dark" else "#f3d26b"
         sheet = self._qss.replace("@accent", accent)
