@@ -138,7 +138,9 @@ paint = reader.ReaderView.paintEvent
 def first_paint(self, event):
     paint(self, event)
     if not seen:
+        import gc
         seen.update({name: name in sys.modules for name in sys.argv[2:]})
+        seen["garbage collector on again"] = gc.isenabled()
         from PySide6.QtWidgets import QApplication
         QApplication.instance().quit()
 
@@ -175,6 +177,7 @@ def test_warm_start_loads_only_what_the_first_paint_shows(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen.pop("jpbrief.ui.app") is True
+    assert seen.pop("garbage collector on again") is True  # paused for the start-up only
     assert [name for name, loaded in seen.items() if loaded] == []
 
 

@@ -5,10 +5,15 @@ a bare Qt window): first the library, from the start-up cache or the content fol
 before Qt is imported (once PySide6 is loaded, it reads the source of every module
 imported after it, looking for its ``__feature__`` imports); then the application and
 the window with what the first paint shows. Everything else waits for the first paint.
+
+The cyclic garbage collector is paused until then: start-up creates tens of thousands
+of objects that live as long as the reader (Qt's enums, the model's classes and the
+library), and the collector would walk them again and again for nothing.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -18,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from jpbrief import __version__
 from jpbrief.core import paths
-from jpbrief.ui import library_cache
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMessageLogContext, QtMsgType
@@ -75,6 +79,9 @@ def application() -> QApplication:
 
 def run(content_dir: Path) -> int:
     """Open the reader window and run until it is closed."""
+    gc.disable()  # until the first paint (see the module's docstring)
+    from jpbrief.ui import library_cache
+
     cache_root = paths.cache_dir() / "startup"
     cached = library_cache.load(content_dir, cache_root)
     if cached is not None:
@@ -93,5 +100,9 @@ def run(content_dir: Path) -> int:
         rendered=rendered, cache_root=None if cached else cache_root,
         notes_factory=open_notes_store,
     )
+    from PySide6.QtCore import QTimer
+
+    reader_app.reader.first_painted.connect(gc.enable)
+    QTimer.singleShot(5000, gc.enable)  # should the window not be painted (started hidden)
     reader_app.start()
     return app.exec()
