@@ -307,6 +307,9 @@ class ReaderApp(QObject):
             )
         self.window.show()
         if first is not None:
+            # Selected in the library once the list has its final width: selecting an item
+            # lays the list out, and its outline would be laid out at each width on the way.
+            self.library_panel.show_article(first)
             self._position(first, restore=True)  # recorded in the history after the first paint
         self._update_history_actions()
 
@@ -390,6 +393,7 @@ class ReaderApp(QObject):
         same = self.current is not None and self.current.id == article.id
         if not same:
             self._display(article)
+            self.library_panel.show_article(article)
         self._position(article, anchor, scroll=scroll, restore=restore, fresh=not same)
         if record:
             self._record_visit()
@@ -397,10 +401,9 @@ class ReaderApp(QObject):
         return True
 
     def _display(self, article: Article) -> None:
-        """Put an article in the reader, the library list and the title bar."""
+        """Put an article in the reader and the title bar (the library list: the caller's)."""
         self.reader.show_html(self._render(article), self._base_dir(article))
         self.current = article
-        self.library_panel.show_article(article)
         self._section_of = _sections(article)
         self.window.setWindowTitle(f"{article.title} — jpbrief")
         self.settings.last_article = article.id
