@@ -1,1 +1,18 @@
-"""Sub-commands of the jpbrief command line, one module per group."""
+"""Sub-commands of the jpbrief command line, one module per group.
+
+Only what every group shares lives here, and it imports nothing heavy: the reader's
+start-up passes through this package.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from jpbrief.core import paths
+
+
+def content_dir(args: argparse.Namespace) -> Path:
+    """The folder a command works on: its own argument, ``--content``, or the bundled one."""
+    explicit = getattr(args, "content_dir", None) or getattr(args, "content", None)
+    return Path(explicit) if explicit else paths.content_dir()

@@ -5,18 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
-from jpbrief.core import paths
+from jpbrief.commands import content_dir
 from jpbrief.core.content import load_library
 from jpbrief.core.model import Article, Library, Passage
-
-
-def content_dir(args: argparse.Namespace) -> Path:
-    """The folder a command works on: its argument, ``--content``, or the bundled one."""
-    explicit = getattr(args, "content_dir", None) or getattr(args, "content", None)
-    return Path(explicit) if explicit else paths.content_dir()
 
 
 def load(args: argparse.Namespace) -> Library:

@@ -9,25 +9,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from jpbrief.core import paths
-
-
-def _content_dir(args: argparse.Namespace) -> Path:
-    explicit = getattr(args, "content", None)
-    return Path(explicit) if explicit else paths.content_dir()
+from jpbrief.commands import content_dir
 
 
 def cmd_read(args: argparse.Namespace) -> int:
     from jpbrief.ui.launch import run
 
-    return run(_content_dir(args))
+    return run(content_dir(args))
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
     from jpbrief.ui.selftest import run_self_test
 
     screenshot = Path(args.screenshot) if args.screenshot else None
-    return run_self_test(_content_dir(args), screenshot=screenshot, timeout_s=args.timeout)
+    return run_self_test(content_dir(args), screenshot=screenshot, timeout_s=args.timeout)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

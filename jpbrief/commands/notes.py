@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jpbrief.core import paths
+from jpbrief.commands import content_dir
 from jpbrief.core.notes import ImportFormatError, NotesError, NotesStore, default_db_path
 
 if TYPE_CHECKING:
@@ -234,19 +234,13 @@ def _open_store(args: argparse.Namespace) -> NotesStore | None:
     return store
 
 
-def _content_dir(args: argparse.Namespace) -> Path:
-    """``jpbrief --content DIR``, else ``$JPBRIEF_CONTENT`` or the bundled content."""
-    explicit = getattr(args, "content", None)
-    return Path(explicit) if explicit else paths.content_dir()
-
-
 def _load_library(args: argparse.Namespace) -> tuple[Library | None, str]:
     """The content library, or None and why not. Imported lazily: Markdown and YAML
     parsing are not needed to list or import notes."""
     try:
         from jpbrief.core.content import load_library
 
-        directory = _content_dir(args)
+        directory = content_dir(args)
         library = load_library(directory)
     except (ImportError, OSError) as exc:
         return None, f"content not loaded ({exc})"
@@ -257,7 +251,7 @@ def _load_library(args: argparse.Namespace) -> tuple[Library | None, str]:
 
 def _content_name(args: argparse.Namespace) -> str:
     try:
-        return str(_content_dir(args))
+        return str(content_dir(args))
     except OSError:
         return "the content"
 

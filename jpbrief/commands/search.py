@@ -11,10 +11,9 @@ import html
 import json
 import re
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jpbrief.core import paths
+from jpbrief.commands import content_dir
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Library
@@ -25,16 +24,11 @@ EXIT_NO_HITS = 1
 EXIT_ERROR = 2
 
 
-def _content_dir(args: argparse.Namespace) -> Path:
-    explicit = getattr(args, "content", None)
-    return Path(explicit) if explicit else paths.content_dir()
-
-
 def _open(args: argparse.Namespace) -> tuple[Library, SearchIndex]:
     from jpbrief.core.content import load_library
     from jpbrief.core.search import SearchIndex, default_index_root
 
-    content = _content_dir(args)
+    content = content_dir(args)
     library = load_library(content)
     if library.problems:
         print(

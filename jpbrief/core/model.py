@@ -142,28 +142,6 @@ class Glossary:
     acronyms: tuple[Acronym, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()
 
-    def expansion(self, term: str) -> str | None:
-        for acronym in self.acronyms:
-            if acronym.term == term:
-                return acronym.expansion
-        return None
-
-    def equivalents(self, phrase: str) -> tuple[str, ...]:
-        """Other phrases meaning the same as ``phrase`` (case-insensitive), never itself."""
-        key = phrase.casefold()
-        found: dict[str, None] = {}
-        for acronym in self.acronyms:
-            if acronym.term.casefold() == key:
-                found.setdefault(acronym.expansion, None)
-            elif acronym.expansion.casefold() == key:
-                found.setdefault(acronym.term, None)
-        for group in self.synonyms:
-            if any(member.casefold() == key for member in group):
-                for member in group:
-                    if member.casefold() != key:
-                        found.setdefault(member, None)
-        return tuple(found)
-
 
 @dataclass(frozen=True)
 class Citation:

@@ -127,9 +127,7 @@ def _mark_glossary(html_text: str, glossary: Glossary) -> str:
     return "".join(out)
 
 
-def render_passage(
-    passage: Passage, article: Article, library: Library, *, defined: Iterable[int] = ()
-) -> str:
+def render_passage(passage: Passage, library: Library, *, defined: Iterable[int] = ()) -> str:
     """One passage's inner HTML: sanitized Markdown plus our footnote markers."""
     defined_numbers = set(defined)
     markers: list[str] = []
@@ -194,7 +192,7 @@ def render_article(
             classes.append("marked")
         if passage.role:
             classes.append(f"role-{passage.role}")
-        inner = render_passage(passage, article, library, defined=defined)
+        inner = render_passage(passage, library, defined=defined)
         anchor = f'<a name="{escape(passage.anchor)}"></a>'
         tag = "h2" if passage.kind == "heading" else "p"
         if passage.role == "bio":
