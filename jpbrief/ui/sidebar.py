@@ -9,7 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jpbrief.core.model import Article, Library
 from jpbrief.ui.markup import escape
@@ -29,6 +37,20 @@ def excerpt(text: str, limit: int = 150) -> str:
     return cut.rstrip(",;:—–-") + "…"
 
 
+
+def _column(*parts: QWidget | QLayout) -> QWidget:
+    """A borderless vertical stack: the caption-over-list unit both sidebar panels use."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    return column
+
 class LibraryPanel(QWidget):
     """The articles (title, author or publisher, date) above the open article's outline."""
 
@@ -45,18 +67,8 @@ class LibraryPanel(QWidget):
         self.articles.chosen.connect(lambda target: self.article_requested.emit(str(target)))
         self.outline.chosen.connect(lambda target: self.section_requested.emit(str(target)))
 
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.setSpacing(4)
-        top_layout.addWidget(section_caption("Articles"))
-        top_layout.addWidget(self.articles)
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.setSpacing(4)
-        bottom_layout.addWidget(section_caption("In this article"))
-        bottom_layout.addWidget(self.outline)
+        top = _column(section_caption("Articles"), self.articles)
+        bottom = _column(section_caption("In this article"), self.outline)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
@@ -121,21 +133,11 @@ class ThemesPanel(QWidget):
         self.themes.chosen.connect(lambda target: self.theme_selected.emit(str(target)))
         self.digest.chosen.connect(self._digest_chosen)
 
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.setSpacing(4)
-        top_layout.addWidget(section_caption("Themes"))
-        top_layout.addWidget(self.themes)
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.setSpacing(4)
+        top = _column(section_caption("Themes"), self.themes)
         header = QHBoxLayout()
         header.addWidget(self.digest_caption, 1)
         header.addWidget(self.clear_button)
-        bottom_layout.addLayout(header)
-        bottom_layout.addWidget(self.digest)
+        bottom = _column(header, self.digest)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
