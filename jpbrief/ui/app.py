@@ -652,9 +652,10 @@ class ReaderApp(QObject):
         if text is None:
             from PySide6.QtWidgets import QInputDialog
 
-            text, ok = QInputDialog.getMultiLineText(
-                self.window, "Add note", f"Note on “{passage.text[:80]}…”:"
-            )
+            from jpbrief.ui import dialogs
+
+            prompt = dialogs.note_prompt(passage.text)
+            text, ok = QInputDialog.getMultiLineText(self.window, "Add note", prompt)
             if not ok:
                 return None
         if not text.strip():

@@ -20,6 +20,8 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from jpbrief.ui.markup import escape
+
 if TYPE_CHECKING:  # for annotations only; Qt classes needed only later are imported where used
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent, QTextCursor
@@ -437,10 +439,9 @@ class ReaderView(QTextBrowser):
             return False
         href = self.anchorAt(event.pos())
         if href.startswith("gloss:"):
-            term = href[len("gloss:"):]
-            expansion = self._glossary.get(term)
-            if expansion:
-                QToolTip.showText(event.globalPos(), f"<b>{term}</b>: {expansion}", self.viewport())
+            tip = self.glossary_tooltip(href[len("gloss:"):])
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
                 return True
         if href.startswith(("fn:", "xref:")):
             QToolTip.hideText()  # the card explains it
@@ -448,8 +449,13 @@ class ReaderView(QTextBrowser):
         return False
 
     def glossary_tooltip(self, term: str) -> str | None:
+        """The rich text of an acronym's tool-tip: term and expansion shown literally.
+
+        The tool-tip is a bare QLabel, outside :meth:`loadResource`'s sandbox: markup
+        from ``glossary.yaml`` must never reach it as markup.
+        """
         expansion = self._glossary.get(term)
-        return f"{term}: {expansion}" if expansion else None
+        return f"<qt><b>{escape(term)}</b>: {escape(expansion)}</qt>" if expansion else None
 
     # -- first paint ---------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
