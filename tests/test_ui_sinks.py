@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage
-from PySide6.QtWidgets import QLabel, QToolTip
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from test_ui_support import OFFSCREEN_NOTICES, build_app, close_app, marker_pos, shown
 
 from jpbrief.core.notes import Note
@@ -191,3 +191,25 @@ def test_add_note_prompt_quotes_the_passage_as_text(hostile_app, marked: str) ->
     assert passage is not None and passage.text == marked
     prompt = note_prompt(passage.text)
     assert_literal(prompt, shown(prompt), marked[:80])  # QInputDialog's label guesses the format
+
+
+def test_title_attributes_in_articles_show_as_text(qtbot, tmp_path: Path, marked: str) -> None:
+    """Qt shows a link's or abbreviation's ``title`` as a tool-tip, guessing its format."""
+    from jpbrief.ui.markup import escape
+    from jpbrief.ui.reader import ReaderView
+
+    reader = ReaderView([tmp_path])
+    qtbot.addWidget(reader)
+    reader.resize(600, 300)
+    reader.show()
+    reader.show_html(f'<p><abbr title="{escape(marked)}">ABBR</abbr> tail</p>', tmp_path)
+    cursor = reader.document().find("ABBR")
+    rect = reader.cursorRect(cursor)
+    pos = QPoint(rect.left() - 5, rect.center().y())
+    assert reader.cursorForPosition(pos).charFormat().toolTip() == marked  # the title as Qt holds it
+    QToolTip.hideText()
+    QApplication.sendEvent(reader.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, reader.viewport().mapToGlobal(pos)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    tip = QToolTip.text()
+    assert_literal(tip, shown(tip), marked)
+    QToolTip.hideText()

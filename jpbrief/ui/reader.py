@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from jpbrief.ui.markup import escape
+from jpbrief.ui.markup import escape, literal
 
 if TYPE_CHECKING:  # for annotations only; Qt classes needed only later are imported where used
     from PySide6.QtCore import QUrl
@@ -431,7 +431,12 @@ class ReaderView(QTextBrowser):
         return super().viewportEvent(event)
 
     def _tool_tip(self, event: QEvent) -> bool:
-        """Show a glossary expansion, or none over a marker (its card explains it): handled?"""
+        """Show a glossary expansion, none over a marker (its card explains it), else a title.
+
+        Every tool-tip is shown from here, as :func:`literal` text: Qt's own would show an
+        article's ``title`` attribute in a bare QLabel that guesses the format, outside
+        :meth:`loadResource`'s sandbox.
+        """
         from PySide6.QtGui import QHelpEvent
         from PySide6.QtWidgets import QToolTip
 
@@ -446,7 +451,12 @@ class ReaderView(QTextBrowser):
         if href.startswith(("fn:", "xref:")):
             QToolTip.hideText()  # the card explains it
             return True
-        return False
+        title = self.cursorForPosition(event.pos()).charFormat().toolTip()
+        if title:
+            QToolTip.showText(event.globalPos(), literal(title), self.viewport())
+        else:
+            QToolTip.hideText()
+        return True
 
     def glossary_tooltip(self, term: str) -> str | None:
         """The rich text of an acronym's tool-tip: term and expansion shown literally.
