@@ -213,3 +213,36 @@ def test_title_attributes_in_articles_show_as_text(qtbot, tmp_path: Path, marked
     tip = QToolTip.text()
     assert_literal(tip, shown(tip), marked)
     QToolTip.hideText()
+
+
+def test_printed_document_loads_images_only_through_the_readers_sandbox(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    from jpbrief.ui.printing import build_document
+    from jpbrief.ui.reader import ReaderView
+
+    picture = QImage(4, 4, QImage.Format.Format_RGB32)
+    picture.fill(QColor("red"))
+    content, elsewhere = tmp_path / "content", tmp_path / "elsewhere"
+    content.mkdir()
+    elsewhere.mkdir()
+    assert picture.save(str(content / "inside.png")) and picture.save(str(elsewhere / "outside.png"))
+    monkeypatch.chdir(elsewhere)  # a bare QTextDocument resolves relative paths here
+    image = QTextDocument.ResourceType.ImageResource.value
+
+    def loaded(doc: QTextDocument, src: str) -> bool:
+        data = doc.resource(image, QUrl(src))
+        return data is not None and not (isinstance(data, QImage) and data.isNull())
+
+    bare = build_document('<p><img src="outside.png"></p>')
+    assert not loaded(bare, "outside.png")
+    reader = ReaderView([content])
+    qtbot.addWidget(reader)
+    reader.show_html("", content)
+    doc = build_document('<p><img src="inside.png"></p>', resources=reader.loadResource)
+    assert loaded(doc, "inside.png")
+    assert not loaded(doc, str(elsewhere / "outside.png"))
+    assert str(elsewhere / "outside.png") in reader.refused

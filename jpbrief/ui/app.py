@@ -760,7 +760,8 @@ class ReaderApp(QObject):
         from jpbrief.ui import printing  # loads QtPrintSupport: never at start-up
 
         return printing.print_with_dialog(
-            self.window, self._printable(), title=self.current.title, fonts=READER_FONTS
+            self.window, self._printable(), title=self.current.title, fonts=READER_FONTS,
+            resources=self.reader.loadResource,
         )
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
@@ -781,7 +782,8 @@ class ReaderApp(QObject):
             path = path.with_suffix(".pdf")
         from jpbrief.ui import printing
 
-        written = printing.export_pdf(self._printable(), path, title=self.current.title, fonts=READER_FONTS)
+        written = printing.export_pdf(self._printable(), path, title=self.current.title, fonts=READER_FONTS,
+                                      resources=self.reader.loadResource)
         self.window.statusBar().showMessage(f"Saved {written}", 5000)
         return written
 
