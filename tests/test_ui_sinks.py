@@ -157,6 +157,13 @@ def test_search_panel_shows_hits_queries_and_errors_as_text(hostile_app, marked:
     html, tip = _items(panel.results)[0]
     assert_literal(html, shown(html, rich=True), marked)
     assert_literal(tip, shown(tip), marked)
+    from jpbrief.core.search import snippets  # the search's own snippet markup, one word marked
+
+    snippet = snippets.render(marked, [(len(marked) - 1, len(marked))])
+    panel.show_outcome(SearchOutcome(query="y", hits=(SearchHit("alpha", LITERAL_PASSAGE, "t", "", marked,
+                                                                snippet),), total=1))
+    html, _tip = _items(panel.results)[0]
+    assert_literal(html, shown(html, rich=True), marked)
     panel.show_outcome(SearchOutcome(query=marked))
     assert marked in label_shown(panel.status)
     panel.show_outcome(SearchOutcome(query="x", error=f"Cannot read {marked}"))
