@@ -431,12 +431,8 @@ class ReaderView(QTextBrowser):
         return super().viewportEvent(event)
 
     def _tool_tip(self, event: QEvent) -> bool:
-        """Show a glossary expansion, none over a marker (its card explains it), else a title.
-
-        Every tool-tip is shown from here, as :func:`literal` text: Qt's own would show an
-        article's ``title`` attribute in a bare QLabel that guesses the format, outside
-        :meth:`loadResource`'s sandbox.
-        """
+        """Every tool-tip, as text: Qt's own bare QLabel would take a ``title``'s markup as
+        markup and load its images outside :meth:`loadResource`'s sandbox. None over a marker."""
         from PySide6.QtGui import QHelpEvent
         from PySide6.QtWidgets import QToolTip
 
@@ -459,11 +455,7 @@ class ReaderView(QTextBrowser):
         return True
 
     def glossary_tooltip(self, term: str) -> str | None:
-        """The rich text of an acronym's tool-tip: term and expansion shown literally.
-
-        The tool-tip is a bare QLabel, outside :meth:`loadResource`'s sandbox: markup
-        from ``glossary.yaml`` must never reach it as markup.
-        """
+        """An acronym's tool-tip (rich text): ``glossary.yaml``'s term and expansion, as text."""
         expansion = self._glossary.get(term)
         return f"<qt><b>{escape(term)}</b>: {escape(expansion)}</qt>" if expansion else None
 
