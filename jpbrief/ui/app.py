@@ -652,9 +652,10 @@ class ReaderApp(QObject):
         if text is None:
             from PySide6.QtWidgets import QInputDialog
 
-            text, ok = QInputDialog.getMultiLineText(
-                self.window, "Add note", f"Note on “{passage.text[:80]}…”:"
-            )
+            from jpbrief.ui import dialogs
+
+            prompt = dialogs.note_prompt(passage.text)
+            text, ok = QInputDialog.getMultiLineText(self.window, "Add note", prompt)
             if not ok:
                 return None
         if not text.strip():
@@ -759,7 +760,8 @@ class ReaderApp(QObject):
         from jpbrief.ui import printing  # loads QtPrintSupport: never at start-up
 
         return printing.print_with_dialog(
-            self.window, self._printable(), title=self.current.title, fonts=READER_FONTS
+            self.window, self._printable(), title=self.current.title, fonts=READER_FONTS,
+            resources=self.reader.loadResource,
         )
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
@@ -780,7 +782,8 @@ class ReaderApp(QObject):
             path = path.with_suffix(".pdf")
         from jpbrief.ui import printing
 
-        written = printing.export_pdf(self._printable(), path, title=self.current.title, fonts=READER_FONTS)
+        written = printing.export_pdf(self._printable(), path, title=self.current.title, fonts=READER_FONTS,
+                                      resources=self.reader.loadResource)
         self.window.statusBar().showMessage(f"Saved {written}", 5000)
         return written
 

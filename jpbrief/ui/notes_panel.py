@@ -7,13 +7,13 @@ Detached annotations (their passage is gone) are listed with their quote, marked
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from jpbrief.core.model import Library
+from jpbrief.ui.markup import escape
 from jpbrief.ui.rich_list import TARGET_ROLE, RichList
 from jpbrief.ui.sidebar import excerpt, section_caption
 
@@ -42,6 +42,7 @@ class NotesPanel(QWidget):
         self.remove_button.setAccessibleName("Remove the selected bookmark, highlight or note")
         self.remove_button.clicked.connect(self._remove_current)
         self.message = QLabel("")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # error messages quote paths and content
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         header = QHBoxLayout()
