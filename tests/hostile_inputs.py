@@ -3,6 +3,9 @@
 They are generated rather than committed: the largest is 5 MB.
 """
 
+import subprocess
+import sys
+
 FRONT = "---\nid: {id}\ntitle: Generated\nauthor: null\npublisher: null\npublished: null\ndisclaimer: null\n---\n\n"
 
 GENERATED = {
@@ -44,4 +47,13 @@ synonyms:
   - [fifo, '<img src="file:///tmp/fifo">']
 """
 """A glossary with markup in a term, an expansion and a synonym (and one plain '&')."""
+
+
+def run_guarded(code: str, *args: str, timeout: float) -> str:
+    """Run ``code`` in a fresh Python with ``args``; its output. A hang guard: a loop
+    that never ends fails the test after ``timeout`` seconds instead of stalling the run."""
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=timeout, check=True
+    )
+    return result.stdout
 

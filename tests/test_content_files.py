@@ -6,11 +6,10 @@ from __future__ import annotations
 import builtins
 import io
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from hostile_inputs import run_guarded
 
 from jpbrief.core.content import load_library
 from jpbrief.core.search import engine
@@ -40,10 +39,7 @@ def test_symlink_loops_in_the_content_folder_do_not_trap_the_fingerprints(conten
         "print(sorted(a.id for a in library.articles))\n"
         "print([(Path(p.path).name, p.message) for p in library.problems])\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(content_copy)], capture_output=True, text=True, timeout=60, check=True
-    )
-    ids, problems = result.stdout.splitlines()
+    ids, problems = run_guarded(code, str(content_copy), timeout=60).splitlines()
     assert ids == "['alpha', 'beta']"
     assert "('self.md', 'a symbolic link loop; not read')" in problems
 
