@@ -44,6 +44,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
 
+from jpbrief.core import content_files
 from jpbrief.core.model import Glossary, Library
 from jpbrief.core.search import querylang, ranking, snippets, store
 from jpbrief.core.search.analysis import PassageTokenizer, Tok, analyse, fold, word_parts
@@ -129,19 +130,23 @@ def whoosh_version() -> str:
 def fingerprint(library: Library, content_dir: Path | None) -> str:
     """Hash of the content plus the app, Whoosh, Python and schema versions.
 
-    With a content folder, every content file (path and bytes) is hashed; without one
-    (tests, in-memory libraries) the loaded library itself is.
+    With a content folder, exactly the files the loader reads are hashed (see
+    :mod:`jpbrief.core.content_files`): each one's path, link target, size and mtime,
+    and the bytes the loader reads of it (at most its cap), so an edit that keeps size
+    and mtime still counts; nothing else in the folder is opened. Without one (tests,
+    in-memory libraries) the loaded library itself is hashed.
     """
     digest = hashlib.sha256()
     for part in (SCHEMA_VERSION, app_version(), whoosh_version(), store.python_version()):
         digest.update(part.encode("utf-8") + b"\0")
     if content_dir is not None and content_dir.is_dir():
         try:
-            for path in store.iter_content_files(content_dir):
-                data = path.read_bytes()
-                relative = path.relative_to(content_dir).as_posix()
-                digest.update(f"{relative}\0{len(data)}\0".encode())
-                digest.update(data)
+            listing = content_files.list_content(content_dir)
+            for line in content_files.stat_lines(listing):
+                digest.update(line.encode("utf-8", "surrogateescape") + b"\n")
+            for path in listing.files():
+                data = content_files.read_capped(path)
+                digest.update(b"-\0" if data is None else f"{len(data)}\0".encode() + data)
             return digest.hexdigest()
         except OSError as error:
             log.warning("hashing %s failed (%s); hashing the loaded library", content_dir, error)
