@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import pickle
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -55,7 +56,16 @@ def published(root: Path) -> Path:
 
 
 def plant(directory: Path, marker: Path, where: str, *, keep_seal: bool = True) -> None:
-    """Put ``Payload`` into the TOC's schema or segment list, then fix the CRC-32s."""
+    """Put ``Payload`` into the TOC's schema or segment list, or the directory of the
+    compound segment file, then fix the CRC-32s."""
+    if where == "segment file":
+        [segment] = directory.glob("*.seg")
+        data = bytearray(segment.read_bytes())
+        planted = pickle.dumps(Payload(marker)) + pickle.dumps({})
+        data[0:12] = struct.pack("!qi", len(data), len(planted))  # where the directory is
+        segment.write_bytes(bytes(data) + planted)
+        fix_checksums(directory, keep_seal)
+        return
     from whoosh.fields import Schema
     from whoosh.filedb.filestore import FileStorage
     from whoosh.index import TOC
@@ -78,6 +88,10 @@ def plant(directory: Path, marker: Path, where: str, *, keep_seal: bool = True) 
         segments.insert(0, Payload(marker))
     (directory / toc_name).unlink()
     TOC(schema, segments, generation).write(storage, "MAIN")
+    fix_checksums(directory, keep_seal)
+
+
+def fix_checksums(directory: Path, keep_seal: bool) -> None:
     manifest = json.loads((directory / store.MANIFEST).read_text())
     manifest["files"] = store.file_checksums(directory)  # anyone can recompute these
     if not keep_seal:
@@ -92,7 +106,7 @@ def test_the_payload_runs_when_unpickled_plainly(tmp_path: Path):
     assert marker.exists()  # so the tests below would notice it running
 
 
-@pytest.mark.parametrize("where", ["schema", "segments"])
+@pytest.mark.parametrize("where", ["schema", "segments", "segment file"])
 @pytest.mark.parametrize("keyed", [True, False], ids=["sealed", "allowlist-only"])
 def test_planted_toc_never_runs_and_is_rebuilt(
     where: str, keyed: bool, library: Library, clean_answers, tmp_path: Path, caplog
