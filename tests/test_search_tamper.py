@@ -117,10 +117,12 @@ def test_planted_toc_never_runs_and_is_rebuilt(
         index.ensure()
     tampered = published(root)
     plant(tampered, marker, where)
-    with caplog.at_level(logging.WARNING, logger="jpbrief"):
-        with SearchIndex(library, CONTENT, root, key_dir=key_dir) as index:
-            info = index.ensure()
-            assert answers(index) == clean_answers
+    with (
+        caplog.at_level(logging.WARNING, logger="jpbrief"),
+        SearchIndex(library, CONTENT, root, key_dir=key_dir) as index,
+    ):
+        info = index.ensure()
+        assert answers(index) == clean_answers
     assert not marker.exists()
     if not keyed and where == "schema":  # the schema is never read: inert, no rebuild
         assert not info.built and info.path == tampered

@@ -310,7 +310,7 @@ def _with_boost(q: Query, boost: float) -> Query:
 # --- the index --------------------------------------------------------------------
 
 
-class _ReadStorage(FileStorage):  # type: ignore[misc]
+class _ReadStorage(FileStorage):
     """A FileStorage that can close what Whoosh opened when opening the index failed
     (Whoosh leaves the TOC open when reading it raises)."""
 

@@ -103,13 +103,10 @@ SAFE_PICKLE = _PickleModule("pickle")
 
 def unrestricted(module: types.ModuleType) -> list[str]:
     """Names in ``module`` bound to a pickle reader that is not restricted."""
+    readers = (pickle, pickle.load, pickle.loads, pickle.Unpickler, pickle._Unpickler)
     found = []
     for name, value in list(vars(module).items()):
-        if value is pickle or value is pickle.load or value is pickle.loads:
-            found.append(name)
-        elif value is pickle.Unpickler or value is pickle._Unpickler:  # type: ignore[attr-defined]
-            found.append(name)
-        elif (
+        if any(value is reader for reader in readers) or (
             isinstance(value, type)
             and issubclass(value, pickle.Unpickler)
             and not issubclass(value, RestrictedUnpickler)
