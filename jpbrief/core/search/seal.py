@@ -103,6 +103,8 @@ def _create_key(path: Path, *, replace: bool) -> bytes:
             if _key_problem(path) is None:
                 return bytes.fromhex(path.read_text(encoding="ascii").strip())
             os.replace(temp, path)
+        except OSError:  # a file system without hard links
+            os.replace(temp, path)
         return key
     finally:
         with contextlib.suppress(OSError):
