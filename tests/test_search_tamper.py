@@ -14,14 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_search_lifecycle import CONTENT, answers, clean_answers, library, published
 
-from jpbrief.core.content import load_library
 from jpbrief.core.model import Library
 from jpbrief.core.search import SearchIndex, engine, safe_pickle, seal, store
 
-REPO = Path(__file__).parent.parent
-CONTENT = REPO / "content"
-QUERIES = ["defence budget", "DICSA", '"prime minister"', "hyperson*", "JSDF theme:counterstrike"]
+__all__ = ["clean_answers", "library"]  # fixtures shared with the lifecycle tests
 
 
 class Payload:
@@ -32,27 +30,6 @@ class Payload:
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (open, (self.marker, "w"))
-
-
-def answers(index: SearchIndex) -> list[dict[str, Any]]:
-    return [index.search(query).to_dict() for query in QUERIES]
-
-
-@pytest.fixture(scope="module")
-def library() -> Library:
-    return load_library(CONTENT)
-
-
-@pytest.fixture(scope="module")
-def clean_answers(library: Library, tmp_path_factory: pytest.TempPathFactory) -> list[dict]:
-    root = tmp_path_factory.mktemp("clean")
-    with SearchIndex(library, CONTENT, root, key_dir=root / "data") as index:
-        return answers(index)
-
-
-def published(root: Path) -> Path:
-    [pointer] = root.glob("ix-*.current")
-    return root / json.loads(pointer.read_text())["dir"]
 
 
 def plant(directory: Path, marker: Path, where: str, *, keep_seal: bool = True) -> None:
