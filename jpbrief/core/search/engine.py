@@ -311,16 +311,20 @@ def _with_boost(q: Query, boost: float) -> Query:
 
 
 class _ReadStorage(FileStorage):
-    """A FileStorage that can close what Whoosh opened when opening the index failed
-    (Whoosh leaves the TOC open when reading it raises)."""
+    """A FileStorage that can close what Whoosh opened while ``opening`` is a list, for
+    when opening the index failed (Whoosh leaves the TOC open when reading it raises)."""
+
+    opening: list[Any] | None = None
 
     def open_file(self, name: str, *args: Any, **kwargs: Any) -> Any:
         handle = super().open_file(name, *args, **kwargs)
-        self.__dict__.setdefault("_opened", []).append(handle)
+        if self.opening is not None:
+            self.opening.append(handle)
         return handle
 
     def close_files(self) -> None:
-        for handle in self.__dict__.pop("_opened", []):
+        handles, self.opening = self.opening or [], None
+        for handle in handles:
             try:
                 handle.close()
             except Exception:  # already closed, or broken: nothing more to do
@@ -476,6 +480,7 @@ class SearchIndex:
             log.warning("index %s is damaged (%s); rebuilding", directory, problem)
             return None
         storage = _ReadStorage(str(directory), readonly=True)
+        storage.opening = []
         try:
             safe_pickle.install()
             index = storage.open_index(schema=build_schema())
@@ -494,6 +499,7 @@ class SearchIndex:
             storage.close_files()
             log.warning("index %s cannot be opened (%r); rebuilding", directory, error)
             return None
+        storage.opening = None  # opened: the index owns its files now
         self._index, self._searcher, self._vocabulary = index, searcher, vocabulary
         self._postings = postings
         build_seconds = manifest.get("build_seconds")
