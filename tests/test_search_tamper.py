@@ -245,3 +245,19 @@ def test_no_whoosh_module_keeps_an_unrestricted_pickle_reader(library: Library, 
         if sys.modules[name] is not None and safe_pickle.unrestricted(sys.modules[name])
     }
     assert left == {}
+
+
+def test_the_reader_seals_its_index_with_the_data_folder_key(library: Library, tmp_path: Path):
+    """The GUI and self-test build their index through ``default_index_factory``: it must be
+    sealed with the key in the user data folder, not opened with the allowlist alone."""
+    from jpbrief.core import paths
+    from jpbrief.ui.search_service import default_index_factory
+
+    index = default_index_factory(CONTENT, library, tmp_path / "cache")()
+    try:
+        index.ensure()
+        assert index.key_dir == paths.data_dir()
+        manifests = list((tmp_path / "cache").rglob(store.MANIFEST))
+        assert manifests and all(seal.SEAL in json.loads(m.read_text()) for m in manifests)
+    finally:
+        index.close()
