@@ -16,7 +16,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from jpbrief.core.search.results import ArticleHits, Hit, IndexInfo, SearchResult
+from jpbrief.core.search.results import (
+    ArticleHits,
+    Hit,
+    IndexInfo,
+    IndexStatus,
+    SearchIndexProtocol,
+    SearchResult,
+    SearchStatus,
+)
 
 if TYPE_CHECKING:
     from jpbrief.core.search.engine import SearchIndex
@@ -27,8 +35,11 @@ __all__ = [
     "Hit",
     "IndexBusy",
     "IndexInfo",
+    "IndexStatus",
     "SearchIndex",
+    "SearchIndexProtocol",
     "SearchResult",
+    "SearchStatus",
     "default_index_root",
 ]
 
