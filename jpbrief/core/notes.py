@@ -77,8 +77,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar, Literal
 
-from jpbrief.core import paths
+from jpbrief.core import notes_journal, paths
 from jpbrief.core.model import Article, Library, Passage
+from jpbrief.core.notes_journal import Journal, delete_record, put_record
+from jpbrief.core.notes_recovery import RecoveryReport, salvage
 
 log = logging.getLogger(__name__)
 
@@ -370,6 +372,30 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _has_bytes(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _not_writable(path: Path) -> str | None:
+    """Why ``path`` cannot be written (its folder or the file itself), or None."""
+    folder = path.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return f"the folder {folder} cannot be written"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"the file {path} cannot be written"
+    return None
+
+
+def _is_access_problem(exc: BaseException) -> bool:
+    if isinstance(exc, PermissionError):
+        return True
+    message = str(exc).lower()
+    return "unable to open" in message or "readonly" in message or "read-only" in message
+
+
 def _quick_check(conn: sqlite3.Connection) -> str | None:
     """None when the database is sound, else SQLite's first complaint."""
     rows = conn.execute("PRAGMA quick_check").fetchall()
@@ -417,15 +443,28 @@ class NotesStore:
         self.keep_backups = keep_backups
         self.recovery_message: str | None = None
         """Set when the database was found damaged and moved aside; show it to the user."""
+        self.recovery: RecoveryReport | None = None
+        """The same, structured: what was salvaged, replayed and skipped."""
+        self.read_only: str | None = None
+        """Why the store was opened read-only (the folder or file cannot be written), or None."""
+        self.journal = Journal(self.path.with_suffix(notes_journal.JOURNAL_SUFFIX))
         self._clock = clock or _utc_now
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = self._open()
+        self._salvaged: list[notes_journal.Record] | None = None
+        self._changed: list[tuple[str, int]] = []
+        self._conn = self._open_or_read_only()
         try:
-            self._migrate()
+            if self.read_only is None:
+                self._migrate()
+                self._sync_journal()
+            elif self.schema_version != SCHEMA_VERSION:
+                raise NotesError(
+                    f"the notes database {self.path} needs upgrading to schema "
+                    f"{SCHEMA_VERSION}, but it is read-only ({self.read_only})"
+                )
         except BaseException:
             self._conn.close()
             raise
-        if auto_backup:
+        if auto_backup and self.read_only is None:
             try:
                 self.backup_if_due()
             except (OSError, sqlite3.Error) as exc:
@@ -484,7 +523,7 @@ class NotesStore:
             self.path.exists()
             and self.path.stat().st_size == 0
             and not (wal.exists() and wal.stat().st_size > 0)
-            and bool(self._backups())
+            and (bool(self._backups()) or _has_bytes(self.journal.path))
         )
 
     def _open(self) -> sqlite3.Connection:
@@ -524,20 +563,105 @@ class NotesStore:
             if source.exists():
                 os.replace(source, target)
         _fsync_dir(self.path.parent)
+        if self.journal.path.exists():  # the rebuild rewrites it: keep the one it read
+            tag = aside.name[len(self.path.name):]  # ".corrupt-<stamp>"
+            shutil.copyfile(self.journal.path, self.journal.path.with_name(
+                self.journal.path.name + tag))
+        self._salvaged = salvage(aside)
         restored = self._restore_newest_backup()
-        if restored is not None:
-            message = (
-                f"The notes database {self.path} was damaged ({problem}). It was moved aside "
-                f"to {aside.name} and the backup {restored.name} was restored; notes made "
-                f"after that backup are missing from it."
-            )
-        else:
-            message = (
-                f"The notes database {self.path} was damaged ({problem}). It was moved aside "
-                f"to {aside.name}; no usable backup was found, so notes start empty."
-            )
-        self.recovery_message = message
-        log.warning(message)
+        self.recovery = RecoveryReport(problem, aside.name, restored.name if restored else "")
+        # The rebuild itself runs after the migration (:meth:`_sync_journal`).
+
+    def _open_or_read_only(self) -> sqlite3.Connection:
+        """Open for writing; when the folder or file cannot be written, open read-only."""
+        why = _not_writable(self.path)
+        if why is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                return self._open()
+            except (sqlite3.OperationalError, PermissionError) as exc:
+                if not self.path.exists() or not _is_access_problem(exc):
+                    raise
+                why = f"it cannot be opened for writing: {exc}"
+        if not self.path.exists():
+            raise NotesError(f"there is no notes database at {self.path} and {why}")
+        self.read_only = why
+        log.warning("notes database %s opened read-only: %s", self.path, why)
+        return self._connect_read_only()
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri()
+        last: sqlite3.Error | None = None
+        # mode=ro still needs the WAL index; immutable=1 reads the file as it is.
+        for query in ("mode=ro", "immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{uri}?{query}", uri=True, isolation_level=None)
+            except sqlite3.Error as exc:
+                last = exc
+                continue
+            try:
+                conn.row_factory = sqlite3.Row
+                version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.Error as exc:
+                conn.close()
+                last = exc
+                continue
+            if version > SCHEMA_VERSION:
+                conn.close()
+                raise NotesError(f"the notes database {self.path} has schema {version}, newer "
+                                 f"than this jpbrief understands ({SCHEMA_VERSION})")
+            return conn
+        raise NotesError(f"cannot read the notes database {self.path}: {last}")
+
+    def _sync_journal(self) -> None:
+        """After opening: finish a rebuild, or check the journal and rewrite it if needed."""
+        if self.recovery is not None:
+            self._rebuild(self.recovery)
+            return
+        contents = self.journal.read()
+        if contents.damaged:
+            stamp = self._clock().astimezone().strftime("%Y%m%dT%H%M%S")
+            kept = self.journal.path.with_name(f"{self.journal.path.name}.damaged-{stamp}")
+            shutil.copyfile(self.journal.path, kept)
+            self.recovery = RecoveryReport("damaged journal lines",
+                                           skipped_journal_lines=contents.bad_lines)
+            self.recovery_message = self.recovery.message(self.path) + f" (kept as {kept.name})"
+            log.warning(self.recovery_message)
+        if contents.torn_tail:  # a writer killed mid-append: that change never committed
+            log.info("notes journal %s ends in a torn line; rewriting it", self.journal.path)
+        if (contents.missing or contents.damaged or contents.torn_tail
+                or len(contents.records) > 2 * self._row_count() + 10_000):
+            self._compact_journal()
+
+    def _rebuild(self, report: RecoveryReport) -> None:
+        """Replay the rows salvaged from the damaged file, then the journal, then say so."""
+        contents = self.journal.read()
+        with self._transaction() as conn:
+            notes_journal.apply(conn, self._salvaged or [])
+            report.replayed = notes_journal.apply(conn, contents.records)
+        report.salvaged = len(self._salvaged or [])
+        report.skipped_journal_lines = contents.bad_lines
+        report.annotations = self._row_count(positions=False)
+        report.notes = int(self._conn.execute("SELECT count(*) FROM notes").fetchone()[0])
+        self._salvaged = None
+        self._compact_journal()
+        self.recovery_message = report.message(self.path)
+        log.warning(self.recovery_message)
+
+    def _row_count(self, *, positions: bool = True) -> int:
+        tables = notes_journal.TABLES if positions else notes_journal.ANNOTATION_TABLES
+        return sum(int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                   for table in tables)
+
+    def _compact_journal(self) -> None:
+        """Rewrite the journal as one ``put`` per row; the write lock keeps other writers out."""
+        with self._transaction() as conn:
+            self.journal.rewrite(notes_journal.snapshot(conn))
+
+    def _log(self, records: Sequence[notes_journal.Record | None]) -> None:
+        """Append a change to the journal (fsynced) inside its transaction, before COMMIT."""
+        self.journal.append([record for record in records if record is not None])
 
     def _restore_newest_backup(self) -> Path | None:
         for backup in reversed(self._backups()):
@@ -561,6 +685,11 @@ class NotesStore:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; the write lock is taken at once so nothing deadlocks."""
+        if self.read_only is not None:
+            raise NotesError(
+                f"the notes database {self.path} is open read-only ({self.read_only}); "
+                "nothing was changed"
+            )
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield self._conn
@@ -610,6 +739,7 @@ class NotesStore:
             return None
         self.backup(target)
         self._rotate_backups()
+        self._compact_journal()  # the journal restarts from a copy of every row
         return target
 
     def backup(self, target: Path) -> Path:
@@ -655,6 +785,7 @@ class NotesStore:
                 "original_article, original_anchor) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (uid, article, anchor, quote, created, article, anchor),
             )
+            self._log([put_record(conn, "bookmarks", _rowid(cursor))])
         return Bookmark(_rowid(cursor), uid, article, anchor, quote, created, "ok", article,
                         anchor)
 
@@ -674,8 +805,16 @@ class NotesStore:
         return None
 
     def remove_bookmark(self, bookmark_id: int) -> bool:
+        return self._delete("bookmarks", bookmark_id)
+
+    def _delete(self, table: str, row_id: int) -> bool:
         with self._transaction() as conn:
-            return conn.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,)).rowcount > 0
+            row = conn.execute(f"SELECT uuid FROM {table} WHERE id = ?", (row_id,)).fetchone()
+            if row is None:
+                return False
+            conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+            self._log([delete_record(table, row["uuid"])])
+            return True
 
     def bookmarks(self, article: str | None = None) -> list[Bookmark]:
         return [_bookmark(row) for row in self._select("bookmarks", article)]
@@ -707,6 +846,7 @@ class NotesStore:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (uid, article, anchor, start, end, quote, colour, created, article, anchor),
             )
+            self._log([put_record(conn, "highlights", _rowid(cursor))])
         return Highlight(_rowid(cursor), uid, article, anchor, start, end, quote, colour, created,
                          "ok", article, anchor)
 
@@ -722,13 +862,12 @@ class NotesStore:
             cursor = conn.execute(
                 "UPDATE highlights SET colour = ? WHERE id = ?", (colour, highlight_id)
             )
+            self._log([put_record(conn, "highlights", highlight_id)])
             return cursor.rowcount > 0
 
     def remove_highlight(self, highlight_id: int) -> bool:
         """Remove a highlight; notes on it stay, as notes on its passage with its quote."""
-        with self._transaction() as conn:
-            cursor = conn.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
-            return cursor.rowcount > 0
+        return self._delete("highlights", highlight_id)
 
     def highlights(self, article: str | None = None) -> list[Highlight]:
         return [_highlight(row) for row in self._select("highlights", article)]
@@ -772,6 +911,7 @@ class NotesStore:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (uid, highlight_id, article, anchor, quote, text, now, now, state, *original),
             )
+            self._log([put_record(conn, "notes", _rowid(cursor))])
         return Note(
             _rowid(cursor), uid, article, anchor, quote, text, now, now, highlight_id, state,
             *original,
@@ -786,13 +926,13 @@ class NotesStore:
             )
             if cursor.rowcount == 0:
                 raise NotesError(f"no note {note_id}")
+            self._log([put_record(conn, "notes", note_id)])
         found = self.note(note_id)
         assert found is not None
         return found
 
     def remove_note(self, note_id: int) -> bool:
-        with self._transaction() as conn:
-            return conn.execute("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount > 0
+        return self._delete("notes", note_id)
 
     def note(self, note_id: int) -> Note | None:
         row = self._conn.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
@@ -836,6 +976,7 @@ class NotesStore:
                 "fraction = excluded.fraction, updated = excluded.updated",
                 (article, anchor, fraction, _stamp(self._clock())),
             )
+            self._log([put_record(conn, "positions", article)])
 
     def position(self, article: str) -> Position | None:
         row = self._conn.execute(
@@ -857,39 +998,48 @@ class NotesStore:
         ``library`` is not touched, and the original place is never overwritten.
         """
         results: list[Reanchored] = []
+        self._changed = []
         with self._transaction() as conn:
-            for row in conn.execute("SELECT * FROM bookmarks ORDER BY id").fetchall():
-                results.append(self._reanchor_passage_row(conn, "bookmark", row, library))
-            placed: dict[int, Reanchored] = {}
-            for row in conn.execute("SELECT * FROM highlights ORDER BY id").fetchall():
-                result = self._reanchor_highlight_row(conn, row, library)
-                placed[result.id] = result
-                results.append(result)
-            for row in conn.execute("SELECT * FROM notes ORDER BY id").fetchall():
-                followed = placed.get(row["highlight_id"]) if row["highlight_id"] else None
-                if followed is None:
-                    results.append(self._reanchor_passage_row(conn, "note", row, library))
-                    continue
-                status = followed.status
-                if status == "unavailable":  # its highlight stays put, and so does it
-                    results.append(
-                        Reanchored("note", row["id"], status, row["article"], row["anchor"],
-                                   row["quote"], row["article"], row["anchor"])
-                    )
-                    continue
-                state: State = "detached" if status == "detached" else "ok"
-                if (row["article"], row["anchor"], row["state"]) != (
-                    followed.article, followed.anchor, state
-                ):
-                    conn.execute(
-                        "UPDATE notes SET article = ?, anchor = ?, state = ? WHERE id = ?",
-                        (followed.article, followed.anchor, state, row["id"]),
-                    )
+            self._reanchor_all(conn, library, results)
+            self._log([put_record(conn, table, row_id) for table, row_id in self._changed])
+        self._changed = []
+        return results
+
+    def _reanchor_all(
+        self, conn: sqlite3.Connection, library: Library, results: list[Reanchored]
+    ) -> None:
+        for row in conn.execute("SELECT * FROM bookmarks ORDER BY id").fetchall():
+            results.append(self._reanchor_passage_row(conn, "bookmark", row, library))
+        placed: dict[int, Reanchored] = {}
+        for row in conn.execute("SELECT * FROM highlights ORDER BY id").fetchall():
+            result = self._reanchor_highlight_row(conn, row, library)
+            placed[result.id] = result
+            results.append(result)
+        for row in conn.execute("SELECT * FROM notes ORDER BY id").fetchall():
+            followed = placed.get(row["highlight_id"]) if row["highlight_id"] else None
+            if followed is None:
+                results.append(self._reanchor_passage_row(conn, "note", row, library))
+                continue
+            status = followed.status
+            if status == "unavailable":  # its highlight stays put, and so does it
                 results.append(
-                    Reanchored("note", row["id"], status, followed.article, followed.anchor,
+                    Reanchored("note", row["id"], status, row["article"], row["anchor"],
                                row["quote"], row["article"], row["anchor"])
                 )
-        return results
+                continue
+            state: State = "detached" if status == "detached" else "ok"
+            if (row["article"], row["anchor"], row["state"]) != (
+                followed.article, followed.anchor, state
+            ):
+                conn.execute(
+                    "UPDATE notes SET article = ?, anchor = ?, state = ? WHERE id = ?",
+                    (followed.article, followed.anchor, state, row["id"]),
+                )
+                self._changed.append(("notes", row["id"]))
+            results.append(
+                Reanchored("note", row["id"], status, followed.article, followed.anchor,
+                           row["quote"], row["article"], row["anchor"])
+            )
 
     def _reanchor_passage_row(
         self, conn: sqlite3.Connection, kind: str, row: sqlite3.Row, library: Library
@@ -909,6 +1059,7 @@ class NotesStore:
                     "WHERE id = ?",
                     (new_article, new_anchor, new_quote, state, row["id"]),
                 )
+                self._changed.append((f"{kind}s", row["id"]))
         return Reanchored(kind, row["id"], status, new_article, new_anchor, new_quote,
                           article, anchor)
 
@@ -924,6 +1075,7 @@ class NotesStore:
         elif status == "detached":
             if row["state"] != "detached":
                 conn.execute("UPDATE highlights SET state = 'detached' WHERE id = ?", (row["id"],))
+                self._changed.append(("highlights", row["id"]))
         elif (article, anchor, row["start"], row["state"]) != (
             new_article, new_anchor, start, "ok"
         ):
@@ -932,6 +1084,7 @@ class NotesStore:
                 "state = 'ok' WHERE id = ?",
                 (new_article, new_anchor, start, start + len(quote), row["id"]),
             )
+            self._changed.append(("highlights", row["id"]))
         return Reanchored("highlight", row["id"], status, new_article, new_anchor, quote,
                           article, anchor)
 
