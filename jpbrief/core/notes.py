@@ -53,10 +53,20 @@ Decisions, for the next person:
 - **Backups.** At most one automatic backup a day (the first open of the day), written
   with SQLite's backup API to ``backups/`` next to the database, the last seven kept.
   Before a migration the old file is copied too (kept, not rotated).
-- **Corruption.** On open the store runs ``PRAGMA quick_check``. A database that is not a
-  database, malformed, truncated or emptied is renamed aside with a timestamp (never
-  deleted, together with its ``-wal``/``-shm`` files) and the newest good backup is
-  restored; :attr:`NotesStore.recovery_message` says what happened and it is logged.
+- **Journal.** Every change is also appended, checksummed and fsynced before ``COMMIT``,
+  to ``notes.journal`` (:mod:`jpbrief.core.notes_journal`): the damage of either file
+  alone loses nothing that was confirmed. The journal is rewritten as a snapshot after
+  each daily backup, and when it is found damaged (bad lines are skipped and reported).
+- **Corruption.** On open the store runs ``PRAGMA integrity_check`` (``quick_check``
+  misses an index that disagrees with its table, which random damage produces). A
+  database that is not a database, malformed, truncated or emptied is renamed aside with
+  a timestamp (never deleted, together with its ``-wal``/``-shm`` files), and rebuilt
+  (:mod:`jpbrief.core.notes_recovery`): the newest good backup, the rows still readable
+  in the damaged file, then the journal replayed on top. :attr:`NotesStore.recovery`
+  says what was recovered, :attr:`NotesStore.recovery_message` says it in words.
+- **Read-only.** When the folder or the file cannot be written, the store opens the file
+  read-only (``mode=ro``, else ``immutable=1``), :attr:`NotesStore.read_only` says why,
+  and every write raises :class:`NotesError` saying so.
 """
 
 from __future__ import annotations
@@ -398,8 +408,8 @@ def _is_access_problem(exc: BaseException) -> bool:
 
 def _quick_check(conn: sqlite3.Connection) -> str | None:
     """None when the database is sound, else SQLite's first complaint."""
-    rows = conn.execute("PRAGMA quick_check").fetchall()
-    first = str(rows[0][0]) if rows else "no answer from quick_check"
+    rows = conn.execute("PRAGMA integrity_check(1)").fetchall()
+    first = str(rows[0][0]) if rows else "no answer from integrity_check"
     return None if first == "ok" else first
 
 
@@ -530,6 +540,8 @@ class NotesStore:
         problem: str | None
         if self._emptied():
             problem = "the file is empty"
+        elif not self.path.exists() and _has_bytes(self.journal.path):
+            problem = "the file is missing"
         else:
             try:
                 conn = self._connect()
@@ -559,17 +571,20 @@ class NotesStore:
         while any(p.exists() for p in _sidecars(aside)):
             counter += 1
             aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+        moved = False
         for source, target in zip(_sidecars(self.path), _sidecars(aside), strict=True):
             if source.exists():
                 os.replace(source, target)
+                moved = True
         _fsync_dir(self.path.parent)
         if self.journal.path.exists():  # the rebuild rewrites it: keep the one it read
             tag = aside.name[len(self.path.name):]  # ".corrupt-<stamp>"
             shutil.copyfile(self.journal.path, self.journal.path.with_name(
                 self.journal.path.name + tag))
-        self._salvaged = salvage(aside)
+        self._salvaged = salvage(aside) if aside.exists() else []
         restored = self._restore_newest_backup()
-        self.recovery = RecoveryReport(problem, aside.name, restored.name if restored else "")
+        self.recovery = RecoveryReport(problem, damaged_copy=aside.name if moved else "",
+                                       backup=restored.name if restored else "")
         # The rebuild itself runs after the migration (:meth:`_sync_journal`).
 
     def _open_or_read_only(self) -> sqlite3.Connection:
@@ -624,7 +639,7 @@ class NotesStore:
             stamp = self._clock().astimezone().strftime("%Y%m%dT%H%M%S")
             kept = self.journal.path.with_name(f"{self.journal.path.name}.damaged-{stamp}")
             shutil.copyfile(self.journal.path, kept)
-            self.recovery = RecoveryReport("damaged journal lines",
+            self.recovery = RecoveryReport("damaged journal lines", journal_only=True,
                                            skipped_journal_lines=contents.bad_lines)
             self.recovery_message = self.recovery.message(self.path) + f" (kept as {kept.name})"
             log.warning(self.recovery_message)
@@ -639,7 +654,8 @@ class NotesStore:
         contents = self.journal.read()
         with self._transaction() as conn:
             notes_journal.apply(conn, self._salvaged or [])
-            report.replayed = notes_journal.apply(conn, contents.records)
+            report.replayed = notes_journal.apply(conn, contents.records,
+                                                  prune=not contents.damaged)
         report.salvaged = len(self._salvaged or [])
         report.skipped_journal_lines = contents.bad_lines
         report.annotations = self._row_count(positions=False)

@@ -7,7 +7,10 @@ A record states the *result* of a change, never the change itself:
 
 - ``{"op": "put", "t": TABLE, "row": {...}}``: the row as it is now (a note's highlight
   is named by its UUID, ``"highlight"``, because row ids differ between rebuilds);
-- ``{"op": "del", "t": TABLE, "uuid": UUID}``: the row is gone.
+- ``{"op": "del", "t": TABLE, "uuid": UUID}``: the row is gone;
+- ``{"op": "snapshot", "t": "notes"}``: what follows, up to the end, is every row there
+  is; a replay over an older copy removes the rows it does not name (unless the journal
+  had damaged lines: then a removed row coming back is better than a note lost).
 
 Replaying records is therefore idempotent and order-only: replaying the whole journal on
 top of any older copy of the database (a daily backup, rows salvaged from the damaged file,
@@ -75,6 +78,8 @@ def decode(line: bytes) -> Record | None:
     if record.get("op") == "put" and isinstance(record.get("row"), dict):
         return record
     if record.get("op") == "del" and isinstance(record.get("uuid"), str):
+        return record
+    if record.get("op") == "snapshot":
         return record
     return None
 
@@ -189,7 +194,7 @@ def delete_record(table: str, uuid: str) -> Record:
 
 def snapshot(conn: sqlite3.Connection) -> list[Record]:
     """Every row of the database as ``put`` records, highlights before the notes on them."""
-    records: list[Record] = []
+    records: list[Record] = [{"op": "snapshot", "t": "notes"}]
     for table in TABLES:
         cursor = conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
         names = [d[0] for d in cursor.description]
@@ -198,16 +203,36 @@ def snapshot(conn: sqlite3.Connection) -> list[Record]:
     return records
 
 
-def apply(conn: sqlite3.Connection, records: Iterable[Record]) -> int:
+def _keys(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    keys = {(table, str(row[0])) for table in ANNOTATION_TABLES
+            for row in conn.execute(f"SELECT uuid FROM {table}")}
+    return keys | {("positions", str(row[0]))
+                   for row in conn.execute("SELECT article FROM positions")}
+
+
+def _key(table: str, record: Record) -> tuple[str, str]:
+    if record["op"] == "del":
+        return table, str(record["uuid"])
+    return table, str(record["row"].get("article" if table == "positions" else "uuid"))
+
+
+def apply(conn: sqlite3.Connection, records: Iterable[Record], *, prune: bool = True) -> int:
     """Replay ``records`` on the open transaction of ``conn``; returns how many applied.
 
     A record that does not fit the schema (a column it lacks, a broken constraint) is
-    skipped, never fatal: replaying is the last line of defence and must finish.
+    skipped, never fatal: replaying is the last line of defence and must finish. After a
+    ``snapshot`` record, rows it does not name are removed when ``prune`` is true.
     """
     columns = {table: set(_columns(conn, table)) for table in TABLES}
     applied = 0
+    unnamed: set[tuple[str, str]] | None = None
     for record in records:
         table = record["t"]
+        if record["op"] == "snapshot":
+            unnamed = _keys(conn)
+            continue
+        if unnamed is not None:
+            unnamed.discard(_key(table, record))
         try:
             conn.execute("SAVEPOINT replay")
             if record["op"] == "del":
@@ -220,6 +245,9 @@ def apply(conn: sqlite3.Connection, records: Iterable[Record]) -> int:
         except (sqlite3.Error, KeyError, TypeError, ValueError):
             conn.execute("ROLLBACK TO replay")
             conn.execute("RELEASE replay")
+    for table, key in sorted(unnamed or ()) if prune else ():
+        column = "article" if table == "positions" else "uuid"
+        conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (key,))
     return applied
 
 

@@ -28,7 +28,9 @@ class RecoveryReport:
 
     problem: str
     damaged_copy: str = ""
-    """The name the damaged database was moved aside to (next to it); "" if not moved."""
+    """The name the damaged database was moved aside to (next to it); "" if there was none."""
+    journal_only: bool = False
+    """Only the journal was damaged: the database was sound and nothing was rebuilt."""
     backup: str = ""
     """The backup the rebuild started from; "" when it started empty."""
     salvaged: int = 0
@@ -43,7 +45,7 @@ class RecoveryReport:
 
     def message(self, db: Path) -> str:
         """One paragraph for the user."""
-        if not self.damaged_copy:  # only the journal was damaged; the database is sound
+        if self.journal_only:
             return (
                 f"The notes journal next to {db} had {len(self.skipped_journal_lines)} damaged "
                 f"line(s) (line {_lines(self.skipped_journal_lines)}); the database is intact, "
@@ -51,10 +53,9 @@ class RecoveryReport:
             )
         start = (f"the backup {self.backup}" if self.backup
                  else "an empty store (no usable backup was found)")
-        parts = [
-            f"The notes database {db} was damaged ({self.problem}). It was kept as "
-            f"{self.damaged_copy} and rebuilt from {start}",
-        ]
+        kept = f"It was kept as {self.damaged_copy} and" if self.damaged_copy else "It was"
+        parts = [f"The notes database {db} was damaged ({self.problem}). {kept} rebuilt "
+                 f"from {start}"]
         parts.append(f", {self.salvaged} row(s) still readable in the damaged file and "
                      f"{self.replayed} change(s) from the notes journal")
         text = "".join(parts) + (
