@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from jpbrief.commands import content_dir
 from jpbrief.core.notes import ImportFormatError, NotesError, NotesStore, default_db_path
+from jpbrief.core.notes_import import BATCH, MAX_IMPORT_BYTES
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Library
@@ -190,6 +191,11 @@ def export_notes(args: argparse.Namespace) -> int:
 
 def import_notes(args: argparse.Namespace) -> int:
     try:
+        size = args.file.stat().st_size
+        if size > MAX_IMPORT_BYTES:  # refused before it is read into memory
+            _error(f"{args.file}: the file is {size:,} bytes, over the limit of "
+                   f"{MAX_IMPORT_BYTES:,} (64 MiB); split the export; nothing was imported")
+            return EXIT_USAGE
         data = args.file.read_bytes()
     except OSError as exc:
         _error(f"cannot read {args.file}: {exc.strerror or exc}")
@@ -197,14 +203,20 @@ def import_notes(args: argparse.Namespace) -> int:
     store = _open_store(args)
     if store is None:
         return EXIT_FAILURE
+    def progress(done: int, total: int) -> None:
+        if total > BATCH:  # a small file is done before a line of progress could help
+            print(f"{PROG}: importing {args.file}: {done:,} of {total:,} items",
+                  file=sys.stderr, flush=True)
+
     with store:
         try:
-            result = store.import_json(data)
+            result = store.import_json(data, progress=progress)
         except ImportFormatError as exc:
             _error(f"{args.file}: {exc}; nothing was imported")
             return EXIT_USAGE
-        except sqlite3.Error as exc:
-            _error(f"{store.path}: {exc}; nothing was imported")
+        except (NotesError, sqlite3.Error, OSError) as exc:
+            _error(f"{store.path}: {exc}; the import stopped (items already written stay; "
+                   "importing the file again skips them)")
             return EXIT_FAILURE
     print(f"imported {result.added}, skipped {result.skipped} already present")
     return EXIT_OK

@@ -89,6 +89,15 @@ from typing import Any, ClassVar, Literal
 
 from jpbrief.core import notes_journal, paths
 from jpbrief.core.model import Article, Library, Passage
+from jpbrief.core.notes_import import (
+    BATCH,
+    DEFAULT_COLOUR,
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    Seen,
+    parse_document,
+    validated_item,
+)
 from jpbrief.core.notes_journal import Journal, delete_record, put_record
 from jpbrief.core.notes_recovery import RecoveryReport, salvage
 
@@ -97,9 +106,6 @@ log = logging.getLogger(__name__)
 DB_NAME = "notes.sqlite3"
 BACKUP_DIR = "backups"
 KEEP_BACKUPS = 7
-DEFAULT_COLOUR = "yellow"
-EXPORT_FORMAT = "jpbrief-notes"
-EXPORT_VERSION = 1
 
 State = Literal["ok", "changed", "detached"]
 Status = Literal["ok", "moved", "changed", "detached", "unavailable"]
@@ -1190,48 +1196,53 @@ class NotesStore:
                 lines += [f"- [{s['number']}] {s['citation']}" for s in entry.sources]
         return "\n".join(lines) + "\n"
 
-    def import_json(self, data: str | bytes | Mapping[str, Any]) -> ImportResult:
+    def import_json(
+        self,
+        data: str | bytes | Mapping[str, Any],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportResult:
         """Add the items of a JSON export that are not here yet (matched by UUID, or by
         kind, place, quote, text and creation time for items without one).
 
-        All or nothing: a bad item raises :class:`ImportFormatError` and adds nothing.
+        Every item is checked first: a bad one raises :class:`ImportFormatError` and adds
+        nothing (limits: :mod:`jpbrief.core.notes_import`). Items are then written in
+        batches of ``BATCH``, one transaction (and one journal append) each, calling
+        ``progress(done, total)`` after each; a failure part-way keeps the batches already
+        written, and importing the file again skips them.
         """
-        document = _parse_document(data)
-        items = document["items"]
-        added = skipped = 0
+        raw_items = parse_document(data, ImportFormatError)["items"]
+        items = [validated_item(raw, index, ImportFormatError)
+                 for index, raw in enumerate(raw_items)]
+        items.sort(key=lambda item: item["kind"] != "highlight")  # notes find their highlight
+        seen = Seen()
         highlight_uuids: dict[str, int] = {}
-        with self._transaction() as conn:
-            for row in conn.execute("SELECT id, uuid FROM highlights"):
-                highlight_uuids[row["uuid"]] = row["id"]
-            # Highlights first, so notes on them find their highlight.
-            order = sorted(range(len(items)), key=lambda i: items[i].get("kind") != "highlight")
-            for index in order:
-                item = _validated_item(items[index], index)
-                table = item["kind"] + "s"
-                if self._already_present(conn, table, item):
-                    skipped += 1
-                    continue
-                row_id = self._insert_item(conn, table, item, highlight_uuids)
+        for table in ("bookmarks", "highlights", "notes"):
+            text = "text" if table == "notes" else "''"
+            for row in self._conn.execute(
+                f"SELECT id, uuid, article, anchor, quote, {text}, created FROM {table}"
+            ):
+                seen.add(table, *(str(value) for value in tuple(row)[1:]))
                 if table == "highlights":
-                    highlight_uuids[item["uuid"]] = row_id
-                added += 1
+                    highlight_uuids[row[1]] = row[0]
+        added = skipped = 0
+        for first in range(0, len(items), BATCH):
+            with self._transaction() as conn:
+                records = []
+                for item in items[first:first + BATCH]:
+                    table = item["kind"] + "s"
+                    if (table, item) in seen:
+                        skipped += 1
+                        continue
+                    row_id = self._insert_item(conn, table, item, highlight_uuids)
+                    seen.add_item(table, item)
+                    if table == "highlights":
+                        highlight_uuids[item["uuid"]] = row_id
+                    records.append(put_record(conn, table, row_id))
+                    added += 1
+                self._log(records)
+            if progress is not None:
+                progress(min(first + BATCH, len(items)), len(items))
         return ImportResult(added, skipped)
-
-    def _already_present(
-        self, conn: sqlite3.Connection, table: str, item: dict[str, Any]
-    ) -> bool:
-        if item["uuid_given"]:
-            found = conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (item["uuid"],))
-            return found.fetchone() is not None
-        query = f"SELECT 1 FROM {table} WHERE article = ? AND anchor = ? AND quote = ?"
-        params: list[Any] = [item["article"], item["anchor"], item["quote"]]
-        if item["created_given"]:
-            query += " AND created = ?"
-            params.append(item["created"])
-        if table == "notes":
-            query += " AND text = ?"
-            params.append(item["text"])
-        return conn.execute(query, params).fetchone() is not None
 
     def _insert_item(
         self,
@@ -1461,89 +1472,6 @@ def _one_line(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- import helpers
-
-
-def _parse_document(data: str | bytes | Mapping[str, Any]) -> dict[str, Any]:
-    if isinstance(data, str | bytes):
-        try:
-            document = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise ImportFormatError(
-                f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-            ) from None
-        except UnicodeDecodeError as exc:
-            raise ImportFormatError(f"not UTF-8 text ({exc.reason})") from None
-    else:
-        document = dict(data)
-    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
-        raise ImportFormatError(f'not a jpbrief notes export (no "format": "{EXPORT_FORMAT}")')
-    version = document.get("version")
-    if not isinstance(version, int) or version > EXPORT_VERSION:
-        raise ImportFormatError(
-            f"export version {version!r} is not one this jpbrief reads (up to {EXPORT_VERSION})"
-        )
-    if not isinstance(document.get("items"), list):
-        raise ImportFormatError('"items" is missing or not a list')
-    return document
-
-
-def _validated_item(raw: Any, index: int) -> dict[str, Any]:
-    """Check one imported item and fill in what an older or hand-made file may lack."""
-    where = f"item {index + 1}"
-    if not isinstance(raw, dict):
-        raise ImportFormatError(f"{where}: not an object")
-    kind = raw.get("kind")
-    if kind not in ("bookmark", "highlight", "note"):
-        raise ImportFormatError(f"{where}: kind must be bookmark, highlight or note, not {kind!r}")
-
-    def text_field(name: str, *, required: bool = True, default: str = "") -> str:
-        value = raw.get(name, None)
-        if value is None:
-            if required:
-                raise ImportFormatError(f"{where} ({kind}): {name!r} is missing")
-            return default
-        if not isinstance(value, str):
-            raise ImportFormatError(f"{where} ({kind}): {name!r} must be text")
-        return value
-
-    item: dict[str, Any] = {
-        "kind": kind,
-        "article": text_field("article"),
-        "anchor": text_field("anchor"),
-        "quote": text_field("quote", required=False),
-        "created": text_field("created", required=False, default=_stamp(_utc_now())),
-        "state": raw.get("state") if raw.get("state") in STATES else "ok",
-        "created_given": raw.get("created") is not None,
-    }
-    if not item["article"] or not item["anchor"]:
-        raise ImportFormatError(f"{where} ({kind}): article and anchor must not be empty")
-    # Exports before the original place was recorded lack it: the place given is the best.
-    item["original_article"] = text_field("original_article", required=False) or item["article"]
-    item["original_anchor"] = text_field("original_anchor", required=False) or item["anchor"]
-    given = raw.get("uuid")
-    if given is not None:
-        try:
-            item["uuid"] = str(uuidlib.UUID(str(given)))
-        except ValueError:
-            raise ImportFormatError(f"{where} ({kind}): uuid {given!r} is not a UUID") from None
-    else:
-        item["uuid"] = str(uuidlib.uuid4())
-    item["uuid_given"] = given is not None
-    if kind == "highlight":
-        start, end = raw.get("start"), raw.get("end")
-        if (not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool)
-                or isinstance(end, bool) or not 0 <= start <= end):
-            raise ImportFormatError(f"{where} (highlight): start and end must be 0 <= start <= end")
-        item.update(start=start, end=end, colour=text_field("colour", required=False,
-                                                             default=DEFAULT_COLOUR))
-        if not item["quote"]:
-            raise ImportFormatError(f"{where} (highlight): 'quote' is missing")
-    if kind == "note":
-        item["text"] = text_field("text")
-        item["updated"] = text_field("updated", required=False, default=item["created"])
-        highlight = raw.get("highlight")
-        item["highlight"] = str(highlight) if highlight else None
-    return item
 
 
 # --------------------------------------------------------------------------- row mapping
