@@ -121,7 +121,7 @@ def add_note(args: argparse.Namespace) -> int:
     with store:
         try:
             note = store.add_note(article, anchor, args.text, quote=quote)
-        except (sqlite3.Error, OSError) as exc:
+        except (NotesError, sqlite3.Error, OSError) as exc:
             _error(f"{store.path}: the note was not saved: {exc}")
             return EXIT_FAILURE
     # Only now, after COMMIT, is success reported.
@@ -171,7 +171,7 @@ def export_notes(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     with store:
         try:
-            if library is not None:
+            if library is not None and store.read_only is None:
                 _reanchor(store, library, args)
             export = store.export_json if args.format == "json" else store.export_markdown
             text = export(library)
@@ -243,6 +243,9 @@ def _open_store(args: argparse.Namespace) -> NotesStore | None:
         return None
     if store.recovery_message:
         _warn(store.recovery_message)
+    if store.read_only is not None:
+        _warn(f"the notes database {store.path} is open read-only ({store.read_only}); "
+              "notes can be listed and exported, not changed or re-anchored")
     return store
 
 
