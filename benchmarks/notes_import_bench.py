@@ -38,13 +38,13 @@ def export(count: int, *, with_uuids: bool) -> bytes:
 
 def measure(count: int, *, with_uuids: bool) -> dict[str, object]:
     data = export(count, with_uuids=with_uuids)
-    with tempfile.TemporaryDirectory(prefix="jpbrief-import-bench-") as folder:
-        with NotesStore(Path(folder) / "notes.sqlite3", auto_backup=False) as store:
-            started = time.perf_counter()
-            first = store.import_json(data)
-            middle = time.perf_counter()
-            again = store.import_json(data)
-            ended = time.perf_counter()
+    with (tempfile.TemporaryDirectory(prefix="jpbrief-import-bench-") as folder,
+          NotesStore(Path(folder) / "notes.sqlite3", auto_backup=False) as store):
+        started = time.perf_counter()
+        first = store.import_json(data)
+        middle = time.perf_counter()
+        again = store.import_json(data)
+        ended = time.perf_counter()
     assert first.added == count and again.skipped == count
     return {"items": count, "uuids": with_uuids, "bytes": len(data),
             "import_s": round(middle - started, 3), "reimport_s": round(ended - middle, 3),

@@ -64,7 +64,7 @@ def test_limits_on_file_size_and_item_count(
     from jpbrief.commands import notes as notes_command
 
     monkeypatch.setattr(notes_command, "MAX_IMPORT_BYTES", 100)
-    code, path = run_import(cli, tmp_path, "big.json", export([note(n) for n in range(5)]))
+    code, _path = run_import(cli, tmp_path, "big.json", export([note(n) for n in range(5)]))
     assert code == 2 and "over the limit of 100" in capsys.readouterr().err
     monkeypatch.setattr(notes_import, "MAX_ITEMS", 3)
     with pytest.raises(ImportFormatError, match="5 items, over the limit of 3"):

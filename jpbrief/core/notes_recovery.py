@@ -14,6 +14,7 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jpbrief.core.notes_journal import TABLES, Record
 
@@ -116,8 +117,8 @@ def _salvage_rows(conn: sqlite3.Connection) -> list[Record]:
     return records
 
 
-def _readable_rows(conn: sqlite3.Connection, table: str) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
+def _readable_rows(conn: sqlite3.Connection, table: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
     try:
         names = [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")]
     except sqlite3.Error:

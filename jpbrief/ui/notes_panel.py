@@ -10,9 +10,7 @@ not be saved (a full disk, a read-only folder): the text is kept, to retry or co
 from __future__ import annotations
 
 from html import escape
-from typing import Any
-
-from typing import Literal
+from typing import Any, Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
