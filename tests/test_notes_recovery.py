@@ -203,3 +203,25 @@ def test_a_failed_journal_append_saves_nothing(tmp_path: Path, monkeypatch: pyte
     conn = sqlite3.connect(tmp_path / "notes.sqlite3")
     assert conn.execute("SELECT count(*) FROM notes").fetchone() == (0,)
     conn.close()
+
+
+def test_a_change_journaled_but_never_committed_does_not_come_back(tmp_path: Path) -> None:
+    """A kill between the journal append and COMMIT: the note was never confirmed, and a
+    later confirmed note that reuses its row id keeps that id through a rebuild."""
+    db = tmp_path / "notes.sqlite3"
+    with NotesStore(db, auto_backup=False) as store:
+        store.add_note("alpha", "intro", "confirmed", INTRO)
+        phantom = {"op": "put", "t": "notes", "row": {
+            "id": 2, "uuid": "00000000-0000-4000-8000-000000000002", "article": "alpha",
+            "anchor": "intro", "quote": INTRO, "text": "never committed",
+            "created": "2024-05-13T12:00:00+00:00", "updated": "2024-05-13T12:00:00+00:00",
+            "highlight": None, "state": "ok", "original_article": "alpha",
+            "original_anchor": "intro"}}
+        store.journal.append([phantom])  # as if killed right after this
+    with NotesStore(db, auto_backup=False) as store:
+        later = store.add_note("alpha", "intro", "confirmed later", INTRO)
+        assert later.id == 2
+    db.unlink()
+    with NotesStore(db, auto_backup=False) as store:
+        assert {(n.id, n.text) for n in store.notes()} == {(1, "confirmed"),
+                                                           (2, "confirmed later")}

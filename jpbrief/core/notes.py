@@ -98,7 +98,7 @@ from jpbrief.core.notes_import import (
     parse_document,
     validated_item,
 )
-from jpbrief.core.notes_journal import Journal, delete_record, put_record
+from jpbrief.core.notes_journal import Journal, delete_record, fsync_dir, put_record
 from jpbrief.core.notes_recovery import RecoveryReport, salvage
 
 log = logging.getLogger(__name__)
@@ -378,16 +378,6 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _has_bytes(path: Path) -> bool:
     try:
         return path.stat().st_size > 0
@@ -585,7 +575,7 @@ class NotesStore:
             if source.exists():
                 os.replace(source, target)
                 moved = True
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
         if self.journal.path.exists():  # the rebuild rewrites it: keep the one it read
             tag = aside.name[len(self.path.name):]  # ".corrupt-<stamp>"
             shutil.copyfile(self.journal.path, self.journal.path.with_name(
@@ -655,8 +645,24 @@ class NotesStore:
         if contents.torn_tail:  # a writer killed mid-append: that change never committed
             log.info("notes journal %s ends in a torn line; rewriting it", self.journal.path)
         if (contents.missing or contents.damaged or contents.torn_tail
+                or not self._committed(contents.records[-1:])
                 or len(contents.records) > 2 * self._row_count() + 10_000):
             self._compact_journal()
+
+    def _committed(self, records: Sequence[notes_journal.Record]) -> bool:
+        """Whether these journal records are in the database. A writer killed between its
+        journal append and its COMMIT leaves a last record that is not; rewriting the
+        journal then keeps that never-confirmed change from coming back in a rebuild
+        (where it could also take a row id a later, confirmed note holds)."""
+        for record in records:
+            table = record["t"]
+            if table == "positions":
+                continue
+            key = record["uuid"] if record["op"] == "del" else record["row"].get("uuid")
+            found = self._conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (key,))
+            if (found.fetchone() is None) == (record["op"] == "put"):
+                return False
+        return True
 
     def _rebuild(self, report: RecoveryReport) -> None:
         """Replay the rows salvaged from the damaged file, then the journal, then say so."""
@@ -697,7 +703,7 @@ class NotesStore:
                 if problem is None:
                     _fsync_file(tmp)
                     os.replace(tmp, self.path)
-                    _fsync_dir(self.path.parent)
+                    fsync_dir(self.path.parent)
                     return backup
                 log.warning("notes backup %s is unusable (%s); trying an older one",
                             backup, problem)
@@ -778,7 +784,7 @@ class NotesStore:
             dest.close()
         _fsync_file(tmp)
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
         return target
 
     def _backup_before_migration(self, version: int) -> None:

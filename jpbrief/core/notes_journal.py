@@ -84,7 +84,9 @@ def decode(line: bytes) -> Record | None:
     return None
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a rename or a new file in ``path`` durable (a no-op where folders cannot be
+    opened, as on Windows)."""
     if os.name != "posix":
         return
     fd = os.open(path, os.O_RDONLY)
@@ -116,7 +118,7 @@ class Journal:
         finally:
             os.close(fd)
         if created:
-            _fsync_dir(self.path.parent)
+            fsync_dir(self.path.parent)
 
     def read(self) -> JournalContents:
         contents = JournalContents()
@@ -155,7 +157,7 @@ class Journal:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        _fsync_dir(self.path.parent)
+        fsync_dir(self.path.parent)
 
 
 # --------------------------------------------------------------------------- rows <-> records
