@@ -177,3 +177,24 @@ def test_full_disk_bookmark_and_highlight_offer_to_copy_the_text(qtbot, noted_ap
     assert QGuiApplication.clipboard().text() == passage.text[:20]
     assert noted_app.notes.store.annotations() == []
     assert "Not saved" in noted_app.window.statusBar().currentMessage()
+
+
+def test_recovery_after_damage_is_shown_in_the_notes_panel(qtbot, tmp_path: Path) -> None:
+    db = tmp_path / "data" / "notes.sqlite3"
+    with NotesStore(db, auto_backup=False) as store:
+        store.add_note(OTHER, "sharpening-strategic-focus", "survives the damage")
+    with open(db, "r+b") as handle:
+        handle.write(b"not a database" * 8)
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
+    app._notes_factory = lambda: NotesStore(db, auto_backup=False)
+    app.start()
+    try:
+        qtbot.waitUntil(lambda: app.notes is not None, timeout=10000)
+        assert [n.text for n in app.notes.notes()] == ["survives the damage"]
+        message = app.notes_panel.message
+        assert message.isVisible() and "Recovered 1 note(s)" in message.text()
+        assert "notes.sqlite3.corrupt-" in message.text()
+    finally:
+        close_app(app)
+        if app.notes is not None:
+            app.notes.close()

@@ -564,8 +564,9 @@ class ReaderApp(QObject):
         except Exception as error:
             self.notes_panel.show_message(f"Notes are unavailable: {error}")
             return False
-        if self.notes.recovery_message:
+        if self.notes.recovery_message:  # what was recovered, where the user sees it
             self.notes_panel.show_message(self.notes.recovery_message)
+            self.show_panel(self.notes_panel)
             self.window.statusBar().showMessage("The notes database was repaired; see Notes", 8000)
         read_only = getattr(self.notes, "read_only", None)
         if read_only:
