@@ -225,3 +225,11 @@ def test_a_change_journaled_but_never_committed_does_not_come_back(tmp_path: Pat
     with NotesStore(db, auto_backup=False) as store:
         assert {(n.id, n.text) for n in store.notes()} == {(1, "confirmed"),
                                                            (2, "confirmed later")}
+
+
+def test_an_empty_store_reopens_with_its_journal(tmp_path: Path) -> None:
+    """The journal of an empty store is a lone snapshot mark; reopening reads it as such."""
+    db = tmp_path / "notes.sqlite3"
+    NotesStore(db, auto_backup=False).close()
+    with NotesStore(db, auto_backup=False) as store:
+        assert store.recovery is None and store.notes() == []

@@ -656,7 +656,7 @@ class NotesStore:
         (where it could also take a row id a later, confirmed note holds)."""
         for record in records:
             table = record["t"]
-            if table == "positions":
+            if table == "positions" or record["op"] == "snapshot":
                 continue
             key = record["uuid"] if record["op"] == "del" else record["row"].get("uuid")
             found = self._conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (key,))
