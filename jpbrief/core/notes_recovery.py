@@ -55,7 +55,8 @@ class RecoveryReport:
         start = (f"the backup {self.backup}" if self.backup
                  else "an empty store (no usable backup was found)")
         kept = f"It was kept as {self.damaged_copy} and" if self.damaged_copy else "It was"
-        parts = [f"The notes database {db} was damaged ({self.problem}). {kept} rebuilt "
+        problem = " ".join(self.problem.split())  # integrity_check's report spans lines
+        parts = [f"The notes database {db} was damaged ({problem}). {kept} rebuilt "
                  f"from {start}"]
         parts.append(f", {self.salvaged} row(s) still readable in the damaged file and "
                      f"{self.replayed} change(s) from the notes journal")
