@@ -47,7 +47,6 @@ import platform
 import re
 import resource
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -59,7 +58,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 import search_bench  # noqa: E402 - a sibling script, found through the path set above
-from startup_bench import MARK, REPO, peak_rss_mb, summary  # noqa: E402
+from startup_bench import MARK, REPO, peak_rss_mb, stop, summary  # noqa: E402
 
 CONTENT = REPO / "content"
 PROBE_MARK = "JPBRIEF_PROBE"
@@ -202,15 +201,6 @@ def environment(run_dir: Path) -> dict[str, str]:
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env
-
-
-def stop(process: subprocess.Popen[str]) -> None:
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def idle_rss(pid: int, limit_s: float) -> tuple[float | None, float, bool]:
