@@ -1,4 +1,4 @@
-"""The search index façade: :meth:`SearchIndex.ensure` an index, then :meth:`SearchIndex.search` it.
+"""The search index façade: ensure the index is open and fresh, then search it.
 
 :class:`SearchIndex` is what the UI (from a worker thread) and the CLI use. Everything it
 needs is passed to its constructor; it keeps one open index and is safe to call from

@@ -1,4 +1,4 @@
-""""Did you mean": the query again with each word the index does not know corrected."""
+"""Did-you-mean queries: the query again, each word the index does not know corrected."""
 
 from __future__ import annotations
 
