@@ -50,6 +50,24 @@ def test_footnotes_are_numbered_links_and_crossrefs_are_visibly_editorial(fixtur
     assert '<li value="3"><a name="fn-3"></a>Asia Pacific Initiative.' in html
 
 
+@pytest.mark.parametrize(
+    ("definition", "why"),
+    [("[^3]: api-survy", "footnote 3 cites unknown source &#x27;api-survy&#x27;"), ("", "footnote 3 has no source")],
+)
+def test_a_footnote_without_a_known_source_is_a_visibly_broken_marker_not_a_link(
+    content_copy: Path, definition: str, why: str
+):
+    alpha_md = content_copy / "articles" / "alpha.md"
+    alpha_md.write_text(alpha_md.read_text(encoding="utf-8").replace("[^3]: api-survey", definition), encoding="utf-8")
+    library = load_library(content_copy)
+    assert library.problems  # the loader says why
+    article = library.article("alpha")
+    assert article is not None
+    html = render_article(article, library)
+    assert re.findall(r'href="fn:(\d+)"', html) == ["1", "2"]
+    assert f'meet, say the same firms.<sup class="fn-missing" title="{why}">[3?]</sup>' in html
+
+
 def test_glossary_terms_become_hover_links_outside_other_links(fixture_library_dir: Path):
     library = load_library(fixture_library_dir)
     article = library.article("alpha")

@@ -18,14 +18,14 @@ are limited to in-page anchors and relative bundle paths (remote ``href`` become
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from html import escape
 from urllib.parse import urlsplit
 
 import nh3
 
-from jpbrief.core.content import FOOTNOTE_MARKER_RE, footnote_number, markdown_to_html
-from jpbrief.core.model import Article, Glossary, Library, Passage
+from jpbrief.core import links
+from jpbrief.core.content import markdown_to_html
+from jpbrief.core.model import Article, Footnote, Glossary, Library, Passage
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "dd", "del", "dl", "dt", "em",
@@ -54,12 +54,12 @@ def _safe_url(tag: str, attribute: str, value: str) -> str | None:
     if "\\" in value or any(ord(ch) < 32 for ch in value):
         return None
     if attribute == "href" and SAFE_FRAGMENT.match(value):
-        return value
+        return links.make(links.AnchorLink(value[1:]))
     if SAFE_RELATIVE_PATH.match(value) and ".." not in value.split("/"):
         return value
     parts = urlsplit(value)
     if attribute == "href" and tag == "a" and parts.scheme in {"http", "https"} and parts.netloc:
-        return "external:" + value
+        return links.make(links.ExternalLink(value))
     return None
 
 
@@ -77,40 +77,44 @@ def sanitize_html(fragment: str) -> str:
         clean_content_tags=REMOVED_WITH_CONTENT,
         attributes=ALLOWED_ATTRIBUTES,
         attribute_filter=_attribute_filter,
-        url_schemes={"http", "https", "external"},  # the filter turns http(s) into external:
+        url_schemes={"http", "https", links.EXTERNAL.rstrip(":")},  # the filter makes http(s) external:
         link_rel=None,
         strip_comments=True,
     )
 
 
-def _footnote_link(number: int, defined: bool) -> str:
-    if not defined:
-        return f'<sup class="fn-missing" title="footnote {number} has no source">[{number}?]</sup>'
-    return (
-        f'<sup><a class="fn" href="fn:{number}" title="Footnote {number}">{number}</a></sup>'
-    )
+def _footnote_link(footnote: Footnote, library: Library) -> str:
+    """A working marker for a footnote whose source is known; otherwise a visibly broken one."""
+    number = footnote.number
+    if not footnote.source_id or footnote.source_id not in library.sources:
+        why = f"cites unknown source {footnote.source_id!r}" if footnote.source_id else "has no source"
+        return f'<sup class="fn-missing" title="{escape(f"footnote {number} {why}")}">[{number}?]</sup>'
+    href = escape(links.make(links.FootnoteLink(number)))
+    return f'<sup><a class="fn" href="{href}" title="Footnote {number}">{number}</a></sup>'
 
 
 def _crossref_links(passage: Passage, library: Library) -> str:
-    links = []
+    markers = []
     for ref in passage.crossrefs:
         target = library.article(ref.article)
         label = f"Editor's cross-reference: {target.title}" if target else "Editor's cross-reference"
-        links.append(
-            f'<a class="xref" href="xref:{escape(ref.article)}#{escape(ref.anchor)}" '
-            f'title="{escape(label)}">[ed.]</a>'
-        )
-    return f' <span class="xref">{" ".join(links)}</span>' if links else ""
+        href = links.make(links.CrossRefLink(ref.article, ref.anchor))
+        markers.append(f'<a class="xref" href="{escape(href)}" title="{escape(label)}">[ed.]</a>')
+    return f' <span class="xref">{" ".join(markers)}</span>' if markers else ""
 
 
 def _mark_glossary(html_text: str, glossary: Glossary) -> str:
     """Wrap glossary acronyms in ``gloss:`` links, outside tags and existing links."""
-    terms = sorted((a.term for a in glossary.acronyms), key=len, reverse=True)
+    longest_first = sorted(glossary.acronyms, key=lambda acronym: len(acronym.term), reverse=True)
+    terms = {escape(acronym.term): acronym.term for acronym in longest_first}
     if not terms:
         return html_text
-    pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(re.escape(escape(term)) for term in terms) + r")(?![\w-])"
-    )
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(shown) for shown in terms) + r")(?![\w-])")
+
+    def link(match: re.Match[str]) -> str:
+        href = links.make(links.GlossaryLink(terms[match.group(1)]))
+        return f'<a class="gloss" href="{escape(href)}">{match.group(1)}</a>'
+
     out: list[str] = []
     inside_link = 0
     for piece in re.split(r"(<[^>]*>)", html_text):
@@ -123,25 +127,26 @@ def _mark_glossary(html_text: str, glossary: Glossary) -> str:
         elif inside_link:
             out.append(piece)
         else:
-            out.append(pattern.sub(r'<a class="gloss" href="gloss:\1">\1</a>', piece))
+            out.append(pattern.sub(link, piece))
     return "".join(out)
 
 
-def render_passage(passage: Passage, library: Library, *, defined: Iterable[int] = ()) -> str:
-    """One passage's inner HTML: sanitized Markdown plus our footnote markers."""
-    defined_numbers = set(defined)
+def render_passage(passage: Passage, library: Library) -> str:
+    """One passage's inner HTML: sanitized Markdown plus our footnote markers.
+
+    The markers come from the model (each footnote's place, recorded by the loader): a
+    placeholder stands in for each while the Markdown is converted and sanitized.
+    """
     markers: list[str] = []
-
-    def placeholder(match: re.Match[str]) -> str:
-        number = footnote_number(match.group(1))
-        if number is None:
-            return escape(match.group(0))
-        markers.append(_footnote_link(number, number in defined_numbers))
-        return _PLACEHOLDER.format(len(markers) - 1)
-
-    # Placeholders use private-use characters; any already in the text are not ours.
-    unmarked = passage.markdown.replace("\ue000", "").replace("\ue001", "")
-    source = FOOTNOTE_MARKER_RE.sub(placeholder, unmarked)
+    pieces: list[str] = []
+    for run in passage.runs():
+        if isinstance(run, str):
+            # Placeholders use private-use characters; any already in the text are not ours.
+            pieces.append(run.replace("\ue000", "").replace("\ue001", ""))
+        else:
+            markers.append(_footnote_link(run, library))
+            pieces.append(_PLACEHOLDER.format(len(markers) - 1))
+    source = "".join(pieces)
     html_text = sanitize_html(markdown_to_html(source)).strip()
     if passage.kind == "heading" or (html_text.startswith("<p>") and html_text.endswith("</p>")
                                      and html_text.count("<p>") == 1):
@@ -176,7 +181,7 @@ def render_article(
     With ``with_sources`` the article ends with its numbered footnotes and their
     citations (what print and PDF export need).
     """
-    defined = {f.number for p in article.passages for f in p.footnotes if f.source_id}
+    defined = any(f.source_id for p in article.passages for f in p.footnotes)
     body: list[str] = [f'<h1 class="title">{escape(article.title)}</h1>']
     byline = _byline(article)
     if byline:
@@ -192,7 +197,7 @@ def render_article(
             classes.append("marked")
         if passage.role:
             classes.append(f"role-{passage.role}")
-        inner = render_passage(passage, library, defined=defined)
+        inner = render_passage(passage, library)
         anchor = f'<a name="{escape(passage.anchor)}"></a>'
         tag = "h2" if passage.kind == "heading" else "p"
         if passage.role == "bio":

@@ -201,7 +201,7 @@ def _parse_passage(reading: _Reading, block: _Block) -> Passage | None:
         text=text,
         section=reading.section if kind == "paragraph" else text,
         themes=themes,
-        footnotes=_footnote_markers(reading, block, body_lines),
+        footnotes=_footnote_markers(reading, block.line, source),
         crossrefs=crossrefs,
         role=annotation.get("role"),
         line=block.line,
@@ -250,19 +250,22 @@ def _crossrefs(reading: _Reading, see: str, line: int) -> tuple[CrossRef, ...]:
     return tuple(crossrefs)
 
 
-def _footnote_markers(reading: _Reading, block: _Block, body_lines: list[str]) -> tuple[Footnote, ...]:
-    """The passage's footnote markers in reading order (sources are resolved later)."""
-    numbers: list[int] = []
-    for offset, body_line in enumerate(body_lines):
-        for marker in FOOTNOTE_MARKER_RE.finditer(body_line):
-            label = marker.group(1)
-            number = footnote_number(label)
-            if number is None:
-                reading.report.add(reading.path, block.line + offset, _unnumbered(label))
-                continue
-            numbers.append(number)
-            reading.draft.marker_lines.append((number, block.line + offset))
-    return tuple(Footnote(n, "") for n in numbers)
+def _footnote_markers(reading: _Reading, first_line: int, source: str) -> tuple[Footnote, ...]:
+    """The passage's footnote markers in reading order, each with its place in ``source``.
+
+    This is the one scan of marker syntax: renderers place markers from the spans recorded
+    here. Sources are resolved once all definitions are read.
+    """
+    footnotes: list[Footnote] = []
+    for marker in FOOTNOTE_MARKER_RE.finditer(source):
+        line = first_line + source.count("\n", 0, marker.start())
+        number = footnote_number(marker.group(1))
+        if number is None:
+            reading.report.add(reading.path, line, _unnumbered(marker.group(1)))
+            continue
+        footnotes.append(Footnote(number, "", marker.span()))
+        reading.draft.marker_lines.append((number, line))
+    return tuple(footnotes)
 
 
 def _unnumbered(label: str) -> str:

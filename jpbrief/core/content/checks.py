@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from jpbrief.core.content.body import Draft
 from jpbrief.core.content.problems import Reporter
 from jpbrief.core.model import Article, Source, Theme
@@ -62,4 +64,6 @@ def _check_footnotes(draft: Draft, sources: dict[str, Source], report: Reporter)
         if number not in referenced:
             report.add(path, line, f"footnote [^{number}] is defined but never referenced")
         if source_id not in sources:
-            report.add(path, line, f"footnote [^{number}] cites unknown source {source_id!r}")
+            close = difflib.get_close_matches(source_id, sources, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            report.add(path, line, f"footnote [^{number}] cites unknown source {source_id!r}{hint}")

@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 import markdown
 
 FOOTNOTE_MARKER_RE = re.compile(r"\[\^([^\]\s]*)\]")
-"""A footnote marker ``[^N]`` in a passage."""
+"""A footnote marker ``[^N]`` in a passage. Only the loader scans for it: it records each
+marker's place as :attr:`~jpbrief.core.model.Footnote.markdown_span` (and plain_text drops them)."""
 FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]\s]*)\]:\s*(.*?)\s*$")
 ANNOTATION_RE = re.compile(r"^\{:\s*(.*?)\s*\}\s*$")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
