@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from golden import assert_matches_reference
 
 from jpbrief.core.content import load_library
-from jpbrief.core.render import render_article, sanitize_html
+from jpbrief.core.model import Article, Library
+from jpbrief.core.render import render_article, render_paper, sanitize_html
 
-REFERENCE = Path(__file__).parent / "reference"
 
-
-def test_rendered_fixture_article_matches_the_reviewed_reference(fixture_library_dir: Path):
-    """Golden file: set JPBRIEF_UPDATE_REFERENCE=1 to rewrite it, then review the diff."""
+@pytest.mark.parametrize(("render", "reference"), [(render_article, "alpha.html"), (render_paper, "alpha-paper.html")])
+def test_rendered_fixture_article_matches_the_reviewed_reference(
+    fixture_library_dir: Path, render: Callable[[Article, Library], str], reference: str
+):
+    """The screen and the paper rendering of one article, each against its golden file."""
     library = load_library(fixture_library_dir)
     article = library.article("alpha")
     assert article is not None
-    html = render_article(article, library).replace("><", ">\n<")
-    reference = REFERENCE / "alpha.html"
-    if os.environ.get("JPBRIEF_UPDATE_REFERENCE"):
-        reference.write_text(html, encoding="utf-8")
-    assert html == reference.read_text(encoding="utf-8")
+    assert_matches_reference(render(article, library), reference)
 
 
 def test_every_passage_carries_its_anchor_and_theme_classes(fixture_library_dir: Path):

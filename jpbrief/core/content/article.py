@@ -6,13 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from jpbrief.core.content.body import Draft, parse_body
 from jpbrief.core.content.fields import ID_RE, optional_str, valid_date
 from jpbrief.core.content.problems import Reporter, shown
 from jpbrief.core.content.textfile import read_text
-from jpbrief.core.content.yamlsource import load_yaml, yaml_line
+from jpbrief.core.content.yamlsource import parse_yaml
 
 FRONT_MATTER_KEYS = {"id", "title", "author", "publisher", "published", "disclaimer"}
 
@@ -62,15 +60,10 @@ def _front_matter_end(path: Path, lines: list[str], report: Reporter) -> int | N
 
 def _front_matter(path: Path, lines: list[str], end: int, report: Reporter) -> dict[Any, Any] | None:
     """The front matter as a mapping, or None (reported) when it is not one."""
-    try:
-        meta, _ = load_yaml("\n".join(lines[1:end]))
-    except yaml.YAMLError as error:
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        report.add(path, yaml_line(error, 1), f"invalid front matter: {problem}")
+    document = parse_yaml(path, "\n".join(lines[1:end]), report, offset=1, name="front matter")
+    if document is None:
         return None
-    except RecursionError:
-        report.add(path, 2, "front matter is nested too deeply")
-        return None
+    meta = document[0]
     if not isinstance(meta, dict):
         report.add(path, 2, "front matter must be a mapping of keys to values")
         return None

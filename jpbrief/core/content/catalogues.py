@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from jpbrief.core.content.fields import ID_RE, optional_str, report_markup, valid_date
 from jpbrief.core.content.problems import Reporter, shown
@@ -18,21 +20,29 @@ SOURCE_KINDS = (
 SOURCE_KEYS = {"id", "citation", "kind", "authors", "title", "publisher", "date", "accessed", "url"}
 
 
-def load_themes(path: Path | None, report: Reporter) -> dict[str, Theme]:
-    """The themes by id; ``path`` is None when the file is absent (reported by the caller)."""
-    themes: dict[str, Theme] = {}
-    if path is None:
-        return themes
-    for item, line in yaml_items(path, yaml_document(path, report), "themes", report):
+def _records(
+    path: Path, key: str, kept: Mapping[str, object], shape: str, report: Reporter
+) -> Iterator[tuple[dict[str, Any], str, int]]:
+    """Each mapping under ``key`` with a text id not already ``kept``: (item, id, line).
+
+    ``shape`` says what a record needs, for the report on one that is not a mapping with an id.
+    """
+    for item, line in yaml_items(path, yaml_document(path, report), key, report):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            report.add(path, line, "a theme needs an id, a label and a description")
-            continue
-        theme_id = item["id"]
+            report.add(path, line, shape)
+        elif item["id"] in kept:
+            report.add(path, line, f"duplicate {key.removesuffix('s')} id {item['id']!r}")
+        else:
+            yield item, item["id"], line
+
+
+def load_themes(path: Path, report: Reporter) -> dict[str, Theme]:
+    """The themes by id, and a report for each required theme missing."""
+    themes: dict[str, Theme] = {}
+    shape = "a theme needs an id, a label and a description"
+    for item, theme_id, line in _records(path, "themes", themes, shape, report):
         if not ID_RE.match(theme_id):
             report.add(path, line, f"theme id {theme_id!r} must be lower-case letters, digits, hyphens")
-            continue
-        if theme_id in themes:
-            report.add(path, line, f"duplicate theme id {theme_id!r}")
             continue
         label, description = item.get("label"), item.get("description")
         if not isinstance(label, str) or not isinstance(description, str):
@@ -46,19 +56,11 @@ def load_themes(path: Path | None, report: Reporter) -> dict[str, Theme]:
     return themes
 
 
-def load_sources(path: Path | None, report: Reporter) -> dict[str, Source]:
+def load_sources(path: Path, report: Reporter) -> dict[str, Source]:
     """The cited works by id, each checked field by field."""
     sources: dict[str, Source] = {}
-    if path is None:
-        return sources
-    for item, line in yaml_items(path, yaml_document(path, report), "sources", report):
-        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
-            report.add(path, line, "a source needs an id and a citation")
-            continue
-        source_id = item["id"]
-        if source_id in sources:
-            report.add(path, line, f"duplicate source id {source_id!r}")
-            continue
+    shape = "a source needs an id and a citation"
+    for item, source_id, line in _records(path, "sources", sources, shape, report):
         citation = item.get("citation")
         if not isinstance(citation, str) or not citation.strip():
             report.add(path, line, f"source {source_id!r} needs the citation text as printed")
@@ -78,7 +80,9 @@ def load_sources(path: Path | None, report: Reporter) -> dict[str, Source]:
     return sources
 
 
-def _check_source_fields(path: Path, line: int, source_id: str, item: dict, report: Reporter) -> list[str]:
+def _check_source_fields(
+    path: Path, line: int, source_id: str, item: dict[str, Any], report: Reporter
+) -> list[str]:
     """Report a source's bad fields; returns its authors (empty unless a list of names)."""
     what = f"source {source_id!r}"
     for key in sorted(set(map(str, item)) - SOURCE_KEYS):
@@ -106,10 +110,8 @@ def _check_source_fields(path: Path, line: int, source_id: str, item: dict, repo
     return authors
 
 
-def load_glossary(path: Path | None, report: Reporter) -> Glossary:
+def load_glossary(path: Path, report: Reporter) -> Glossary:
     """Acronyms and synonym groups; an entry holding markup is reported and skipped."""
-    if path is None:
-        return Glossary((), ())
     document = yaml_document(path, report)
     acronyms: list[Acronym] = []
     for item, line in yaml_items(path, document, "acronyms", report):

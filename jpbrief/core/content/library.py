@@ -10,7 +10,7 @@ from jpbrief.core.content.catalogues import load_glossary, load_sources, load_th
 from jpbrief.core.content.checks import check_references
 from jpbrief.core.content.problems import Reporter, shown
 from jpbrief.core.content_files import Listing, list_content
-from jpbrief.core.model import Library
+from jpbrief.core.model import Glossary, Library
 
 
 def load_library(content_dir: Path) -> Library:
@@ -27,10 +27,11 @@ def load_library(content_dir: Path) -> Library:
     themes_path = content_dir / "themes.yaml"
     if "themes.yaml" not in listing.data_files and not _refused(listing, themes_path):
         report.add(themes_path, 1, "themes.yaml not found")
-    # A data file that is absent or a refused link is None here (already reported).
-    themes = load_themes(listing.data_files.get("themes.yaml"), report)
-    sources = load_sources(listing.data_files.get("sources.yaml"), report)
-    glossary = load_glossary(listing.data_files.get("glossary.yaml"), report)
+    # A data file that is absent or a refused link is not listed (and already reported).
+    files = listing.data_files
+    themes = load_themes(files["themes.yaml"], report) if "themes.yaml" in files else {}
+    sources = load_sources(files["sources.yaml"], report) if "sources.yaml" in files else {}
+    glossary = load_glossary(files["glossary.yaml"], report) if "glossary.yaml" in files else Glossary()
 
     article_dir = content_dir / "articles"
     if not listing.article_dir_ok and not _refused(listing, article_dir):

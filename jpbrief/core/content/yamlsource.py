@@ -56,20 +56,25 @@ def yaml_line(error: yaml.YAMLError, offset: int) -> int:
     return (mark.line + 1 + offset) if mark is not None else offset + 1
 
 
-def yaml_document(path: Path, report: Reporter) -> Document | None:
-    """A YAML file's data and node tree (for line numbers), or None if unreadable or broken."""
-    text = read_text(path, report)
-    if text is None:
-        return None
+def parse_yaml(
+    path: Path, text: str, report: Reporter, *, offset: int = 0, name: str = "YAML"
+) -> Document | None:
+    """``text`` (YAML starting ``offset`` lines into ``path``) parsed, or None (reported,
+    calling it ``name``) when it is broken or absurdly nested."""
     try:
         return load_yaml(text)
     except yaml.YAMLError as error:
         problem = getattr(error, "problem", None) or "invalid YAML"
-        report.add(path, yaml_line(error, 0), f"invalid YAML: {problem}")
-        return None
+        report.add(path, yaml_line(error, offset), f"invalid {name}: {problem}")
     except RecursionError:
-        report.add(path, 1, "YAML nested too deeply")
-        return None
+        report.add(path, offset + 1, f"{name} is nested too deeply")
+    return None
+
+
+def yaml_document(path: Path, report: Reporter) -> Document | None:
+    """A YAML file's data and node tree (for line numbers), or None if unreadable or broken."""
+    text = read_text(path, report)
+    return None if text is None else parse_yaml(path, text, report)
 
 
 def yaml_items(path: Path, document: Document | None, key: str, report: Reporter) -> list[tuple[Any, int]]:

@@ -18,15 +18,7 @@ from html import escape
 
 from jpbrief.core import links
 from jpbrief.core.model import Article, CrossRef, Footnote, Library
-from jpbrief.core.render.parts import (
-    author_notes,
-    broken_marker,
-    disclaimer,
-    document,
-    footnote_problem,
-    passage_block,
-    passage_body,
-)
+from jpbrief.core.render import parts
 
 NOT_STATED = "not stated in the original"
 EDITOR_HEADING = "Editor's notes (not part of the original)"
@@ -49,9 +41,9 @@ def editor_label(number: int) -> str:
 
 
 def _marker(footnote: Footnote, library: Library) -> str:
-    why = footnote_problem(footnote, library)
+    why = parts.footnote_problem(footnote, library)
     if why is not None:
-        return broken_marker(footnote, why)
+        return parts.broken_marker(footnote, why)
     href = escape(links.make(links.AnchorLink(f"fn-{footnote.number}")))
     return f'<sup><a class="fn" href="{href}">{footnote.number}</a></sup>'
 
@@ -82,7 +74,8 @@ def _destination(ref: CrossRef, library: Library) -> str:
 
 def render_paper(article: Article, library: Library, *, css: str = "") -> str:
     """A whole article as an HTML document for print and PDF (``css``: the light reader sheet)."""
-    body = [f'<h1 class="title">{escape(article.title)}</h1>', _provenance(article), disclaimer(article)]
+    title = f'<h1 class="title">{escape(article.title)}</h1>'
+    body = [title, _provenance(article), parts.disclaimer(article)]
     editors: list[CrossRef] = []
     for passage in article.passages:
         marks = []
@@ -90,9 +83,9 @@ def render_paper(article: Article, library: Library, *, css: str = "") -> str:
             editors.append(ref)
             marks.append(f'<span class="ed-ref">{editor_label(len(editors))}</span>')
         tail = " " + " ".join(marks) if marks else ""
-        inner = passage_body(passage, lambda f: _marker(f, library), keep_links=False)
-        body.append(passage_block(passage, inner, ["passage", passage.kind], tail))
-    body.append(author_notes(article, library))
+        inner = parts.passage_body(passage, lambda f: _marker(f, library), keep_links=False)
+        body.append(parts.passage_block(passage, inner, ["passage", passage.kind], tail))
+    body.append(parts.author_notes(article, library))
     if editors:
         body.append(f'<h2 class="ed-notes-heading">{escape(EDITOR_HEADING)}</h2>')
         body.extend(
@@ -100,4 +93,4 @@ def render_paper(article: Article, library: Library, *, css: str = "") -> str:
             f"See {_destination(ref, library)}</p>"
             for number, ref in enumerate(editors, 1)
         )
-    return document(body, css + PAPER_CSS)
+    return parts.document(body, css + PAPER_CSS)

@@ -11,22 +11,14 @@ from html import escape
 
 from jpbrief.core import links
 from jpbrief.core.model import Article, Footnote, Library, Passage
-from jpbrief.core.render.parts import (
-    author_notes,
-    broken_marker,
-    disclaimer,
-    document,
-    footnote_problem,
-    passage_block,
-    passage_body,
-)
+from jpbrief.core.render import parts
 
 
 def _footnote_link(footnote: Footnote, library: Library) -> str:
     """A working marker for a footnote whose source is known; otherwise a visibly broken one."""
-    why = footnote_problem(footnote, library)
+    why = parts.footnote_problem(footnote, library)
     if why is not None:
-        return broken_marker(footnote, why)
+        return parts.broken_marker(footnote, why)
     number = footnote.number
     href = escape(links.make(links.FootnoteLink(number)))
     return f'<sup><a class="fn" href="{href}" title="Footnote {number}">{number}</a></sup>'
@@ -44,18 +36,18 @@ def _crossref_links(passage: Passage, library: Library) -> str:
 
 def render_passage(passage: Passage, library: Library) -> str:
     """One passage's inner HTML for the screen: markers placed from the model, glossary linked."""
-    return passage_body(passage, lambda f: _footnote_link(f, library), glossary=library.glossary)
+    return parts.passage_body(passage, lambda f: _footnote_link(f, library), glossary=library.glossary)
 
 
 def _byline(article: Article) -> str:
-    parts = []
+    shown = []
     if article.author:
-        parts.append(f"By {escape(article.author)}")
+        shown.append(f"By {escape(article.author)}")
     if article.publisher:
-        parts.append(escape(article.publisher))
+        shown.append(escape(article.publisher))
     if article.published:
-        parts.append(escape(article.published))
-    return " · ".join(parts)
+        shown.append(escape(article.published))
+    return " · ".join(shown)
 
 
 def render_article(
@@ -76,13 +68,13 @@ def render_article(
     byline = _byline(article)
     if byline:
         body.append(f'<p class="byline">{byline}</p>')
-    body.append(disclaimer(article))
+    body.append(parts.disclaimer(article))
     for passage in article.passages:
         classes = ["passage", passage.kind, *(f"theme-{t}" for t in passage.themes)]
         if marked_theme and marked_theme in passage.themes:
             classes.append("marked")
         inner = render_passage(passage, library)
-        body.append(passage_block(passage, inner, classes, _crossref_links(passage, library)))
+        body.append(parts.passage_block(passage, inner, classes, _crossref_links(passage, library)))
     if with_sources:
-        body.append(author_notes(article, library))
-    return document(body, css)
+        body.append(parts.author_notes(article, library))
+    return parts.document(body, css)
