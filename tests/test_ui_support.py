@@ -33,14 +33,22 @@ def build_app(
     content: Path = CONTENT,
     confirm: Any = lambda *_: False,
     start: bool = True,
+    prerendered: bool = False,
 ) -> ReaderApp:
+    """``prerendered``: hand it every article's HTML, as a start from the start-up cache does."""
     library = load_library(content)
+    rendered = None
+    if prerendered:
+        from jpbrief.core.render import render_article
+
+        rendered = {a.id: render_article(a, library, with_sources=True) for a in library.articles}
     app = ReaderApp(
         library,
         content,
         Settings(config_dir),
         search_factory=default_index_factory(content, library, index_root),
         confirm_url=confirm,
+        rendered=rendered,
     )
     qtbot.addWidget(app.window)
     qtbot.addWidget(app.card)
