@@ -10,8 +10,8 @@ import pytest
 from golden import assert_matches_reference
 
 from jpbrief.core.content import load_library
-from jpbrief.core.model import Article, Library
-from jpbrief.core.render import render_article, render_paper, sanitize_html
+from jpbrief.core.model import Article, Footnote, Library, Passage
+from jpbrief.core.render import render_article, render_paper, render_passage, sanitize_html
 
 
 @pytest.mark.parametrize(("render", "reference"), [(render_article, "alpha.html"), (render_paper, "alpha-paper.html")])
@@ -65,6 +65,16 @@ def test_a_footnote_without_a_known_source_is_a_visibly_broken_marker_not_a_link
     html = render_article(article, library)
     assert re.findall(r'href="fn:(\d+)"', html) == ["1", "2"]
     assert f'meet, say the same firms.<sup class="fn-missing" title="{why}">[3?]</sup>' in html
+
+
+def test_markers_are_placed_from_the_model_and_one_without_a_place_goes_last(fixture_library_dir: Path):
+    library = load_library(fixture_library_dir)
+    passage = Passage(
+        anchor="a", kind="paragraph", markdown="One.[^2] Two.", text="One. Two.", section=None,
+        footnotes=(Footnote(2, "api-survey", (4, 8)), Footnote(1, "wh-fact-sheet")),
+    )
+    html = render_passage(passage, library)
+    assert re.sub(r"<sup>.*?</sup>", lambda m: "^" + re.sub(r"<[^>]*>", "", m.group(0)), html) == "One.^2 Two.^1"
 
 
 def test_glossary_terms_become_hover_links_outside_other_links(fixture_library_dir: Path):
