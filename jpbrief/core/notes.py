@@ -88,6 +88,7 @@ from types import TracebackType
 from typing import Any, ClassVar, Literal
 
 from jpbrief.core import notes_journal, paths
+from jpbrief.core.durable import fsync_dir, replace_file
 from jpbrief.core.model import Article, Library, Passage
 from jpbrief.core.notes_import import (
     BATCH,
@@ -98,7 +99,7 @@ from jpbrief.core.notes_import import (
     parse_document,
     validated_item,
 )
-from jpbrief.core.notes_journal import Journal, delete_record, fsync_dir, put_record
+from jpbrief.core.notes_journal import Journal, delete_record, put_record
 from jpbrief.core.notes_recovery import RecoveryReport, salvage
 
 log = logging.getLogger(__name__)
@@ -368,14 +369,6 @@ def _is_corruption(exc: sqlite3.Error) -> bool:
 def _sidecars(path: Path) -> list[Path]:
     """The database file and the WAL files SQLite keeps beside it."""
     return [path, Path(f"{path}-wal"), Path(f"{path}-shm")]
-
-
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _has_bytes(path: Path) -> bool:
@@ -701,9 +694,7 @@ class NotesStore:
                 shutil.copyfile(backup, tmp)
                 problem = _check_file(tmp)
                 if problem is None:
-                    _fsync_file(tmp)
-                    os.replace(tmp, self.path)
-                    fsync_dir(self.path.parent)
+                    replace_file(tmp, self.path)
                     return backup
                 log.warning("notes backup %s is unusable (%s); trying an older one",
                             backup, problem)
@@ -782,9 +773,7 @@ class NotesStore:
             self._conn.backup(dest)
         finally:
             dest.close()
-        _fsync_file(tmp)
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
+        replace_file(tmp, target)
         return target
 
     def _backup_before_migration(self, version: int) -> None:

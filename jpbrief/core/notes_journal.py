@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jpbrief.core.durable import atomic_writer, fsync_dir
+
 JOURNAL_SUFFIX = ".journal"
 ANNOTATION_TABLES = ("highlights", "bookmarks", "notes")
 """Highlights first: a note names its highlight, which must exist when the note is put."""
@@ -84,18 +86,6 @@ def decode(line: bytes) -> Record | None:
     return None
 
 
-def fsync_dir(path: Path) -> None:
-    """Make a rename or a new file in ``path`` durable (a no-op where folders cannot be
-    opened, as on Windows)."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class Journal:
     """The journal file: append records durably, read them back, rewrite it atomically."""
 
@@ -146,18 +136,9 @@ class Journal:
 
     def rewrite(self, records: Iterable[Record]) -> None:
         """Replace the journal with ``records``, atomically (a temporary file renamed over)."""
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "wb") as handle:
-                for record in records:
-                    handle.write(encode(record))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        fsync_dir(self.path.parent)
+        with atomic_writer(self.path) as handle:
+            for record in records:
+                handle.write(encode(record))
 
 
 # --------------------------------------------------------------------------- rows <-> records
