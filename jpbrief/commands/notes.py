@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from jpbrief.commands import content_dir
 from jpbrief.core.durable import atomic_write_text
 from jpbrief.core.notes import ImportFormatError, NotesError, NotesStore, default_db_path
-from jpbrief.core.notes_import import BATCH, MAX_IMPORT_BYTES
+from jpbrief.core.notes.import_checks import BATCH, MAX_IMPORT_BYTES
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Library

@@ -33,11 +33,9 @@ from pathlib import Path
 from typing import Any
 
 from jpbrief.core.durable import atomic_writer, fsync_dir
+from jpbrief.core.notes.schema import ANNOTATION_TABLES, TABLES
 
 JOURNAL_SUFFIX = ".journal"
-ANNOTATION_TABLES = ("highlights", "bookmarks", "notes")
-"""Highlights first: a note names its highlight, which must exist when the note is put."""
-TABLES = (*ANNOTATION_TABLES, "positions")
 
 Record = dict[str, Any]
 
