@@ -31,10 +31,11 @@ import logging
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from jpbrief.core import paths
 from jpbrief.core.notes import backups, journal, recovery, schema
@@ -51,8 +52,13 @@ def default_db_path() -> Path:
     return paths.data_dir() / DB_NAME
 
 
-def rowid(cursor: sqlite3.Cursor) -> int:
-    """The id of the row an ``INSERT`` just made."""
+def insert_row(conn: sqlite3.Connection, table: str, values: Mapping[str, Any]) -> int:
+    """``INSERT`` one row of ``values`` (column -> value) into ``table``; returns its id."""
+    names = ", ".join(f'"{name}"' for name in values)
+    cursor = conn.execute(
+        f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(values))})",
+        tuple(values.values()),
+    )
     row_id = cursor.lastrowid
     assert row_id is not None
     return row_id

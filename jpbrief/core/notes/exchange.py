@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from jpbrief.core.model import Library, Passage
-from jpbrief.core.notes.database import NotesDatabase, rowid
+from jpbrief.core.notes.database import NotesDatabase, insert_row
 from jpbrief.core.notes.import_checks import (
     BATCH,
     EXPORT_FORMAT,
@@ -168,34 +168,22 @@ def import_json(
     return ImportResult(added, skipped)
 
 
+_COMMON = ("uuid", "article", "anchor", "quote", "created", "state", "original_article",
+           "original_anchor")
+_OWN = {"bookmarks": (), "highlights": ("start", "end", "colour"), "notes": ("text", "updated")}
+
+
 def _insert_item(
     conn: sqlite3.Connection,
     table: str,
     item: dict[str, Any],
     highlight_uuids: dict[str, int],
 ) -> int:
-    common = (item["uuid"], item["article"], item["anchor"], item["quote"], item["created"],
-              item["state"], item["original_article"], item["original_anchor"])
-    columns = "uuid, article, anchor, quote, created, state, original_article, original_anchor"
-    if table == "bookmarks":
-        cursor = conn.execute(
-            f"INSERT INTO bookmarks ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            common,
-        )
-    elif table == "highlights":
-        cursor = conn.execute(
-            f'INSERT INTO highlights ({columns}, start, "end", colour) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*common, item["start"], item["end"], item["colour"]),
-        )
-    else:
-        highlight_id = highlight_uuids.get(item["highlight"]) if item["highlight"] else None
-        cursor = conn.execute(
-            f"INSERT INTO notes ({columns}, text, updated, highlight_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*common, item["text"], item["updated"], highlight_id),
-        )
-    return rowid(cursor)
+    values = {name: item[name] for name in (*_COMMON, *_OWN[table])}
+    if table == "notes":
+        values["highlight_id"] = (highlight_uuids.get(item["highlight"]) if item["highlight"]
+                                  else None)
+    return insert_row(conn, table, values)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any
 from jpbrief.core.model import Library
 from jpbrief.core.notes import anchoring, exchange
 from jpbrief.core.notes.backups import KEEP_BACKUPS
-from jpbrief.core.notes.database import NotesDatabase, rowid
+from jpbrief.core.notes.database import NotesDatabase, insert_row
 from jpbrief.core.notes.import_checks import DEFAULT_COLOUR
 from jpbrief.core.notes.journal import Journal, delete_record, put_record
 from jpbrief.core.notes.records import (
@@ -138,15 +138,9 @@ class NotesStore:
         _require(article=article, anchor=anchor)
         created = stamp(self._db.clock())
         uid = str(uuidlib.uuid4())
-        with self._db.transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO bookmarks (uuid, article, anchor, quote, created, "
-                "original_article, original_anchor) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (uid, article, anchor, quote, created, article, anchor),
-            )
-            self._db.log([put_record(conn, "bookmarks", rowid(cursor))])
-        return Bookmark(rowid(cursor), uid, article, anchor, quote, created, "ok", article,
-                        anchor)
+        row_id = self._add("bookmarks", uuid=uid, article=article, anchor=anchor, quote=quote,
+                           created=created, original_article=article, original_anchor=anchor)
+        return Bookmark(row_id, uid, article, anchor, quote, created, "ok", article, anchor)
 
     def bookmark_at(self, article: str, anchor: str) -> Bookmark | None:
         row = self._db.conn.execute(
@@ -165,6 +159,13 @@ class NotesStore:
 
     def remove_bookmark(self, bookmark_id: int) -> bool:
         return self._delete("bookmarks", bookmark_id)
+
+    def _add(self, table: str, **values: Any) -> int:
+        """Insert one row and journal it, in one transaction; returns its id once committed."""
+        with self._db.transaction() as conn:
+            row_id = insert_row(conn, table, values)
+            self._db.log([put_record(conn, table, row_id)])
+        return row_id
 
     def _delete(self, table: str, row_id: int) -> bool:
         with self._db.transaction() as conn:
@@ -198,16 +199,11 @@ class NotesStore:
             )
         created = stamp(self._db.clock())
         uid = str(uuidlib.uuid4())
-        with self._db.transaction() as conn:
-            cursor = conn.execute(
-                'INSERT INTO highlights (uuid, article, anchor, start, "end", quote, colour, '
-                "created, original_article, original_anchor) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (uid, article, anchor, start, end, quote, colour, created, article, anchor),
-            )
-            self._db.log([put_record(conn, "highlights", rowid(cursor))])
-        return Highlight(rowid(cursor), uid, article, anchor, start, end, quote, colour, created,
-                         "ok", article, anchor)
+        row_id = self._add("highlights", uuid=uid, article=article, anchor=anchor, start=start,
+                           end=end, quote=quote, colour=colour, created=created,
+                           original_article=article, original_anchor=anchor)
+        return Highlight(row_id, uid, article, anchor, start, end, quote, colour, created, "ok",
+                         article, anchor)
 
     def highlight(self, highlight_id: int) -> Highlight | None:
         row = self._db.conn.execute(
@@ -263,18 +259,12 @@ class NotesStore:
     ) -> Note:
         now = stamp(self._db.clock())
         uid = str(uuidlib.uuid4())
-        with self._db.transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO notes (uuid, highlight_id, article, anchor, quote, text, created, "
-                "updated, state, original_article, original_anchor) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (uid, highlight_id, article, anchor, quote, text, now, now, state, *original),
-            )
-            self._db.log([put_record(conn, "notes", rowid(cursor))])
-        return Note(
-            rowid(cursor), uid, article, anchor, quote, text, now, now, highlight_id, state,
-            *original,
-        )
+        row_id = self._add("notes", uuid=uid, highlight_id=highlight_id, article=article,
+                           anchor=anchor, quote=quote, text=text, created=now, updated=now,
+                           state=state, original_article=original[0],
+                           original_anchor=original[1])
+        return Note(row_id, uid, article, anchor, quote, text, now, now, highlight_id, state,
+                    *original)
 
     def update_note(self, note_id: int, text: str) -> Note:
         _require(text=text)
