@@ -344,3 +344,24 @@ def test_existing_index_in_a_read_only_cache_opens_without_writing(
         assert not index.ensure().built
         assert answers(index) == clean_answers
     assert snapshot(tmp_path) == before
+
+
+def test_an_in_memory_build_keeps_its_scratch_files_private(
+    library: Library, tmp_path: Path, monkeypatch, clean_answers
+):
+    """Whoosh's RamStorage writes its scratch runs to ``<tmp>/MAIN.tmp``: a fixed name in the
+    shared temp folder (two builds at once delete each other's files; another user could
+    plant what Whoosh reads back). The in-memory build uses a fresh private folder instead."""
+    import tempfile
+
+    shared_tmp = tmp_path / "shared-tmp"
+    shared_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared_tmp))
+    (shared_tmp / "MAIN.tmp").write_text("planted: a file where Whoosh wants its folder")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    with SearchIndex(library, CONTENT, blocker / "search-index") as index:
+        assert index.ensure().in_memory
+        assert answers(index) == clean_answers
+    assert (shared_tmp / "MAIN.tmp").read_text().startswith("planted")
+    assert [p.name for p in shared_tmp.iterdir()] == ["MAIN.tmp"]  # nothing left behind

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -157,11 +159,37 @@ def open_dir(
     return OpenIndex(index, searcher, vocabulary, postings, info)
 
 
+class PrivateRamStorage(RamStorage):
+    """A RamStorage whose writer's scratch files go in a private, fresh temporary folder.
+
+    Whoosh's own ``RamStorage.temp_storage`` uses ``<tmp>/MAIN.tmp``: a fixed name in the
+    shared temp folder, so two processes building at once delete each other's files, and
+    another user could plant the pickled runs Whoosh reads back from it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scratch: list[str] = []
+
+    def temp_storage(self, name: str | None = None) -> FileStorage:
+        folder = tempfile.mkdtemp(prefix="jpbrief-index-")  # mode 0700, unpredictable
+        self.scratch.append(folder)
+        return FileStorage(folder).create()
+
+    def remove_scratch(self) -> None:
+        for folder in self.scratch:
+            shutil.rmtree(folder, ignore_errors=True)
+        self.scratch.clear()
+
+
 def build_in_memory(fp: str, write: Writer) -> OpenIndex:
     """An index built into memory, for when the index folder cannot be written."""
     started = time.perf_counter()
-    storage = RamStorage()
-    built = write(storage, None)
+    storage = PrivateRamStorage()
+    try:
+        built = write(storage, None)
+    finally:
+        storage.remove_scratch()
     index = storage.open_index(schema=build_schema())
     searcher = index.searcher(weighting=scoring.BM25F())
     info = IndexInfo(
