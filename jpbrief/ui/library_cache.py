@@ -13,12 +13,12 @@ first paint. Like the search index, it is a cache and never a source of truth.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from jpbrief import __version__
 from jpbrief.core.content_files import list_content, stat_lines
+from jpbrief.core.durable import atomic_write_text
 from jpbrief.core.model import (
     Acronym,
     Article,
@@ -32,7 +32,7 @@ from jpbrief.core.model import (
     Theme,
 )
 
-FORMAT = 2
+FORMAT = 3  # 3: footnotes carry their marker's markdown_span
 FILE_NAME = "library.json"
 
 
@@ -53,7 +53,7 @@ def _library_to_json(library: Library) -> dict[str, Any]:
                     {
                         "anchor": p.anchor, "kind": p.kind, "markdown": p.markdown, "text": p.text,
                         "section": p.section, "themes": list(p.themes), "role": p.role, "line": p.line,
-                        "footnotes": [[f.number, f.source_id] for f in p.footnotes],
+                        "footnotes": [[f.number, f.source_id, f.markdown_span] for f in p.footnotes],
                         "crossrefs": [[r.article, r.anchor] for r in p.crossrefs],
                     }
                     for p in a.passages
@@ -85,7 +85,7 @@ def _library_from_json(data: dict[str, Any]) -> Library:
                 Passage(
                     anchor=p["anchor"], kind=p["kind"], markdown=p["markdown"], text=p["text"],
                     section=p["section"], themes=tuple(p["themes"]), role=p["role"], line=p["line"],
-                    footnotes=tuple(Footnote(int(n), str(s)) for n, s in p["footnotes"]),
+                    footnotes=tuple(_footnote(*f) for f in p["footnotes"]),
                     crossrefs=tuple(CrossRef(str(ar), str(an)) for ar, an in p["crossrefs"]),
                 )
                 for p in a["passages"]
@@ -111,6 +111,10 @@ def _library_from_json(data: dict[str, Any]) -> Library:
     )
 
 
+def _footnote(number: int, source_id: str, span: list[int] | None) -> Footnote:
+    return Footnote(int(number), str(source_id), (int(span[0]), int(span[1])) if span else None)
+
+
 def load(content_dir: Path, cache_root: Path) -> tuple[Library, dict[str, str]] | None:
     """The cached library and rendered articles, if the cache matches the content."""
     try:
@@ -129,9 +133,9 @@ def save(content_dir: Path, cache_root: Path, library: Library, html: dict[str, 
         cache_root.mkdir(parents=True, exist_ok=True)
         payload = {"fingerprint": fingerprint(content_dir), "library": _library_to_json(library),
                    "html": html}
-        temporary = cache_root / f".{FILE_NAME}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, cache_root / FILE_NAME)
+        # A cache: a power cut only costs one normal load, so it is not fsynced.
+        atomic_write_text(cache_root / FILE_NAME, json.dumps(payload, ensure_ascii=False),
+                          durable=False)
         return True
     except OSError:
         return False
