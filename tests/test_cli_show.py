@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from jpbrief.cli import build_parser, main
-from jpbrief.commands.content import footnote_offsets, text_with_markers
+from jpbrief.commands.content import placed_footnotes, text_with_markers
 from jpbrief.core.content import FOOTNOTE_MARKER_RE, load_library, plain_text
 
 REPO = Path(__file__).parent.parent
@@ -50,7 +50,7 @@ def test_a_marker_after_a_space_or_inside_emphasis_keeps_its_place(content_copy:
     )
     passage = load_library(content_copy).passage("alpha", "opening")
     assert passage is not None and passage.text == "The JSDF acquire counterstrike missiles."
-    assert footnote_offsets(passage) == [0, 16]
+    assert [(f.number, offset) for f, offset in placed_footnotes(passage)] == [(1, 0), (2, 16)]
     assert text_with_markers(passage) == "[1]The JSDF acquire[2] counterstrike missiles."
 
 

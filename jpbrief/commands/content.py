@@ -8,8 +8,8 @@ import sys
 from typing import Any
 
 from jpbrief.commands import content_dir
-from jpbrief.core.content import FOOTNOTE_MARKER_RE, load_library, plain_text
-from jpbrief.core.model import Article, Library, Passage
+from jpbrief.core.content import load_library, plain_text
+from jpbrief.core.model import Article, Footnote, Library, Passage
 
 NOT_STATED = "not stated"
 """Shown in plain output where the original does not state the author, publisher or date."""
@@ -42,17 +42,17 @@ def article_summary(article: Article) -> dict[str, Any]:
     }
 
 
-def footnote_offsets(passage: Passage) -> list[int]:
-    """Where each footnote marker stands in ``passage.text``, as character offsets.
+def placed_footnotes(passage: Passage) -> list[tuple[Footnote, int]]:
+    """Each footnote with where its marker stands in ``passage.text`` (a character offset).
 
-    The model keeps the markers only in ``passage.markdown``, so the text is rendered
-    once more with each marker replaced by a private-use character, whose places are
-    then read off. A marker after a space stands before the space, as it would in print.
-    If that rendering ever differs from ``passage.text``, every marker goes at the end.
+    The model places each marker in the Markdown (:meth:`Passage.runs`); the text is
+    rendered once more with each marker as a private-use character, whose places are then
+    read off. A marker after a space stands before the space, as it would in print. If
+    that rendering ever differs from ``passage.text``, every marker goes at the end.
     """
-    if not passage.footnotes:
-        return []
-    marked = plain_text(FOOTNOTE_MARKER_RE.sub(_MARK, passage.markdown))
+    runs = list(passage.runs()) if passage.footnotes else []
+    notes = [run for run in runs if isinstance(run, Footnote)]
+    marked = plain_text("".join(_MARK if isinstance(run, Footnote) else run for run in runs))
     out: list[str] = []
     offsets: list[int] = []
     for char in marked:
@@ -60,17 +60,15 @@ def footnote_offsets(passage: Passage) -> list[int]:
             offsets.append(len(out) - 1 if out and out[-1] == " " else len(out))
         elif char != " " or (out and out[-1] != " "):
             out.append(char)
-    text = "".join(out).rstrip(" ")
-    if text != passage.text or len(offsets) != len(passage.footnotes):
-        return [len(passage.text)] * len(passage.footnotes)
-    return [min(offset, len(text)) for offset in offsets]
+    if "".join(out).rstrip(" ") != passage.text or len(offsets) != len(notes):
+        offsets = [len(passage.text)] * len(notes)
+    return [(note, min(offset, len(passage.text))) for note, offset in zip(notes, offsets, strict=True)]
 
 
 def text_with_markers(passage: Passage) -> str:
     """The passage's text with ``[n]`` where the original prints each footnote number."""
     text = passage.text
-    pairs = zip(footnote_offsets(passage), passage.footnotes, strict=True)
-    for offset, footnote in sorted(pairs, key=lambda pair: pair[0], reverse=True):
+    for footnote, offset in reversed(placed_footnotes(passage)):
         text = f"{text[:offset]}[{footnote.number}]{text[offset:]}"
     return text
 
@@ -85,7 +83,7 @@ def passage_json(passage: Passage) -> dict[str, Any]:
         "role": passage.role,
         "footnotes": [
             {"number": f.number, "source": f.source_id, "offset": offset}
-            for f, offset in zip(passage.footnotes, footnote_offsets(passage), strict=True)
+            for f, offset in placed_footnotes(passage)
         ],
         "crossrefs": [{"article": r.article, "anchor": r.anchor} for r in passage.crossrefs],
     }

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from jpbrief.commands import content_dir
-from jpbrief.core.content import ID_RE, load_library, valid_date
+from jpbrief.core.content import load_library, valid_date
+from jpbrief.core.content.fields import ID_RE
 from jpbrief.core.content_files import ARTICLE_DIR, ARTICLE_SUFFIX, list_content, read_capped
 
 TODO_TITLE = "TODO: the title exactly as printed"
