@@ -184,15 +184,18 @@ class _Reporter:
         self.problems.append(Problem(str(path), line, message))
 
 
-def load_library(content_dir: Path) -> Library:
-    """Load every valid article of ``content_dir``; report the rest as problems."""
+def load_library(content_dir: Path, *, required_themes: Iterable[str] = REQUIRED_THEMES) -> Library:
+    """Load every valid article of ``content_dir``; report the rest as problems.
+
+    A content pack's folder passes ``required_themes=()``: the bundle brings those.
+    """
     content_dir = Path(content_dir)
     report = _Reporter()
     if not content_dir.is_dir():
         report.add(content_dir, 1, "content folder not found")
         return Library(problems=tuple(report.problems))
 
-    themes = _load_themes(content_dir / "themes.yaml", report)
+    themes = _load_themes(content_dir / "themes.yaml", report, tuple(required_themes))
     sources = _load_sources(content_dir / "sources.yaml", report)
     glossary = _load_glossary(content_dir / "glossary.yaml", report)
 
@@ -675,7 +678,7 @@ def _yaml_items(
     return list(zip(items, lines, strict=False))
 
 
-def _load_themes(path: Path, report: _Reporter) -> dict[str, Theme]:
+def _load_themes(path: Path, report: _Reporter, required_themes: tuple[str, ...]) -> dict[str, Theme]:
     themes: dict[str, Theme] = {}
     if not path.exists():
         report.add(path, 1, "themes.yaml not found")
@@ -695,7 +698,7 @@ def _load_themes(path: Path, report: _Reporter) -> dict[str, Theme]:
         if not isinstance(label, str) or not isinstance(description, str):
             report.add(path, line, f"theme {theme_id!r} needs a label and a description")
         themes[theme_id] = Theme(theme_id, str(label or theme_id), str(description or ""))
-    for required in REQUIRED_THEMES:
+    for required in required_themes:
         if required not in themes:
             report.add(path, 1, f"required theme {required!r} is missing")
     return themes

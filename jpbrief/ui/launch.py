@@ -82,14 +82,17 @@ def run(content_dir: Path) -> int:
     gc.disable()  # until the first paint (see the module's docstring)
     from jpbrief.ui import library_cache
 
-    cache_root = paths.cache_dir() / "startup"
+    from jpbrief.core.packs import state_key
+
+    # Installed content packs live outside content_dir: one start-up cache per pack state.
+    cache_root = paths.cache_dir() / "startup" / state_key(paths.packs_dir())
     cached = library_cache.load(content_dir, cache_root)
     if cached is not None:
         library, rendered = cached
     else:
-        from jpbrief.core.content import load_library
+        from jpbrief.core.packs.merge import load_merged
 
-        library, rendered = load_library(content_dir), {}
+        library, rendered = load_merged(content_dir, paths.packs_dir()), {}
     ensure_platform()
     app = application()
     from jpbrief.ui.app import ReaderApp, open_notes_store

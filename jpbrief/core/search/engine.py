@@ -142,6 +142,7 @@ def fingerprint(library: Library, content_dir: Path | None) -> str:
                 relative = path.relative_to(content_dir).as_posix()
                 digest.update(f"{relative}\0{len(data)}\0".encode())
                 digest.update(data)
+            _hash_packs(digest, library, content_dir)
             return digest.hexdigest()
         except OSError as error:
             log.warning("hashing %s failed (%s); hashing the loaded library", content_dir, error)
@@ -153,6 +154,20 @@ def fingerprint(library: Library, content_dir: Path | None) -> str:
     )
     digest.update(repr(library_state).encode("utf-8"))
     return digest.hexdigest()
+
+
+def _hash_packs(digest: Any, library: Library, content_dir: Path) -> None:
+    """Content packs live outside the content folder: hash what their articles add to the
+    library (articles from elsewhere, and the merged sources, themes and glossary), so
+    that installing, updating or removing a pack changes the fingerprint."""
+    root = content_dir.resolve()
+    added = tuple(
+        article for article in library.articles
+        if article.pack or root not in Path(article.path).resolve().parents
+    )
+    if added:
+        digest.update(repr((added, sorted(library.sources.items()), sorted(library.themes.items()),
+                            library.glossary)).encode("utf-8"))
 
 
 def default_index_root() -> Path:
