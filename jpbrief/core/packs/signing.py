@@ -14,7 +14,9 @@ and a trainer's minisign key pair works here:
 - secret key: minisign's *unencrypted* secret-key format (what ``minisign -G -W``
   writes): base64 of ``b"Ed"``, ``b"\\0\\0"`` (no KDF), ``b"B2"``, 48 unused KDF bytes,
   key id, the 64-byte libsodium secret key (seed + public key) and a BLAKE2b-256
-  checksum of ``b"Ed"`` + key id + secret key; written with 0600 permissions. A
+  checksum of ``b"Ed"`` + key id + secret key (``minisign -G -W`` leaves it zero, so
+  zero is accepted too; the public half must match the seed either way); written with
+  0600 permissions. A
   password-protected minisign key (KDF ``Sc``) is refused with a message: convert it
   with ``minisign -C`` or make a jpbrief key.
 
@@ -179,7 +181,8 @@ def parse_secret_key(text: str, what: str = "secret key") -> SecretKey:
     if data[2:4] != KDF_NONE:
         raise SignatureError(f"{what}: unknown key protection {data[2:4]!r}")
     key_id, secret, checksum = data[54:62], data[62:126], data[126:158]
-    if hashlib.blake2b(ALG + key_id + secret, digest_size=32).digest() != checksum:
+    expected = hashlib.blake2b(ALG + key_id + secret, digest_size=32).digest()
+    if checksum not in (expected, bytes(32)):  # minisign -G -W leaves it zero
         raise SignatureError(f"{what}: checksum mismatch (the key file is damaged)")
     key = SecretKey(key_id, secret[:32])
     if key.public.raw != secret[32:]:
