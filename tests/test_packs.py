@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pack_fixtures import BASE, build_pack, make_key, members, pack_source, rezip, store_for
 
 from jpbrief.core.content import load_library
 from jpbrief.core.packs import archive, signing, state_key
@@ -15,7 +16,6 @@ from jpbrief.core.packs.archive import PackError, UntrustedSigner
 from jpbrief.core.packs.build import BuildError, PackInfo, build
 from jpbrief.core.packs.merge import install_check, load_merged
 from jpbrief.core.search.engine import fingerprint
-from pack_fixtures import BASE, build_pack, make_key, members, pack_source, rezip, store_for
 
 
 @pytest.fixture
@@ -105,7 +105,7 @@ def test_a_flipped_byte_in_the_compressed_stream_is_refused(tmp_path, key, store
     raw = bytearray(pack.read_bytes())
     raw[info.header_offset + 30 + len(info.filename) + info.compress_size // 2] ^= 0x40
     pack.write_bytes(bytes(raw))
-    with pytest.raises(PackError, match="content/articles/gamma.md"):
+    with pytest.raises(PackError, match=r"content/articles/gamma\.md"):
         install(store, pack)
     assert store.installed() == []
 
@@ -125,7 +125,7 @@ def test_a_swapped_signer_key_in_the_manifest_breaks_the_signature(tmp_path, key
         key.public.to_text().split("\n")[1].encode(), other.public.to_text().split("\n")[1].encode()
     )
     rezip(pack, contents)
-    with pytest.raises(PackError, match="manifest.json"):
+    with pytest.raises(PackError, match=r"manifest\.json"):
         store.check(pack)
 
 
@@ -157,7 +157,7 @@ def test_versions_newer_replaces_older_is_refused_same_is_a_no_op(tmp_path, key,
     updated = install(store, build_pack(tmp_path, key, "1.10"))
     assert (updated.action, updated.previous) == ("updated", "1.9")
     assert not old_folder.exists()
-    with pytest.raises(PackError, match="older than the installed updates 1.10"):
+    with pytest.raises(PackError, match=r"older than the installed updates 1\.10"):
         install(store, build_pack(tmp_path, key, "1.2"))
     assert store.installed()[0].manifest.version == "1.10"
     same = install(store, build_pack(tmp_path, key, "1.10.0", name="same.jpbpack"))
@@ -192,7 +192,7 @@ def test_install_refuses_an_article_id_the_library_already_has_naming_both(tmp_p
 
 def test_two_packs_with_the_same_article_conflict(tmp_path, key, store):
     install(store, build_pack(tmp_path, key, pack_id="first"))
-    with pytest.raises(PackError, match="article id 'gamma' of pack 'second' 1.0 .* already used by pack 'first'"):
+    with pytest.raises(PackError, match=r"article id 'gamma' of pack 'second' 1\.0 .* already used by pack 'first'"):
         install(store, build_pack(tmp_path, key, pack_id="second"))
 
 

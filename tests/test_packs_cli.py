@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from pack_fixtures import BASE, build_pack, make_key, pack_source
 
 from jpbrief.cli import main
 from jpbrief.core import paths
 from jpbrief.core.notes import NotesStore
 from jpbrief.core.packs.merge import load_merged
 from jpbrief.core.packs.store import CRASH_ENV
-from pack_fixtures import BASE, build_pack, make_key, pack_source
 
 REPO = Path(__file__).parent.parent
 

@@ -10,10 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pack_fixtures import make_key, signed_pack, store_for
 
 from jpbrief.core.packs import archive
 from jpbrief.core.packs.archive import PackError
-from pack_fixtures import make_key, signed_pack, store_for
 
 ARTICLE = b"---\nid: x\ntitle: X\n---\n\nA paragraph.\n"
 
@@ -119,7 +119,7 @@ def test_a_pack_without_a_signature_is_refused(setup):
     with zipfile.ZipFile(pack, "w") as bundle:
         bundle.writestr("manifest.json", b"{}")
         bundle.writestr("content/articles/x.md", ARTICLE)
-    with pytest.raises(PackError, match="manifest.json.minisig is missing"):
+    with pytest.raises(PackError, match=r"manifest\.json\.minisig is missing"):
         store.install(pack)
 
 

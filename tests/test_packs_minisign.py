@@ -13,11 +13,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pack_fixtures import build_pack, make_key
 
 from jpbrief.core.packs import signing
 from jpbrief.core.packs.archive import PackError
 from jpbrief.core.packs.store import PackStore
-from pack_fixtures import build_pack, make_key
 
 MINISIGN = shutil.which("minisign") or "minisign"
 

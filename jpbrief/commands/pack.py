@@ -17,6 +17,7 @@ from jpbrief.core import paths
 
 if TYPE_CHECKING:
     from jpbrief.core.packs.manifest import Manifest
+    from jpbrief.core.packs.signing import PublicKey
     from jpbrief.core.packs.store import PackStore
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -60,7 +61,7 @@ def cmd_keygen(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_public(path: str) -> object:
+def _read_public(path: str) -> PublicKey:
     from jpbrief.core.packs import signing
 
     return signing.parse_public_key(signing.read_key_file(Path(path)), path)
@@ -105,8 +106,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return _error(f"{args.key}: {getattr(error, 'strerror', None) or error}", EXIT_USAGE)
     store = _store()
     try:
-        checked = archive.check(Path(args.file), store.trusted_keys(), key=key,  # type: ignore[arg-type]
-                                trust_new=key is None)
+        checked = archive.check(Path(args.file), store.trusted_keys(), key=key, trust_new=key is None)
         archive.verify_files(checked)
     except archive.PackError as error:
         return _error(f"{args.file}: {error}")

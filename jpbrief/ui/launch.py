@@ -80,9 +80,8 @@ def application() -> QApplication:
 def run(content_dir: Path) -> int:
     """Open the reader window and run until it is closed."""
     gc.disable()  # until the first paint (see the module's docstring)
-    from jpbrief.ui import library_cache
-
     from jpbrief.core.packs import state_key
+    from jpbrief.ui import library_cache
 
     # Installed content packs live outside content_dir: one start-up cache per pack state.
     cache_root = paths.cache_dir() / "startup" / state_key(paths.packs_dir())

@@ -157,7 +157,7 @@ def parse(data: bytes) -> Manifest:
         raise ManifestError(f"{MANIFEST}: date {date!r} must be YYYY-MM-DD")
     signer = _dict(root.get("signer"), "'signer'")
     files: list[FileEntry] = []
-    for item in root.get("files") if isinstance(root.get("files"), list) else _bad("files"):
+    for item in _list(root, "files"):
         entry = _dict(item, "each file")
         path, size, digest = entry.get("path"), entry.get("size"), entry.get("sha256")
         if not isinstance(path, str) or not path.startswith(CONTENT_PREFIX):
@@ -171,9 +171,11 @@ def parse(data: bytes) -> Manifest:
     if len(listed) != len(files):
         raise ManifestError(f"{MANIFEST}: a file is listed twice")
     articles: list[ArticleEntry] = []
-    for item in root.get("articles") if isinstance(root.get("articles"), list) else _bad("articles"):
+    for item in _list(root, "articles"):
         entry = _dict(item, "each article")
-        article = ArticleEntry(_text(entry, "id") or "", _text(entry, "title") or "", _text(entry, "path") or "")
+        article = ArticleEntry(
+            _text(entry, "id") or "", _text(entry, "title") or "", _text(entry, "path") or ""
+        )
         if article.path not in listed:
             raise ManifestError(f"{MANIFEST}: article {article.id!r} names unlisted file {article.path!r}")
         articles.append(article)
@@ -191,5 +193,8 @@ def parse(data: bytes) -> Manifest:
     )
 
 
-def _bad(key: str) -> list[Any]:
-    raise ManifestError(f"{MANIFEST}: {key!r} must be a list")
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        raise ManifestError(f"{MANIFEST}: {key!r} must be a list")
+    return value
