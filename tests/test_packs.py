@@ -17,6 +17,8 @@ from jpbrief.core.packs.build import BuildError, PackInfo, build
 from jpbrief.core.packs.merge import install_check, load_merged
 from jpbrief.core.search.engine import fingerprint
 
+REPO_ROOT = Path(__file__).parent.parent
+
 
 @pytest.fixture
 def key(tmp_path: Path) -> signing.SecretKey:
@@ -258,3 +260,15 @@ def test_secret_key_file_is_private_and_round_trips(tmp_path):
     assert signing.parse_public_key((tmp_path / "k.key.pub").read_text()) == key.public
     with pytest.raises(FileExistsError):
         signing.write_key_pair(key, tmp_path / "k.key")
+
+
+def test_trusted_key_folders_are_the_users_then_the_installations(tmp_path, monkeypatch):
+    from jpbrief.core import paths
+
+    assert paths.packs_dir() == paths.data_dir() / "packs"
+    assert paths.trusted_keys_dirs() == [paths.data_dir() / "trusted_keys"]
+    bundle = tmp_path / "bundle"
+    (bundle / "content").mkdir(parents=True)
+    (bundle / "trusted_keys").mkdir()
+    monkeypatch.setattr(paths, "_bundle_roots", lambda: [bundle, REPO_ROOT])
+    assert paths.trusted_keys_dirs() == [paths.data_dir() / "trusted_keys", bundle / "trusted_keys"]

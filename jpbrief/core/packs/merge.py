@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jpbrief.core.content import load_library
+from jpbrief.core import content
 from jpbrief.core.model import Acronym, Glossary, Library, Problem, Source, Theme
 from jpbrief.core.packs.manifest import Manifest
 
@@ -28,7 +28,7 @@ BUNDLE = "the bundled library"
 
 def load_pack_content(folder: Path, pack_id: str) -> Library:
     """A pack's ``content/`` folder as a Library whose articles carry ``pack=pack_id``."""
-    library = load_library(folder, required_themes=())
+    library = content.load_library(folder, required_themes=())
     return replace(library, articles=tuple(replace(a, pack=pack_id) for a in library.articles))
 
 
@@ -145,7 +145,7 @@ def load_merged(content_dir: Path, packs_root: Path) -> Library:
     """The library at ``content_dir`` with every installed pack under ``packs_root``."""
     from jpbrief.core.packs.archive import PackError
 
-    base = load_library(content_dir)
+    base = content.load_library(content_dir)
     try:
         packs = installed_libraries(packs_root)
     except PackError as error:
@@ -161,7 +161,7 @@ def install_check(content_dir: Path, packs_root: Path) -> ContentCheck:
     def check(folder: Path, manifest: Manifest) -> list[str]:
         part = load_pack_content(folder / "content", manifest.id)
         problems = [str(problem) for problem in part.problems]
-        merged = _Merged.start(load_library(content_dir))
+        merged = _Merged.start(content.load_library(content_dir))
         for name, _folder, other in installed_libraries(packs_root):
             if not name.startswith(f"pack {manifest.id!r} "):
                 merged.add(name, other)

@@ -163,7 +163,7 @@ def _hash_packs(digest: Any, library: Library, content_dir: Path) -> None:
     root = content_dir.resolve()
     added = tuple(
         article for article in library.articles
-        if article.pack or root not in Path(article.path).resolve().parents
+        if article.pack or (article.path and root not in Path(article.path).resolve().parents)
     )
     if added:
         digest.update(repr((added, sorted(library.sources.items()), sorted(library.themes.items()),
