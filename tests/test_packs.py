@@ -272,3 +272,14 @@ def test_trusted_key_folders_are_the_users_then_the_installations(tmp_path, monk
     (bundle / "trusted_keys").mkdir()
     monkeypatch.setattr(paths, "_bundle_roots", lambda: [bundle, REPO_ROOT])
     assert paths.trusted_keys_dirs() == [paths.data_dir() / "trusted_keys", bundle / "trusted_keys"]
+
+
+def test_manifest_text_with_terminal_escape_sequences_is_refused(tmp_path, key, store):
+    pack = build_pack(tmp_path, key)
+    contents = members(pack)
+    manifest = mf.parse(contents["manifest.json"])
+    hostile = mf.Manifest(**{**manifest.__dict__, "title": "Update\x1b]0;owned\x07"})
+    with pytest.raises(mf.ManifestError, match="control characters"):
+        mf.parse(hostile.to_json())
+    assert mf.parse(manifest.to_json()) == manifest
+

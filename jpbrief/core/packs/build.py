@@ -166,6 +166,7 @@ def build(
         ),
     )
     manifest_bytes = manifest.to_json()
+    mf.parse(manifest_bytes)  # what recipients will check: refuse it here first
     signature = signing.sign(key, manifest_bytes, f"jpbrief pack {info.id} {info.version}")
     _write_zip(output, [(mf.MANIFEST, manifest_bytes), (mf.SIGNATURE, signature.encode("utf-8")),
                         *sorted(files.items())])

@@ -32,6 +32,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VERSION_RE = re.compile(r"^[0-9]{1,9}(?:\.[0-9]{1,9}){0,3}$")
 DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class ManifestError(ValueError):
@@ -127,6 +128,8 @@ def _text(data: dict[str, Any], key: str, *, optional: bool = False) -> str | No
         return None
     if not isinstance(value, str) or len(value) > MAX_TEXT:
         raise ManifestError(f"{MANIFEST}: {key!r} must be text of at most {MAX_TEXT:,} characters")
+    if CONTROL_RE.search(value):  # shown in terminals and dialogs: no escape sequences
+        raise ManifestError(f"{MANIFEST}: {key!r} contains control characters")
     return value
 
 
