@@ -93,15 +93,14 @@ class Manifest:
     def label(self) -> str:
         return f"{self.id} {self.version}"
 
+    def _described(self) -> dict[str, Any]:
+        return {"id": self.id, "version": self.version, "title": self.title,
+                "publisher": self.publisher, "date": self.date, "changelog": self.changelog}
+
     def to_json(self) -> bytes:
         data = {
             "format": self.format,
-            "id": self.id,
-            "version": self.version,
-            "title": self.title,
-            "publisher": self.publisher,
-            "date": self.date,
-            "changelog": self.changelog,
+            **self._described(),
             "signer": {"fingerprint": self.fingerprint, "public_key": self.public_key},
             "articles": [{"id": a.id, "title": a.title, "path": a.path} for a in self.articles],
             "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in self.files],
@@ -110,16 +109,8 @@ class Manifest:
 
     def summary(self) -> dict[str, Any]:
         """What ``pack list --json`` and a pre-install preview show."""
-        return {
-            "id": self.id,
-            "version": self.version,
-            "title": self.title,
-            "publisher": self.publisher,
-            "date": self.date,
-            "changelog": self.changelog,
-            "fingerprint": self.fingerprint,
-            "articles": [{"id": a.id, "title": a.title} for a in self.articles],
-        }
+        return {**self._described(), "fingerprint": self.fingerprint,
+                "articles": [{"id": a.id, "title": a.title} for a in self.articles]}
 
 
 def _text(data: dict[str, Any], key: str, *, optional: bool = False) -> str | None:
