@@ -29,6 +29,7 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/search_bench.py
 	$(BIN)/python benchmarks/startup_bench.py
+	$(BIN)/python benchmarks/pack_bench.py
 
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'

@@ -134,3 +134,30 @@ def test_notes_on_a_pack_article_survive_an_update_that_moves_their_passage(tmp_
     assert (kept.text, kept.anchor, kept.state) == ("Ask about this forum", "forum-again", "ok")
     assert [b.anchor for b in notes.bookmarks("gamma")] == [bookmark.anchor]
     notes.close()
+
+
+READER_PROBE = r"""
+import json, os, sys
+from pathlib import Path
+import jpbrief.ui.app as app
+
+def capture(self, library, *args, **kwargs):
+    print(json.dumps([[a.id, a.pack] for a in library.articles]), flush=True)
+    os._exit(0)
+
+app.ReaderApp.__init__ = capture
+from jpbrief.ui.launch import run
+run(Path(sys.argv[1]))
+"""
+
+
+def test_the_reader_opens_the_bundle_with_the_installed_packs(tmp_path):
+    key = make_key(tmp_path)
+    assert jp("pack", "trust", str(tmp_path / "trainer.key.pub")) == 0
+    assert jp("pack", "install", str(build_pack(tmp_path, key, "1.0"))) == 0
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", READER_PROBE, str(BASE)], env=env, cwd=REPO,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == [
+        ["alpha", None], ["beta", None], ["delta", "updates"], ["gamma", "updates"]]
