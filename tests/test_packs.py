@@ -283,3 +283,25 @@ def test_manifest_text_with_terminal_escape_sequences_is_refused(tmp_path, key, 
         mf.parse(hostile.to_json())
     assert mf.parse(manifest.to_json()) == manifest
 
+
+
+def test_a_damaged_installed_pack_is_reported_and_can_be_removed_or_reinstalled(tmp_path, key, store):
+    install(store, build_pack(tmp_path, key, pack_id="first"))
+    pack = build_pack(tmp_path, key, pack_id="second", name="second.jpbpack")
+    source = pack_source(tmp_path / "other-articles")
+    for other in (source / "articles").iterdir():
+        other.unlink()
+    (source / "articles" / "epsilon.md").write_text(
+        "---\nid: epsilon\ntitle: Epsilon\n---\n\nA paragraph.\n", encoding="utf-8")
+    build(source, pack, key, PackInfo("second", "1", "Second"), articles=["epsilon"], bundle_dir=BASE)
+    install(store, pack)
+    (store.installed()[0].folder / "manifest.json").unlink()  # "first" is damaged
+    library = load_merged(BASE, store.root)
+    assert [a.id for a in library.articles if a.pack] == ["epsilon"]
+    [problem] = library.problems
+    assert "installed pack 'first' is damaged" in problem.message
+    assert install(store, build_pack(tmp_path, key, pack_id="first")).action == "installed"
+    assert [p.id for p in store.installed()] == ["first", "second"]
+    (store.installed()[0].folder / "manifest.json").unlink()
+    assert store.remove("first") is None
+    assert [p.id for p in store.installed()] == ["second"]

@@ -148,10 +148,14 @@ def cmd_install(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from jpbrief.core.packs.archive import PackError
 
+    from jpbrief.core.packs.store import scan
+
     try:
-        packs = _store().installed()
+        packs, damaged = scan(paths.packs_dir())
     except PackError as error:
         return _error(str(error))
+    for reason in damaged:
+        print(f"jpbrief pack: warning: {reason}", file=sys.stderr)
     if args.json:
         rows = [{**p.manifest.summary(), "folder": str(p.folder)} for p in packs]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
@@ -173,7 +177,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
         removed = _store().remove(args.id)
     except PackError as error:
         return _error(str(error))
-    print(f"removed {removed.manifest.label} ({len(removed.manifest.articles)} article(s))")
+    if removed is None:
+        print(f"removed the damaged pack {args.id}")
+    else:
+        print(f"removed {removed.manifest.label} ({len(removed.manifest.articles)} article(s))")
     return EXIT_OK
 
 

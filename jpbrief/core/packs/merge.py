@@ -132,7 +132,7 @@ def pack_name(manifest: Manifest) -> str:
 
 
 def installed_libraries(packs_root: Path) -> list[tuple[str, Path, Library]]:
-    """Each installed pack's name, folder and content; PackError if one is damaged."""
+    """Each readable installed pack's name, folder and content."""
     from jpbrief.core.packs import store  # its archive and signing code only installs need
 
     return [
@@ -143,14 +143,17 @@ def installed_libraries(packs_root: Path) -> list[tuple[str, Path, Library]]:
 
 def load_merged(content_dir: Path, packs_root: Path) -> Library:
     """The library at ``content_dir`` with every installed pack under ``packs_root``."""
-    from jpbrief.core.packs.archive import PackError
+    from jpbrief.core.packs import store
 
     base = content.load_library(content_dir)
     try:
+        damaged = store.scan(packs_root)[1]
         packs = installed_libraries(packs_root)
-    except PackError as error:
+    except store.PackError as error:  # installed.json itself cannot be read
         return replace(base, problems=(*base.problems, Problem(str(packs_root), 1, str(error))))
-    return merge(base, packs)
+    problems = tuple(Problem(str(packs_root), 1, reason) for reason in damaged)
+    merged = merge(base, packs)
+    return replace(merged, problems=merged.problems + problems)
 
 
 def install_check(content_dir: Path, packs_root: Path) -> ContentCheck:

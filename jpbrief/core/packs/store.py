@@ -103,17 +103,26 @@ def _write_state(root: Path, packs: dict[str, str]) -> None:
     _fsync_dir(root)
 
 
-def installed(root: Path) -> list[Installed]:
-    """The installed packs, in id order. A pack whose folder is damaged raises PackError."""
-    result = []
+def scan(root: Path) -> tuple[list[Installed], list[str]]:
+    """The installed packs in id order, and why any others named in the state are damaged."""
+    good, damaged = [], []
     for pack_id, folder_name in sorted(_read_state(root).items()):
         folder = root / folder_name
         try:
             manifest = mf.parse((folder / mf.MANIFEST).read_bytes())
+            if manifest.id != pack_id:
+                raise mf.ManifestError(f"its manifest names pack {manifest.id!r}")
         except (OSError, mf.ManifestError) as error:
-            raise PackError(f"{folder}: installed pack {pack_id!r} is damaged ({error})") from None
-        result.append(Installed(manifest, folder))
-    return result
+            damaged.append(f"{folder}: installed pack {pack_id!r} is damaged ({error}); "
+                           f"remove it with 'jpbrief pack remove {pack_id}' and install it again")
+            continue
+        good.append(Installed(manifest, folder))
+    return good, damaged
+
+
+def installed(root: Path) -> list[Installed]:
+    """The installed packs that can be read, in id order (see :func:`scan` for the others)."""
+    return scan(root)[0]
 
 
 def _crash_point(name: str) -> None:
@@ -240,17 +249,17 @@ class PackStore:
         action = "updated" if new.version_key > current.manifest.version_key else "downgraded"
         return InstallResult(action, new, current.manifest.version)
 
-    def remove(self, pack_id: str) -> Installed:
-        """Uninstall ``pack_id``; PackError if it is not installed."""
+    def remove(self, pack_id: str) -> Installed | None:
+        """Uninstall ``pack_id`` (None if it was damaged); PackError if it is not installed."""
         with _locked(self.root):
             state = _read_state(self.root)
-            found = next((p for p in installed(self.root) if p.id == pack_id), None)
-            if found is None:
+            if pack_id not in state:
                 known = ", ".join(sorted(state)) or "none"
                 raise PackError(f"no installed pack {pack_id!r} (installed: {known})")
-            del state[pack_id]
+            found = next((p for p in installed(self.root) if p.id == pack_id), None)
+            folder = self.root / state.pop(pack_id)
             _write_state(self.root, state)
-            shutil.rmtree(found.folder, ignore_errors=True)
+            shutil.rmtree(folder, ignore_errors=True)
             self._collect_leftovers(state)
             return found
 
