@@ -147,7 +147,6 @@ def cmd_install(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from jpbrief.core.packs.archive import PackError
-
     from jpbrief.core.packs.store import scan
 
     try:
