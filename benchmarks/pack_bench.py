@@ -128,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="jpbrief-pack-bench-") as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             rows.append(bench(size, seed, Path(tmp), key, args.index))
+            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # progress, if cut short
     report = {
         "python": platform.python_version(),
         "cpus": os.cpu_count(),
