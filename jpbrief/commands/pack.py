@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -77,7 +78,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     except (OSError, signing.SignatureError) as error:
         return _error(f"{args.key}: {getattr(error, 'strerror', None) or error}", EXIT_USAGE)
     folder = Path(args.content_dir)
-    pack_id = args.id or "".join(c if c.isalnum() else "-" for c in folder.resolve().name.lower()).strip("-")
+    pack_id = args.id or re.sub(r"[^a-z0-9]+", "-", folder.resolve().name.lower()).strip("-")
     info = PackInfo(
         id=pack_id, version=args.version or default_version(), title=args.title or pack_id,
         publisher=args.publisher, changelog=args.changelog or "",
