@@ -35,6 +35,23 @@ def test_check_lists_every_problem_and_exits_1(capsys, content_copy: Path):
     ]
 
 
+def test_check_rejects_markup_in_the_glossary_and_links_out_of_the_folder(
+    capsys, tmp_path: Path, content_copy: Path
+):
+    glossary = content_copy / "glossary.yaml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("Japan Self-Defense Forces", "'<img src=\"/any/path\">'"),
+        encoding="utf-8",
+    )
+    (content_copy / "articles" / "zz.md").symlink_to("/etc/passwd")
+    assert main(["check", str(content_copy)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{content_copy / 'articles' / 'zz.md'}:1: a symbolic link to /etc/passwd, outside the content folder; not read",
+        f"{glossary}:4: acronym: expansion holds markup '<img src=\"/any/path\">', but it is plain text; "
+        "this entry is skipped",
+    ]
+
+
 def test_articles_json(capsys, fixture_library_dir: Path):
     rows = run_json(capsys, "--content", str(fixture_library_dir), "articles", "--json")
     assert rows[0] == {

@@ -9,7 +9,16 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
 from PySide6.QtGui import QHelpEvent, QKeySequence, QPalette, QTextDocument
 from PySide6.QtWidgets import QToolTip
-from test_ui_support import CONTENT, FOOTNOTED, OFFSCREEN_NOTICES, OTHER, build_app, close_app, marker_pos
+from test_ui_support import (
+    CONTENT,
+    FOOTNOTED,
+    OFFSCREEN_NOTICES,
+    OTHER,
+    build_app,
+    close_app,
+    marker_pos,
+    shown,
+)
 
 from jpbrief.core.content import load_library
 from jpbrief.ui.actions import Actions
@@ -217,7 +226,7 @@ def test_theme_selection_lists_the_right_passages(qtbot, reader_app, theme: str)
     expected = [(a.id, p.anchor) for a, p in reader_app.library.theme_passages(theme)]
     label = panel.themes.item(row).text()
     assert f"{len(expected)} passage" in label
-    assert panel.themes.item(row).toolTip() == reader_app.library.themes[theme].description
+    assert shown(panel.themes.item(row).toolTip()) == reader_app.library.themes[theme].description
     with qtbot.waitSignal(panel.theme_selected):
         qtbot.mouseClick(panel.themes.viewport(), Qt.MouseButton.LeftButton,
                          pos=panel.themes.visualItemRect(panel.themes.item(row)).center())

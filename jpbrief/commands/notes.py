@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from jpbrief.commands import content_dir
 from jpbrief.core.notes import ImportFormatError, NotesError, NotesStore, default_db_path
+from jpbrief.core.notes_import import BATCH, MAX_IMPORT_BYTES
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Library
@@ -120,7 +121,7 @@ def add_note(args: argparse.Namespace) -> int:
     with store:
         try:
             note = store.add_note(article, anchor, args.text, quote=quote)
-        except (sqlite3.Error, OSError) as exc:
+        except (NotesError, sqlite3.Error, OSError) as exc:
             _error(f"{store.path}: the note was not saved: {exc}")
             return EXIT_FAILURE
     # Only now, after COMMIT, is success reported.
@@ -170,7 +171,7 @@ def export_notes(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     with store:
         try:
-            if library is not None:
+            if library is not None and store.read_only is None:
                 _reanchor(store, library, args)
             export = store.export_json if args.format == "json" else store.export_markdown
             text = export(library)
@@ -190,6 +191,11 @@ def export_notes(args: argparse.Namespace) -> int:
 
 def import_notes(args: argparse.Namespace) -> int:
     try:
+        size = args.file.stat().st_size
+        if size > MAX_IMPORT_BYTES:  # refused before it is read into memory
+            _error(f"{args.file}: the file is {size:,} bytes, over the limit of "
+                   f"{MAX_IMPORT_BYTES:,} (64 MiB); split the export; nothing was imported")
+            return EXIT_USAGE
         data = args.file.read_bytes()
     except OSError as exc:
         _error(f"cannot read {args.file}: {exc.strerror or exc}")
@@ -197,14 +203,20 @@ def import_notes(args: argparse.Namespace) -> int:
     store = _open_store(args)
     if store is None:
         return EXIT_FAILURE
+    def progress(done: int, total: int) -> None:
+        if total > BATCH:  # a small file is done before a line of progress could help
+            print(f"{PROG}: importing {args.file}: {done:,} of {total:,} items",
+                  file=sys.stderr, flush=True)
+
     with store:
         try:
-            result = store.import_json(data)
+            result = store.import_json(data, progress=progress)
         except ImportFormatError as exc:
             _error(f"{args.file}: {exc}; nothing was imported")
             return EXIT_USAGE
-        except sqlite3.Error as exc:
-            _error(f"{store.path}: {exc}; nothing was imported")
+        except (NotesError, sqlite3.Error, OSError) as exc:
+            _error(f"{store.path}: {exc}; the import stopped (items already written stay; "
+                   "importing the file again skips them)")
             return EXIT_FAILURE
     print(f"imported {result.added}, skipped {result.skipped} already present")
     return EXIT_OK
@@ -231,6 +243,9 @@ def _open_store(args: argparse.Namespace) -> NotesStore | None:
         return None
     if store.recovery_message:
         _warn(store.recovery_message)
+    if store.read_only is not None:
+        _warn(f"the notes database {store.path} is open read-only ({store.read_only}); "
+              "notes can be listed and exported, not changed or re-anchored")
     return store
 
 

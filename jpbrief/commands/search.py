@@ -26,6 +26,7 @@ EXIT_ERROR = 2
 
 def _open(args: argparse.Namespace) -> tuple[Library, SearchIndex]:
     from jpbrief.commands import load_library
+    from jpbrief.core import paths
     from jpbrief.core.search import SearchIndex, default_index_root
 
     content = content_dir(args)
@@ -35,7 +36,9 @@ def _open(args: argparse.Namespace) -> tuple[Library, SearchIndex]:
             f"warning: {len(library.problems)} content problem(s); run 'jpbrief check'",
             file=sys.stderr,
         )
-    index = SearchIndex(library, content, default_index_root(), lock_timeout=args.wait)
+    index = SearchIndex(
+        library, content, default_index_root(), lock_timeout=args.wait, key_dir=paths.data_dir()
+    )
     return library, index
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import markdown
 import yaml
 
+from jpbrief.core.content_files import MAX_FILE_BYTES, Listing, list_content, read_capped
 from jpbrief.core.model import (
     Acronym,
     Article,
@@ -33,9 +34,6 @@ from jpbrief.core.model import (
     Source,
     Theme,
 )
-
-MAX_FILE_BYTES = 1024 * 1024
-"""An article larger than this is reported, not parsed: no briefing is that long."""
 
 MAX_NESTING = 16
 """Deeper quote or list nesting is reported: python-markdown recurses per level."""
@@ -64,6 +62,9 @@ ANNOTATION_RE = re.compile(r"^\{:\s*(.*?)\s*\}\s*$")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 NUMBER_RE = re.compile(r"^[0-9]{1,6}$")
 DATE_RE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+PLAIN_TEXT_MARKUP_RE = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+"""An HTML tag, comment or character reference: never allowed in plain-text fields
+(glossary, theme labels and descriptions, citations), which the reader shows as text."""
 SOURCE_KINDS = (
     "news", "government", "think-tank", "survey", "journal", "law-firm", "blog", "data", "other",
 )
@@ -195,17 +196,23 @@ def load_library(content_dir: Path, *, required_themes: Iterable[str] = REQUIRED
         report.add(content_dir, 1, "content folder not found")
         return Library(problems=tuple(report.problems))
 
-    themes = _load_themes(content_dir / "themes.yaml", report, tuple(required_themes))
-    sources = _load_sources(content_dir / "sources.yaml", report)
-    glossary = _load_glossary(content_dir / "glossary.yaml", report)
+    listing = list_content(content_dir)
+    for path, reason in listing.refused:
+        report.add(path, 1, reason)
+    themes_path = content_dir / "themes.yaml"
+    if "themes.yaml" not in listing.data_files and not any(p == themes_path for p, _ in listing.refused):
+        report.add(themes_path, 1, "themes.yaml not found")
+    themes = _load_themes(_data_file(listing, "themes.yaml"), report, tuple(required_themes))
+    sources = _load_sources(_data_file(listing, "sources.yaml"), report)
+    glossary = _load_glossary(_data_file(listing, "glossary.yaml"), report)
 
     drafts: list[_Draft] = []
-    skipped: list[str] = []
+    skipped: list[str] = [str(path) for path, _reason in listing.refused]
     seen_ids: dict[str, Path] = {}
     article_dir = content_dir / "articles"
-    if not article_dir.is_dir():
+    if not listing.article_dir_ok and not any(path == article_dir for path, _ in listing.refused):
         report.add(article_dir, 1, "articles/ folder not found")
-    for path in sorted(article_dir.glob("*.md")) if article_dir.is_dir() else []:
+    for path in listing.articles:
         try:
             draft = _load_article(path, report)
         except Exception as error:  # last resort: one broken file never stops the others
@@ -235,6 +242,11 @@ def load_library(content_dir: Path, *, required_themes: Iterable[str] = REQUIRED
     )
 
 
+def _data_file(listing: Listing, name: str) -> Path | None:
+    """A listed data file, or None when it is absent or a refused link (already reported)."""
+    return listing.data_files.get(name)
+
+
 def _shown(value: object, limit: int = 80) -> str:
     """A value for a message: repr-like and never longer than ``limit``."""
     text = repr(value) if not isinstance(value, BaseException) else str(value)
@@ -244,11 +256,10 @@ def _shown(value: object, limit: int = 80) -> str:
 def _read_text(path: Path, report: _Reporter) -> str | None:
     """A content file's text, or None after reporting why not. Reads at most the cap."""
     try:
-        if not path.is_file():
+        data = read_capped(path)
+        if data is None:
             report.add(path, 1, "not a regular file")
             return None
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
             size = max(path.stat().st_size, len(data))
             report.add(
@@ -265,7 +276,16 @@ def _read_text(path: Path, report: _Reporter) -> str | None:
         line = data.count(b"\n", 0, error.start) + 1
         report.add(path, line, f"not UTF-8: byte {data[error.start]:#04x} at offset {error.start}")
         return None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in text:  # Markdown would drop it silently: the author's text must not change
+        offset = text.index("\0")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        report.add(
+            path, line, f"NUL byte (U+0000) at column {column}: remove it; this file is skipped"
+        )
+        return None
+    return text
 
 
 def _yaml_line(error: yaml.YAMLError, offset: int) -> int:
@@ -644,8 +664,8 @@ def _check_references(
 
 
 def _yaml_document(path: Path, report: _Reporter) -> tuple[Any, yaml.Node | None] | None:
-    """A YAML file's data and node tree (for line numbers), or None if absent or broken."""
-    text = _read_text(path, report) if path.exists() else None
+    """A YAML file's data and node tree (for line numbers), or None if unreadable or broken."""
+    text = _read_text(path, report)
     if text is None:
         return None
     try:
@@ -678,10 +698,11 @@ def _yaml_items(
     return list(zip(items, lines, strict=False))
 
 
-def _load_themes(path: Path, report: _Reporter, required_themes: tuple[str, ...]) -> dict[str, Theme]:
+def _load_themes(
+    path: Path | None, report: _Reporter, required_themes: tuple[str, ...]
+) -> dict[str, Theme]:
     themes: dict[str, Theme] = {}
-    if not path.exists():
-        report.add(path, 1, "themes.yaml not found")
+    if path is None:  # absent or a refused link: reported by load_library
         return themes
     for item, line in _yaml_items(path, _yaml_document(path, report), "themes", report):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
@@ -697,6 +718,7 @@ def _load_themes(path: Path, report: _Reporter, required_themes: tuple[str, ...]
         label, description = item.get("label"), item.get("description")
         if not isinstance(label, str) or not isinstance(description, str):
             report.add(path, line, f"theme {theme_id!r} needs a label and a description")
+        _markup(path, line, f"theme {theme_id!r}", [("label", label), ("description", description)], report)
         themes[theme_id] = Theme(theme_id, str(label or theme_id), str(description or ""))
     for required in required_themes:
         if required not in themes:
@@ -704,8 +726,10 @@ def _load_themes(path: Path, report: _Reporter, required_themes: tuple[str, ...]
     return themes
 
 
-def _load_sources(path: Path, report: _Reporter) -> dict[str, Source]:
+def _load_sources(path: Path | None, report: _Reporter) -> dict[str, Source]:
     sources: dict[str, Source] = {}
+    if path is None:
+        return sources
     for item, line in _yaml_items(path, _yaml_document(path, report), "sources", report):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             report.add(path, line, "a source needs an id and a citation")
@@ -743,6 +767,9 @@ def _load_sources(path: Path, report: _Reporter) -> dict[str, Source]:
         url = item.get("url")
         if isinstance(url, str) and not re.match(r"^https?://[^\s/]+", url):
             report.add(path, line, f"source {source_id!r}: url must be a complete http(s) address or null")
+        fields = [(key, item.get(key)) for key in ("citation", "title", "publisher")]
+        fields += [(f"author {n}", name) for n, name in enumerate(authors, 1)]
+        _markup(path, line, f"source {source_id!r}", fields, report)
         sources[source_id] = Source(
             id=source_id,
             citation=citation,
@@ -757,19 +784,44 @@ def _load_sources(path: Path, report: _Reporter) -> dict[str, Source]:
     return sources
 
 
-def _load_glossary(path: Path, report: _Reporter) -> Glossary:
+def _markup(
+    path: Path, line: int, what: str, fields: Iterable[tuple[str, Any]], report: _Reporter,
+    consequence: str = "",
+) -> bool:
+    """Report every plain-text field (name, value) that holds markup; True if any did."""
+    found = False
+    for name, value in fields:
+        match = PLAIN_TEXT_MARKUP_RE.search(value) if isinstance(value, str) else None
+        if match:
+            report.add(
+                path, line,
+                f"{what}: {name} holds markup {_shown(value[match.start():match.start() + 30])}, "
+                f"but it is plain text{consequence}",
+            )
+            found = True
+    return found
+
+
+def _load_glossary(path: Path | None, report: _Reporter) -> Glossary:
+    if path is None:
+        return Glossary((), ())
     document = _yaml_document(path, report)
     acronyms: list[Acronym] = []
     for item, line in _yaml_items(path, document, "acronyms", report):
         if isinstance(item, dict) and isinstance(item.get("term"), str) and isinstance(
             item.get("expansion"), str
         ):
-            acronyms.append(Acronym(str(item["term"]), str(item["expansion"])))
+            fields = [("term", item["term"]), ("expansion", item["expansion"])]
+            if not _markup(path, line, "acronym", fields, report, "; this entry is skipped"):
+                acronyms.append(Acronym(str(item["term"]), str(item["expansion"])))
         else:
             report.add(path, line, "an acronym needs a term and an expansion")
     synonyms: list[tuple[str, ...]] = []
     for item, line in _yaml_items(path, document, "synonyms", report):
         if isinstance(item, list) and len(item) >= 2 and all(isinstance(m, str) for m in item):
+            fields = [(f"phrase {n}", member) for n, member in enumerate(item, 1)]
+            if _markup(path, line, "synonym group", fields, report, "; this group is skipped"):
+                continue
             synonyms.append(tuple(str(member) for member in item))
         else:
             report.add(path, line, "a synonym group is a list of two or more phrases")

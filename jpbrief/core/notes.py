@@ -53,10 +53,20 @@ Decisions, for the next person:
 - **Backups.** At most one automatic backup a day (the first open of the day), written
   with SQLite's backup API to ``backups/`` next to the database, the last seven kept.
   Before a migration the old file is copied too (kept, not rotated).
-- **Corruption.** On open the store runs ``PRAGMA quick_check``. A database that is not a
-  database, malformed, truncated or emptied is renamed aside with a timestamp (never
-  deleted, together with its ``-wal``/``-shm`` files) and the newest good backup is
-  restored; :attr:`NotesStore.recovery_message` says what happened and it is logged.
+- **Journal.** Every change is also appended, checksummed and fsynced before ``COMMIT``,
+  to ``notes.journal`` (:mod:`jpbrief.core.notes_journal`): the damage of either file
+  alone loses nothing that was confirmed. The journal is rewritten as a snapshot after
+  each daily backup, and when it is found damaged (bad lines are skipped and reported).
+- **Corruption.** On open the store runs ``PRAGMA integrity_check`` (``quick_check``
+  misses an index that disagrees with its table, which random damage produces). A
+  database that is not a database, malformed, truncated or emptied is renamed aside with
+  a timestamp (never deleted, together with its ``-wal``/``-shm`` files), and rebuilt
+  (:mod:`jpbrief.core.notes_recovery`): the newest good backup, the rows still readable
+  in the damaged file, then the journal replayed on top. :attr:`NotesStore.recovery`
+  says what was recovered, :attr:`NotesStore.recovery_message` says it in words.
+- **Read-only.** When the folder or the file cannot be written, the store opens the file
+  read-only (``mode=ro``, else ``immutable=1``), :attr:`NotesStore.read_only` says why,
+  and every write raises :class:`NotesError` saying so.
 """
 
 from __future__ import annotations
@@ -77,17 +87,25 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar, Literal
 
-from jpbrief.core import paths
+from jpbrief.core import notes_journal, paths
 from jpbrief.core.model import Article, Library, Passage
+from jpbrief.core.notes_import import (
+    BATCH,
+    DEFAULT_COLOUR,
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    Seen,
+    parse_document,
+    validated_item,
+)
+from jpbrief.core.notes_journal import Journal, delete_record, fsync_dir, put_record
+from jpbrief.core.notes_recovery import RecoveryReport, salvage
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "notes.sqlite3"
 BACKUP_DIR = "backups"
 KEEP_BACKUPS = 7
-DEFAULT_COLOUR = "yellow"
-EXPORT_FORMAT = "jpbrief-notes"
-EXPORT_VERSION = 1
 
 State = Literal["ok", "changed", "detached"]
 Status = Literal["ok", "moved", "changed", "detached", "unavailable"]
@@ -360,20 +378,34 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(path, os.O_RDONLY)
+def _has_bytes(path: Path) -> bool:
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _not_writable(path: Path) -> str | None:
+    """Why ``path`` cannot be written (its folder or the file itself), or None."""
+    folder = path.parent
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return f"the folder {folder} cannot be written"
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"the file {path} cannot be written"
+    return None
+
+
+def _is_access_problem(exc: BaseException) -> bool:
+    if isinstance(exc, PermissionError):
+        return True
+    message = str(exc).lower()
+    return "unable to open" in message or "readonly" in message or "read-only" in message
 
 
 def _quick_check(conn: sqlite3.Connection) -> str | None:
     """None when the database is sound, else SQLite's first complaint."""
-    rows = conn.execute("PRAGMA quick_check").fetchall()
-    first = str(rows[0][0]) if rows else "no answer from quick_check"
+    rows = conn.execute("PRAGMA integrity_check(1)").fetchall()
+    first = str(rows[0][0]) if rows else "no answer from integrity_check"
     return None if first == "ok" else first
 
 
@@ -417,15 +449,28 @@ class NotesStore:
         self.keep_backups = keep_backups
         self.recovery_message: str | None = None
         """Set when the database was found damaged and moved aside; show it to the user."""
+        self.recovery: RecoveryReport | None = None
+        """The same, structured: what was salvaged, replayed and skipped."""
+        self.read_only: str | None = None
+        """Why the store was opened read-only (the folder or file cannot be written), or None."""
+        self.journal = Journal(self.path.with_suffix(notes_journal.JOURNAL_SUFFIX))
         self._clock = clock or _utc_now
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = self._open()
+        self._salvaged: list[notes_journal.Record] | None = None
+        self._changed: list[tuple[str, int]] = []
+        self._conn = self._open_or_read_only()
         try:
-            self._migrate()
+            if self.read_only is None:
+                self._migrate()
+                self._sync_journal()
+            elif self.schema_version != SCHEMA_VERSION:
+                raise NotesError(
+                    f"the notes database {self.path} needs upgrading to schema "
+                    f"{SCHEMA_VERSION}, but it is read-only ({self.read_only})"
+                )
         except BaseException:
             self._conn.close()
             raise
-        if auto_backup:
+        if auto_backup and self.read_only is None:
             try:
                 self.backup_if_due()
             except (OSError, sqlite3.Error) as exc:
@@ -472,6 +517,9 @@ class NotesStore:
                 log.warning("notes database %s runs in %s mode, not WAL", self.path, mode)
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
+            # 16 MiB of page cache (default 2): a large import's random UUID-index inserts
+            # otherwise reread pages from disk, and time per item grows with the table.
+            conn.execute("PRAGMA cache_size=-16384")
         except BaseException:
             conn.close()
             raise
@@ -484,13 +532,15 @@ class NotesStore:
             self.path.exists()
             and self.path.stat().st_size == 0
             and not (wal.exists() and wal.stat().st_size > 0)
-            and bool(self._backups())
+            and (bool(self._backups()) or _has_bytes(self.journal.path))
         )
 
     def _open(self) -> sqlite3.Connection:
         problem: str | None
         if self._emptied():
             problem = "the file is empty"
+        elif not self.path.exists() and _has_bytes(self.journal.path):
+            problem = "the file is missing"
         else:
             try:
                 conn = self._connect()
@@ -520,24 +570,129 @@ class NotesStore:
         while any(p.exists() for p in _sidecars(aside)):
             counter += 1
             aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
+        moved = False
         for source, target in zip(_sidecars(self.path), _sidecars(aside), strict=True):
             if source.exists():
                 os.replace(source, target)
-        _fsync_dir(self.path.parent)
+                moved = True
+        fsync_dir(self.path.parent)
+        if self.journal.path.exists():  # the rebuild rewrites it: keep the one it read
+            tag = aside.name[len(self.path.name):]  # ".corrupt-<stamp>"
+            shutil.copyfile(self.journal.path, self.journal.path.with_name(
+                self.journal.path.name + tag))
+        self._salvaged = salvage(aside) if aside.exists() else []
         restored = self._restore_newest_backup()
-        if restored is not None:
-            message = (
-                f"The notes database {self.path} was damaged ({problem}). It was moved aside "
-                f"to {aside.name} and the backup {restored.name} was restored; notes made "
-                f"after that backup are missing from it."
-            )
-        else:
-            message = (
-                f"The notes database {self.path} was damaged ({problem}). It was moved aside "
-                f"to {aside.name}; no usable backup was found, so notes start empty."
-            )
-        self.recovery_message = message
-        log.warning(message)
+        self.recovery = RecoveryReport(problem, damaged_copy=aside.name if moved else "",
+                                       backup=restored.name if restored else "")
+        # The rebuild itself runs after the migration (:meth:`_sync_journal`).
+
+    def _open_or_read_only(self) -> sqlite3.Connection:
+        """Open for writing; when the folder or file cannot be written, open read-only."""
+        why = _not_writable(self.path)
+        if why is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                return self._open()
+            except (sqlite3.OperationalError, PermissionError) as exc:
+                if not self.path.exists() or not _is_access_problem(exc):
+                    raise
+                why = f"it cannot be opened for writing: {exc}"
+        if not self.path.exists():
+            raise NotesError(f"there is no notes database at {self.path} and {why}")
+        self.read_only = why
+        log.warning("notes database %s opened read-only: %s", self.path, why)
+        return self._connect_read_only()
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri()
+        last: sqlite3.Error | None = None
+        # mode=ro still needs the WAL index; immutable=1 reads the file as it is.
+        for query in ("mode=ro", "immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{uri}?{query}", uri=True, isolation_level=None)
+            except sqlite3.Error as exc:
+                last = exc
+                continue
+            try:
+                conn.row_factory = sqlite3.Row
+                version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.Error as exc:
+                conn.close()
+                last = exc
+                continue
+            if version > SCHEMA_VERSION:
+                conn.close()
+                raise NotesError(f"the notes database {self.path} has schema {version}, newer "
+                                 f"than this jpbrief understands ({SCHEMA_VERSION})")
+            return conn
+        raise NotesError(f"cannot read the notes database {self.path}: {last}")
+
+    def _sync_journal(self) -> None:
+        """After opening: finish a rebuild, or check the journal and rewrite it if needed."""
+        if self.recovery is not None:
+            self._rebuild(self.recovery)
+            return
+        contents = self.journal.read()
+        if contents.damaged:
+            stamp = self._clock().astimezone().strftime("%Y%m%dT%H%M%S")
+            kept = self.journal.path.with_name(f"{self.journal.path.name}.damaged-{stamp}")
+            shutil.copyfile(self.journal.path, kept)
+            self.recovery = RecoveryReport("damaged journal lines", journal_only=True,
+                                           skipped_journal_lines=contents.bad_lines)
+            self.recovery_message = self.recovery.message(self.path) + f" (kept as {kept.name})"
+            log.warning(self.recovery_message)
+        if contents.torn_tail:  # a writer killed mid-append: that change never committed
+            log.info("notes journal %s ends in a torn line; rewriting it", self.journal.path)
+        if (contents.missing or contents.damaged or contents.torn_tail
+                or not self._committed(contents.records[-1:])
+                or len(contents.records) > 2 * self._row_count() + 10_000):
+            self._compact_journal()
+
+    def _committed(self, records: Sequence[notes_journal.Record]) -> bool:
+        """Whether these journal records are in the database. A writer killed between its
+        journal append and its COMMIT leaves a last record that is not; rewriting the
+        journal then keeps that never-confirmed change from coming back in a rebuild
+        (where it could also take a row id a later, confirmed note holds)."""
+        for record in records:
+            table = record["t"]
+            if table == "positions" or record["op"] == "snapshot":
+                continue
+            key = record["uuid"] if record["op"] == "del" else record["row"].get("uuid")
+            found = self._conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (key,))
+            if (found.fetchone() is None) == (record["op"] == "put"):
+                return False
+        return True
+
+    def _rebuild(self, report: RecoveryReport) -> None:
+        """Replay the rows salvaged from the damaged file, then the journal, then say so."""
+        contents = self.journal.read()
+        with self._transaction() as conn:
+            notes_journal.apply(conn, self._salvaged or [])
+            report.replayed = notes_journal.apply(conn, contents.records,
+                                                  prune=not contents.damaged)
+        report.salvaged = len(self._salvaged or [])
+        report.skipped_journal_lines = contents.bad_lines
+        report.annotations = self._row_count(positions=False)
+        report.notes = int(self._conn.execute("SELECT count(*) FROM notes").fetchone()[0])
+        self._salvaged = None
+        self._compact_journal()
+        self.recovery_message = report.message(self.path)
+        log.warning(self.recovery_message)
+
+    def _row_count(self, *, positions: bool = True) -> int:
+        tables = notes_journal.TABLES if positions else notes_journal.ANNOTATION_TABLES
+        return sum(int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                   for table in tables)
+
+    def _compact_journal(self) -> None:
+        """Rewrite the journal as one ``put`` per row; the write lock keeps other writers out."""
+        with self._transaction() as conn:
+            self.journal.rewrite(notes_journal.snapshot(conn))
+
+    def _log(self, records: Sequence[notes_journal.Record | None]) -> None:
+        """Append a change to the journal (fsynced) inside its transaction, before COMMIT."""
+        self.journal.append([record for record in records if record is not None])
 
     def _restore_newest_backup(self) -> Path | None:
         for backup in reversed(self._backups()):
@@ -548,7 +703,7 @@ class NotesStore:
                 if problem is None:
                     _fsync_file(tmp)
                     os.replace(tmp, self.path)
-                    _fsync_dir(self.path.parent)
+                    fsync_dir(self.path.parent)
                     return backup
                 log.warning("notes backup %s is unusable (%s); trying an older one",
                             backup, problem)
@@ -561,6 +716,11 @@ class NotesStore:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; the write lock is taken at once so nothing deadlocks."""
+        if self.read_only is not None:
+            raise NotesError(
+                f"the notes database {self.path} is open read-only ({self.read_only}); "
+                "nothing was changed"
+            )
         self._conn.execute("BEGIN IMMEDIATE")
         try:
             yield self._conn
@@ -610,6 +770,7 @@ class NotesStore:
             return None
         self.backup(target)
         self._rotate_backups()
+        self._compact_journal()  # the journal restarts from a copy of every row
         return target
 
     def backup(self, target: Path) -> Path:
@@ -623,7 +784,7 @@ class NotesStore:
             dest.close()
         _fsync_file(tmp)
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
         return target
 
     def _backup_before_migration(self, version: int) -> None:
@@ -655,6 +816,7 @@ class NotesStore:
                 "original_article, original_anchor) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (uid, article, anchor, quote, created, article, anchor),
             )
+            self._log([put_record(conn, "bookmarks", _rowid(cursor))])
         return Bookmark(_rowid(cursor), uid, article, anchor, quote, created, "ok", article,
                         anchor)
 
@@ -674,8 +836,16 @@ class NotesStore:
         return None
 
     def remove_bookmark(self, bookmark_id: int) -> bool:
+        return self._delete("bookmarks", bookmark_id)
+
+    def _delete(self, table: str, row_id: int) -> bool:
         with self._transaction() as conn:
-            return conn.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,)).rowcount > 0
+            row = conn.execute(f"SELECT uuid FROM {table} WHERE id = ?", (row_id,)).fetchone()
+            if row is None:
+                return False
+            conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+            self._log([delete_record(table, row["uuid"])])
+            return True
 
     def bookmarks(self, article: str | None = None) -> list[Bookmark]:
         return [_bookmark(row) for row in self._select("bookmarks", article)]
@@ -707,6 +877,7 @@ class NotesStore:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (uid, article, anchor, start, end, quote, colour, created, article, anchor),
             )
+            self._log([put_record(conn, "highlights", _rowid(cursor))])
         return Highlight(_rowid(cursor), uid, article, anchor, start, end, quote, colour, created,
                          "ok", article, anchor)
 
@@ -722,13 +893,12 @@ class NotesStore:
             cursor = conn.execute(
                 "UPDATE highlights SET colour = ? WHERE id = ?", (colour, highlight_id)
             )
+            self._log([put_record(conn, "highlights", highlight_id)])
             return cursor.rowcount > 0
 
     def remove_highlight(self, highlight_id: int) -> bool:
         """Remove a highlight; notes on it stay, as notes on its passage with its quote."""
-        with self._transaction() as conn:
-            cursor = conn.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
-            return cursor.rowcount > 0
+        return self._delete("highlights", highlight_id)
 
     def highlights(self, article: str | None = None) -> list[Highlight]:
         return [_highlight(row) for row in self._select("highlights", article)]
@@ -772,6 +942,7 @@ class NotesStore:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (uid, highlight_id, article, anchor, quote, text, now, now, state, *original),
             )
+            self._log([put_record(conn, "notes", _rowid(cursor))])
         return Note(
             _rowid(cursor), uid, article, anchor, quote, text, now, now, highlight_id, state,
             *original,
@@ -786,13 +957,13 @@ class NotesStore:
             )
             if cursor.rowcount == 0:
                 raise NotesError(f"no note {note_id}")
+            self._log([put_record(conn, "notes", note_id)])
         found = self.note(note_id)
         assert found is not None
         return found
 
     def remove_note(self, note_id: int) -> bool:
-        with self._transaction() as conn:
-            return conn.execute("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount > 0
+        return self._delete("notes", note_id)
 
     def note(self, note_id: int) -> Note | None:
         row = self._conn.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
@@ -836,6 +1007,7 @@ class NotesStore:
                 "fraction = excluded.fraction, updated = excluded.updated",
                 (article, anchor, fraction, _stamp(self._clock())),
             )
+            self._log([put_record(conn, "positions", article)])
 
     def position(self, article: str) -> Position | None:
         row = self._conn.execute(
@@ -857,39 +1029,48 @@ class NotesStore:
         ``library`` is not touched, and the original place is never overwritten.
         """
         results: list[Reanchored] = []
+        self._changed = []
         with self._transaction() as conn:
-            for row in conn.execute("SELECT * FROM bookmarks ORDER BY id").fetchall():
-                results.append(self._reanchor_passage_row(conn, "bookmark", row, library))
-            placed: dict[int, Reanchored] = {}
-            for row in conn.execute("SELECT * FROM highlights ORDER BY id").fetchall():
-                result = self._reanchor_highlight_row(conn, row, library)
-                placed[result.id] = result
-                results.append(result)
-            for row in conn.execute("SELECT * FROM notes ORDER BY id").fetchall():
-                followed = placed.get(row["highlight_id"]) if row["highlight_id"] else None
-                if followed is None:
-                    results.append(self._reanchor_passage_row(conn, "note", row, library))
-                    continue
-                status = followed.status
-                if status == "unavailable":  # its highlight stays put, and so does it
-                    results.append(
-                        Reanchored("note", row["id"], status, row["article"], row["anchor"],
-                                   row["quote"], row["article"], row["anchor"])
-                    )
-                    continue
-                state: State = "detached" if status == "detached" else "ok"
-                if (row["article"], row["anchor"], row["state"]) != (
-                    followed.article, followed.anchor, state
-                ):
-                    conn.execute(
-                        "UPDATE notes SET article = ?, anchor = ?, state = ? WHERE id = ?",
-                        (followed.article, followed.anchor, state, row["id"]),
-                    )
+            self._reanchor_all(conn, library, results)
+            self._log([put_record(conn, table, row_id) for table, row_id in self._changed])
+        self._changed = []
+        return results
+
+    def _reanchor_all(
+        self, conn: sqlite3.Connection, library: Library, results: list[Reanchored]
+    ) -> None:
+        for row in conn.execute("SELECT * FROM bookmarks ORDER BY id").fetchall():
+            results.append(self._reanchor_passage_row(conn, "bookmark", row, library))
+        placed: dict[int, Reanchored] = {}
+        for row in conn.execute("SELECT * FROM highlights ORDER BY id").fetchall():
+            result = self._reanchor_highlight_row(conn, row, library)
+            placed[result.id] = result
+            results.append(result)
+        for row in conn.execute("SELECT * FROM notes ORDER BY id").fetchall():
+            followed = placed.get(row["highlight_id"]) if row["highlight_id"] else None
+            if followed is None:
+                results.append(self._reanchor_passage_row(conn, "note", row, library))
+                continue
+            status = followed.status
+            if status == "unavailable":  # its highlight stays put, and so does it
                 results.append(
-                    Reanchored("note", row["id"], status, followed.article, followed.anchor,
+                    Reanchored("note", row["id"], status, row["article"], row["anchor"],
                                row["quote"], row["article"], row["anchor"])
                 )
-        return results
+                continue
+            state: State = "detached" if status == "detached" else "ok"
+            if (row["article"], row["anchor"], row["state"]) != (
+                followed.article, followed.anchor, state
+            ):
+                conn.execute(
+                    "UPDATE notes SET article = ?, anchor = ?, state = ? WHERE id = ?",
+                    (followed.article, followed.anchor, state, row["id"]),
+                )
+                self._changed.append(("notes", row["id"]))
+            results.append(
+                Reanchored("note", row["id"], status, followed.article, followed.anchor,
+                           row["quote"], row["article"], row["anchor"])
+            )
 
     def _reanchor_passage_row(
         self, conn: sqlite3.Connection, kind: str, row: sqlite3.Row, library: Library
@@ -909,6 +1090,7 @@ class NotesStore:
                     "WHERE id = ?",
                     (new_article, new_anchor, new_quote, state, row["id"]),
                 )
+                self._changed.append((f"{kind}s", row["id"]))
         return Reanchored(kind, row["id"], status, new_article, new_anchor, new_quote,
                           article, anchor)
 
@@ -924,6 +1106,7 @@ class NotesStore:
         elif status == "detached":
             if row["state"] != "detached":
                 conn.execute("UPDATE highlights SET state = 'detached' WHERE id = ?", (row["id"],))
+                self._changed.append(("highlights", row["id"]))
         elif (article, anchor, row["start"], row["state"]) != (
             new_article, new_anchor, start, "ok"
         ):
@@ -932,6 +1115,7 @@ class NotesStore:
                 "state = 'ok' WHERE id = ?",
                 (new_article, new_anchor, start, start + len(quote), row["id"]),
             )
+            self._changed.append(("highlights", row["id"]))
         return Reanchored("highlight", row["id"], status, new_article, new_anchor, quote,
                           article, anchor)
 
@@ -1021,48 +1205,53 @@ class NotesStore:
                 lines += [f"- [{s['number']}] {s['citation']}" for s in entry.sources]
         return "\n".join(lines) + "\n"
 
-    def import_json(self, data: str | bytes | Mapping[str, Any]) -> ImportResult:
+    def import_json(
+        self,
+        data: str | bytes | Mapping[str, Any],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportResult:
         """Add the items of a JSON export that are not here yet (matched by UUID, or by
         kind, place, quote, text and creation time for items without one).
 
-        All or nothing: a bad item raises :class:`ImportFormatError` and adds nothing.
+        Every item is checked first: a bad one raises :class:`ImportFormatError` and adds
+        nothing (limits: :mod:`jpbrief.core.notes_import`). Items are then written in
+        batches of ``BATCH``, one transaction (and one journal append) each, calling
+        ``progress(done, total)`` after each; a failure part-way keeps the batches already
+        written, and importing the file again skips them.
         """
-        document = _parse_document(data)
-        items = document["items"]
-        added = skipped = 0
+        raw_items = parse_document(data, ImportFormatError)["items"]
+        items = [validated_item(raw, index, ImportFormatError)
+                 for index, raw in enumerate(raw_items)]
+        items.sort(key=lambda item: item["kind"] != "highlight")  # notes find their highlight
+        seen = Seen()
         highlight_uuids: dict[str, int] = {}
-        with self._transaction() as conn:
-            for row in conn.execute("SELECT id, uuid FROM highlights"):
-                highlight_uuids[row["uuid"]] = row["id"]
-            # Highlights first, so notes on them find their highlight.
-            order = sorted(range(len(items)), key=lambda i: items[i].get("kind") != "highlight")
-            for index in order:
-                item = _validated_item(items[index], index)
-                table = item["kind"] + "s"
-                if self._already_present(conn, table, item):
-                    skipped += 1
-                    continue
-                row_id = self._insert_item(conn, table, item, highlight_uuids)
+        for table in ("bookmarks", "highlights", "notes"):
+            text = "text" if table == "notes" else "''"
+            for row in self._conn.execute(
+                f"SELECT id, uuid, article, anchor, quote, {text}, created FROM {table}"
+            ):
+                seen.add(table, *(str(value) for value in tuple(row)[1:]))
                 if table == "highlights":
-                    highlight_uuids[item["uuid"]] = row_id
-                added += 1
+                    highlight_uuids[row[1]] = row[0]
+        added = skipped = 0
+        for first in range(0, len(items), BATCH):
+            with self._transaction() as conn:
+                records = []
+                for item in items[first:first + BATCH]:
+                    table = item["kind"] + "s"
+                    if (table, item) in seen:
+                        skipped += 1
+                        continue
+                    row_id = self._insert_item(conn, table, item, highlight_uuids)
+                    seen.add_item(table, item)
+                    if table == "highlights":
+                        highlight_uuids[item["uuid"]] = row_id
+                    records.append(put_record(conn, table, row_id))
+                    added += 1
+                self._log(records)
+            if progress is not None:
+                progress(min(first + BATCH, len(items)), len(items))
         return ImportResult(added, skipped)
-
-    def _already_present(
-        self, conn: sqlite3.Connection, table: str, item: dict[str, Any]
-    ) -> bool:
-        if item["uuid_given"]:
-            found = conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (item["uuid"],))
-            return found.fetchone() is not None
-        query = f"SELECT 1 FROM {table} WHERE article = ? AND anchor = ? AND quote = ?"
-        params: list[Any] = [item["article"], item["anchor"], item["quote"]]
-        if item["created_given"]:
-            query += " AND created = ?"
-            params.append(item["created"])
-        if table == "notes":
-            query += " AND text = ?"
-            params.append(item["text"])
-        return conn.execute(query, params).fetchone() is not None
 
     def _insert_item(
         self,
@@ -1292,89 +1481,6 @@ def _one_line(text: str) -> str:
 
 
 # --------------------------------------------------------------------------- import helpers
-
-
-def _parse_document(data: str | bytes | Mapping[str, Any]) -> dict[str, Any]:
-    if isinstance(data, str | bytes):
-        try:
-            document = json.loads(data)
-        except json.JSONDecodeError as exc:
-            raise ImportFormatError(
-                f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-            ) from None
-        except UnicodeDecodeError as exc:
-            raise ImportFormatError(f"not UTF-8 text ({exc.reason})") from None
-    else:
-        document = dict(data)
-    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
-        raise ImportFormatError(f'not a jpbrief notes export (no "format": "{EXPORT_FORMAT}")')
-    version = document.get("version")
-    if not isinstance(version, int) or version > EXPORT_VERSION:
-        raise ImportFormatError(
-            f"export version {version!r} is not one this jpbrief reads (up to {EXPORT_VERSION})"
-        )
-    if not isinstance(document.get("items"), list):
-        raise ImportFormatError('"items" is missing or not a list')
-    return document
-
-
-def _validated_item(raw: Any, index: int) -> dict[str, Any]:
-    """Check one imported item and fill in what an older or hand-made file may lack."""
-    where = f"item {index + 1}"
-    if not isinstance(raw, dict):
-        raise ImportFormatError(f"{where}: not an object")
-    kind = raw.get("kind")
-    if kind not in ("bookmark", "highlight", "note"):
-        raise ImportFormatError(f"{where}: kind must be bookmark, highlight or note, not {kind!r}")
-
-    def text_field(name: str, *, required: bool = True, default: str = "") -> str:
-        value = raw.get(name, None)
-        if value is None:
-            if required:
-                raise ImportFormatError(f"{where} ({kind}): {name!r} is missing")
-            return default
-        if not isinstance(value, str):
-            raise ImportFormatError(f"{where} ({kind}): {name!r} must be text")
-        return value
-
-    item: dict[str, Any] = {
-        "kind": kind,
-        "article": text_field("article"),
-        "anchor": text_field("anchor"),
-        "quote": text_field("quote", required=False),
-        "created": text_field("created", required=False, default=_stamp(_utc_now())),
-        "state": raw.get("state") if raw.get("state") in STATES else "ok",
-        "created_given": raw.get("created") is not None,
-    }
-    if not item["article"] or not item["anchor"]:
-        raise ImportFormatError(f"{where} ({kind}): article and anchor must not be empty")
-    # Exports before the original place was recorded lack it: the place given is the best.
-    item["original_article"] = text_field("original_article", required=False) or item["article"]
-    item["original_anchor"] = text_field("original_anchor", required=False) or item["anchor"]
-    given = raw.get("uuid")
-    if given is not None:
-        try:
-            item["uuid"] = str(uuidlib.UUID(str(given)))
-        except ValueError:
-            raise ImportFormatError(f"{where} ({kind}): uuid {given!r} is not a UUID") from None
-    else:
-        item["uuid"] = str(uuidlib.uuid4())
-    item["uuid_given"] = given is not None
-    if kind == "highlight":
-        start, end = raw.get("start"), raw.get("end")
-        if (not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool)
-                or isinstance(end, bool) or not 0 <= start <= end):
-            raise ImportFormatError(f"{where} (highlight): start and end must be 0 <= start <= end")
-        item.update(start=start, end=end, colour=text_field("colour", required=False,
-                                                             default=DEFAULT_COLOUR))
-        if not item["quote"]:
-            raise ImportFormatError(f"{where} (highlight): 'quote' is missing")
-    if kind == "note":
-        item["text"] = text_field("text")
-        item["updated"] = text_field("updated", required=False, default=item["created"])
-        highlight = raw.get("highlight")
-        item["highlight"] = str(highlight) if highlight else None
-    return item
 
 
 # --------------------------------------------------------------------------- row mapping

@@ -3,8 +3,8 @@
 Parsing every article's Markdown and YAML, and importing the parsers, costs more than
 painting the window. The reader therefore keeps, in the user cache directory, the
 loaded :class:`~jpbrief.core.model.Library` and each article's rendered HTML (without
-style sheet and theme marking), keyed by a fingerprint of every file in the content
-folder (path, size, modification time) and the jpbrief version, kept and compared whole
+style sheet and theme marking), keyed by a fingerprint of every file the loader reads
+(path, link target, size, modification time) and the jpbrief version, kept and compared whole
 (a hash would only add ``hashlib``'s import to the start-up). Any change, or any
 unreadable or unexpected cache, means a normal load; the cache is rewritten after the
 first paint. Like the search index, it is a cache and never a source of truth.
@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 from pathlib import Path
 from typing import Any
 
 from jpbrief import __version__
+from jpbrief.core.content_files import list_content, stat_lines
 from jpbrief.core.model import (
     Acronym,
     Article,
@@ -37,18 +37,10 @@ FILE_NAME = "library.json"
 
 
 def fingerprint(content_dir: Path) -> str:
-    """jpbrief's version, the content folder, and each file's path, size and mtime."""
-    files = []
-    for folder, _subfolders, names in os.walk(content_dir, followlinks=True):
-        for name in names:
-            path = os.path.join(folder, name)
-            try:
-                info = os.stat(path)
-            except OSError:  # a dangling link
-                continue
-            if stat.S_ISREG(info.st_mode):
-                files.append(f"{os.path.relpath(path, content_dir)}\0{info.st_size}\0{info.st_mtime_ns}")
-    return "\n".join([f"jpbrief {__version__} cache {FORMAT}", str(content_dir.resolve()), *sorted(files)])
+    """jpbrief's version, the content folder, and each file the loader reads: its path,
+    link target, size and mtime (see :func:`jpbrief.core.content_files.stat_lines`)."""
+    lines = stat_lines(list_content(content_dir))
+    return "\n".join([f"jpbrief {__version__} cache {FORMAT}", str(content_dir.resolve()), *lines])
 
 
 def _library_to_json(library: Library) -> dict[str, Any]:

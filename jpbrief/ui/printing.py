@@ -3,11 +3,14 @@
 QtPrintSupport is imported here, lazily, so start-up never loads it. The document is
 rendered light on white whatever the screen appearance, and footnote markers point at
 the numbered notes at the end instead of at the ``fn:`` scheme only the reader knows.
+Its images come only through the reader's sandbox (``resources``): a bare QTextDocument
+would read any path, relative ones from the working directory.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +27,25 @@ def printable_html(html: str) -> str:
     return _OTHER_HREF.sub("", html)
 
 
-def build_document(html: str, base_font_family: list[str] | None = None) -> QTextDocument:
-    doc = QTextDocument()
+Loader = Callable[[int, Any], Any]
+"""``ReaderView.loadResource``: a resource's data, or None when the sandbox refuses it."""
+
+
+class _SandboxedDocument(QTextDocument):
+    """Loads resources only through ``load`` (none at all without one)."""
+
+    def __init__(self, load: Loader | None) -> None:
+        super().__init__()
+        self._load = load
+
+    def loadResource(self, type: int, name: Any) -> Any:
+        return self._load(type, name) if self._load is not None else None
+
+
+def build_document(
+    html: str, base_font_family: list[str] | None = None, resources: Loader | None = None
+) -> QTextDocument:
+    doc = _SandboxedDocument(resources)
     if base_font_family:
         font = doc.defaultFont()
         font.setFamilies(base_font_family)
@@ -35,7 +55,9 @@ def build_document(html: str, base_font_family: list[str] | None = None) -> QTex
     return doc
 
 
-def export_pdf(html: str, path: Path, *, title: str = "", fonts: list[str] | None = None) -> Path:
+def export_pdf(
+    html: str, path: Path, *, title: str = "", fonts: list[str] | None = None, resources: Loader | None = None
+) -> Path:
     """Write the article as an A4 PDF; returns the path written."""
     from PySide6.QtGui import QPdfWriter
 
@@ -48,12 +70,15 @@ def export_pdf(html: str, path: Path, *, title: str = "", fonts: list[str] | Non
         QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                     QMarginsF(20, 18, 20, 18), QPageLayout.Unit.Millimeter)
     )
-    doc = build_document(html, fonts)
+    doc = build_document(html, fonts, resources)
     doc.print_(writer)
     return path
 
 
-def print_with_dialog(parent: Any, html: str, *, title: str = "", fonts: list[str] | None = None) -> bool:
+def print_with_dialog(
+    parent: Any, html: str, *, title: str = "", fonts: list[str] | None = None,
+    resources: Loader | None = None,
+) -> bool:
     """Show the system print dialog and print; False if the user cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -63,5 +88,5 @@ def print_with_dialog(parent: Any, html: str, *, title: str = "", fonts: list[st
     dialog.setWindowTitle("Print article")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    build_document(html, fonts).print_(printer)
+    build_document(html, fonts, resources).print_(printer)
     return True

@@ -99,9 +99,11 @@ def default_index_factory(content_dir: Path, library: Any, cache_root: Path) -> 
     """A factory for the real index; it imports Whoosh only when called (in the worker)."""
 
     def factory() -> Any:
+        from jpbrief.core import paths
         from jpbrief.core.search import SearchIndex  # deferred: never on the start-up path
 
-        return SearchIndex(library, content_dir, cache_root)
+        # The key that seals the index lives in the data folder, never in the cache.
+        return SearchIndex(library, content_dir, cache_root, key_dir=paths.data_dir())
 
     return factory
 

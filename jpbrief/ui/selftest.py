@@ -231,11 +231,15 @@ def exercise_notes(reader_app: Any, report: Report, shot: Path | None) -> None:
 def run_self_test(content_dir: Path, *, screenshot: Path | None = None, timeout_s: float = 120.0) -> int:
     from jpbrief.core.content import load_library
     from jpbrief.ui.app import ReaderApp
-    from jpbrief.ui.launch import application, ensure_platform
+    from jpbrief.ui.launch import UnsafeQtError, application, ensure_platform
     from jpbrief.ui.settings import Settings
 
     ensure_platform()
-    app = application()
+    try:
+        app = application()
+    except UnsafeQtError as error:
+        print(f"FAIL {error}", flush=True)
+        return 1
     report = Report()
     with tempfile.TemporaryDirectory(prefix="jpbrief-self-test-") as config:
         from jpbrief.core.notes import NotesStore

@@ -44,8 +44,9 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
 
+from jpbrief.core import content_files
 from jpbrief.core.model import Glossary, Library
-from jpbrief.core.search import querylang, ranking, snippets, store
+from jpbrief.core.search import querylang, ranking, safe_pickle, seal, snippets, store
 from jpbrief.core.search.analysis import PassageTokenizer, Tok, analyse, fold, word_parts
 from jpbrief.core.search.querylang import Atom, Group, ParsedQuery, Word
 from jpbrief.core.search.querylang import Phrase as PhraseAtom
@@ -54,6 +55,7 @@ from jpbrief.core.search.store import IndexBusy
 from jpbrief.core.search.vocabulary import Vocabulary, VocabularyBuilder
 
 log = logging.getLogger(__name__)
+safe_pickle.install()  # Whoosh's pickle reading admits only what an index holds
 
 SCHEMA_VERSION = "7"
 """Part of the fingerprint: bump when analysis or schema change."""
@@ -129,19 +131,23 @@ def whoosh_version() -> str:
 def fingerprint(library: Library, content_dir: Path | None) -> str:
     """Hash of the content plus the app, Whoosh, Python and schema versions.
 
-    With a content folder, every content file (path and bytes) is hashed; without one
-    (tests, in-memory libraries) the loaded library itself is.
+    With a content folder, exactly the files the loader reads are hashed (see
+    :mod:`jpbrief.core.content_files`): each one's path, link target, size and mtime,
+    and the bytes the loader reads of it (at most its cap), so an edit that keeps size
+    and mtime still counts; nothing else in the folder is opened. Without one (tests,
+    in-memory libraries) the loaded library itself is hashed.
     """
     digest = hashlib.sha256()
     for part in (SCHEMA_VERSION, app_version(), whoosh_version(), store.python_version()):
         digest.update(part.encode("utf-8") + b"\0")
     if content_dir is not None and content_dir.is_dir():
         try:
-            for path in store.iter_content_files(content_dir):
-                data = path.read_bytes()
-                relative = path.relative_to(content_dir).as_posix()
-                digest.update(f"{relative}\0{len(data)}\0".encode())
-                digest.update(data)
+            listing = content_files.list_content(content_dir)
+            for line in content_files.stat_lines(listing):
+                digest.update(line.encode("utf-8", "surrogateescape") + b"\n")
+            for path in listing.files():
+                data = content_files.read_capped(path)
+                digest.update(b"-\0" if data is None else f"{len(data)}\0".encode() + data)
             _hash_packs(digest, library, content_dir)
             return digest.hexdigest()
         except OSError as error:
@@ -324,6 +330,27 @@ def _with_boost(q: Query, boost: float) -> Query:
 # --- the index --------------------------------------------------------------------
 
 
+class _ReadStorage(FileStorage):
+    """A FileStorage that can close what Whoosh opened while ``opening`` is a list, for
+    when opening the index failed (Whoosh leaves the TOC open when reading it raises)."""
+
+    opening: list[Any] | None = None
+
+    def open_file(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        handle = super().open_file(name, *args, **kwargs)
+        if self.opening is not None:
+            self.opening.append(handle)
+        return handle
+
+    def close_files(self) -> None:
+        handles, self.opening = self.opening or [], None
+        for handle in handles:
+            try:
+                handle.close()
+            except Exception:  # already closed, or broken: nothing more to do
+                log.debug("closing %r failed", handle, exc_info=True)
+
+
 class SearchIndex:
     """A fresh, self-repairing Whoosh index of a library's passages.
 
@@ -331,7 +358,10 @@ class SearchIndex:
     the index (see :mod:`jpbrief.core.search.store`); if it cannot be written, the
     index is built in memory instead. ``lock_timeout`` is how long a build waits for
     another process's build before raising :class:`IndexBusy`. ``progress(done, total)``
-    is called while building. ``verify`` checks every index file's checksum on open.
+    is called while building. ``key_dir`` (the user data folder) holds the key that seals
+    and checks each index (see :mod:`.seal`); without one, ``verify`` checks every index
+    file's checksum on open. Either way no pickle in the index can run code (see
+    :mod:`.safe_pickle`) and the schema is never read from the index.
     """
 
     def __init__(
@@ -343,6 +373,7 @@ class SearchIndex:
         lock_timeout: float = 30.0,
         progress: Callable[[int, int], None] | None = None,
         verify: bool = True,
+        key_dir: Path | None = None,
     ) -> None:
         self.library = library
         self.content_dir = content_dir
@@ -350,6 +381,8 @@ class SearchIndex:
         self.lock_timeout = lock_timeout
         self.progress = progress
         self.verify = verify
+        self.key_dir = key_dir
+        self._key: bytes | None = None
         self._lock = threading.RLock()
         self._fingerprint: str | None = None
         self._index: Any = None
@@ -433,7 +466,7 @@ class SearchIndex:
                 temp = store.new_temp_dir(root)
                 try:
                     documents, seconds, _lengths = self._build(FileStorage(str(temp)), temp)
-                    self._write_manifest(temp, fp, documents, seconds)
+                    self._write_manifest(temp, fp, documents, seconds, self._seal_key())
                     final = store.publish(root, temp, fp)
                 except BaseException:
                     store.remove_tree(temp)
@@ -456,12 +489,21 @@ class SearchIndex:
         if manifest is None or manifest.get("fingerprint") != fp:
             log.info("index %s has no valid manifest; rebuilding", directory)
             return None
-        problem = store.verify(directory, manifest, deep=deep)
+        key = None if built else self._seal_key()
+        if key is not None:
+            problem = seal.check(directory, manifest, key)
+            if problem:
+                log.warning("index %s failed its seal check: %s; rebuilding", directory, problem)
+                return None
+        problem = store.verify(directory, manifest, deep=deep and key is None)
         if problem:
             log.warning("index %s is damaged (%s); rebuilding", directory, problem)
             return None
+        storage = _ReadStorage(str(directory), readonly=True)
+        storage.opening = []
         try:
-            index = FileStorage(str(directory), readonly=True).open_index()
+            safe_pickle.install()
+            index = storage.open_index(schema=build_schema())
             searcher = index.searcher(weighting=scoring.BM25F())
             vocabulary = Vocabulary.load(directory / VOCABULARY_FILE)
             documents = searcher.doc_count_all()
@@ -474,8 +516,10 @@ class SearchIndex:
             if documents:
                 searcher.stored_fields(0)  # opens the stored-fields file now, not on a query
         except Exception as error:  # any damage means "rebuild"
+            storage.close_files()
             log.warning("index %s cannot be opened (%r); rebuilding", directory, error)
             return None
+        storage.opening = None  # opened: the index owns its files now
         self._index, self._searcher, self._vocabulary = index, searcher, vocabulary
         self._postings = postings
         build_seconds = manifest.get("build_seconds")
@@ -493,7 +537,7 @@ class SearchIndex:
         started = time.perf_counter()
         storage = RamStorage()
         documents, seconds, lengths = self._build(storage, None)
-        self._index = storage.open_index()
+        self._index = storage.open_index(schema=build_schema())
         self._searcher = self._index.searcher(weighting=scoring.BM25F())
         self._postings = ranking.Postings(self._searcher.reader(), lengths)
         self._info = IndexInfo(
@@ -576,20 +620,26 @@ class SearchIndex:
             self.progress(documents, total)
         return documents, time.perf_counter() - started, lengths
 
+    def _seal_key(self) -> bytes | None:
+        if self._key is None and self.key_dir is not None:
+            self._key = seal.load_key(self.key_dir)
+        return self._key
+
     @staticmethod
-    def _write_manifest(directory: Path, fp: str, documents: int, seconds: float) -> None:
-        store.write_json_atomic(
-            directory / store.MANIFEST,
-            {
-                "fingerprint": fp,
-                "documents": documents,
-                "build_seconds": round(seconds, 3),
-                "built_at": time.time(),
-                "pid": os.getpid(),
-                "files": store.file_checksums(directory),
-            },
-            durable=False,
-        )
+    def _write_manifest(
+        directory: Path, fp: str, documents: int, seconds: float, key: bytes | None
+    ) -> None:
+        manifest: dict[str, Any] = {
+            "fingerprint": fp,
+            "documents": documents,
+            "build_seconds": round(seconds, 3),
+            "built_at": time.time(),
+            "pid": os.getpid(),
+            "files": store.file_checksums(directory),
+        }
+        if key is not None:
+            manifest[seal.SEAL] = seal.sign(directory, manifest, key)
+        store.write_json_atomic(directory / store.MANIFEST, manifest, durable=False)
 
     def _glossary_expander(self) -> GlossaryExpander:
         if self._glossary is None:

@@ -32,7 +32,6 @@ import shutil
 import sys
 import time
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -362,17 +361,6 @@ def writable_dir(root: Path) -> bool:
     with contextlib.suppress(OSError):
         probe.unlink()
     return True
-
-
-def iter_content_files(content_dir: Path) -> Iterator[Path]:
-    """Every file under ``content_dir`` that is content (not hidden, not a backup)."""
-    for path in sorted(content_dir.rglob("*")):
-        relative = path.relative_to(content_dir)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.name.endswith("~") or path.name.startswith("#") or not path.is_file():
-            continue
-        yield path
 
 
 def python_version() -> str:
