@@ -129,7 +129,7 @@ launch.run(Path(sys.argv[1]))
 """
 
 STAGES = {
-    "load_library (parse every article)": "content.py:load_library",
+    "load_library (parse every article)": "content/library.py:load_library",
     "library_cache.load (JSON cache)": "library_cache.py:load",
     "library_cache fingerprint": "library_cache.py:fingerprint",
     "_library_from_json": "library_cache.py:_library_from_json",
@@ -142,7 +142,7 @@ STAGES = {
     "RichItemDelegate._document": "rich_list.py:_document",
     "ReaderApp.start": "app.py:start",
     "QApplication.exec (event loop to first paint)": "~:<method 'exec' of",
-    "render_article": "render.py:render_article",
+    "render_article": "render/screen.py:render_article",
 }
 
 

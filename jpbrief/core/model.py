@@ -50,10 +50,19 @@ class Source:
 
 @dataclass(frozen=True)
 class Footnote:
-    """An author footnote: the original's number and the source it resolves to."""
+    """An author footnote marker: the original's number, the source it resolves to, and
+    where the marker stands in its passage's Markdown.
+
+    The loader is the only reader of marker syntax: renderers place each marker from
+    ``markdown_span`` (see :meth:`Passage.runs`) and never scan the Markdown again.
+    """
 
     number: int
     source_id: str
+    """The source id its definition names; "" when the footnote has no definition."""
+    markdown_span: tuple[int, int] | None = None
+    """``(start, end)`` of the marker ``[^N]`` in :attr:`Passage.markdown`; None for a
+    footnote not read from Markdown (renderers put those at the passage's end)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,27 @@ class Passage:
     crossrefs: tuple[CrossRef, ...] = ()
     role: str | None = None
     line: int = 0
+
+    def runs(self) -> Iterator[str | Footnote]:
+        """The Markdown as runs of text and footnote markers, in reading order.
+
+        The text runs are the Markdown between the markers, untouched; each marker is its
+        :class:`Footnote`. Footnotes without a ``markdown_span`` come last.
+        """
+        placed = sorted(
+            (f for f in self.footnotes if f.markdown_span is not None),
+            key=lambda f: f.markdown_span or (0, 0),
+        )
+        position = 0
+        for footnote in placed:
+            start, end = footnote.markdown_span or (0, 0)
+            if start > position:
+                yield self.markdown[position:start]
+            yield footnote
+            position = max(position, end)
+        if position < len(self.markdown):
+            yield self.markdown[position:]
+        yield from (f for f in self.footnotes if f.markdown_span is None)
 
 
 @dataclass(frozen=True)

@@ -788,21 +788,13 @@ class ReaderApp(QObject):
         checked.setChecked(True)
 
     # ------------------------------------------------------------------ print, help
-    def _printable(self) -> str:
-        assert self.current is not None
-        from jpbrief.core.render import render_article
-
-        return render_article(
-            self.current, self.library, css=self.appearance.print_css(), with_sources=True
-        )
-
     def print_article(self) -> bool:
         if self.current is None:
             return False
         from jpbrief.ui import printing  # loads QtPrintSupport: never at start-up
 
         return printing.print_with_dialog(
-            self.window, self._printable(), title=self.current.title, fonts=READER_FONTS,
+            self.window, self.current, self.library, css=self.appearance.print_css(), fonts=READER_FONTS,
             resources=self.reader.loadResource,
         )
 
@@ -824,8 +816,8 @@ class ReaderApp(QObject):
             path = path.with_suffix(".pdf")
         from jpbrief.ui import printing
 
-        written = printing.export_pdf(self._printable(), path, title=self.current.title, fonts=READER_FONTS,
-                                      resources=self.reader.loadResource)
+        written = printing.export_pdf(self.current, self.library, path, css=self.appearance.print_css(),
+                                      fonts=READER_FONTS, resources=self.reader.loadResource)
         self.window.statusBar().showMessage(f"Saved {written}", 5000)
         return written
 

@@ -32,7 +32,7 @@ from jpbrief.core.model import (
     Theme,
 )
 
-FORMAT = 2
+FORMAT = 3  # 3: footnotes carry their marker's markdown_span
 FILE_NAME = "library.json"
 
 
@@ -53,7 +53,7 @@ def _library_to_json(library: Library) -> dict[str, Any]:
                     {
                         "anchor": p.anchor, "kind": p.kind, "markdown": p.markdown, "text": p.text,
                         "section": p.section, "themes": list(p.themes), "role": p.role, "line": p.line,
-                        "footnotes": [[f.number, f.source_id] for f in p.footnotes],
+                        "footnotes": [[f.number, f.source_id, f.markdown_span] for f in p.footnotes],
                         "crossrefs": [[r.article, r.anchor] for r in p.crossrefs],
                     }
                     for p in a.passages
@@ -85,7 +85,7 @@ def _library_from_json(data: dict[str, Any]) -> Library:
                 Passage(
                     anchor=p["anchor"], kind=p["kind"], markdown=p["markdown"], text=p["text"],
                     section=p["section"], themes=tuple(p["themes"]), role=p["role"], line=p["line"],
-                    footnotes=tuple(Footnote(int(n), str(s)) for n, s in p["footnotes"]),
+                    footnotes=tuple(_footnote(*f) for f in p["footnotes"]),
                     crossrefs=tuple(CrossRef(str(ar), str(an)) for ar, an in p["crossrefs"]),
                 )
                 for p in a["passages"]
@@ -109,6 +109,10 @@ def _library_from_json(data: dict[str, Any]) -> Library:
         problems=tuple(Problem(str(p), int(n), str(m)) for p, n, m in data["problems"]),
         skipped=tuple(data["skipped"]),
     )
+
+
+def _footnote(number: int, source_id: str, span: list[int] | None) -> Footnote:
+    return Footnote(int(number), str(source_id), (int(span[0]), int(span[1])) if span else None)
 
 
 def load(content_dir: Path, cache_root: Path) -> tuple[Library, dict[str, str]] | None:
