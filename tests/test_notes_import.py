@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 from test_notes import Run, cli  # noqa: F401  (the fixture)
 
-from jpbrief.core import notes_import
-from jpbrief.core.notes import ImportFormatError, NotesStore
+from jpbrief.core.notes import ImportFormatError, NotesStore, import_checks
 
 
 def export(items: list[dict[str, object]]) -> str:
@@ -66,7 +65,7 @@ def test_limits_on_file_size_and_item_count(
     monkeypatch.setattr(notes_command, "MAX_IMPORT_BYTES", 100)
     code, _path = run_import(cli, tmp_path, "big.json", export([note(n) for n in range(5)]))
     assert code == 2 and "over the limit of 100" in capsys.readouterr().err
-    monkeypatch.setattr(notes_import, "MAX_ITEMS", 3)
+    monkeypatch.setattr(import_checks, "MAX_ITEMS", 3)
     with pytest.raises(ImportFormatError, match="5 items, over the limit of 3"):
         NotesStore(tmp_path / "x.sqlite3", auto_backup=False).import_json(
             export([note(n) for n in range(5)]))
@@ -76,9 +75,9 @@ def test_import_runs_in_batches_with_progress_and_matches_duplicates(
     cli: Run, tmp_path: Path, capsys: pytest.CaptureFixture[str],  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from jpbrief.core import notes as notes_module
+    from jpbrief.core.notes import exchange
 
-    monkeypatch.setattr(notes_module, "BATCH", 10)
+    monkeypatch.setattr(exchange, "BATCH", 10)
     monkeypatch.setattr("jpbrief.commands.notes.BATCH", 10)
     items = [note(n) for n in range(25)] + [note(3)]  # the last one is a duplicate
     code, _path = run_import(cli, tmp_path, "many.json", export(items))
@@ -93,9 +92,9 @@ def test_import_runs_in_batches_with_progress_and_matches_duplicates(
 
 def test_a_failing_batch_keeps_the_ones_written(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from jpbrief.core import notes as notes_module
+    from jpbrief.core.notes import exchange
 
-    monkeypatch.setattr(notes_module, "BATCH", 10)
+    monkeypatch.setattr(exchange, "BATCH", 10)
     store = NotesStore(tmp_path / "n.sqlite3", auto_backup=False)
     calls = []
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from test_notes import INTRO, Run, cli  # noqa: F401  (the fixture)
 
-from jpbrief.core.notes import NotesError, NotesStore
+from jpbrief.core.notes import NotesDatabase, NotesError, NotesStore
 
 
 @pytest.fixture
@@ -57,10 +57,10 @@ def test_read_only_folder_lists_and_refuses_writes(db: Path,
 def test_sqlite_refusing_to_open_for_writing_falls_back_to_read_only(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(self: NotesStore) -> sqlite3.Connection:
+    def refuse(self: NotesDatabase) -> sqlite3.Connection:
         raise sqlite3.OperationalError("unable to open database file")
 
-    monkeypatch.setattr(NotesStore, "_open", refuse)
+    monkeypatch.setattr(NotesDatabase, "_open", refuse)
     with NotesStore(db) as store:
         assert store.read_only is not None and "unable to open" in store.read_only
         assert [n.text for n in store.notes()] == ["kept while read-only"]

@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jpbrief.commands import content_dir
+from jpbrief.core.durable import atomic_write_text
 from jpbrief.core.notes import ImportFormatError, NotesError, NotesStore, default_db_path
-from jpbrief.core.notes_import import BATCH, MAX_IMPORT_BYTES
+from jpbrief.core.notes.import_checks import BATCH, MAX_IMPORT_BYTES
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Library
@@ -182,7 +182,7 @@ def export_notes(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     try:
-        _write_atomically(args.output, text)
+        atomic_write_text(args.output, text)
     except OSError as exc:
         _error(f"cannot write {args.output}: {exc.strerror or exc}")
         return EXIT_FAILURE
@@ -269,19 +269,6 @@ def _content_name(args: argparse.Namespace) -> str:
         return str(content_dir(args))
     except OSError:
         return "the content"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _error(message: str) -> None:

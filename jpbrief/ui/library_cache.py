@@ -13,12 +13,12 @@ first paint. Like the search index, it is a cache and never a source of truth.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from jpbrief import __version__
 from jpbrief.core.content_files import list_content, stat_lines
+from jpbrief.core.durable import atomic_write_text
 from jpbrief.core.model import (
     Acronym,
     Article,
@@ -133,9 +133,9 @@ def save(content_dir: Path, cache_root: Path, library: Library, html: dict[str, 
         cache_root.mkdir(parents=True, exist_ok=True)
         payload = {"fingerprint": fingerprint(content_dir), "library": _library_to_json(library),
                    "html": html}
-        temporary = cache_root / f".{FILE_NAME}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, cache_root / FILE_NAME)
+        # A cache: a power cut only costs one normal load, so it is not fsynced.
+        atomic_write_text(cache_root / FILE_NAME, json.dumps(payload, ensure_ascii=False),
+                          durable=False)
         return True
     except OSError:
         return False

@@ -36,6 +36,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from jpbrief.core.durable import atomic_write_text
+
 LOCK_NAME = "build.lock"
 MANIFEST = "manifest.json"
 KEEP_FINGERPRINTS = 4
@@ -266,17 +268,7 @@ def read_json(path: Path) -> dict[str, Any] | None:
 
 def write_json_atomic(path: Path, data: dict[str, Any], *, durable: bool = True) -> None:
     """Write ``path`` so that readers see the old content or the new, never a mix."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with temp.open("w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
-            handle.flush()
-            if durable:
-                os.fsync(handle.fileno())
-        os.replace(temp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False), durable=durable)
 
 
 def new_temp_dir(root: Path) -> Path:

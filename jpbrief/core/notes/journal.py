@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jpbrief.core.durable import atomic_writer, fsync_dir
+from jpbrief.core.notes.schema import ANNOTATION_TABLES, TABLES
+
 JOURNAL_SUFFIX = ".journal"
-ANNOTATION_TABLES = ("highlights", "bookmarks", "notes")
-"""Highlights first: a note names its highlight, which must exist when the note is put."""
-TABLES = (*ANNOTATION_TABLES, "positions")
 
 Record = dict[str, Any]
 
@@ -82,18 +82,6 @@ def decode(line: bytes) -> Record | None:
     if record.get("op") == "snapshot":
         return record
     return None
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename or a new file in ``path`` durable (a no-op where folders cannot be
-    opened, as on Windows)."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class Journal:
@@ -146,18 +134,9 @@ class Journal:
 
     def rewrite(self, records: Iterable[Record]) -> None:
         """Replace the journal with ``records``, atomically (a temporary file renamed over)."""
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "wb") as handle:
-                for record in records:
-                    handle.write(encode(record))
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        fsync_dir(self.path.parent)
+        with atomic_writer(self.path) as handle:
+            for record in records:
+                handle.write(encode(record))
 
 
 # --------------------------------------------------------------------------- rows <-> records

@@ -1,23 +1,35 @@
-"""Rebuilding a damaged notes database: salvage its readable rows, and say what was recovered.
+"""Damage to the notes database: detect it, move the file aside, restore a backup, salvage rows.
 
-A damaged ``notes.sqlite3`` is moved aside (never deleted); the store then restores the
-newest good daily backup (or starts empty) and replays, in this order, the rows
+A damaged ``notes.sqlite3`` is moved aside by :func:`move_aside` (never deleted, with its
+``-wal``/``-shm`` files); the database then restores the newest good daily backup
+(:func:`restore_newest_backup`, or starts empty) and replays, in this order, the rows
 :func:`salvage` could still read from the damaged file and every record of the journal
-(:mod:`jpbrief.core.notes_journal`). Later records win, and the journal is the newest, so a
-row deleted after the backup stays deleted. :class:`RecoveryReport` is what the UI shows.
+(:mod:`.journal`). Later records win, and the journal is the newest, so a row deleted
+after the backup stays deleted. :class:`RecoveryReport` is what the UI shows.
+``PRAGMA integrity_check`` is the test (:func:`integrity_problem`): ``quick_check`` misses
+an index that disagrees with its table, which random damage produces.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from jpbrief.core.notes_journal import TABLES, Record
+from jpbrief.core.durable import fsync_dir, replace_file
+from jpbrief.core.notes.journal import Record
+from jpbrief.core.notes.schema import TABLES
 
+log = logging.getLogger(__name__)
+
+_CORRUPTION_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB (primary result codes)
 _MAX_SKIP = 1 << 24
 """How far past an unreadable row the salvage looks for the next readable one (rowids)."""
 _MAX_MISSES = 30
@@ -70,6 +82,85 @@ class RecoveryReport:
                 f"(line {_lines(self.skipped_journal_lines)}); changes they held may be missing."
             )
         return text
+
+
+def is_corruption(exc: sqlite3.Error) -> bool:
+    """Whether SQLite says the file is damaged (as opposed to locked, full, or not ours)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in _CORRUPTION_CODES
+    message = str(exc).lower()
+    return "malformed" in message or "not a database" in message
+
+
+def integrity_problem(conn: sqlite3.Connection) -> str | None:
+    """None when the database is sound, else SQLite's first complaint."""
+    rows = conn.execute("PRAGMA integrity_check(1)").fetchall()
+    first = str(rows[0][0]) if rows else "no answer from integrity_check"
+    return None if first == "ok" else first
+
+
+def check_file(path: Path) -> str | None:
+    """Open ``path`` on its own and check it: None when it is a sound notes database."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                return "it holds no notes schema"
+            return integrity_problem(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return str(exc)
+
+
+def sidecars(path: Path) -> list[Path]:
+    """The database file and the WAL files SQLite keeps beside it."""
+    return [path, Path(f"{path}-wal"), Path(f"{path}-shm")]
+
+
+def move_aside(path: Path, journal: Path, moment: datetime) -> tuple[Path, bool]:
+    """Rename the damaged database (and its WAL files) to ``<name>.corrupt-<stamp>``, never
+    deleting anything, and keep a copy of the journal that went with it.
+
+    Returns the new name and whether anything was there to move.
+    """
+    stamp = moment.astimezone().strftime("%Y%m%dT%H%M%S")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while any(p.exists() for p in sidecars(aside)):
+        counter += 1
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    moved = False
+    for source, target in zip(sidecars(path), sidecars(aside), strict=True):
+        if source.exists():
+            os.replace(source, target)
+            moved = True
+    fsync_dir(path.parent)
+    if journal.exists():  # the rebuild rewrites it: keep the one it read
+        tag = aside.name[len(path.name):]  # ".corrupt-<stamp>"
+        shutil.copyfile(journal, journal.with_name(journal.name + tag))
+    return aside, moved
+
+
+def restore_newest_backup(path: Path, backups: Sequence[Path]) -> Path | None:
+    """Copy the newest sound backup over ``path``; returns it, or None when none is sound."""
+    for backup in reversed(backups):
+        tmp = path.with_name(f"{path.name}.restore-{os.getpid()}.tmp")
+        try:
+            shutil.copyfile(backup, tmp)
+            problem = check_file(tmp)
+            if problem is None:
+                replace_file(tmp, path)
+                return backup
+            log.warning("notes backup %s is unusable (%s); trying an older one",
+                        backup, problem)
+        except OSError as exc:
+            log.warning("cannot restore notes backup %s: %s", backup, exc)
+        for leftover in sidecars(tmp):
+            leftover.unlink(missing_ok=True)  # our own copy, not user data
+    return None
 
 
 def _lines(numbers: list[int]) -> str:

@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from jpbrief.core.notes.records import STATES
+
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_ITEMS = 500_000
 MAX_DEPTH = 32
@@ -32,7 +34,6 @@ BATCH = 2_000
 
 EXPORT_FORMAT = "jpbrief-notes"
 EXPORT_VERSION = 1
-STATES = ("ok", "changed", "detached")
 DEFAULT_COLOUR = "yellow"
 _LONG_FIELDS = ("text", "quote")
 
