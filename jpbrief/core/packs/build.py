@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-import secrets
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -25,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from jpbrief.core import durable
 from jpbrief.core.content import load_library
 from jpbrief.core.model import Glossary, Library
 from jpbrief.core.packs import archive, signing
@@ -174,16 +173,12 @@ def build(
 
 
 def _write_zip(output: Path, members: list[tuple[str, bytes]]) -> None:
-    temporary = output.with_name(f".{output.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
-            for name, data in members:
-                member = zipfile.ZipInfo(name, ZIP_TIME)
-                member.compress_type = zipfile.ZIP_DEFLATED
-                member.external_attr = 0o100644 << 16
-                member.create_system = 3
-                bundle.writestr(member, data)
-        os.replace(temporary, output)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with durable.atomic_writer(output) as handle, zipfile.ZipFile(
+        handle, "w", compression=zipfile.ZIP_DEFLATED
+    ) as bundle:
+        for name, data in members:
+            member = zipfile.ZipInfo(name, ZIP_TIME)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o100644 << 16
+            member.create_system = 3
+            bundle.writestr(member, data)

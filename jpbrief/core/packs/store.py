@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jpbrief.core import durable
 from jpbrief.core.packs import STATE, archive, signing
 from jpbrief.core.packs import manifest as mf
 from jpbrief.core.packs.archive import PackError
@@ -82,25 +83,9 @@ def _read_state(root: Path) -> dict[str, str]:
     return dict(packs)
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _write_state(root: Path, packs: dict[str, str]) -> None:
-    temporary = root / f".{STATE}.{secrets.token_hex(6)}.tmp"
     text = json.dumps({"format": STATE_FORMAT, "packs": dict(sorted(packs.items()))})
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, root / STATE)
-    _fsync_dir(root)
+    durable.atomic_write_text(root / STATE, text)
 
 
 def scan(root: Path) -> tuple[list[Installed], list[str]]:
@@ -171,9 +156,7 @@ class PackStore:
         folder = self.key_dirs[0]
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / (key.fingerprint.replace(" ", "").lower() + ".pub")
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-        temporary.write_text(key.to_text(f"jpbrief trusted key {key.fingerprint}"), encoding="ascii")
-        os.replace(temporary, path)
+        durable.atomic_write_text(path, key.to_text(f"jpbrief trusted key {key.fingerprint}"))
         return path
 
     # --- packs ----------------------------------------------------------------------
@@ -237,7 +220,7 @@ class PackStore:
             except BaseException:
                 shutil.rmtree(temporary, ignore_errors=True)
                 raise
-            _fsync_dir(self.root)
+            durable.fsync_dir(self.root)
             _crash_point("commit")
             if not checked.trusted:
                 self.trust(checked.key)
