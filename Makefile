@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint bench package clean
+.PHONY: run test system-test-deps check lint bench package clean
 
 $(BIN)/python:
 	@echo "Setting up $(VENV) with $(PYTHON); this needs the package index (PyPI or your mirror)."
@@ -22,7 +22,17 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/jpbrief
 
-test: $(STAMP)
+# The content-pack tests check interop with the real minisign tool (a Debian package).
+system-test-deps:
+	@command -v minisign >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing minisign (apt-get) for the content-pack interop tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq minisign; \
+	  else \
+	    echo "make test needs the minisign tool: sudo apt install minisign"; exit 1; \
+	  fi; }
+
+test: $(STAMP) system-test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/ruff check jpbrief tests benchmarks
 	$(BIN)/mypy jpbrief
@@ -33,6 +43,7 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/search_bench.py
 	$(BIN)/python benchmarks/startup_bench.py
+	$(BIN)/python benchmarks/pack_bench.py
 
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from jpbrief.commands import content_dir
+from jpbrief.commands import load_library as merged_library
 from jpbrief.core.content import load_library, plain_text
 from jpbrief.core.model import Article, Footnote, Library, Passage
 
@@ -22,7 +23,8 @@ _MARK = "\ue000"  # a private-use character: never in the content, kept by the M
 
 
 def load(args: argparse.Namespace) -> Library:
-    return load_library(content_dir(args))
+    """The library with the installed content packs (``check`` reads the folder alone)."""
+    return merged_library(args)
 
 
 def _print_json(data: Any) -> None:
@@ -90,7 +92,7 @@ def passage_json(passage: Passage) -> dict[str, Any]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    library = load(args)
+    library = load_library(content_dir(args))
     for problem in library.problems:
         print(problem)
     if library.problems:

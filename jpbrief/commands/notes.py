@@ -266,10 +266,10 @@ def _load_library(args: argparse.Namespace) -> tuple[Library | None, str]:
     """The content library, or None and why not. Imported lazily: Markdown and YAML
     parsing are not needed to list or import notes."""
     try:
-        from jpbrief.core.content import load_library
+        from jpbrief.commands import load_library
 
         directory = content_dir(args)
-        library = load_library(directory)
+        library = load_library(args)
     except (ImportError, OSError) as exc:
         return None, f"content not loaded ({exc})"
     if not library.articles:

@@ -25,12 +25,12 @@ EXIT_ERROR = 2
 
 
 def _open(args: argparse.Namespace) -> tuple[Library, SearchIndex]:
+    from jpbrief.commands import load_library
     from jpbrief.core import paths
-    from jpbrief.core.content import load_library
     from jpbrief.core.search import SearchIndex, default_index_root
 
     content = content_dir(args)
-    library = load_library(content)
+    library = load_library(args)
     if library.problems:
         print(
             f"warning: {len(library.problems)} content problem(s); run 'jpbrief check'",

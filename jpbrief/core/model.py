@@ -126,6 +126,8 @@ class Article:
     published: str | None = None
     disclaimer: str | None = None
     path: str = ""
+    pack: str | None = None
+    """The id of the content pack the article came from; None for the bundled library."""
 
     def passage(self, anchor: str) -> Passage | None:
         for passage in self.passages:

@@ -115,16 +115,18 @@ def application() -> QApplication:
 def run(content_dir: Path) -> int:
     """Open the reader window and run until it is closed."""
     gc.disable()  # until the first paint (see the module's docstring)
+    from jpbrief.core.packs import state_key
     from jpbrief.ui import library_cache
 
-    cache_root = paths.cache_dir() / "startup"
+    # Installed content packs live outside content_dir: one start-up cache per pack state.
+    cache_root = paths.cache_dir() / "startup" / state_key(paths.packs_dir())
     cached = library_cache.load(content_dir, cache_root)
     if cached is not None:
         library, rendered = cached
     else:
-        from jpbrief.core.content import load_library
+        from jpbrief.core.packs.merge import load_merged
 
-        library, rendered = load_library(content_dir), {}
+        library, rendered = load_merged(content_dir, paths.packs_dir()), {}
     ensure_platform()
     from jpbrief.ui.platform_check import xcb_problem
 

@@ -36,8 +36,10 @@ def _records(
             yield item, item["id"], line
 
 
-def load_themes(path: Path, report: Reporter) -> dict[str, Theme]:
-    """The themes by id, and a report for each required theme missing."""
+def load_themes(
+    path: Path, report: Reporter, required_themes: tuple[str, ...] = REQUIRED_THEMES
+) -> dict[str, Theme]:
+    """The themes by id, and a report for each of ``required_themes`` missing."""
     themes: dict[str, Theme] = {}
     shape = "a theme needs an id, a label and a description"
     for item, theme_id, line in _records(path, "themes", themes, shape, report):
@@ -50,7 +52,7 @@ def load_themes(path: Path, report: Reporter) -> dict[str, Theme]:
         fields = [("label", label), ("description", description)]
         report_markup(path, line, f"theme {theme_id!r}", fields, report)
         themes[theme_id] = Theme(theme_id, str(label or theme_id), str(description or ""))
-    for required in REQUIRED_THEMES:
+    for required in required_themes:
         if required not in themes:
             report.add(path, 1, f"required theme {required!r} is missing")
     return themes

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from jpbrief.core.content.article import load_article
 from jpbrief.core.content.body import Draft
-from jpbrief.core.content.catalogues import load_glossary, load_sources, load_themes
+from jpbrief.core.content.catalogues import REQUIRED_THEMES, load_glossary, load_sources, load_themes
 from jpbrief.core.content.checks import check_references
 from jpbrief.core.content.problems import Reporter, shown
 from jpbrief.core.content_files import Listing, list_content
 from jpbrief.core.model import Glossary, Library
 
 
-def load_library(content_dir: Path) -> Library:
-    """Load every valid article of ``content_dir``; report the rest as problems."""
+def load_library(content_dir: Path, *, required_themes: Iterable[str] = REQUIRED_THEMES) -> Library:
+    """Load every valid article of ``content_dir``; report the rest as problems.
+
+    A content pack's folder passes ``required_themes=()``: the bundle brings those.
+    """
     content_dir = Path(content_dir)
     report = Reporter()
     if not content_dir.is_dir():
@@ -29,7 +33,9 @@ def load_library(content_dir: Path) -> Library:
         report.add(themes_path, 1, "themes.yaml not found")
     # A data file that is absent or a refused link is not listed (and already reported).
     files = listing.data_files
-    themes = load_themes(files["themes.yaml"], report) if "themes.yaml" in files else {}
+    themes = (
+        load_themes(files["themes.yaml"], report, tuple(required_themes)) if "themes.yaml" in files else {}
+    )
     sources = load_sources(files["sources.yaml"], report) if "sources.yaml" in files else {}
     glossary = load_glossary(files["glossary.yaml"], report) if "glossary.yaml" in files else Glossary()
 

@@ -10,6 +10,7 @@ import hashlib
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from jpbrief.core import content_files
 from jpbrief.core.model import Library
@@ -63,6 +64,7 @@ def fingerprint(library: Library, content_dir: Path | None) -> str:
             for path in listing.files():
                 data = content_files.read_capped(path)
                 digest.update(b"-\0" if data is None else f"{len(data)}\0".encode() + data)
+            _hash_packs(digest, library, content_dir)
             return digest.hexdigest()
         except OSError as error:
             log.warning("hashing %s failed (%s); hashing the loaded library", content_dir, error)
@@ -74,3 +76,17 @@ def fingerprint(library: Library, content_dir: Path | None) -> str:
     )
     digest.update(repr(library_state).encode("utf-8"))
     return digest.hexdigest()
+
+
+def _hash_packs(digest: Any, library: Library, content_dir: Path) -> None:
+    """Content packs live outside the content folder: hash what their articles add to the
+    library (articles from elsewhere, and the merged sources, themes and glossary), so
+    that installing, updating or removing a pack changes the fingerprint."""
+    root = content_dir.resolve()
+    added = tuple(
+        article for article in library.articles
+        if article.pack or (article.path and root not in Path(article.path).resolve().parents)
+    )
+    if added:
+        digest.update(repr((added, sorted(library.sources.items()), sorted(library.themes.items()),
+                            library.glossary)).encode("utf-8"))
