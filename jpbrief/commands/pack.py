@@ -197,14 +197,21 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    pack = subparsers.add_parser("pack", help="build, verify, install and remove signed content packs")
+    exits = ("Exit status: 0 done; 1 refused (a check failed, an untrusted signer, a downgrade, "
+             "an unknown pack; the message says which file or pack); 2 wrong usage.")
+    pack = subparsers.add_parser("pack", help="build, verify, install and remove signed content packs",
+                                 epilog=exits)
     commands = pack.add_subparsers(dest="pack_command", metavar="PACK_COMMAND", required=True)
 
-    keygen = commands.add_parser("keygen", help="create a signing key pair (KEYFILE and KEYFILE.pub)")
+    keygen = commands.add_parser(
+        "keygen", help="create a signing key pair (KEYFILE and KEYFILE.pub)", epilog=exits
+    )
     keygen.add_argument("keyfile", metavar="KEYFILE")
     keygen.set_defaults(func=cmd_keygen)
 
-    build = commands.add_parser("build", help="check a content folder and pack its articles, signed")
+    build = commands.add_parser(
+        "build", help="check a content folder and pack its articles, signed", epilog=exits
+    )
     build.add_argument("content_dir", metavar="CONTENT_DIR")
     build.add_argument("-o", "--output", required=True, metavar="FILE.jpbpack")
     build.add_argument("--key", required=True, metavar="KEYFILE", help="secret key from 'pack keygen'")
@@ -217,26 +224,36 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument("--changelog", help="what is new in this version")
     build.set_defaults(func=cmd_build)
 
-    verify = commands.add_parser("verify", help="check a pack's signature and every file; exit 0 if trusted")
+    verify = commands.add_parser(
+        "verify", help="check a pack's signature and every file; exit 0 if trusted", epilog=exits
+    )
     verify.add_argument("file", metavar="FILE.jpbpack")
     verify.add_argument("--key", metavar="PUBFILE", help="require this public key")
     verify.set_defaults(func=cmd_verify)
 
-    install = commands.add_parser("install", help="verify a pack and install it for this user")
+    install = commands.add_parser(
+        "install", help="verify a pack and install it for this user", epilog=exits
+    )
     install.add_argument("file", metavar="FILE.jpbpack")
     install.add_argument("--trust", action="store_true",
                          help="trust the signer (only after comparing its fingerprint)")
     install.add_argument("--allow-downgrade", action="store_true", help="install an older version")
     install.set_defaults(func=cmd_install)
 
-    listing = commands.add_parser("list", help="list the installed packs")
+    listing = commands.add_parser(
+        "list", help="list the installed packs", epilog=exits
+    )
     listing.add_argument("--json", action="store_true", help="print JSON")
     listing.set_defaults(func=cmd_list)
 
-    remove = commands.add_parser("remove", help="uninstall a pack")
+    remove = commands.add_parser(
+        "remove", help="uninstall a pack", epilog=exits
+    )
     remove.add_argument("id", metavar="ID")
     remove.set_defaults(func=cmd_remove)
 
-    trust = commands.add_parser("trust", help="trust a trainer's public key (.pub)")
+    trust = commands.add_parser(
+        "trust", help="trust a trainer's public key (.pub)", epilog=exits
+    )
     trust.add_argument("pubfile", metavar="PUBFILE")
     trust.set_defaults(func=cmd_trust)
