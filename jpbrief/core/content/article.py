@@ -84,6 +84,10 @@ def _check_front_matter(
             f"front matter needs an id of lower-case letters, digits and hyphens, got {shown(article_id)}",
         )
         fatal = True
+    elif article_id != path.stem:  # a copied file keeps its original's id: blame the copy
+        report.add(
+            path, _key_line(lines, end, "id"), f"id {article_id!r} does not match the file name {path.name!r}"
+        )
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         report.add(path, _key_line(lines, end, "title"), "front matter needs a title")

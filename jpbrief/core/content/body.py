@@ -47,6 +47,8 @@ far below it (a footnoted paragraph has a handful)."""
 
 ROLES = ("bio",)
 
+ANNOTATION_NOT_LAST = "an annotation must be the last line of its passage: put a blank line after it"
+
 
 @dataclass
 class Draft:
@@ -210,11 +212,29 @@ def _parse_passage(reading: _Reading, block: _Block) -> Passage | None:
 
 def _split_annotation(reading: _Reading, block: _Block) -> tuple[list[str], dict[str, str], int]:
     """The block's text lines, its parsed ``{: ...}`` annotation, and the annotation's line."""
-    match = ANNOTATION_RE.match(block.lines[-1].strip())
-    if not match:
-        return block.lines, {}, block.line
+    path, report = reading.path, reading.report
+    body: list[str] = []
+    for offset, text in enumerate(block.lines[:-1]):
+        if text.lstrip().startswith("{:"):  # never kept as the author's words
+            report.add(path, block.line + offset, ANNOTATION_NOT_LAST)
+        else:
+            body.append(text)
+    last = block.lines[-1].strip()
+    if not last.startswith("{:"):
+        return [*body, block.lines[-1]], {}, block.line
     line = block.line + len(block.lines) - 1
-    return block.lines[:-1], _parse_annotation(reading.path, line, match.group(1), reading.report), line
+    match = ANNOTATION_RE.match(last)
+    if match:
+        return body, _parse_annotation(path, line, match.group(1), report), line
+    # It looks like an annotation but does not parse: an error, never the author's text.
+    # Its parts are still read, so one missing brace does not also lose anchor and themes.
+    if "}" in last:
+        report.add(path, line, f"annotation line has text after its closing '}}': {shown(last)}")
+        inside = last[2:last.rindex("}")]
+    else:
+        report.add(path, line, f"annotation line is not closed: add '}}' at the end of {shown(last)}")
+        inside = last[2:]
+    return body, _parse_annotation(path, line, inside.strip(), report), line
 
 
 def _anchor(reading: _Reading, given: str | None, kind: PassageKind, text: str, line: int) -> str | None:

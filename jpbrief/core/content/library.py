@@ -53,10 +53,13 @@ def _refused(listing: Listing, path: Path) -> bool:
 
 
 def _load_articles(listing: Listing, report: Reporter) -> tuple[list[Draft], list[str]]:
-    """Every readable article with a unique id, and the paths of the files skipped."""
+    """Every readable article with a unique id, and the paths of the files skipped.
+
+    Of two files with one id, the one named after it (``ID.md``) is kept and the other is
+    blamed: a copy keeps its original's id, and the original must not be the one skipped.
+    """
     drafts: list[Draft] = []
     skipped: list[str] = []
-    seen_ids: dict[str, Path] = {}
     for path in listing.articles:
         try:
             draft = load_article(path, report)
@@ -65,14 +68,20 @@ def _load_articles(listing: Listing, report: Reporter) -> tuple[list[Draft], lis
             draft = None
         if draft is None:
             skipped.append(str(path))
+        else:
+            drafts.append(draft)
+    owners: dict[str, Draft] = {}
+    for draft in sorted(drafts, key=lambda d: Path(d.article.path).stem != d.article.id):
+        owners.setdefault(draft.article.id, draft)
+    kept = []
+    for draft in drafts:
+        owner = owners[draft.article.id]
+        if owner is draft:
+            kept.append(draft)
             continue
-        if draft.article.id in seen_ids:
-            report.add(
-                path, 2, f"duplicate article id {draft.article.id!r} "
-                f"(already used by {seen_ids[draft.article.id]}); this file is skipped",
-            )
-            skipped.append(str(path))
-            continue
-        seen_ids[draft.article.id] = path
-        drafts.append(draft)
-    return drafts, skipped
+        report.add(
+            draft.article.path, 2, f"duplicate article id {draft.article.id!r} "
+            f"(already used by {owner.article.path}); this file is skipped",
+        )
+        skipped.append(draft.article.path)
+    return kept, skipped
