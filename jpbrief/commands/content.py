@@ -11,6 +11,11 @@ from jpbrief.commands import content_dir
 from jpbrief.core.content import load_library
 from jpbrief.core.model import Article, Library, Passage
 
+CHECK_EXIT_CODES = """exit codes:
+  0  no errors (warnings, printed as 'path:line: warning: ...', are allowed)
+  1  at least one error, or with --strict at least one warning
+  2  the command line itself is wrong"""
+
 
 def load(args: argparse.Namespace) -> Library:
     return load_library(content_dir(args))
@@ -50,8 +55,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     library = load(args)
     for problem in library.problems:
         print(problem)
-    if library.problems:
-        print(f"{len(library.problems)} problem(s) in {content_dir(args)}", file=sys.stderr)
+    errors = sum(problem.severity == "error" for problem in library.problems)
+    warnings = len(library.problems) - errors
+    if errors or (warnings and args.strict):
+        print(f"{errors} error(s), {warnings} warning(s) in {content_dir(args)}", file=sys.stderr)
         return 1
     print(
         f"ok: {len(library.articles)} articles, {library.passage_count} passages, "
@@ -157,9 +164,11 @@ def cmd_themes(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = subparsers.add_parser(
-        "check", help="validate a content folder; print path:line: message for each problem"
+        "check", help="validate a content folder; print path:line: message for each problem",
+        epilog=CHECK_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("content_dir", nargs="?", metavar="CONTENT_DIR")
+    check.add_argument("--strict", action="store_true", help="warnings fail too (for builds)")
     check.set_defaults(func=cmd_check)
 
     for name, func, help_text in (

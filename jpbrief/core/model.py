@@ -11,14 +11,22 @@ PassageKind = Literal["heading", "paragraph"]
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the content, located as ``path:line``."""
+    """One thing wrong with the content, located as ``path:line`` (``line`` 0: the whole
+    file or folder).
+
+    An ``error`` means something is missing or not as written; a ``warning`` means the
+    content loads and shows as written but the editor's work is incomplete (a one-way
+    cross-reference, a finding of ``jpbrief check --report``). ``check --strict`` fails on both.
+    """
 
     path: str
     line: int
     message: str
+    severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {'warning: ' if self.severity == 'warning' else ''}{self.message}"
 
 
 @dataclass(frozen=True)
