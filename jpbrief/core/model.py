@@ -134,6 +134,14 @@ class Article:
     published: str | None = None
     disclaimer: str | None = None
     path: str = ""
+    url: str | None = None
+    """Where the original was found: a complete http(s) address, never fetched."""
+    retrieved: str | None = None
+    """When the editor retrieved it: YYYY, YYYY-MM or YYYY-MM-DD."""
+    copyright: str | None = None
+    """The original's copyright line, as printed."""
+    references: tuple[str, ...] = ()
+    """Source ids the editor added (not the author's notes): shown unnumbered, as the editor's."""
 
     def passage(self, anchor: str) -> Passage | None:
         for passage in self.passages:

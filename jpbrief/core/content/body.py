@@ -58,6 +58,8 @@ class Draft:
     theme_lines: list[tuple[str, int]] = field(default_factory=list)
     crossref_lines: list[tuple[CrossRef, int]] = field(default_factory=list)
     marker_lines: list[tuple[int, int]] = field(default_factory=list)
+    reference_lines: list[tuple[str, int]] = field(default_factory=list)
+    """The editor's ``references:`` source ids, each with the front-matter line naming them."""
 
 
 @dataclass

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from jpbrief.core.content.fields import ID_RE, optional_str, report_markup, valid_date
+from jpbrief.core.content.fields import ID_RE, URL_RE, optional_str, report_markup, valid_date
 from jpbrief.core.content.problems import Reporter, shown
 from jpbrief.core.content.yamlsource import yaml_document, yaml_items
 from jpbrief.core.model import Acronym, Glossary, Source, Theme
@@ -102,7 +101,7 @@ def _check_source_fields(
     if kind is not None and kind not in SOURCE_KINDS:
         report.add(path, line, f"{what}: unknown kind {shown(kind)} (known: {', '.join(SOURCE_KINDS)})")
     url = item.get("url")
-    if isinstance(url, str) and not re.match(r"^https?://[^\s/]+", url):
+    if isinstance(url, str) and not URL_RE.match(url):
         report.add(path, line, f"{what}: url must be a complete http(s) address or null")
     fields = [(key, item.get(key)) for key in ("citation", "title", "publisher")]
     fields += [(f"author {n}", name) for n, name in enumerate(authors, 1)]

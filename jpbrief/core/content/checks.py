@@ -115,10 +115,17 @@ def _check_footnotes(draft: Draft, sources: dict[str, Source], missing: Missing,
     for number, (source_id, line) in sorted(draft.footnote_defs.items()):
         if number not in referenced:
             report.add(path, line, f"footnote [^{number}] is defined but never referenced")
-        if source_id in sources:
-            continue
-        if "sources.yaml" in missing.catalogues:
-            why = "(because sources.yaml could not be loaded: see above)"
-        else:
-            why = "(not in sources.yaml)" if not sources else did_you_mean(source_id, sources).strip()
-        report.add(path, line, f"footnote [^{number}] cites unknown source {source_id!r} {why}".rstrip())
+        if source_id not in sources:
+            why = _why(source_id, sources, missing)
+            report.add(path, line, f"footnote [^{number}] cites unknown source {source_id!r} {why}".rstrip())
+    for source_id, line in draft.reference_lines:
+        if source_id not in sources:
+            why = _why(source_id, sources, missing)
+            report.add(path, line, f"references: unknown source {source_id!r} {why}".rstrip())
+
+
+def _why(source_id: str, sources: dict[str, Source], missing: Missing) -> str:
+    """Why an unknown source id: sources.yaml failed to load, or the closest known id."""
+    if "sources.yaml" in missing.catalogues:
+        return "(because sources.yaml could not be loaded: see above)"
+    return did_you_mean(source_id, sources).strip()
