@@ -99,3 +99,25 @@ def test_paper_shows_the_original_address_as_text(content_copy: Path):
     html = render_paper(gamma, library)
     assert "external:" not in html
     assert "Original: https://www.example.org/news/2024/05/10/clearance · Retrieved: 2024-06-01" in _text(html)
+
+
+def test_a_last_updated_date_is_not_a_publication_date(content_copy: Path):
+    sources = content_copy / "sources.yaml"
+    sources.write_text(
+        "sources:\n  - id: tracker\n    citation: 'A. \"Tracker.\" Last updated February 13, 2024.'\n"
+        "    date: null\n    updated: 2024-02-13\n  - id: bad\n    citation: c\n    updated: lately\n",
+        encoding="utf-8",
+    )
+    library = load_library(content_copy)
+    tracker = library.sources["tracker"]
+    assert (tracker.date, tracker.updated, tracker.fields()["updated"]) == (None, "2024-02-13", "2024-02-13")
+    assert f"{sources}:6: source 'bad': updated must be YYYY, YYYY-MM or YYYY-MM-DD, got 'lately'" in [
+        str(p) for p in library.problems
+    ]
+
+
+def test_the_bundled_tracker_keeps_its_citation_and_is_dated_as_updated():
+    library = load_library(Path(__file__).parent.parent / "content")
+    tracker = library.sources["ashurst-russia-sanctions-tracker-japan"]
+    assert tracker.citation == 'Ashurst LLP. "Russia Sanctions Tracker - Japan." Last updated February 13, 2024.'
+    assert (tracker.date, tracker.updated) == (None, "2024-02-13")

@@ -42,6 +42,9 @@ class Source:
     date: str | None = None
     accessed: str | None = None
     url: str | None = None
+    updated: str | None = None
+    """When the work says it was last updated (for a page that changes, such as a tracker);
+    ``date`` stays its publication date, null when it does not state one."""
 
     def fields(self) -> dict[str, object]:
         """The structured fields, for JSON output and display."""
@@ -53,6 +56,7 @@ class Source:
             "date": self.date,
             "accessed": self.accessed,
             "url": self.url,
+            "updated": self.updated,
         }
 
 

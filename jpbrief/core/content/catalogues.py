@@ -16,7 +16,9 @@ REQUIRED_THEMES = ("counterstrike", "economic-security", "dicas")
 SOURCE_KINDS = (
     "news", "government", "think-tank", "survey", "journal", "law-firm", "blog", "data", "other",
 )
-SOURCE_KEYS = {"id", "citation", "kind", "authors", "title", "publisher", "date", "accessed", "url"}
+SOURCE_KEYS = {
+    "id", "citation", "kind", "authors", "title", "publisher", "date", "updated", "accessed", "url",
+}
 
 
 def _records(
@@ -75,6 +77,7 @@ def load_sources(path: Path, report: Reporter) -> dict[str, Source]:
             date=optional_str(item.get("date")),
             accessed=optional_str(item.get("accessed")),
             url=optional_str(item.get("url")),
+            updated=optional_str(item.get("updated")),
         )
     return sources
 
@@ -93,7 +96,7 @@ def _check_source_fields(
     for key in ("title", "publisher", "url"):
         if item.get(key) is not None and not isinstance(item.get(key), str):
             report.add(path, line, f"{what}: {key} must be text or null")
-    for key in ("date", "accessed"):
+    for key in ("date", "updated", "accessed"):
         value = item.get(key)
         if value is not None and not (isinstance(value, str) and valid_date(value)):
             report.add(path, line, f"{what}: {key} must be YYYY, YYYY-MM or YYYY-MM-DD, got {shown(value)}")
