@@ -163,3 +163,28 @@ def test_check_help_gives_the_exit_codes(capsys):
     with pytest.raises(SystemExit):
         main(["check", "--help"])
     assert "1  at least one error, or with --strict at least one warning" in capsys.readouterr().out
+
+
+def test_an_acronym_may_have_two_meanings_and_search_expands_to_each(content_copy: Path):
+    from jpbrief.core.search.engine import GlossaryExpander
+
+    glossary = content_copy / "glossary.yaml"
+    glossary.write_text(
+        "acronyms:\n  - term: NSS\n    expansion: [National Security Strategy, National Security Secretariat]\n"
+        "  - term: JSDF\n    expansion: Japan Self-Defense Forces\n"
+        "  - term: X\n    expansion: []\n  - term: Y\n    expansion: [Why, Why]\n",
+        encoding="utf-8",
+    )
+    library = load_library(content_copy)
+    assert [str(p) for p in library.problems] == [
+        f"{glossary}:6: an acronym needs a term and an expansion (or a list of them)",
+        f"{glossary}:8: acronym 'Y': expansion 'Why' is listed twice",
+    ]
+    nss, jsdf, _y = library.glossary.acronyms
+    assert (nss.expansion, nss.expansions) == (
+        "National Security Strategy", ("National Security Strategy", "National Security Secretariat"),
+    )
+    assert jsdf.expansions == ("Japan Self-Defense Forces",)
+    expander = GlossaryExpander(library.glossary)
+    assert sorted(expander.equivalents(("nss",))) == ["National Security Secretariat", "National Security Strategy"]
+    assert expander.equivalents(("nation", "secur", "secretariat")) == ["NSS"]  # analysed form

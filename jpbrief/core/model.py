@@ -179,10 +179,19 @@ class Theme:
 
 @dataclass(frozen=True)
 class Acronym:
-    """A glossary acronym and its expansion."""
+    """A glossary acronym and its expansions (an acronym may have more than one meaning).
+
+    ``expansion`` is the first; ``expansions`` all of them, in the glossary's order
+    (given just the one, it is ``(expansion,)``).
+    """
 
     term: str
     expansion: str
+    expansions: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.expansions:
+            object.__setattr__(self, "expansions", (self.expansion,))
 
 
 @dataclass(frozen=True)

@@ -112,19 +112,32 @@ def _check_source_fields(
     return authors
 
 
+def _expansions(item: object) -> list[str]:
+    """An acronym's expansions: one text, or a list of texts (an acronym with two meanings)."""
+    value = item.get("expansion") if isinstance(item, dict) else None
+    if isinstance(value, str) and value.strip():
+        return [value]
+    if isinstance(value, list) and value and all(isinstance(e, str) and e.strip() for e in value):
+        return list(value)
+    return []
+
+
 def load_glossary(path: Path, report: Reporter) -> Glossary:
     """Acronyms and synonym groups; an entry holding markup is reported and skipped."""
     document = yaml_document(path, report)
     acronyms: list[Acronym] = []
     for item, line in yaml_items(path, document, "acronyms", report):
-        if isinstance(item, dict) and isinstance(item.get("term"), str) and isinstance(
-            item.get("expansion"), str
-        ):
-            fields = [("term", item["term"]), ("expansion", item["expansion"])]
-            if not report_markup(path, line, "acronym", fields, report, "; this entry is skipped"):
-                acronyms.append(Acronym(str(item["term"]), str(item["expansion"])))
-        else:
-            report.add(path, line, "an acronym needs a term and an expansion")
+        expansions = _expansions(item)
+        if not isinstance(item, dict) or not isinstance(item.get("term"), str) or not expansions:
+            report.add(path, line, "an acronym needs a term and an expansion (or a list of them)")
+            continue
+        fields = [("term", item["term"]), *(("expansion", expansion) for expansion in expansions)]
+        if report_markup(path, line, "acronym", fields, report, "; this entry is skipped"):
+            continue
+        for repeated in sorted({e for e in expansions if expansions.count(e) > 1}):
+            report.add(path, line, f"acronym {item['term']!r}: expansion {repeated!r} is listed twice")
+        unique = tuple(dict.fromkeys(expansions))
+        acronyms.append(Acronym(item["term"], unique[0], unique))
     synonyms: list[tuple[str, ...]] = []
     for item, line in yaml_items(path, document, "synonyms", report):
         if isinstance(item, list) and len(item) >= 2 and all(isinstance(m, str) for m in item):
