@@ -9,6 +9,7 @@ from typing import Any
 
 from jpbrief.commands import content_dir
 from jpbrief.core.content import load_library
+from jpbrief.core.content.report import report_findings
 from jpbrief.core.model import Article, Library, Passage
 
 CHECK_EXIT_CODES = """exit codes:
@@ -53,10 +54,11 @@ def passage_json(passage: Passage) -> dict[str, Any]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     library = load(args)
-    for problem in library.problems:
+    problems = [*library.problems, *(report_findings(library, content_dir(args)) if args.report else [])]
+    for problem in problems:
         print(problem)
-    errors = sum(problem.severity == "error" for problem in library.problems)
-    warnings = len(library.problems) - errors
+    errors = sum(problem.severity == "error" for problem in problems)
+    warnings = len(problems) - errors
     if errors or (warnings and args.strict):
         print(f"{errors} error(s), {warnings} warning(s) in {content_dir(args)}", file=sys.stderr)
         return 1
@@ -169,6 +171,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     check.add_argument("content_dir", nargs="?", metavar="CONTENT_DIR")
     check.add_argument("--strict", action="store_true", help="warnings fail too (for builds)")
+    check.add_argument(
+        "--report", action="store_true",
+        help="also warn about unfinished editing: passages with no theme, unused sources and glossary "
+        "entries, acronyms with no entry, cross-references whose passages share no word",
+    )
     check.set_defaults(func=cmd_check)
 
     for name, func, help_text in (
