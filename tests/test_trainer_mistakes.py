@@ -188,3 +188,10 @@ def test_an_acronym_may_have_two_meanings_and_search_expands_to_each(content_cop
     expander = GlossaryExpander(library.glossary)
     assert sorted(expander.equivalents(("nss",))) == ["National Security Secretariat", "National Security Strategy"]
     assert expander.equivalents(("nation", "secur", "secretariat")) == ["NSS"]  # analysed form
+
+
+def test_an_unknown_front_matter_key_suggests_the_known_one(content_copy: Path):
+    path = _write(content_copy, "gamma.md", "---\nid: gamma\ntitle: T\npublised: 2024-05-10\n---\n\nText.\n")
+    assert _messages(load_library(content_copy), path) == [
+        "4: unknown front-matter key 'publised' (did you mean 'published'?)"
+    ]

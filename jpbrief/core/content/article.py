@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -87,7 +88,9 @@ def _check_front_matter(
     """Report every front-matter problem; False when one of them is fatal (no id or title)."""
     fatal = False
     for key in sorted(set(map(str, meta)) - FRONT_MATTER_KEYS):
-        report.add(path, _key_line(lines, end, key), f"unknown front-matter key {key!r}")
+        close = difflib.get_close_matches(key, sorted(FRONT_MATTER_KEYS), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(sorted(FRONT_MATTER_KEYS))}"
+        report.add(path, _key_line(lines, end, key), f"unknown front-matter key {key!r} ({hint})")
     article_id = meta.get("id")
     if not isinstance(article_id, str) or not ID_RE.match(article_id):
         report.add(
