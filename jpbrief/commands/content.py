@@ -9,7 +9,6 @@ from typing import Any
 
 from jpbrief.commands import content_dir
 from jpbrief.core.content import load_library
-from jpbrief.core.content.report import report_findings
 from jpbrief.core.model import Article, Library, Passage
 
 CHECK_EXIT_CODES = """exit codes:
@@ -54,7 +53,11 @@ def passage_json(passage: Passage) -> dict[str, Any]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     library = load(args)
-    problems = [*library.problems, *(report_findings(library, content_dir(args)) if args.report else [])]
+    problems = list(library.problems)
+    if args.report:  # imported here: the report reads words as search does, and whoosh is slow to import
+        from jpbrief.core.content.report import report_findings
+
+        problems += report_findings(library, content_dir(args))
     for problem in problems:
         print(problem)
     errors = sum(problem.severity == "error" for problem in problems)

@@ -40,15 +40,16 @@ def check_references(
     articles = {draft.article.id: draft.article for draft in drafts}
     for draft in drafts:
         path = draft.article.path
-        for theme, line in draft.theme_lines:
-            if theme in themes:
-                continue
-            if "themes.yaml" in missing.catalogues:
-                why = "because themes.yaml could not be loaded: see above"
-                report.add(path, line, f"unknown theme {theme!r} ({why})")
-            else:
-                hint = did_you_mean(theme, themes)
-                report.add(path, line, f"unknown theme {theme!r} (not in themes.yaml){hint}")
+        unchecked = [line for theme, line in draft.theme_lines if theme not in themes]
+        if unchecked and "themes.yaml" in missing.catalogues:  # one line, not one per theme
+            why = "because themes.yaml could not be loaded: see above"
+            report.add(path, unchecked[0], f"{len(unchecked)} theme(s) in this file not checked ({why})")
+        else:
+            for theme, line in draft.theme_lines:
+                if theme not in themes:
+                    hint = did_you_mean(theme, themes).strip(" ()")
+                    why = f"not in themes.yaml; {hint}" if hint else "not in themes.yaml"
+                    report.add(path, line, f"unknown theme {theme!r} ({why})")
         _check_crossrefs(draft, articles, missing, report)
         _check_footnotes(draft, sources, missing, report)
 
