@@ -7,6 +7,7 @@ from html import unescape
 from pathlib import Path
 
 from jpbrief.core.content import load_library
+from jpbrief.core.model import Article, Library
 from jpbrief.core.render import render_article
 from jpbrief.core.render.paper import render_paper
 
@@ -32,6 +33,14 @@ def _gamma(content_copy: Path, text: str = NEWS) -> Path:
     path = content_copy / "articles" / "gamma.md"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _loaded_gamma(content_copy: Path) -> tuple[Library, Article]:
+    _gamma(content_copy)
+    library = load_library(content_copy)
+    gamma = library.article("gamma")
+    assert gamma is not None
+    return library, gamma
 
 
 def _text(html: str) -> str:
@@ -68,10 +77,7 @@ def test_bad_provenance_is_reported_at_its_line(content_copy: Path):
 
 
 def test_screen_header_shows_provenance_and_what_the_original_does_not_state(content_copy: Path):
-    _gamma(content_copy)
-    library = load_library(content_copy)
-    gamma = library.article("gamma")
-    assert gamma is not None
+    library, gamma = _loaded_gamma(content_copy)
     html = render_article(gamma, library)
     text = _text(html)
     assert "Author: not stated in the original · Publisher: Jiji Press · Date: 2024-05-10" in " ".join(text.split())
@@ -80,10 +86,7 @@ def test_screen_header_shows_provenance_and_what_the_original_does_not_state(con
 
 
 def test_editor_references_are_labelled_and_never_numbered(content_copy: Path):
-    _gamma(content_copy)
-    library = load_library(content_copy)
-    gamma = library.article("gamma")
-    assert gamma is not None
+    library, gamma = _loaded_gamma(content_copy)
     for html in (render_article(gamma, library), render_paper(gamma, library)):
         tail = html[html.index("References added by the editor (not part of the original)"):]
         assert "<ol" not in tail and "<ul" in tail
@@ -92,10 +95,7 @@ def test_editor_references_are_labelled_and_never_numbered(content_copy: Path):
 
 
 def test_paper_shows_the_original_address_as_text(content_copy: Path):
-    _gamma(content_copy)
-    library = load_library(content_copy)
-    gamma = library.article("gamma")
-    assert gamma is not None
+    library, gamma = _loaded_gamma(content_copy)
     html = render_paper(gamma, library)
     assert "external:" not in html
     assert "Original: https://www.example.org/news/2024/05/10/clearance · Retrieved: 2024-06-01" in _text(html)

@@ -121,20 +121,22 @@ def test_a_missing_themes_file_is_a_plain_sentence_and_theme_uses_follow_from_it
     ]
 
 
-def test_a_stray_space_after_see_names_the_attribute_and_the_link_still_counts(content_copy: Path):
+def _problems_after_betas_link_becomes(content_copy: Path, annotation: str) -> tuple[Path, list[str]]:
     beta = content_copy / "articles" / "beta.md"
-    beta.write_text(beta.read_text(encoding="utf-8").replace('see="alpha#opening"', 'see= "alpha#opening"'))
-    library = load_library(content_copy)
-    assert [str(p) for p in library.problems] == [
+    beta.write_text(beta.read_text(encoding="utf-8").replace('see="alpha#opening"', annotation), encoding="utf-8")
+    return beta, [str(p) for p in load_library(content_copy).problems]
+
+
+def test_a_stray_space_after_see_names_the_attribute_and_the_link_still_counts(content_copy: Path):
+    beta, problems = _problems_after_betas_link_becomes(content_copy, 'see= "alpha#opening"')
+    assert problems == [
         f"{beta}:13: a space after 'see' in the annotation: write see=\"alpha#opening\" with no space around '='"
     ]
 
 
 def test_a_link_to_a_missing_anchor_is_not_also_one_way_in_the_file_that_links_back(content_copy: Path):
-    beta = content_copy / "articles" / "beta.md"
-    beta.write_text(beta.read_text(encoding="utf-8").replace('see="alpha#opening"', 'see="alpha#openin"'))
-    library = load_library(content_copy)
-    assert [str(p) for p in library.problems] == [
+    beta, problems = _problems_after_betas_link_becomes(content_copy, 'see="alpha#openin"')
+    assert problems == [
         f"{beta}:13: cross-reference to missing anchor 'openin' in article 'alpha' (did you mean 'opening'?)"
     ]
 
