@@ -21,6 +21,11 @@ LISTING_EXIT = (
 )
 _MARK = "\ue000"  # a private-use character: never in the content, kept by the Markdown renderer
 
+CHECK_EXIT_CODES = """Exit status:
+  0  no errors (warnings, printed as 'path:line: warning: ...', are allowed)
+  1  at least one error, or with --strict at least one warning
+  2  the command line itself is wrong"""
+
 
 def load(args: argparse.Namespace) -> Library:
     """The library with the installed content packs (``check`` reads the folder alone)."""
@@ -92,11 +97,18 @@ def passage_json(passage: Passage) -> dict[str, Any]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    library = load_library(content_dir(args))
-    for problem in library.problems:
+    library = load_library(content_dir(args))  # the folder alone: what a build would ship
+    problems = list(library.problems)
+    if args.report:  # imported here: the report reads words as search does, and whoosh is slow to import
+        from jpbrief.core.content.report import report_findings
+
+        problems += report_findings(library, content_dir(args))
+    for problem in problems:
         print(problem)
-    if library.problems:
-        print(f"{len(library.problems)} problem(s) in {content_dir(args)}", file=sys.stderr)
+    errors = sum(problem.severity == "error" for problem in problems)
+    warnings = len(problems) - errors
+    if errors or (warnings and args.strict):
+        print(f"{errors} error(s), {warnings} warning(s) in {content_dir(args)}", file=sys.stderr)
         return 1
     print(
         f"ok: {len(library.articles)} articles, {library.passage_count} passages, "
@@ -202,10 +214,15 @@ def cmd_themes(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = subparsers.add_parser(
         "check", help="validate a content folder; print path:line: message for each problem",
-        epilog="Exit status: 0 no problem (one summary line); 1 problems (each printed as "
-        "path:line: message); 2 wrong usage.",
+        epilog=CHECK_EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("content_dir", nargs="?", metavar="CONTENT_DIR")
+    check.add_argument("--strict", action="store_true", help="warnings fail too (for builds)")
+    check.add_argument(
+        "--report", action="store_true",
+        help="also warn about unfinished editing: passages with no theme, unused sources and glossary "
+        "entries, acronyms with no entry, cross-references whose passages share no word",
+    )
     check.set_defaults(func=cmd_check)
 
     for name, func, help_text, epilog in (

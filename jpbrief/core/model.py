@@ -11,14 +11,22 @@ PassageKind = Literal["heading", "paragraph"]
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the content, located as ``path:line``."""
+    """One thing wrong with the content, located as ``path:line`` (``line`` 0: the whole
+    file or folder).
+
+    An ``error`` means something is missing or not as written; a ``warning`` means the
+    content loads and shows as written but the editor's work is incomplete (a one-way
+    cross-reference, a finding of ``jpbrief check --report``). ``check --strict`` fails on both.
+    """
 
     path: str
     line: int
     message: str
+    severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {'warning: ' if self.severity == 'warning' else ''}{self.message}"
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,9 @@ class Source:
     date: str | None = None
     accessed: str | None = None
     url: str | None = None
+    updated: str | None = None
+    """When the work says it was last updated (for a page that changes, such as a tracker);
+    ``date`` stays its publication date, null when it does not state one."""
 
     def fields(self) -> dict[str, object]:
         """The structured fields, for JSON output and display."""
@@ -45,6 +56,7 @@ class Source:
             "date": self.date,
             "accessed": self.accessed,
             "url": self.url,
+            "updated": self.updated,
         }
 
 
@@ -128,6 +140,14 @@ class Article:
     path: str = ""
     pack: str | None = None
     """The id of the content pack the article came from; None for the bundled library."""
+    url: str | None = None
+    """Where the original was found: a complete http(s) address, never fetched."""
+    retrieved: str | None = None
+    """When the editor retrieved it: YYYY, YYYY-MM or YYYY-MM-DD."""
+    copyright: str | None = None
+    """The original's copyright line, as printed."""
+    references: tuple[str, ...] = ()
+    """Source ids the editor added (not the author's notes): shown unnumbered, as the editor's."""
 
     def passage(self, anchor: str) -> Passage | None:
         for passage in self.passages:
@@ -161,10 +181,19 @@ class Theme:
 
 @dataclass(frozen=True)
 class Acronym:
-    """A glossary acronym and its expansion."""
+    """A glossary acronym and its expansions (an acronym may have more than one meaning).
+
+    ``expansion`` is the first; ``expansions`` all of them, in the glossary's order
+    (given just the one, it is ``(expansion,)``).
+    """
 
     term: str
     expansion: str
+    expansions: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.expansions:
+            object.__setattr__(self, "expansions", (self.expansion,))
 
 
 @dataclass(frozen=True)

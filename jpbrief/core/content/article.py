@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from jpbrief.core.content.body import Draft, parse_body
-from jpbrief.core.content.fields import ID_RE, optional_str, valid_date
+from jpbrief.core.content.fields import ID_RE, URL_RE, optional_str, valid_date
 from jpbrief.core.content.problems import Reporter, shown
 from jpbrief.core.content.textfile import read_text
 from jpbrief.core.content.yamlsource import parse_yaml
 
-FRONT_MATTER_KEYS = {"id", "title", "author", "publisher", "published", "disclaimer"}
+FRONT_MATTER_KEYS = {
+    "id", "title", "author", "publisher", "published", "disclaimer",
+    "url", "retrieved", "copyright", "references",
+}
 
 
 def load_article(path: Path, report: Reporter) -> Draft | None:
@@ -33,7 +37,11 @@ def load_article(path: Path, report: Reporter) -> Draft | None:
     draft = parse_body(path, lines, end + 1, report)
     if draft is None:
         return None
-    published = meta.get("published")
+    published, url, retrieved = meta.get("published"), meta.get("url"), meta.get("retrieved")
+    references = meta.get("references") or []
+    if isinstance(references, list) and all(isinstance(ref, str) for ref in references):
+        line = _key_line(lines, end, "references")
+        draft.reference_lines = [(ref, line) for ref in dict.fromkeys(references)]
     draft.article = replace(
         draft.article,
         id=str(meta["id"]),
@@ -42,6 +50,10 @@ def load_article(path: Path, report: Reporter) -> Draft | None:
         publisher=optional_str(meta.get("publisher")),
         published=published if isinstance(published, str) and valid_date(published) else None,
         disclaimer=optional_str(meta.get("disclaimer")),
+        url=url if isinstance(url, str) and URL_RE.match(url) else None,
+        retrieved=retrieved if isinstance(retrieved, str) and valid_date(retrieved) else None,
+        copyright=optional_str(meta.get("copyright")),
+        references=tuple(ref for ref, _ in draft.reference_lines),
     )
     return draft
 
@@ -76,7 +88,9 @@ def _check_front_matter(
     """Report every front-matter problem; False when one of them is fatal (no id or title)."""
     fatal = False
     for key in sorted(set(map(str, meta)) - FRONT_MATTER_KEYS):
-        report.add(path, _key_line(lines, end, key), f"unknown front-matter key {key!r}")
+        close = difflib.get_close_matches(key, sorted(FRONT_MATTER_KEYS), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(sorted(FRONT_MATTER_KEYS))}"
+        report.add(path, _key_line(lines, end, key), f"unknown front-matter key {key!r} ({hint})")
     article_id = meta.get("id")
     if not isinstance(article_id, str) or not ID_RE.match(article_id):
         report.add(
@@ -84,13 +98,30 @@ def _check_front_matter(
             f"front matter needs an id of lower-case letters, digits and hyphens, got {shown(article_id)}",
         )
         fatal = True
+    elif article_id != path.stem:  # a copied file keeps its original's id: blame the copy
+        report.add(
+            path, _key_line(lines, end, "id"), f"id {article_id!r} does not match the file name {path.name!r}"
+        )
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         report.add(path, _key_line(lines, end, "title"), "front matter needs a title")
         fatal = True
-    for key in ("author", "publisher", "disclaimer"):
+    for key in ("author", "publisher", "disclaimer", "copyright", "url"):
         if meta.get(key) is not None and not isinstance(meta.get(key), str):
             report.add(path, _key_line(lines, end, key), f"{key} must be text or null")
+    url = meta.get("url")
+    if isinstance(url, str) and not URL_RE.match(url):
+        report.add(
+            path, _key_line(lines, end, "url"),
+            f"url must be the original's complete http(s) address, or null; got {shown(url)}",
+        )
+    retrieved = meta.get("retrieved")
+    if retrieved is not None and not (isinstance(retrieved, str) and valid_date(retrieved)):
+        report.add(
+            path, _key_line(lines, end, "retrieved"),
+            f"retrieved must be a date (YYYY-MM-DD, YYYY-MM or YYYY) or null, got {shown(retrieved)}",
+        )
+    _check_references_key(path, _key_line(lines, end, "references"), meta.get("references"), report)
     published = meta.get("published")
     if published is not None and not (isinstance(published, str) and valid_date(published)):
         report.add(
@@ -98,6 +129,17 @@ def _check_front_matter(
             f"published must be an ISO date (YYYY-MM-DD) or null, got {shown(published)}",
         )
     return not fatal
+
+
+def _check_references_key(path: Path, line: int, references: object, report: Reporter) -> None:
+    """``references:`` is a list of source ids, each once (whether each is known is checked later)."""
+    if references is None:
+        return
+    if not isinstance(references, list) or not all(isinstance(ref, str) for ref in references):
+        report.add(path, line, "references must be a list of source ids, as in references: [an-id, other-id]")
+        return
+    for ref in sorted({ref for ref in references if references.count(ref) > 1}):
+        report.add(path, line, f"references lists {ref!r} twice")
 
 
 def _key_line(lines: list[str], end: int, key: str) -> int:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from jpbrief.core.content.annotation import parse_annotation
 from jpbrief.core.content.dialect import (
     ANNOTATION_RE,
     FOOTNOTE_DEF_RE,
@@ -45,7 +45,8 @@ in a block (4,000 of them take seconds, 700 about 0.25 s). A file whose blocks s
 than this many squared such characters is reported instead of rendered; real prose stays
 far below it (a footnoted paragraph has a handful)."""
 
-ROLES = ("bio",)
+
+ANNOTATION_NOT_LAST = "an annotation must be the last line of its passage: put a blank line after it"
 
 
 @dataclass
@@ -57,6 +58,8 @@ class Draft:
     theme_lines: list[tuple[str, int]] = field(default_factory=list)
     crossref_lines: list[tuple[CrossRef, int]] = field(default_factory=list)
     marker_lines: list[tuple[int, int]] = field(default_factory=list)
+    reference_lines: list[tuple[str, int]] = field(default_factory=list)
+    """The editor's ``references:`` source ids, each with the front-matter line naming them."""
 
 
 @dataclass
@@ -210,11 +213,29 @@ def _parse_passage(reading: _Reading, block: _Block) -> Passage | None:
 
 def _split_annotation(reading: _Reading, block: _Block) -> tuple[list[str], dict[str, str], int]:
     """The block's text lines, its parsed ``{: ...}`` annotation, and the annotation's line."""
-    match = ANNOTATION_RE.match(block.lines[-1].strip())
-    if not match:
-        return block.lines, {}, block.line
+    path, report = reading.path, reading.report
+    body: list[str] = []
+    for offset, text in enumerate(block.lines[:-1]):
+        if text.lstrip().startswith("{:"):  # never kept as the author's words
+            report.add(path, block.line + offset, ANNOTATION_NOT_LAST)
+        else:
+            body.append(text)
+    last = block.lines[-1].strip()
+    if not last.startswith("{:"):
+        return [*body, block.lines[-1]], {}, block.line
     line = block.line + len(block.lines) - 1
-    return block.lines[:-1], _parse_annotation(reading.path, line, match.group(1), reading.report), line
+    match = ANNOTATION_RE.match(last)
+    if match:
+        return body, parse_annotation(path, line, match.group(1), report), line
+    # It looks like an annotation but does not parse: an error, never the author's text.
+    # Its parts are still read, so one missing brace does not also lose anchor and themes.
+    if "}" in last:
+        report.add(path, line, f"annotation line has text after its closing '}}': {shown(last)}")
+        inside = last[2:last.rindex("}")]
+    else:
+        report.add(path, line, f"annotation line is not closed: add '}}' at the end of {shown(last)}")
+        inside = last[2:]
+    return body, parse_annotation(path, line, inside.strip(), report), line
 
 
 def _anchor(reading: _Reading, given: str | None, kind: PassageKind, text: str, line: int) -> str | None:
@@ -291,39 +312,3 @@ def _parse_definitions(reading: _Reading, block: _Block) -> None:
             report.add(path, line_no, f"footnote [^{number}] names no source id")
             continue
         defs[number] = (source_id, line_no)
-
-
-def _parse_annotation(path: Path, line: int, body: str, report: Reporter) -> dict[str, str]:
-    """``#anchor themes="..." see="..." role=...`` into a dict; bad tokens are reported."""
-    try:
-        tokens = shlex.split(body)
-    except ValueError as error:
-        report.add(path, line, f"annotation cannot be read: {error}")
-        return {}
-    result: dict[str, str] = {}
-    for token in tokens:
-        if token.startswith("#"):
-            anchor = token[1:]
-            if not ID_RE.match(anchor):
-                report.add(path, line, f"anchor {shown(anchor)} must be lower-case letters, digits, hyphens")
-                continue
-            result["anchor"] = anchor
-            continue
-        key, sep, value = token.partition("=")
-        if not sep or key not in {"themes", "see", "role"}:
-            expected = "#anchor, themes=, see=, role="
-            report.add(path, line, f"unknown annotation {shown(token)} (expected {expected})")
-            continue
-        if key == "themes":
-            # Theme ids become HTML class names: only ids, never arbitrary text.
-            for theme in value.split():
-                if not ID_RE.match(theme):
-                    report.add(
-                        path, line, f"theme {shown(theme)} is not a theme id (lower-case, digits, hyphens)"
-                    )
-            value = " ".join(theme for theme in value.split() if ID_RE.match(theme))
-        if key == "role" and value not in ROLES:
-            report.add(path, line, f"unknown role {shown(value)} (known: {', '.join(ROLES)})")
-            continue
-        result[key] = f"{result[key]} {value}".strip() if key in result else value
-    return result

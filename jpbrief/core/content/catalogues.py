@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from jpbrief.core.content.fields import ID_RE, optional_str, report_markup, valid_date
+from jpbrief.core.content.fields import ID_RE, URL_RE, optional_str, report_markup, valid_date
 from jpbrief.core.content.problems import Reporter, shown
 from jpbrief.core.content.yamlsource import yaml_document, yaml_items
 from jpbrief.core.model import Acronym, Glossary, Source, Theme
@@ -17,7 +16,9 @@ REQUIRED_THEMES = ("counterstrike", "economic-security", "dicas")
 SOURCE_KINDS = (
     "news", "government", "think-tank", "survey", "journal", "law-firm", "blog", "data", "other",
 )
-SOURCE_KEYS = {"id", "citation", "kind", "authors", "title", "publisher", "date", "accessed", "url"}
+SOURCE_KEYS = {
+    "id", "citation", "kind", "authors", "title", "publisher", "date", "updated", "accessed", "url",
+}
 
 
 def _records(
@@ -78,6 +79,7 @@ def load_sources(path: Path, report: Reporter) -> dict[str, Source]:
             date=optional_str(item.get("date")),
             accessed=optional_str(item.get("accessed")),
             url=optional_str(item.get("url")),
+            updated=optional_str(item.get("updated")),
         )
     return sources
 
@@ -96,7 +98,7 @@ def _check_source_fields(
     for key in ("title", "publisher", "url"):
         if item.get(key) is not None and not isinstance(item.get(key), str):
             report.add(path, line, f"{what}: {key} must be text or null")
-    for key in ("date", "accessed"):
+    for key in ("date", "updated", "accessed"):
         value = item.get(key)
         if value is not None and not (isinstance(value, str) and valid_date(value)):
             report.add(path, line, f"{what}: {key} must be YYYY, YYYY-MM or YYYY-MM-DD, got {shown(value)}")
@@ -104,7 +106,7 @@ def _check_source_fields(
     if kind is not None and kind not in SOURCE_KINDS:
         report.add(path, line, f"{what}: unknown kind {shown(kind)} (known: {', '.join(SOURCE_KINDS)})")
     url = item.get("url")
-    if isinstance(url, str) and not re.match(r"^https?://[^\s/]+", url):
+    if isinstance(url, str) and not URL_RE.match(url):
         report.add(path, line, f"{what}: url must be a complete http(s) address or null")
     fields = [(key, item.get(key)) for key in ("citation", "title", "publisher")]
     fields += [(f"author {n}", name) for n, name in enumerate(authors, 1)]
@@ -112,19 +114,32 @@ def _check_source_fields(
     return authors
 
 
+def _expansions(item: object) -> list[str]:
+    """An acronym's expansions: one text, or a list of texts (an acronym with two meanings)."""
+    value = item.get("expansion") if isinstance(item, dict) else None
+    if isinstance(value, str) and value.strip():
+        return [value]
+    if isinstance(value, list) and value and all(isinstance(e, str) and e.strip() for e in value):
+        return list(value)
+    return []
+
+
 def load_glossary(path: Path, report: Reporter) -> Glossary:
     """Acronyms and synonym groups; an entry holding markup is reported and skipped."""
     document = yaml_document(path, report)
     acronyms: list[Acronym] = []
     for item, line in yaml_items(path, document, "acronyms", report):
-        if isinstance(item, dict) and isinstance(item.get("term"), str) and isinstance(
-            item.get("expansion"), str
-        ):
-            fields = [("term", item["term"]), ("expansion", item["expansion"])]
-            if not report_markup(path, line, "acronym", fields, report, "; this entry is skipped"):
-                acronyms.append(Acronym(str(item["term"]), str(item["expansion"])))
-        else:
-            report.add(path, line, "an acronym needs a term and an expansion")
+        expansions = _expansions(item)
+        if not isinstance(item, dict) or not isinstance(item.get("term"), str) or not expansions:
+            report.add(path, line, "an acronym needs a term and an expansion (or a list of them)")
+            continue
+        fields = [("term", item["term"]), *(("expansion", expansion) for expansion in expansions)]
+        if report_markup(path, line, "acronym", fields, report, "; this entry is skipped"):
+            continue
+        for repeated in sorted({e for e in expansions if expansions.count(e) > 1}):
+            report.add(path, line, f"acronym {item['term']!r}: expansion {repeated!r} is listed twice")
+        unique = tuple(dict.fromkeys(expansions))
+        acronyms.append(Acronym(item["term"], unique[0], unique))
     synonyms: list[tuple[str, ...]] = []
     for item, line in yaml_items(path, document, "synonyms", report):
         if isinstance(item, list) and len(item) >= 2 and all(isinstance(m, str) for m in item):

@@ -13,6 +13,9 @@ from jpbrief.core.content.problems import Reporter, shown
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Article, anchor, theme ids: lower-case letters, digits and single hyphens."""
 
+URL_RE = re.compile(r"^https?://[^\s/]+\S*$")
+"""A complete http(s) address (stored and shown, never fetched)."""
+
 DATE_RE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 PLAIN_TEXT_MARKUP_RE = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")

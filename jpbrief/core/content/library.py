@@ -8,7 +8,7 @@ from pathlib import Path
 from jpbrief.core.content.article import load_article
 from jpbrief.core.content.body import Draft
 from jpbrief.core.content.catalogues import REQUIRED_THEMES, load_glossary, load_sources, load_themes
-from jpbrief.core.content.checks import check_references
+from jpbrief.core.content.checks import Missing, check_references
 from jpbrief.core.content.problems import Reporter, shown
 from jpbrief.core.content_files import Listing, list_content
 from jpbrief.core.model import Glossary, Library
@@ -22,28 +22,38 @@ def load_library(content_dir: Path, *, required_themes: Iterable[str] = REQUIRED
     content_dir = Path(content_dir)
     report = Reporter()
     if not content_dir.is_dir():
-        report.add(content_dir, 1, "content folder not found")
+        report.add(content_dir, 0, "content folder not found")
         return Library(problems=tuple(report.problems))
 
     listing = list_content(content_dir)
     for path, reason in listing.refused:
         report.add(path, 1, reason)
-    themes_path = content_dir / "themes.yaml"
-    if "themes.yaml" not in listing.data_files and not _refused(listing, themes_path):
-        report.add(themes_path, 1, "themes.yaml not found")
-    # A data file that is absent or a refused link is not listed (and already reported).
-    files = listing.data_files
+    missing = Missing()
+    files = listing.data_files  # an absent file or a refused link is not listed
+    for name in ("themes.yaml", "sources.yaml"):
+        if name not in files and not _refused(listing, content_dir / name):
+            report.add(
+                content_dir, 0,
+                f"there is no {name} in this folder: create it (see docs/content-format.md, '{name}')",
+            )
     themes = (
         load_themes(files["themes.yaml"], report, tuple(required_themes)) if "themes.yaml" in files else {}
     )
     sources = load_sources(files["sources.yaml"], report) if "sources.yaml" in files else {}
     glossary = load_glossary(files["glossary.yaml"], report) if "glossary.yaml" in files else Glossary()
+    for name, loaded in (("themes.yaml", themes), ("sources.yaml", sources)):
+        if not loaded and any(p.path in {str(content_dir), str(content_dir / name)} for p in report.problems):
+            missing.catalogues.add(name)
 
     article_dir = content_dir / "articles"
     if not listing.article_dir_ok and not _refused(listing, article_dir):
-        report.add(article_dir, 1, "articles/ folder not found")
+        report.add(content_dir, 0, "there is no articles/ folder in this folder: create it for the articles")
     drafts, skipped = _load_articles(listing, report)
-    check_references(drafts, themes, sources, report)
+    loaded_ids = {draft.article.id for draft in drafts}
+    missing.articles = {
+        Path(path).stem: Path(path).name for path in skipped if Path(path).stem not in loaded_ids
+    }
+    check_references(drafts, themes, sources, report, missing)
     return Library(
         articles=tuple(draft.article for draft in drafts),
         sources=sources,
@@ -59,10 +69,13 @@ def _refused(listing: Listing, path: Path) -> bool:
 
 
 def _load_articles(listing: Listing, report: Reporter) -> tuple[list[Draft], list[str]]:
-    """Every readable article with a unique id, and the paths of the files skipped."""
+    """Every readable article with a unique id, and the paths of the files skipped.
+
+    Of two files with one id, the one named after it (``ID.md``) is kept and the other is
+    blamed: a copy keeps its original's id, and the original must not be the one skipped.
+    """
     drafts: list[Draft] = []
     skipped: list[str] = []
-    seen_ids: dict[str, Path] = {}
     for path in listing.articles:
         try:
             draft = load_article(path, report)
@@ -71,14 +84,20 @@ def _load_articles(listing: Listing, report: Reporter) -> tuple[list[Draft], lis
             draft = None
         if draft is None:
             skipped.append(str(path))
+        else:
+            drafts.append(draft)
+    owners: dict[str, Draft] = {}
+    for draft in sorted(drafts, key=lambda d: Path(d.article.path).stem != d.article.id):
+        owners.setdefault(draft.article.id, draft)
+    kept = []
+    for draft in drafts:
+        owner = owners[draft.article.id]
+        if owner is draft:
+            kept.append(draft)
             continue
-        if draft.article.id in seen_ids:
-            report.add(
-                path, 2, f"duplicate article id {draft.article.id!r} "
-                f"(already used by {seen_ids[draft.article.id]}); this file is skipped",
-            )
-            skipped.append(str(path))
-            continue
-        seen_ids[draft.article.id] = path
-        drafts.append(draft)
-    return drafts, skipped
+        report.add(
+            draft.article.path, 2, f"duplicate article id {draft.article.id!r} "
+            f"(already used by {owner.article.path}); this file is skipped",
+        )
+        skipped.append(draft.article.path)
+    return kept, skipped

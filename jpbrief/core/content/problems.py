@@ -16,6 +16,10 @@ class Reporter:
     def add(self, path: Path | str, line: int, message: str) -> None:
         self.problems.append(Problem(str(path), line, message))
 
+    def warn(self, path: Path | str, line: int, message: str) -> None:
+        """The content loads as written, but the editor's work is incomplete."""
+        self.problems.append(Problem(str(path), line, message, "warning"))
+
 
 def shown(value: object, limit: int = 80) -> str:
     """A value for a message: repr-like and never longer than ``limit``."""

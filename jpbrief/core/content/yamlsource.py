@@ -50,10 +50,45 @@ def load_yaml(text: str) -> Document:
         loader.dispose()
 
 
+_PLAIN_WORDS = (
+    # (PyYAML's context or problem, points at where it opened?, what to tell the trainer)
+    ("while parsing a flow sequence", True,
+     "the list opened with '[' on this line is not closed: add ']' at its end, "
+     "or put the whole value in double quotes if it is text"),
+    ("while parsing a flow mapping", True,
+     "the '{' on this line is not closed: add '}' at its end, "
+     "or put the whole value in double quotes if it is text"),
+    ("while scanning a quoted scalar", True,
+     "the quote opened on this line is never closed: add the closing quote"),
+    ("mapping values are not allowed here", False,
+     "a ': ' inside a value (or a line indented too far): put the value in double quotes, "
+     "as in title: \"Japan: a region\", or fix the indentation"),
+    ("that cannot start any token", False, "a tab or other stray character: indent with spaces only"),
+    ("expected <block end>, but found", False,
+     "text after a quoted or bracketed value: put the whole value in double quotes"),
+)
+
+
 def yaml_line(error: yaml.YAMLError, offset: int) -> int:
     """The file line a YAML error points at, for YAML that starts ``offset`` lines in."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     return (mark.line + 1 + offset) if mark is not None else offset + 1
+
+
+def explain_yaml_error(error: yaml.YAMLError, offset: int) -> tuple[int, str]:
+    """The line the user must change and, in plain words, what to change there.
+
+    PyYAML notices an unclosed ``[`` or quote only where it runs into the next thing (the
+    line after); the line to change is where it was opened (its context mark).
+    """
+    context = str(getattr(error, "context", None) or "")
+    problem = str(getattr(error, "problem", None) or "invalid YAML")
+    for pattern, at_opening, words in _PLAIN_WORDS:
+        if pattern in context or pattern in problem:
+            mark = getattr(error, "context_mark", None) if at_opening else None
+            line = mark.line + 1 + offset if mark is not None else yaml_line(error, offset)
+            return line, words
+    return yaml_line(error, offset), problem
 
 
 def parse_yaml(
@@ -64,8 +99,8 @@ def parse_yaml(
     try:
         return load_yaml(text)
     except yaml.YAMLError as error:
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        report.add(path, yaml_line(error, offset), f"invalid {name}: {problem}")
+        line, words = explain_yaml_error(error, offset)
+        report.add(path, line, f"invalid {name}: {words}")
     except RecursionError:
         report.add(path, offset + 1, f"{name} is nested too deeply")
     return None

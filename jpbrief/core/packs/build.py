@@ -72,8 +72,10 @@ def _glossary_subset(glossary: Glossary, text: str) -> dict[str, object]:
         return phrase in words if " " not in phrase else phrase in folded
 
     return {
-        "acronyms": [{"term": a.term, "expansion": a.expansion}
-                     for a in glossary.acronyms if occurs(a.term)],
+        "acronyms": [
+            {"term": a.term, "expansion": a.expansion if len(a.expansions) == 1 else list(a.expansions)}
+            for a in glossary.acronyms if occurs(a.term)
+        ],
         "synonyms": [list(group) for group in glossary.synonyms if any(occurs(m) for m in group)],
     }
 

@@ -9,7 +9,10 @@ Nothing on paper can be followed, so:
   "Editor's notes (not part of the original)" with the other article and passage;
 - glossary acronyms and the trainer's own links are plain text;
 - under the title a provenance line gives the author, publisher and date, or says that
-  each is not stated in the original.
+  each is not stated in the original, then where and when the editor found it and its
+  copyright line;
+- the editor's added references come after the author's notes, unnumbered, under
+  "References added by the editor (not part of the original)".
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ from jpbrief.core import links
 from jpbrief.core.model import Article, CrossRef, Footnote, Library
 from jpbrief.core.render import parts
 
-NOT_STATED = "not stated in the original"
 EDITOR_HEADING = "Editor's notes (not part of the original)"
 OPENING_WORDS = 12
 """How much of a paragraph the editor's key quotes to name it."""
@@ -49,9 +51,7 @@ def _marker(footnote: Footnote, library: Library) -> str:
 
 
 def _provenance(article: Article) -> str:
-    fields = (("Author", article.author), ("Publisher", article.publisher), ("Date", article.published))
-    text = " · ".join(f"{label}: {escape(value) if value else NOT_STATED}" for label, value in fields)
-    return f'<p class="provenance">{text}</p>'
+    return f'<p class="provenance">{parts.provenance(article)}</p>' + parts.origin(article, link=False)
 
 
 def _opening(text: str) -> str:
@@ -86,6 +86,7 @@ def render_paper(article: Article, library: Library, *, css: str = "") -> str:
         inner = parts.passage_body(passage, lambda f: _marker(f, library), keep_links=False)
         body.append(parts.passage_block(passage, inner, ["passage", passage.kind], tail))
     body.append(parts.author_notes(article, library))
+    body.append(parts.editor_references(article, library))
     if editors:
         body.append(f'<h2 class="ed-notes-heading">{escape(EDITOR_HEADING)}</h2>')
         body.extend(

@@ -113,6 +113,47 @@ def disclaimer(article: Article) -> str:
     )
 
 
+NOT_STATED = "not stated in the original"
+EDITOR_REFERENCES = "References added by the editor (not part of the original)"
+
+
+def provenance(article: Article) -> str:
+    """Author, publisher and date, each labelled, or "not stated in the original"."""
+    fields = (("Author", article.author), ("Publisher", article.publisher), ("Date", article.published))
+    return " · ".join(f"{label}: {escape(value) if value else NOT_STATED}" for label, value in fields)
+
+
+def origin(article: Article, *, link: bool) -> str:
+    """Where the editor found the original, when, and its copyright line, or "".
+
+    With ``link`` the address is an ``external:`` link (opened only after the user confirms).
+    """
+    shown = []
+    if article.url:
+        address = escape(article.url)
+        if link:
+            href = escape(links.make(links.ExternalLink(article.url)))
+            address = f'<a class="external" href="{href}">{address}</a>'
+        shown.append(f"Original: {address}")
+    if article.retrieved:
+        shown.append(f"Retrieved: {escape(article.retrieved)}")
+    if article.copyright:
+        shown.append(f"Copyright: {escape(article.copyright)}")
+    return f'<p class="origin">{" · ".join(shown)}</p>' if shown else ""
+
+
+def editor_references(article: Article, library: Library) -> str:
+    """The editor's references, unnumbered and labelled as the editor's; "" if none."""
+    if not article.references:
+        return ""
+    items = [f'<h2 class="ed-references-heading">{escape(EDITOR_REFERENCES)}</h2><ul class="ed-references">']
+    for source_id in article.references:
+        source = library.sources.get(source_id)
+        items.append(f"<li>{escape(source.citation) if source else '(source missing)'}</li>")
+    items.append("</ul>")
+    return "".join(items)
+
+
 def author_notes(article: Article, library: Library) -> str:
     """The author's numbered notes with their citations, each at anchor ``fn-N``; "" if none."""
     if not any(f.source_id for p in article.passages for f in p.footnotes):

@@ -39,17 +39,6 @@ def render_passage(passage: Passage, library: Library) -> str:
     return parts.passage_body(passage, lambda f: _footnote_link(f, library), glossary=library.glossary)
 
 
-def _byline(article: Article) -> str:
-    shown = []
-    if article.author:
-        shown.append(f"By {escape(article.author)}")
-    if article.publisher:
-        shown.append(escape(article.publisher))
-    if article.published:
-        shown.append(escape(article.published))
-    return " · ".join(shown)
-
-
 def render_article(
     article: Article,
     library: Library,
@@ -65,9 +54,8 @@ def render_article(
     With ``with_sources`` the article ends with its numbered footnotes and their citations.
     """
     body: list[str] = [f'<h1 class="title">{escape(article.title)}</h1>']
-    byline = _byline(article)
-    if byline:
-        body.append(f'<p class="byline">{byline}</p>')
+    body.append(f'<p class="byline">{parts.provenance(article)}</p>')
+    body.append(parts.origin(article, link=True))
     body.append(parts.disclaimer(article))
     for passage in article.passages:
         classes = ["passage", passage.kind, *(f"theme-{t}" for t in passage.themes)]
@@ -77,4 +65,5 @@ def render_article(
         body.append(parts.passage_block(passage, inner, classes, _crossref_links(passage, library)))
     if with_sources:
         body.append(parts.author_notes(article, library))
+        body.append(parts.editor_references(article, library))
     return parts.document(body, css)

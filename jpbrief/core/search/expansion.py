@@ -15,7 +15,8 @@ class GlossaryExpander:
     """
 
     def __init__(self, glossary: Glossary) -> None:
-        groups: list[list[str]] = [[a.term, a.expansion] for a in glossary.acronyms]
+        # One group per meaning: NSS finds both expansions, each expansion only NSS.
+        groups: list[list[str]] = [[a.term, e] for a in glossary.acronyms for e in a.expansions]
         groups += [list(group) for group in glossary.synonyms]
         self._equivalents: dict[tuple[str, ...], dict[str, None]] = {}
         self.max_words = 1
