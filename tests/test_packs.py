@@ -180,7 +180,7 @@ def test_install_refuses_an_article_id_the_library_already_has_naming_both(tmp_p
     source = pack_source(tmp_path / "clash")
     for other in ("alpha.md", "beta.md", "gamma.md", "delta.md"):
         (source / "articles" / other).unlink()
-    (source / "articles" / "mine.md").write_text(
+    (source / "articles" / "alpha.md").write_text(
         "---\nid: alpha\ntitle: Another alpha\n---\n\nA paragraph.\n", encoding="utf-8")
     pack = tmp_path / "clash.jpbpack"
     build(source, pack, key, PackInfo("clash", "1", "Clash"), articles=["alpha"])  # no bundle check
