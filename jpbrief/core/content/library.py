@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jpbrief.core.content.annotations import load_annotations
 from jpbrief.core.content.article import load_article
 from jpbrief.core.content.body import Draft
 from jpbrief.core.content.catalogues import load_glossary, load_sources, load_themes
@@ -38,8 +39,10 @@ def load_library(content_dir: Path) -> Library:
         report.add(article_dir, 1, "articles/ folder not found")
     drafts, skipped = _load_articles(listing, report)
     check_references(drafts, themes, sources, report)
+    articles = tuple(draft.article for draft in drafts)
+    events, figures = load_annotations(files, articles, themes, report)
     return Library(
-        articles=tuple(draft.article for draft in drafts),
+        articles=articles, events=events, figures=figures,
         sources=sources,
         themes=themes,
         glossary=glossary,
