@@ -291,3 +291,24 @@ def test_an_unknown_theme_is_refused_with_the_known_ones(capsys):
     assert main(["--content", str(FIXTURE), "figures", "--theme", "nope"]) == 2
     assert "no theme 'nope' (known: counterstrike, economic-security, dicas, space-hypersonics)" in (
         capsys.readouterr().err)
+
+
+def test_check_counts_the_annotations_and_refuses_ids_twice_or_unknown_fields(capsys, chrono_copy: Path):
+    assert main(["check", str(FIXTURE)]) == 0
+    assert capsys.readouterr().out == (
+        "ok: 2 articles, 5 passages, 2 sources, 4 themes, 5 events, 5 figures\n")
+    path = chrono_copy / "figures.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "  - id: alpha-firms-ready\n  - id: Bad Id\n", encoding="utf-8")
+    events = chrono_copy / "events.yaml"
+    with_colour = events.read_text(encoding="utf-8").replace(
+        "    label: Security", "    colour: red\n    label: Security")
+    events.write_text(with_colour, encoding="utf-8")
+    lines = len(text.splitlines())
+    colour = events.read_text(encoding="utf-8").splitlines().index("    colour: red") + 1
+    assert problems_of(chrono_copy) == [
+        f"{events}:{colour}: event 'alpha-law': unknown field 'colour'",
+        f"{path}:{lines + 1}: duplicate figure id 'alpha-firms-ready' (first on line "
+        f"{text.splitlines().index('  - id: alpha-firms-ready') + 1})",
+        f"{path}:{lines + 2}: a figure needs an id of lower-case letters, digits and hyphens",
+    ]

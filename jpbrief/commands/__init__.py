@@ -7,7 +7,9 @@ start-up passes through this package.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import Any
 
 from jpbrief.core import paths
 
@@ -16,3 +18,11 @@ def content_dir(args: argparse.Namespace) -> Path:
     """The folder a command works on: its own argument, ``--content``, or the bundled one."""
     explicit = getattr(args, "content_dir", None) or getattr(args, "content", None)
     return Path(explicit) if explicit else paths.content_dir()
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as indented UTF-8 JSON on stdout: every ``--json`` output."""
+    import json  # not on the reader's start-up path
+
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

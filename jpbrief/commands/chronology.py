@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from jpbrief.commands import content_dir
+from jpbrief.commands import content_dir, print_json
 from jpbrief.core.chronology import Entry, timeline
 from jpbrief.core.content import load_library
 from jpbrief.core.figures import SORT_KEYS, FigureRow, figure_rows
@@ -24,11 +23,6 @@ def _load(args: argparse.Namespace) -> Library | None:
         print(f"jpbrief: no theme {args.theme!r} (known: {known})", file=sys.stderr)
         return None
     return library
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def entry_json(entry: Entry) -> dict[str, Any]:
@@ -66,7 +60,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         return 2
     groups = timeline(library, args.theme)
     if args.json:
-        _print_json([entry_json(entry) for group in groups for entry in group.entries])
+        print_json([entry_json(entry) for group in groups for entry in group.entries])
         return 0
     for group in groups:
         print(f"{group.year}")
@@ -84,7 +78,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
         return 2
     rows = figure_rows(library, args.theme, sort=args.sort, descending=args.descending)
     if args.json:
-        _print_json([row_json(row) for row in rows])
+        print_json([row_json(row) for row in rows])
         return 0
     for row in rows:
         f = row.figure

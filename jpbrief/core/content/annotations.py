@@ -99,6 +99,7 @@ def load_annotations(
 
 def _load(path: Path | None, key: str, articles: Mapping[str, Article], themes: Mapping[str, Theme],
           report: Reporter, build: Any) -> list[Any]:
+    """The records under ``key`` that ``build`` makes without a problem (None: no file)."""
     if path is None:
         return []
     document = yaml_document(path, report)
@@ -109,7 +110,8 @@ def _load(path: Path | None, key: str, articles: Mapping[str, Article], themes: 
         lines = field_lines[index] if index < len(field_lines) else {}
         what = key.removesuffix("s")
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not ID_RE.match(item["id"]):
-            report.add(path, line, f"an {what} needs an id of lower-case letters, digits, hyphens")
+            report.add(path, line, f"{'an' if key == 'events' else 'a'} {what} needs an id of "
+                                   "lower-case letters, digits and hyphens")
             continue
         if item["id"] in seen:
             report.add(path, line, f"duplicate {what} id {item['id']!r} (first on line {seen[item['id']]})")
