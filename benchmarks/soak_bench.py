@@ -50,6 +50,7 @@ def main() -> int:
 
     from jpbrief.core.content import load_library
     from jpbrief.core.render import render_article
+    from jpbrief.core.search.results import IndexStatus, SearchStatus
     from jpbrief.ui.app import ReaderApp
     from jpbrief.ui.search_service import default_index_factory
     from jpbrief.ui.settings import Settings
@@ -65,7 +66,7 @@ def main() -> int:
     )
     app.start()
     waiter = EventLoopWaiter()
-    waiter.until(lambda: app.reader.painted and app.search.status == "ready")
+    waiter.until(lambda: app.reader.painted and app.search.status == SearchStatus(IndexStatus.READY))
     session = Session(app, waiter)
     for _ in range(8):
         session.round(switches=2)

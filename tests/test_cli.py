@@ -66,7 +66,10 @@ def test_show_json_has_plain_text_footnotes_and_crossrefs(capsys, fixture_librar
     first = data["passages"][0]
     assert first["anchor"] == "opening" and first["kind"] == "paragraph"
     assert "[^" not in first["text"]
-    assert first["footnotes"] == [{"number": 1, "source": "wh-fact-sheet"}, {"number": 2, "source": "api-survey"}]
+    assert first["footnotes"] == [
+        {"number": 1, "source": "wh-fact-sheet", "offset": 40}, {"number": 2, "source": "api-survey", "offset": 73},
+    ]
+    assert first["text"][40 - 1] == "." and len(first["text"]) == 73
     assert first["crossrefs"] == [{"article": "beta", "anchor": "dicas-forum"}]
     assert data["passages"][1]["kind"] == "heading"
 

@@ -12,7 +12,7 @@ import pytest
 from hostile_inputs import run_guarded
 
 from jpbrief.core.content import load_library
-from jpbrief.core.search import engine
+from jpbrief.core.search import fingerprint
 from jpbrief.ui import library_cache
 
 OUTSIDE_ARTICLE = "---\nid: outsider\ntitle: Outside\n---\n\nRead from outside the folder.\n"
@@ -20,7 +20,7 @@ OUTSIDE_ARTICLE = "---\nid: outsider\ntitle: Outside\n---\n\nRead from outside t
 
 def _fingerprints(content: Path) -> tuple[str, str]:
     library = load_library(content)
-    return library_cache.fingerprint(content), engine.fingerprint(library, content)
+    return library_cache.fingerprint(content), fingerprint.fingerprint(library, content)
 
 
 def test_symlink_loops_in_the_content_folder_do_not_trap_the_fingerprints(content_copy: Path):
@@ -32,10 +32,10 @@ def test_symlink_loops_in_the_content_folder_do_not_trap_the_fingerprints(conten
     code = (
         "import sys; from pathlib import Path\n"
         "from jpbrief.core.content import load_library\n"
-        "from jpbrief.core.search import engine\n"
+        "from jpbrief.core.search import fingerprint\n"
         "from jpbrief.ui import library_cache\n"
         "content = Path(sys.argv[1]); library = load_library(content)\n"
-        "library_cache.fingerprint(content); engine.fingerprint(library, content)\n"
+        "library_cache.fingerprint(content); fingerprint.fingerprint(library, content)\n"
         "print(sorted(a.id for a in library.articles))\n"
         "print([(Path(p.path).name, p.message) for p in library.problems])\n"
     )
@@ -157,7 +157,7 @@ def test_an_oversize_article_is_read_only_up_to_the_cap(content_copy: Path, monk
 
     monkeypatch.setattr(io, "open", open_counting)
     library = load_library(content_copy)
-    engine.fingerprint(library, content_copy)
+    fingerprint.fingerprint(library, content_copy)
     assert any(p.path.endswith("huge.md") and "over the 1024 KiB cap" in p.message for p in library.problems)
     assert reads and max(reads) <= 1024 * 1024 + 1
 

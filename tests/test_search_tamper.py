@@ -17,7 +17,8 @@ import pytest
 from test_search_lifecycle import CONTENT, answers, clean_answers, library, published
 
 from jpbrief.core.model import Library
-from jpbrief.core.search import SearchIndex, engine, safe_pickle, seal, store
+from jpbrief.core.search import SearchIndex, safe_pickle, seal, store
+from jpbrief.core.search.schema import build_schema
 
 __all__ = ["clean_answers", "library"]  # fixtures shared with the lifecycle tests
 
@@ -54,8 +55,8 @@ def plant(directory: Path, marker: Path, where: str, *, keep_seal: bool = True) 
     storage = FileStorage(str(directory))
     [toc_name] = [p.name for p in directory.glob("_MAIN_*.toc")]
     generation = int(toc_name[len("_MAIN_") : -len(".toc")])
-    toc = TOC.read(storage, "MAIN", generation, schema=engine.build_schema())
-    schema, segments = engine.build_schema(), list(toc.segments)
+    toc = TOC.read(storage, "MAIN", generation, schema=build_schema())
+    schema, segments = build_schema(), list(toc.segments)
     if where == "schema":
         planted = PlantedSchema()
         for name, field_type in schema.items():

@@ -19,6 +19,8 @@ import pytest
 from soak_session import EventLoopWaiter, Session, none_refcount
 from test_ui_support import build_app, close_app
 
+from jpbrief.core.search.results import IndexStatus, SearchStatus
+
 # pytest-qt keeps every Qt message it captures (the offscreen plugin's notices, two per card)
 # as records holding None: that would be the test's own drift, so capture is off here.
 pytestmark = [pytest.mark.slow, pytest.mark.no_qt_log]
@@ -38,7 +40,7 @@ worker), 0 for every other action. A release with the fault loses several per ac
 def soak_app(qtbot, tmp_path: Path):
     app = build_app(qtbot, tmp_path / "config", tmp_path / "index", content=FIXTURE_LIBRARY,
                     prerendered=True)
-    qtbot.waitUntil(lambda: app.search.status == "ready", timeout=60000)
+    qtbot.waitUntil(lambda: app.search.status == SearchStatus(IndexStatus.READY), timeout=60000)
     yield app
     close_app(app)
 

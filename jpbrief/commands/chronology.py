@@ -92,11 +92,19 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return 0
 
 
+EXIT = (
+    "Labels and measures are the editor's; quoted words are the author's. Exit status: 0 listed "
+    "(content problems are only warned about; 'jpbrief check' lists them); 2 wrong usage or an "
+    "unknown theme."
+)
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     time = subparsers.add_parser(
-        "timeline", help="every annotated event in date order, grouped by year, with its sources")
+        "timeline", help="every annotated event in date order, grouped by year, with its sources",
+        epilog=EXIT)
     figures = subparsers.add_parser(
-        "figures", help="the key figures, with figures of the same measure side by side")
+        "figures", help="the key figures, with figures of the same measure side by side", epilog=EXIT)
     figures.add_argument("--sort", choices=SORT_KEYS, default="measure", help="sort by (default: measure)")
     figures.add_argument("--descending", action="store_true", help="reverse the sort order")
     for sub, func in ((time, cmd_timeline), (figures, cmd_figures)):

@@ -36,6 +36,11 @@ def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> argparse.ArgumentParser:
     """Add the ``notes`` sub-command and its own sub-commands to ``subparsers``."""
+    exits = (
+        "Exit status: 0 done; 1 the notes store or a file could not be read or written (the "
+        "message says why); 2 wrong usage: a malformed ARTICLE#ANCHOR, an unknown article or "
+        "passage, or an import file refused as a whole (nothing imported)."
+    )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -50,22 +55,29 @@ def register(
         parents=[common],
         help="add, list, export and import notes",
         description="Bookmarks, highlights and notes kept by the reader, for scripts.",
+        epilog=exits,
     )
     commands = parser.add_subparsers(dest="notes_command", metavar="COMMAND")
 
     add = commands.add_parser(
-        "add", parents=[common], help="add a note to a passage; exits 0 once it is saved"
+        "add", parents=[common], help="add a note to a passage; exits 0 once it is saved",
+        epilog=exits,
     )
-    add.add_argument("target", metavar="ARTICLE#ANCHOR", help="the passage, e.g. my-article#intro")
+    add.add_argument(
+        "target", metavar="ARTICLE#ANCHOR",
+        help="the passage: an article's id, '#' and a passage's anchor ('jpbrief show ARTICLE' "
+        "prints them), e.g. my-article#intro",
+    )
     add.add_argument("text", metavar="TEXT", help="the note")
     add.set_defaults(func=add_note)
 
-    listing = commands.add_parser("list", parents=[common], help="list the notes")
+    listing = commands.add_parser("list", parents=[common], help="list the notes", epilog=exits)
     listing.add_argument("--json", action="store_true", help="print a JSON list")
     listing.set_defaults(func=list_notes)
 
     export = commands.add_parser(
-        "export", parents=[common], help="export notes, highlights and bookmarks as a memo"
+        "export", parents=[common], help="export notes, highlights and bookmarks as a memo",
+        epilog=exits,
     )
     export.add_argument("--format", choices=("md", "json"), default="md",
                         help="Markdown memo or JSON (importable); default md")
@@ -74,7 +86,8 @@ def register(
     export.set_defaults(func=export_notes)
 
     importing = commands.add_parser(
-        "import", parents=[common], help="import a JSON export; what is already here is skipped"
+        "import", parents=[common], help="import a JSON export; what is already here is skipped",
+        epilog=exits,
     )
     importing.add_argument("file", type=Path, metavar="FILE")
     importing.set_defaults(func=import_notes)

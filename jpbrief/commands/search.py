@@ -156,6 +156,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="build the search index if needed and print where it is",
         description="Open the passage index, building it first if it is missing, stale "
         "or damaged. Prints its path, document count and build time.",
+        epilog="Exit status: 0 ready; 2 another process is building it (see --wait).",
     )
     index.add_argument("--rebuild", action="store_true", help="build it even if up to date")
     index.add_argument("--json", action="store_true", help="print JSON")
@@ -172,7 +173,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     search.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
     search.add_argument("--theme", metavar="ID", help="only passages with this theme")
-    search.add_argument("--article", metavar="ID", help="only passages of this article")
+    search.add_argument("--article", metavar="ID", help="only passages of this article (its id)")
     search.add_argument(
         "--limit", type=_positive_int, default=20, metavar="N", help="hits to show (20)"
     )

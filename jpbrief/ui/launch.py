@@ -126,6 +126,13 @@ def run(content_dir: Path) -> int:
 
         library, rendered = load_library(content_dir), {}
     ensure_platform()
+    from jpbrief.ui.platform_check import xcb_problem
+
+    problem = xcb_problem()  # before Qt aborts with a message naming the wrong library
+    if problem:
+        gc.enable()
+        sys.stderr.write(problem)
+        return 3
     try:
         app = application()
     except UnsafeQtError as error:

@@ -1,7 +1,7 @@
 """Whoosh's pickle reading, restricted to the few classes an index holds: nothing runs.
 
 Whoosh keeps pickles in the index files: the segment list in the TOC (and the schema,
-which :class:`~jpbrief.core.search.engine.SearchIndex` never reads: it passes the schema
+which :mod:`~jpbrief.core.search.lifecycle` never reads: it passes the schema
 built in code), the compound file's directory, posting blocks and stored fields. The
 index lives in a cache folder that may be roaming or shared, so a planted pickle must
 not be a way to run code, even after the index passed its seal check (see

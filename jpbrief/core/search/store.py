@@ -48,6 +48,13 @@ class IndexBusy(RuntimeError):
     """Another process is building the index and did not finish within the timeout."""
 
 
+def default_index_root() -> Path:
+    """``<cache dir>/search-index`` (``$JPBRIEF_CACHE_DIR`` overrides the cache dir)."""
+    from jpbrief.core import paths
+
+    return paths.cache_dir() / "search-index"
+
+
 def fingerprint_prefix(fingerprint: str) -> str:
     return fingerprint[:24]
 
@@ -353,8 +360,3 @@ def writable_dir(root: Path) -> bool:
     with contextlib.suppress(OSError):
         probe.unlink()
     return True
-
-
-def python_version() -> str:
-    major, minor, micro = sys.version_info[:3]
-    return f"{sys.implementation.name}-{major}.{minor}.{micro}"
