@@ -7,8 +7,9 @@ start-up passes through this package.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jpbrief.core import paths
 
@@ -28,3 +29,11 @@ def load_library(args: argparse.Namespace) -> Library:
     from jpbrief.core.packs.merge import load_merged
 
     return load_merged(content_dir(args), paths.packs_dir())
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as indented UTF-8 JSON on stdout: every ``--json`` output."""
+    import json  # not on the reader's start-up path
+
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from jpbrief.commands import content_dir
+from jpbrief.commands import content_dir, print_json
 from jpbrief.commands import load_library as merged_library
 from jpbrief.core.content import load_library, plain_text
 from jpbrief.core.model import Article, Footnote, Library, Passage
@@ -30,11 +29,6 @@ CHECK_EXIT_CODES = """Exit status:
 def load(args: argparse.Namespace) -> Library:
     """The library with the installed content packs (``check`` reads the folder alone)."""
     return merged_library(args)
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def article_summary(article: Article) -> dict[str, Any]:
@@ -113,6 +107,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(
         f"ok: {len(library.articles)} articles, {library.passage_count} passages, "
         f"{len(library.sources)} sources, {len(library.themes)} themes"
+        + (f", {len(library.events)} events, {len(library.figures)} figures"
+           if library.events or library.figures else "")
     )
     return 0
 
@@ -130,7 +126,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
     _warn_problems(library)
     rows = [article_summary(article) for article in library.articles]
     if args.json:
-        _print_json(rows)
+        print_json(rows)
         return 0
     for row in rows:
         fields = [row[key] or NOT_STATED for key in ("id", "title", "author", "publisher", "published")]
@@ -155,7 +151,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         data = article_summary(article)
         data["disclaimer"] = article.disclaimer
         data["passages"] = [passage_json(p) for p in article.passages]
-        _print_json(data)
+        print_json(data)
         return 0
     print(article.title)
     if article.byline or article.published:
@@ -181,7 +177,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
         ]
         rows.append(row)
     if args.json:
-        _print_json(rows)
+        print_json(rows)
         return 0
     for row in rows:
         numbers = ", ".join(f"{c['article']} [{c['number']}]" for c in row["cited_by"])
@@ -204,7 +200,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
         for theme in library.themes.values()
     ]
     if args.json:
-        _print_json(rows)
+        print_json(rows)
         return 0
     for row in rows:
         print(f"{row['id']}\t{row['label']}\t{len(row['passages'])} passages\t{row['description']}")

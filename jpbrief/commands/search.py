@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import re
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from jpbrief.commands import content_dir
+from jpbrief.commands import content_dir, print_json
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Library
@@ -42,11 +41,6 @@ def _open(args: argparse.Namespace) -> tuple[Library, SearchIndex]:
     return library, index
 
 
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 def cmd_index(args: argparse.Namespace) -> int:
     from jpbrief.core.search import IndexBusy
 
@@ -58,7 +52,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         print(f"error: {busy}", file=sys.stderr)
         return EXIT_ERROR
     if args.json:
-        _print_json(info.to_dict())
+        print_json(info.to_dict())
         return EXIT_OK
     where = "memory (the cache folder is not writable)" if info.in_memory else str(info.path)
     print(f"index: {where}")
@@ -111,7 +105,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         result = index.search(query, theme=args.theme, article=args.article, limit=args.limit)
     if args.json:
         data = result.to_dict()
-        _print_json(
+        print_json(
             {
                 "hits": data["hits"],
                 "total": data["total"],

@@ -21,8 +21,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DATA_FILES = ("themes.yaml", "sources.yaml", "glossary.yaml")
-"""The YAML files the loader reads, directly in the content folder."""
+DATA_FILES = ("themes.yaml", "sources.yaml", "glossary.yaml", "events.yaml", "figures.yaml")
+"""The YAML files the loader reads, directly in the content folder (the last two optional)."""
 
 ARTICLE_DIR = "articles"
 ARTICLE_SUFFIX = ".md"

@@ -213,6 +213,52 @@ class Citation:
     number: int
 
 
+@dataclass(frozen=True)
+class Event:
+    """An editor's dated event, annotated around a passage (``events.yaml``).
+
+    ``quote`` is the author's exact words in the passage that state it; ``date`` is the
+    editor's dating as written (see :mod:`jpbrief.core.dates`); ``label`` is the editor's.
+    ``themes`` are the ones given, else the passage's; ``source_id`` is the footnote's source.
+    """
+
+    id: str
+    article: str
+    anchor: str
+    quote: str
+    date: str
+    label: str
+    footnote: int | None = None
+    source_id: str | None = None
+    same_as: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An editor's key figure, annotated around a passage (``figures.yaml``).
+
+    ``quantity`` is the whole number in ``unit`` (¥5.4 trillion is 5.4e12 JPY); ``year``
+    is the date it refers to (or None) with ``relation`` ``in``, ``by`` or ``as_of``.
+    """
+
+    id: str
+    article: str
+    anchor: str
+    quote: str
+    quantity: float
+    unit: str
+    measure: str
+    year: str | None = None
+    relation: str = "in"
+    footnote: int | None = None
+    source_id: str | None = None
+    same_measure: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    line: int = 0
+
+
 @dataclass
 class Library:
     """Everything loaded from one content directory, plus what could not be loaded."""
@@ -223,6 +269,8 @@ class Library:
     glossary: Glossary = field(default_factory=Glossary)
     problems: tuple[Problem, ...] = ()
     skipped: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
     def article(self, article_id: str) -> Article | None:
         for article in self.articles:

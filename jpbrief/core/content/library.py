@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from jpbrief.core.content.annotations import load_annotations
 from jpbrief.core.content.article import load_article
 from jpbrief.core.content.body import Draft
 from jpbrief.core.content.catalogues import REQUIRED_THEMES, load_glossary, load_sources, load_themes
@@ -54,8 +55,10 @@ def load_library(content_dir: Path, *, required_themes: Iterable[str] = REQUIRED
         Path(path).stem: Path(path).name for path in skipped if Path(path).stem not in loaded_ids
     }
     check_references(drafts, themes, sources, report, missing)
+    articles = tuple(draft.article for draft in drafts)
+    events, figures = load_annotations(files, articles, themes, report)
     return Library(
-        articles=tuple(draft.article for draft in drafts),
+        articles=articles, events=events, figures=figures,
         sources=sources,
         themes=themes,
         glossary=glossary,
