@@ -132,7 +132,7 @@ STAGES = {
     "load_library (parse every article)": "content/library.py:load_library",
     "library_cache.load (JSON cache)": "library_cache.py:load",
     "library_cache fingerprint": "library_cache.py:fingerprint",
-    "_library_from_json": "library_cache.py:_library_from_json",
+    "model_codec.decode (cache to model)": "model_codec.py:decode",
     "json.loads": "__init__.py:loads",
     "ReaderApp.__init__": "app.py:__init__",
     "LibraryPanel.__init__": "sidebar.py:__init__",

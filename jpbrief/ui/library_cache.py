@@ -14,25 +14,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from jpbrief import __version__
 from jpbrief.core.content_files import list_content, stat_lines
 from jpbrief.core.durable import atomic_write_text
-from jpbrief.core.model import (
-    Acronym,
-    Article,
-    CrossRef,
-    Footnote,
-    Glossary,
-    Library,
-    Passage,
-    Problem,
-    Source,
-    Theme,
-)
+from jpbrief.core.model import Library
+from jpbrief.core.model_codec import decode, encode
 
-FORMAT = 3  # 3: footnotes carry their marker's markdown_span
+FORMAT = 4  # 4: the whole model through model_codec (every field, events and figures too)
 FILE_NAME = "library.json"
 
 
@@ -43,78 +32,6 @@ def fingerprint(content_dir: Path) -> str:
     return "\n".join([f"jpbrief {__version__} cache {FORMAT}", str(content_dir.resolve()), *lines])
 
 
-def _library_to_json(library: Library) -> dict[str, Any]:
-    return {
-        "articles": [
-            {
-                "id": a.id, "title": a.title, "author": a.author, "publisher": a.publisher,
-                "published": a.published, "disclaimer": a.disclaimer, "path": a.path,
-                "passages": [
-                    {
-                        "anchor": p.anchor, "kind": p.kind, "markdown": p.markdown, "text": p.text,
-                        "section": p.section, "themes": list(p.themes), "role": p.role, "line": p.line,
-                        "footnotes": [[f.number, f.source_id, f.markdown_span] for f in p.footnotes],
-                        "crossrefs": [[r.article, r.anchor] for r in p.crossrefs],
-                    }
-                    for p in a.passages
-                ],
-            }
-            for a in library.articles
-        ],
-        "sources": [
-            {"id": s.id, "citation": s.citation, "kind": s.kind, "authors": list(s.authors),
-             "title": s.title, "publisher": s.publisher, "date": s.date, "accessed": s.accessed,
-             "url": s.url}
-            for s in library.sources.values()
-        ],
-        "themes": [{"id": t.id, "label": t.label, "description": t.description}
-                   for t in library.themes.values()],
-        "acronyms": [[a.term, a.expansion] for a in library.glossary.acronyms],
-        "synonyms": [list(group) for group in library.glossary.synonyms],
-        "problems": [[p.path, p.line, p.message] for p in library.problems],
-        "skipped": list(library.skipped),
-    }
-
-
-def _library_from_json(data: dict[str, Any]) -> Library:
-    articles = tuple(
-        Article(
-            id=a["id"], title=a["title"], author=a["author"], publisher=a["publisher"],
-            published=a["published"], disclaimer=a["disclaimer"], path=a["path"],
-            passages=tuple(
-                Passage(
-                    anchor=p["anchor"], kind=p["kind"], markdown=p["markdown"], text=p["text"],
-                    section=p["section"], themes=tuple(p["themes"]), role=p["role"], line=p["line"],
-                    footnotes=tuple(_footnote(*f) for f in p["footnotes"]),
-                    crossrefs=tuple(CrossRef(str(ar), str(an)) for ar, an in p["crossrefs"]),
-                )
-                for p in a["passages"]
-            ),
-        )
-        for a in data["articles"]
-    )
-    sources = {
-        s["id"]: Source(id=s["id"], citation=s["citation"], kind=s["kind"], authors=tuple(s["authors"]),
-                        title=s["title"], publisher=s["publisher"], date=s["date"],
-                        accessed=s["accessed"], url=s["url"])
-        for s in data["sources"]
-    }
-    themes = {t["id"]: Theme(t["id"], t["label"], t["description"]) for t in data["themes"]}
-    glossary = Glossary(
-        acronyms=tuple(Acronym(str(t), str(e)) for t, e in data["acronyms"]),
-        synonyms=tuple(tuple(group) for group in data["synonyms"]),
-    )
-    return Library(
-        articles=articles, sources=sources, themes=themes, glossary=glossary,
-        problems=tuple(Problem(str(p), int(n), str(m)) for p, n, m in data["problems"]),
-        skipped=tuple(data["skipped"]),
-    )
-
-
-def _footnote(number: int, source_id: str, span: list[int] | None) -> Footnote:
-    return Footnote(int(number), str(source_id), (int(span[0]), int(span[1])) if span else None)
-
-
 def load(content_dir: Path, cache_root: Path) -> tuple[Library, dict[str, str]] | None:
     """The cached library and rendered articles, if the cache matches the content."""
     try:
@@ -122,7 +39,7 @@ def load(content_dir: Path, cache_root: Path) -> tuple[Library, dict[str, str]] 
         if data.get("fingerprint") != fingerprint(content_dir):
             return None
         html = {str(k): str(v) for k, v in data["html"].items()}
-        return _library_from_json(data["library"]), html
+        return decode(Library, data["library"]), html
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
 
@@ -131,7 +48,7 @@ def save(content_dir: Path, cache_root: Path, library: Library, html: dict[str, 
     """Write the cache atomically; False (and no cache) if that is not possible."""
     try:
         cache_root.mkdir(parents=True, exist_ok=True)
-        payload = {"fingerprint": fingerprint(content_dir), "library": _library_to_json(library),
+        payload = {"fingerprint": fingerprint(content_dir), "library": encode(library),
                    "html": html}
         # A cache: a power cut only costs one normal load, so it is not fsynced.
         atomic_write_text(cache_root / FILE_NAME, json.dumps(payload, ensure_ascii=False),
