@@ -171,7 +171,7 @@ def test_check_help_gives_the_exit_codes(capsys):
 
 
 def test_an_acronym_may_have_two_meanings_and_search_expands_to_each(content_copy: Path):
-    from jpbrief.core.search.engine import GlossaryExpander
+    from jpbrief.core.search.expansion import GlossaryExpander
 
     glossary = content_copy / "glossary.yaml"
     glossary.write_text(
