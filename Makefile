@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint bench package package-windows clean
+.PHONY: run test check lint bench package package-windows check-macos clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ package: $(STAMP)
 # installs Wine and friends from Debian when run as root): packaging/README.md.
 package-windows: $(STAMP)
 	$(BIN)/python packaging/windows/wine_build.py
+
+# What Linux can check of the macOS build: wheels for both Macs, the spec parses.
+check-macos: $(STAMP)
+	$(BIN)/python packaging/macos/check_macos.py
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache

@@ -7,7 +7,9 @@ each one failing on bad input. packaging/windows/wine_build.py runs the commands
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 STANDIN_DLLS = ("icuuc.dll", "bcryptprimitives.dll", "mscms.dll")
 """Windows 10 system DLLs Wine 8 lacks (or lacks functions of): test scaffolding in the Wine
@@ -110,3 +112,19 @@ def sha256sums(digests: dict[str, str]) -> str:
 
 def count_strip_failures(log: str) -> int:
     return log.count("Failed to run strip")
+
+
+def main(argv: list[str]) -> int:
+    """``python wine_checks.py bundle DIR``: the bundle checks, for build.ps1 on a Windows runner too."""
+    if len(argv) != 2 or argv[0] != "bundle":
+        print("usage: wine_checks.py bundle DIR", file=sys.stderr)
+        return 2
+    root = Path(argv[1])
+    problems = bundle_problems(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+    for problem in problems:
+        print(f"{root}: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
