@@ -53,7 +53,9 @@ def test_real_text_in_a_real_font_differs_from_missing_glyphs(qapp: Any) -> None
     font = QFont()
     text = "Japan's National Security Strategy"
     ok, detail = selftest.glyphs_have_ink(
-        selftest.draw_text(font, text), selftest.draw_text(font, selftest.MISSING_GLYPH * len(text)), len(text)
+        selftest.draw_text(font, text),
+        selftest.draw_text(font, selftest.MISSING_GLYPH * len(text)),
+        len(text),
     )
     assert ok, detail
 

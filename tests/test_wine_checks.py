@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "packaging" / "windows"))
-import wine_checks as checks  # noqa: E402
+import wine_checks as checks
 
 GOOD_BUNDLE = [
     "jpbrief.exe",
@@ -23,7 +23,9 @@ def test_a_complete_bundle_has_no_problems() -> None:
 
 
 def test_a_bundle_carrying_a_wine_stand_in_is_refused() -> None:
-    problems = checks.bundle_problems([*GOOD_BUNDLE, r"_internal\icuuc.dll", r"_internal\sub\BCRYPTPRIMITIVES.dll"])
+    problems = checks.bundle_problems(
+        [*GOOD_BUNDLE, r"_internal\icuuc.dll", r"_internal\sub\BCRYPTPRIMITIVES.dll"]
+    )
     assert problems == [
         "bundles the Wine stand-in icuuc.dll (test scaffolding only)",
         "bundles the Wine stand-in bcryptprimitives.dll (test scaffolding only)",
@@ -31,10 +33,17 @@ def test_a_bundle_carrying_a_wine_stand_in_is_refused() -> None:
 
 
 def test_files_the_spec_excludes_on_windows_are_refused() -> None:
-    problems = checks.bundle_problems([*GOOD_BUNDLE, r"_internal\PySide6\opengl32sw.dll",
-                                       r"_internal\PySide6\plugins\platforms\qminimal.dll"])
-    assert problems == ["bundles opengl32sw.dll, which the spec excludes on Windows",
-                        "bundles qminimal.dll, which the spec excludes on Windows"]
+    problems = checks.bundle_problems(
+        [
+            *GOOD_BUNDLE,
+            r"_internal\PySide6\opengl32sw.dll",
+            r"_internal\PySide6\plugins\platforms\qminimal.dll",
+        ]
+    )
+    assert problems == [
+        "bundles opengl32sw.dll, which the spec excludes on Windows",
+        "bundles qminimal.dll, which the spec excludes on Windows",
+    ]
 
 
 def test_missing_pieces_and_linux_libraries_are_refused() -> None:
@@ -65,7 +74,8 @@ def test_a_valid_signature_by_someone_else_fails() -> None:
 def test_an_unsigned_or_tampered_file_fails() -> None:
     output = "Calculated message digest : 1234\nSignature verification: failed\nFailed\n"
     assert checks.signature_problems(output, 1, "Python Software Foundation") == [
-        "osslsigncode exited 1", "no valid Authenticode signature",
+        "osslsigncode exited 1",
+        "no valid Authenticode signature",
         "not signed by 'Python Software Foundation' (certificates: [])",
     ]
 

