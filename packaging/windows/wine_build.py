@@ -38,8 +38,11 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import wine_checks as checks
+# wine_checks beside this file; build (packaging/build.py, the Linux driver) one folder up.
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
+import wine_checks as checks  # noqa: E402
+
+from build import first_paint_after  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -492,32 +495,8 @@ def self_test(wine: Wine, exe: str, platform: str, shot: Path) -> dict[str, obje
 
 def first_paint(wine: Wine, exe: str) -> float | None:
     """Seconds from starting ``jpbrief.exe read`` (through wine) to the reader's first paint."""
-    env = {**wine.env, **TEST_DIRS, "WINEQT_QPA_PLATFORM": "windows", "JPBRIEF_STARTUP_TIMESTAMP": "1"}
-    started = time.time()
-    process = subprocess.Popen(
-        ["wine", exe, "read"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        stdin=subprocess.DEVNULL,
-        text=True,
-    )
-    painted = None
-    watchdog = threading.Timer(180, process.kill)
-    watchdog.start()
-    try:
-        assert process.stdout is not None
-        for line in process.stdout:
-            if line.startswith("JPBRIEF_FIRST_PAINT "):
-                painted = round(float(line.split()[1]) - started, 3)
-                break
-    finally:
-        watchdog.cancel()
-        wine.kill()  # the Windows process, not just the wine launcher
-        process.kill()
-        process.wait(timeout=60)
-    return painted
+    env = {**wine.env, **TEST_DIRS, "WINEQT_QPA_PLATFORM": "windows"}
+    return first_paint_after(["wine", exe, "read"], env, timeout=180, stop=wine.kill)
 
 
 def linux_first_paint() -> dict[str, object] | None:
