@@ -42,7 +42,7 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 import wine_checks as checks  # noqa: E402
 
-from build import first_paint_after  # noqa: E402
+from build import first_paint_after, folder_size, sha256, version  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -148,22 +148,8 @@ def run(
     return subprocess.CompletedProcess(cmd, process.returncode, output, "")
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def folder_mb(path: Path) -> float:
-    return round(sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6, 1)
-
-
-def version() -> str:
-    namespace: dict[str, str] = {}
-    exec((ROOT / "jpbrief" / "__init__.py").read_text(encoding="utf-8"), namespace)
-    return namespace["__version__"]
+    return round(folder_size(path) / 1e6, 1)
 
 
 # ---------------------------------------------------------------- Debian packages
