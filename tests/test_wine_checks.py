@@ -148,3 +148,23 @@ def test_budgets_and_checksums() -> None:
 def test_strip_failures_are_counted() -> None:
     log = "WARNING: Failed to run strip on 'a.dll'\nok\nWARNING: Failed to run strip on 'b.dll'\n"
     assert checks.count_strip_failures(log) == 2
+
+
+OBJDUMP_EXPORTS = """
+[Ordinal/Name Pointer] Table
+\t[   0] AssociateColorProfileWithDeviceA
+\t[   1] OpenColorProfileW
+
+The Function Table (interpreted .pdata section contents)
+"""
+
+
+def test_export_names_are_read_from_objdump() -> None:
+    assert checks.export_names(OBJDUMP_EXPORTS) == ["AssociateColorProfileWithDeviceA", "OpenColorProfileW"]
+    assert checks.export_names("no export table here") == []
+
+
+def test_the_mscms_forwarding_target_is_a_stand_in_too() -> None:
+    assert checks.bundle_problems([*GOOD_BUNDLE, r"_internal\mscms_wine.dll"]) == [
+        "bundles the Wine stand-in mscms_wine.dll (test scaffolding only)"
+    ]

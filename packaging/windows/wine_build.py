@@ -70,9 +70,11 @@ APT_PACKAGES = {  # command or file -> Debian package
     "npm": "npm",
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf": "fonts-dejavu-core",
 }
+WINE_MSCMS = Path("/usr/lib/x86_64-linux-gnu/wine/x86_64-windows/mscms.dll")
 WINE_ENV = {
     "WINEDEBUG": "-all",
-    "WINEDLLOVERRIDES": "mscoree,mshtml=",  # no Mono or Gecko installer dialogs
+    # No Mono or Gecko installer dialogs; the mscms stand-in (native) before Wine's builtin.
+    "WINEDLLOVERRIDES": "mscoree,mshtml=;mscms=n",
     "LANG": "C.UTF-8",
 }
 # Where the self-tests keep caches and settings: never the prefix user's real folders.
@@ -335,25 +337,28 @@ def make_prefix(wine: Wine, fresh: bool) -> list[str]:
     built = []
     for source in sorted((HERE / "wine-standins").glob("*.c")):
         target = system32 / f"{source.stem}.dll"
-        libraries = ["-lbcrypt"] if source.stem == "bcryptprimitives" else []
-        run(
-            [
-                "x86_64-w64-mingw32-gcc",
-                "-O2",
-                "-Wall",
-                "-Wextra",
-                "-Werror",
-                "-shared",
-                "-s",
-                "-o",
-                str(target),
-                str(source),
-                *libraries,
-            ]
-        )
+        extra = ["-lbcrypt"] if source.stem == "bcryptprimitives" else []
+        if source.stem == "mscms":
+            extra = [str(mscms_forwards(system32))]
+        gcc = ["x86_64-w64-mingw32-gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-shared", "-s"]
+        run([*gcc, "-o", str(target), str(source), *extra])
         built.append(target.name)
     install_fonts(wine)
     return built
+
+
+def mscms_forwards(system32: Path) -> Path:
+    """Wine's own mscms.dll copied beside the stand-in as mscms_wine.dll, and a .def file that
+    forwards each of its exports there but WcsCreateIccProfile (a stub there: calling it
+    raises Wine's unimplemented-function exception; the stand-in answers it)."""
+    shutil.copy(WINE_MSCMS, system32 / "mscms_wine.dll")
+    dump = run(["x86_64-w64-mingw32-objdump", "-p", str(WINE_MSCMS)], echo=False).stdout
+    names = [name for name in checks.export_names(dump) if name != "WcsCreateIccProfile"]
+    if len(names) < 50:
+        raise fail(f"unexpected exports in {WINE_MSCMS}: {names}")
+    definition = BUILD / "mscms.def"
+    definition.write_text("EXPORTS\n" + "".join(f"    {n}=mscms_wine.{n}\n" for n in names), encoding="utf-8")
+    return definition
 
 
 def install_fonts(wine: Wine) -> None:

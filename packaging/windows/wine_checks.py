@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-STANDIN_DLLS = ("icuuc.dll", "bcryptprimitives.dll", "mscms.dll")
+STANDIN_DLLS = ("icuuc.dll", "bcryptprimitives.dll", "mscms.dll", "mscms_wine.dll")
 """Windows 10 system DLLs Wine 8 lacks (or lacks functions of): test scaffolding in the Wine
 prefix's system32 only. A bundle carrying one would shadow the real one on Windows."""
 EXCLUDED_ON_WINDOWS = ("opengl32sw.dll", "qdirect2d.dll", "qminimal.dll")
@@ -117,6 +117,20 @@ def budgets(setup_mb: float, installed_mb: float) -> dict[str, dict[str, object]
 def sha256sums(digests: dict[str, str]) -> str:
     """``sha256sum`` format, one line per file, sorted by name."""
     return "".join(f"{digest}  {name}\n" for name, digest in sorted(digests.items()))
+
+
+def export_names(objdump: str) -> list[str]:
+    """The exported names in ``objdump -p`` output of a DLL (its Ordinal/Name Pointer table)."""
+    names: list[str] = []
+    table = False
+    for line in objdump.splitlines():
+        if "[Ordinal/Name Pointer] Table" in line:
+            table = True
+        elif table and not line.strip():
+            break
+        elif table:
+            names.append(line.split()[-1])
+    return names
 
 
 def count_strip_failures(log: str) -> int:
