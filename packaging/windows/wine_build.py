@@ -326,7 +326,8 @@ def xvfb() -> Iterator[str]:
 
 
 def make_prefix(wine: Wine, fresh: bool) -> list[str]:
-    """A 64-bit prefix with the Wine stand-ins in system32 and fonts in C:\\windows\\Fonts."""
+    """A 64-bit prefix with the Wine stand-ins in system32 (each called once by probe.c)
+    and fonts installed."""
     if fresh:
         shutil.rmtree(wine.prefix, ignore_errors=True)
     if not (wine.prefix / "system.reg").is_file():
@@ -335,14 +336,23 @@ def make_prefix(wine: Wine, fresh: bool) -> list[str]:
         wine.wait()
     system32 = wine.prefix / "drive_c" / "windows" / "system32"
     built = []
+    gcc = ["x86_64-w64-mingw32-gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-s"]
     for source in sorted((HERE / "wine-standins").glob("*.c")):
+        if source.stem == "probe":
+            continue
         target = system32 / f"{source.stem}.dll"
         extra = ["-lbcrypt"] if source.stem == "bcryptprimitives" else []
         if source.stem == "mscms":
             extra = [str(mscms_forwards(system32))]
-        gcc = ["x86_64-w64-mingw32-gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-shared", "-s"]
-        run([*gcc, "-o", str(target), str(source), *extra])
+        run([*gcc, "-shared", "-o", str(target), str(source), *extra])
         built.append(target.name)
+    probe = BUILD / "probe.exe"
+    run(
+        [*gcc, "-o", str(probe), str(HERE / "wine-standins" / "probe.c"), *(str(system32 / n) for n in built)]
+    )
+    answer = wine([wine.windows_path(probe)], echo=True, timeout=120, check=False).stdout
+    if "OK" not in answer.splitlines():
+        raise fail(f"the Wine stand-ins do not answer as they should:\n{answer}")
     install_fonts(wine)
     return built
 
