@@ -510,7 +510,10 @@ def first_paint(wine: Wine, exe: str, runs: int = 3) -> dict[str, object]:
     def stop() -> None:
         wine(["taskkill", "/f", "/im", "jpbrief.exe"], echo=False, check=False, timeout=120)
 
-    seconds = [first_paint_after(["wine", exe, "read"], env, timeout=180, stop=stop) for _ in range(runs)]
+    try:
+        seconds = [first_paint_after(["wine", exe, "read"], env, timeout=180, stop=stop) for _ in range(runs)]
+    finally:
+        wine.kill()  # a persistent server would make every later ``wineserver -w`` wait forever
     painted = sorted(s for s in seconds if s is not None)
     if len(painted) < runs:
         raise fail(f"the installed reader did not report its first paint: {seconds}")
