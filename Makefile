@@ -4,21 +4,35 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint bench package package-windows check-macos clean
+.PHONY: run test system-test-deps check lint bench package package-windows check-macos clean
 
 $(BIN)/python:
+	@echo "Setting up $(VENV) with $(PYTHON); this needs the package index (PyPI or your mirror)."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall whenever the project's metadata changes.
+# Reinstall whenever the project's metadata changes. The first install shows pip's
+# progress (it downloads about 110 MB, 78 MB of it Qt); later ones are quiet.
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "Installing jpbrief and its dependencies into $(VENV)$(if $(wildcard $(STAMP)),, (first run: downloads about 110 MB from the package index; later runs use pip's cache))..."
+	$(BIN)/python -m pip install $(if $(wildcard $(STAMP)),--quiet,--progress-bar on) -e '.[test]'
 	touch $(STAMP)
+	@echo "Ready: the command line is $(BIN)/jpbrief (make run opens the reader)."
 
 run: $(STAMP)
 	$(BIN)/jpbrief
 
-test: $(STAMP)
+# The content-pack tests check interop with the real minisign tool (a Debian package).
+system-test-deps:
+	@command -v minisign >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing minisign (apt-get) for the content-pack interop tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq minisign; \
+	  else \
+	    echo "make test needs the minisign tool: sudo apt install minisign"; exit 1; \
+	  fi; }
+
+test: $(STAMP) system-test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/ruff check jpbrief tests benchmarks
 	$(BIN)/mypy jpbrief
@@ -29,6 +43,7 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/search_bench.py
 	$(BIN)/python benchmarks/startup_bench.py
+	$(BIN)/python benchmarks/pack_bench.py
 
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'

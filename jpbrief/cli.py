@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from jpbrief import __version__
 
-COMMAND_GROUPS = ("content", "search", "notes", "gui")
+COMMAND_GROUPS = ("content", "new", "chronology", "search", "notes", "pack", "gui")
 READER_GROUPS = ("gui",)
 """The reader's start-up imports only its own group: the others load Markdown, YAML and
 SQLite modules it does not need before the first paint."""
@@ -24,6 +24,9 @@ def build_parser(groups: Sequence[str] = COMMAND_GROUPS) -> argparse.ArgumentPar
     parser = argparse.ArgumentParser(
         prog="jpbrief",
         description="Offline reader for briefings on Japan's defence and economic security.",
+        epilog="ARTICLE is an article's id ('jpbrief articles' lists them). Exit status: 0 "
+        "success; 1 problems found, nothing found or no such article (each command's --help "
+        "says which); 2 wrong usage; 3 the reader cannot start on this system.",
     )
     parser.add_argument("--version", action="version", version=f"jpbrief {__version__}")
     parser.add_argument(

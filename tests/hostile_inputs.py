@@ -3,6 +3,9 @@
 They are generated rather than committed: the largest is 5 MB.
 """
 
+import subprocess
+import sys
+
 FRONT = "---\nid: {id}\ntitle: Generated\nauthor: null\npublisher: null\npublished: null\ndisclaimer: null\n---\n\n"
 
 GENERATED = {
@@ -24,7 +27,33 @@ GENERATED = {
     "deep-yaml.md": "---\nid: deep-yaml\ntitle: " + "[" * 5_000 + "]" * 5_000 + "\n---\n\nText.\n",
     "alias-bomb.md": "---\nid: alias-bomb\ntitle: T\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n\nText.\n",
+    "nul-byte.md": FRONT.format(id="nul-byte") + "First passage.\n\nA claim\x00 with a NUL in it.\n",
     "hostile-annotations.md": FRONT.format(id="hostile-annotations")
     + "One.\n{: #one role='bio\" onmouseover=\"alert(1)\" x=\"'}\n\n"
     + "Two.\n{: #two themes='\"><img/src=\"file:///etc/passwd\"><script>alert(1)</script>'}\n",
 }
+
+HOSTILE_GLOSSARY = """acronyms:
+  - term: JSDF
+    expansion: Japan Self-Defense Forces
+  - term: IMG
+    expansion: '<img src="/any/path">'
+  - term: <b>R&amp;D</b>
+    expansion: Research and development
+  - term: R&D
+    expansion: Research & development, written plainly
+synonyms:
+  - [parliament, Diet]
+  - [fifo, '<img src="file:///tmp/fifo">']
+"""
+"""A glossary with markup in a term, an expansion and a synonym (and one plain '&')."""
+
+
+def run_guarded(code: str, *args: str, timeout: float) -> str:
+    """Run ``code`` in a fresh Python with ``args``; its output. A hang guard: a loop
+    that never ends fails the test after ``timeout`` seconds instead of stalling the run."""
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=timeout, check=True
+    )
+    return result.stdout
+

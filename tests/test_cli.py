@@ -35,6 +35,23 @@ def test_check_lists_every_problem_and_exits_1(capsys, content_copy: Path):
     ]
 
 
+def test_check_rejects_markup_in_the_glossary_and_links_out_of_the_folder(
+    capsys, tmp_path: Path, content_copy: Path
+):
+    glossary = content_copy / "glossary.yaml"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("Japan Self-Defense Forces", "'<img src=\"/any/path\">'"),
+        encoding="utf-8",
+    )
+    (content_copy / "articles" / "zz.md").symlink_to("/etc/passwd")
+    assert main(["check", str(content_copy)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{content_copy / 'articles' / 'zz.md'}:1: a symbolic link to /etc/passwd, outside the content folder; not read",
+        f"{glossary}:4: acronym: expansion holds markup '<img src=\"/any/path\">', but it is plain text; "
+        "this entry is skipped",
+    ]
+
+
 def test_articles_json(capsys, fixture_library_dir: Path):
     rows = run_json(capsys, "--content", str(fixture_library_dir), "articles", "--json")
     assert rows[0] == {
@@ -49,7 +66,10 @@ def test_show_json_has_plain_text_footnotes_and_crossrefs(capsys, fixture_librar
     first = data["passages"][0]
     assert first["anchor"] == "opening" and first["kind"] == "paragraph"
     assert "[^" not in first["text"]
-    assert first["footnotes"] == [{"number": 1, "source": "wh-fact-sheet"}, {"number": 2, "source": "api-survey"}]
+    assert first["footnotes"] == [
+        {"number": 1, "source": "wh-fact-sheet", "offset": 40}, {"number": 2, "source": "api-survey", "offset": 73},
+    ]
+    assert first["text"][40 - 1] == "." and len(first["text"]) == 73
     assert first["crossrefs"] == [{"article": "beta", "anchor": "dicas-forum"}]
     assert data["passages"][1]["kind"] == "heading"
 

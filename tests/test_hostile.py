@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from hostile_inputs import FRONT, GENERATED
+from hostile_inputs import FRONT, GENERATED, HOSTILE_GLOSSARY, run_guarded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -75,7 +73,7 @@ def test_hostile_files_are_reported_by_name_and_good_ones_still_load(tmp_path: P
         "nested-quote-line.md", "nested-quote-lines.md", "nested-list-line.md", "nested-list-markers.md",
         "nested-list-indent.md", "brackets.md", "dangling-footnotes.md", "emphasis-soup.md", "backslashes.md",
         "unicode-digit-footnote.md", "impossible-date.md", "deep-yaml.md", "alias-bomb.md",
-        "hostile-annotations.md",
+        "hostile-annotations.md", "nul-byte.md",
     ):
         assert name in reported, name
     assert not [p for p in library.problems if "cannot be read (" in p.message], "a guard was bypassed"
@@ -113,10 +111,7 @@ def test_the_whole_hostile_folder_loads_and_renders_without_hanging(tmp_path: Pa
         "    t = time.perf_counter(); render_article(a, lib); times[a.id] = time.perf_counter() - t\n"
         "print(json.dumps({'loaded': sorted(times), 'problems': len(lib.problems)}))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(content)], capture_output=True, text=True, timeout=120, check=True
-    )
-    summary = json.loads(result.stdout)
+    summary = json.loads(run_guarded(code, str(content), timeout=120))
     assert {"alpha", "beta", "raw-html", "backticks", "backtick-words", "placeholder-forgery"} <= set(summary["loaded"])
 
 
@@ -135,7 +130,47 @@ def test_a_symlink_to_an_endless_device_is_refused(tmp_path: Path, fixture_libra
     (content / "articles" / "zero.md").symlink_to("/dev/zero")
     library = load_library(content)
     assert {"alpha", "beta"} <= {a.id for a in library.articles}
-    assert any(p.path.endswith("zero.md") and "not a regular file" in p.message for p in library.problems)
+    assert any(p.path.endswith("zero.md") and "outside the content folder" in p.message for p in library.problems)
+
+
+def test_a_nul_byte_is_reported_at_its_line_and_the_article_is_not_changed(content_copy: Path):
+    """Before: Markdown dropped the NUL and the article loaded with its text silently changed."""
+    (content_copy / "articles" / "nul-byte.md").write_text(GENERATED["nul-byte.md"], encoding="utf-8")
+    library = load_library(content_copy)
+    assert library.article("nul-byte") is None
+    [problem] = [p for p in library.problems if p.path.endswith("nul-byte.md")]
+    assert (problem.line, problem.message) == (
+        12, "NUL byte (U+0000) at column 8: remove it; this file is skipped"
+    )
+    assert str(content_copy / "articles" / "nul-byte.md") in library.skipped
+
+
+def test_markup_in_the_glossary_is_rejected_with_its_line(content_copy: Path):
+    """Before: an expansion '<img src="/any/path">' passed check and reached a rich-text tool-tip."""
+    glossary = content_copy / "glossary.yaml"
+    glossary.write_text(HOSTILE_GLOSSARY, encoding="utf-8")
+    library = load_library(content_copy)
+    found = {(p.line, p.message.split(" holds markup")[0]) for p in library.problems if p.path == str(glossary)}
+    assert found == {(4, "acronym: expansion"), (6, "acronym: term"), (12, "synonym group: phrase 2")}
+    assert [(a.term, a.expansion) for a in library.glossary.acronyms] == [
+        ("JSDF", "Japan Self-Defense Forces"), ("R&D", "Research & development, written plainly"),
+    ]
+    assert library.glossary.synonyms == (("parliament", "Diet"),)
+
+
+def test_markup_in_theme_and_source_text_is_reported(content_copy: Path):
+    themes = content_copy / "themes.yaml"
+    themes.write_text(
+        themes.read_text(encoding="utf-8").replace("label: DICAS", "label: <i>DICAS</i>"), encoding="utf-8"
+    )
+    sources = content_copy / "sources.yaml"
+    sources.write_text(
+        sources.read_text(encoding="utf-8").replace("Accessed May 4, 2024.", "&lt;script&gt;"), encoding="utf-8"
+    )
+    library = load_library(content_copy)
+    messages = {(Path(p.path).name, p.line, p.message.split(" holds")[0]) for p in library.problems}
+    assert messages == {("themes.yaml", 8, "theme 'dicas': label"), ("sources.yaml", 11, "source 'api-survey': citation")}
+    assert library.themes["dicas"].label == "<i>DICAS</i>", "text is never changed, only reported"
 
 
 markdown_pieces = st.sampled_from([

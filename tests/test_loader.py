@@ -37,6 +37,43 @@ def test_passages_keep_anchors_kinds_sections_themes_and_footnotes(fixture_libra
     assert alpha.passages[3].role == "bio"
 
 
+def test_each_footnote_records_where_its_marker_stands_in_the_markdown(fixture_library_dir: Path):
+    alpha = load_library(fixture_library_dir).article("alpha")
+    assert alpha is not None
+    opening = alpha.passages[0]
+    spans = [f.markdown_span for f in opening.footnotes]
+    assert [opening.markdown[s:e] for s, e in spans] == ["[^1]", "[^2]"]  # type: ignore[misc]
+    runs = list(opening.runs())
+    assert [r.number if not isinstance(r, str) else r for r in runs] == [
+        "The JSDF acquire counterstrike missiles.", 1, " Firms worry about supply chains.", 2,
+    ]
+
+
+def test_markers_on_later_lines_of_a_paragraph_are_located_on_their_line(content_copy: Path):
+    path = _write(
+        content_copy, "gamma.md",
+        GOOD_FRONT.format(id="gamma") + "One line.\nTwo.[^1]\nThree.[^1] and [^x]\n{: #a}\n\n[^1]: api-survey\n",
+    )
+    library = load_library(content_copy)
+    assert [str(p) for p in library.problems] == [
+        f"{path}:12: footnote [^x] must be labelled with the original's number",
+        f"{path}:12: footnote [^1] is used twice (first on line 11)",
+    ]
+    gamma = library.article("gamma")
+    assert gamma is not None
+    passage = gamma.passages[0]
+    assert [passage.markdown[s:e] for s, e in (f.markdown_span for f in passage.footnotes)] == ["[^1]", "[^1]"]  # type: ignore[misc]
+    assert "".join(r for r in passage.runs() if isinstance(r, str)) == "One line.\nTwo.\nThree. and [^x]"
+
+
+def test_an_unknown_source_is_reported_with_the_closest_known_id(content_copy: Path):
+    path = _write(content_copy, "gamma.md", GOOD_FRONT.format(id="gamma") + "Text.[^4]\n{: #a}\n\n[^4]: api-survy\n")
+    library = load_library(content_copy)
+    assert [str(p) for p in library.problems] == [
+        f"{path}:13: footnote [^4] cites unknown source 'api-survy' (did you mean 'api-survey'?)"
+    ]
+
+
 def test_two_footnotes_citing_one_work_share_its_record(fixture_library_dir: Path):
     library = load_library(fixture_library_dir)
     cited = [(c.article, c.anchor, c.number) for c in library.citations("api-survey")]

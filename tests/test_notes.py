@@ -837,7 +837,7 @@ def truncate_all(path: Path) -> None:
 
 
 @pytest.mark.parametrize("damage", [corrupt_header, truncate_half, truncate_all])
-def test_damaged_database_is_moved_aside_and_backup_restored(
+def test_damaged_database_is_moved_aside_and_rebuilt_with_every_note(
     db: Path, clock: FakeClock, damage: Callable[[Path], None], caplog: pytest.LogCaptureFixture
 ) -> None:
     with NotesStore(db, clock=clock) as store:
@@ -855,9 +855,11 @@ def test_damaged_database_is_moved_aside_and_backup_restored(
     with store:
         assert store.integrity_check() == ["ok"]
         texts = [n.text for n in store.notes()]
-        assert len(texts) == 200 and "after the backup" not in texts
+        # The backup is from before the last note; the journal brings it back.
+        assert len(texts) == 201 and "after the backup" in texts
         message = store.recovery_message
-        assert message is not None and "moved aside" in message and "restored" in message
+        assert message is not None and "kept as" in message and "Recovered 201 note(s)" in message
+        assert store.recovery is not None and store.recovery.backup == store.backups()[-1].name
     assert message in caplog.text
     (aside,) = db.parent.glob("notes.sqlite3.corrupt-*")
     assert aside.name == "notes.sqlite3.corrupt-" + clock().astimezone().strftime("%Y%m%dT%H%M%S")
@@ -865,12 +867,14 @@ def test_damaged_database_is_moved_aside_and_backup_restored(
     assert aside.read_bytes() == damaged  # kept byte for byte, never deleted
 
 
-def test_damaged_database_without_backup_starts_empty(db: Path, clock: FakeClock) -> None:
+def test_damaged_database_without_backup_is_rebuilt_from_the_journal(
+    db: Path, clock: FakeClock
+) -> None:
     with NotesStore(db, clock=clock, auto_backup=False) as store:
         store.add_note("alpha", "intro", "only copy", INTRO)
     corrupt_header(db)
     with NotesStore(db, clock=clock, auto_backup=False) as store:
-        assert store.notes() == []
+        assert [n.text for n in store.notes()] == ["only copy"]
         assert store.recovery_message is not None and "no usable backup" in store.recovery_message
     assert len(list(db.parent.glob("notes.sqlite3.corrupt-*"))) == 1
 
@@ -885,7 +889,7 @@ def test_unusable_newest_backup_falls_back_to_an_older_one(db: Path, clock: Fake
     corrupt_header(newest)
     corrupt_header(db)
     with NotesStore(db, clock=clock) as store:
-        assert [n.text for n in store.notes()] == ["day 1"]
+        assert [n.text for n in store.notes()] == ["day 1", "day 2", "day 3"]  # the journal
         assert store.recovery_message is not None
         assert "notes-2024-05-14.sqlite3" in store.recovery_message
 

@@ -3,7 +3,8 @@
 ``tests/notes_writer.py`` adds notes in a loop and prints each id after its commit. The
 test reads a random number of confirmations (seeded, so a failure replays), kills the
 writer with SIGKILL (TerminateProcess on Windows), then checks ``PRAGMA integrity_check``
-and that every confirmed note is present. Some rounds kill the writer before its first
+and that every confirmed note is present; at the end, that the journal alone (with the
+backup) rebuilds every confirmed note, ids included. Some rounds kill the writer before its first
 confirmation, while it is still opening, migrating or backing up the database.
 """
 
@@ -112,4 +113,11 @@ def test_confirmed_notes_survive_sigkill(tmp_path: Path) -> None:
         assert store.integrity_check() == ["ok"]
         assert {note.id for note in store.notes()} >= set(confirmed)
     assert not list(db.parent.glob("*.corrupt-*"))
+    # The journal the kills tore at random holds every confirmed note too: lose the database
+    # and the store rebuilds it from the backup and the journal.
+    for part in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        part.unlink(missing_ok=True)
+    with NotesStore(db) as store:
+        assert store.recovery is not None
+        assert {(note.id, note.uuid) for note in store.notes()} >= set(confirmed.items())
     print(f"{kills} kills, {len(confirmed)} confirmed notes, {elapsed:.1f} s")

@@ -86,6 +86,7 @@ import json, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from jpbrief.core.content import load_library
+from jpbrief.core.search.results import IndexStatus
 from jpbrief.ui.app import ReaderApp
 from jpbrief.ui.launch import application
 from jpbrief.ui.settings import Settings
@@ -102,7 +103,7 @@ def painted():
     seen["qtprintsupport"] = "PySide6.QtPrintSupport" in sys.modules
 
 reader_app.reader.first_painted.connect(painted)
-reader_app.search.status_changed.connect(lambda s: s == "ready" and app.quit())
+reader_app.search.state_changed.connect(lambda s: s.state is IndexStatus.READY and app.quit())
 QTimer.singleShot(60000, app.quit)
 reader_app.start()
 app.exec()

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from golden import assert_matches_reference
 
 from jpbrief.core.content import load_library
-from jpbrief.core.render import render_article, sanitize_html
+from jpbrief.core.model import Article, Footnote, Library, Passage
+from jpbrief.core.render import render_article, render_paper, render_passage, sanitize_html
 
-REFERENCE = Path(__file__).parent / "reference"
 
-
-def test_rendered_fixture_article_matches_the_reviewed_reference(fixture_library_dir: Path):
-    """Golden file: set JPBRIEF_UPDATE_REFERENCE=1 to rewrite it, then review the diff."""
+@pytest.mark.parametrize(("render", "reference"), [(render_article, "alpha.html"), (render_paper, "alpha-paper.html")])
+def test_rendered_fixture_article_matches_the_reviewed_reference(
+    fixture_library_dir: Path, render: Callable[[Article, Library], str], reference: str
+):
+    """The screen and the paper rendering of one article, each against its golden file."""
     library = load_library(fixture_library_dir)
     article = library.article("alpha")
     assert article is not None
-    html = render_article(article, library).replace("><", ">\n<")
-    reference = REFERENCE / "alpha.html"
-    if os.environ.get("JPBRIEF_UPDATE_REFERENCE"):
-        reference.write_text(html, encoding="utf-8")
-    assert html == reference.read_text(encoding="utf-8")
+    assert_matches_reference(render(article, library), reference)
 
 
 def test_every_passage_carries_its_anchor_and_theme_classes(fixture_library_dir: Path):
@@ -48,6 +47,34 @@ def test_footnotes_are_numbered_links_and_crossrefs_are_visibly_editorial(fixtur
     assert xref.group(2) == "[ed.]"
     assert "Editor" in xref.group(1)
     assert '<li value="3"><a name="fn-3"></a>Asia Pacific Initiative.' in html
+
+
+@pytest.mark.parametrize(
+    ("definition", "why"),
+    [("[^3]: api-survy", "footnote 3 cites unknown source &#x27;api-survy&#x27;"), ("", "footnote 3 has no source")],
+)
+def test_a_footnote_without_a_known_source_is_a_visibly_broken_marker_not_a_link(
+    content_copy: Path, definition: str, why: str
+):
+    alpha_md = content_copy / "articles" / "alpha.md"
+    alpha_md.write_text(alpha_md.read_text(encoding="utf-8").replace("[^3]: api-survey", definition), encoding="utf-8")
+    library = load_library(content_copy)
+    assert library.problems  # the loader says why
+    article = library.article("alpha")
+    assert article is not None
+    html = render_article(article, library)
+    assert re.findall(r'href="fn:(\d+)"', html) == ["1", "2"]
+    assert f'meet, say the same firms.<sup class="fn-missing" title="{why}">[3?]</sup>' in html
+
+
+def test_markers_are_placed_from_the_model_and_one_without_a_place_goes_last(fixture_library_dir: Path):
+    library = load_library(fixture_library_dir)
+    passage = Passage(
+        anchor="a", kind="paragraph", markdown="One.[^2] Two.", text="One. Two.", section=None,
+        footnotes=(Footnote(2, "api-survey", (4, 8)), Footnote(1, "wh-fact-sheet")),
+    )
+    html = render_passage(passage, library)
+    assert re.sub(r"<sup>.*?</sup>", lambda m: "^" + re.sub(r"<[^>]*>", "", m.group(0)), html) == "One.^2 Two.^1"
 
 
 def test_glossary_terms_become_hover_links_outside_other_links(fixture_library_dir: Path):

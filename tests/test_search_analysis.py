@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from jpbrief.core.search.analysis import americanise, analyse, word_parts
+from jpbrief.core.search.analysis import analyse, word_parts
 from jpbrief.core.search.querylang import Group, Phrase, Word, parse
+from jpbrief.core.search.spelling import americanise
 
 
 def terms(text: str) -> list[str]:

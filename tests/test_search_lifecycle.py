@@ -14,7 +14,9 @@ import pytest
 
 from jpbrief.core.content import load_library
 from jpbrief.core.model import Library
-from jpbrief.core.search import IndexBusy, SearchIndex, default_index_root, engine, store
+from jpbrief.core.search import IndexBusy, SearchIndex, default_index_root, fingerprint, store
+from jpbrief.core.search.indexer import LENGTHS_FILE, VOCABULARY_FILE
+from jpbrief.core.search.retrieval import Retriever
 from jpbrief.core.search.store import BuildLock
 
 REPO = Path(__file__).parent.parent
@@ -44,7 +46,7 @@ def published(root: Path) -> Path:
 
 def segment_files(directory: Path) -> list[Path]:
     """Whoosh's own files, biggest first (not our manifest, vocabulary or lengths)."""
-    ours = {store.MANIFEST, engine.VOCABULARY_FILE, engine.LENGTHS_FILE}
+    ours = {store.MANIFEST, VOCABULARY_FILE, LENGTHS_FILE}
     files = [p for p in directory.iterdir() if p.name not in ours and p.stat().st_size > 0]
     return sorted(files, key=lambda p: p.stat().st_size, reverse=True)
 
@@ -94,7 +96,7 @@ def test_hidden_editor_files_do_not_make_the_index_stale(content_copy: Path, tmp
 def test_app_version_is_part_of_the_fingerprint(library, tmp_path, monkeypatch):
     with SearchIndex(library, CONTENT, tmp_path) as index:
         assert index.ensure().built
-    monkeypatch.setattr(engine, "app_version", lambda: "999.0")
+    monkeypatch.setattr(fingerprint, "app_version", lambda: "999.0")
     with SearchIndex(library, CONTENT, tmp_path) as index:
         assert index.ensure().built
 
@@ -135,8 +137,8 @@ DAMAGE = {
     "delete a segment file": lambda d: segment_files(d)[0].unlink(),
     "replace the table of contents": _garbage_toc,
     "empty every file": lambda d: [p.write_bytes(b"") for p in d.iterdir()],
-    "delete the vocabulary": lambda d: (d / engine.VOCABULARY_FILE).unlink(),
-    "truncate the field lengths": lambda d: (d / engine.LENGTHS_FILE).write_bytes(b"\x01\x02"),
+    "delete the vocabulary": lambda d: (d / VOCABULARY_FILE).unlink(),
+    "truncate the field lengths": lambda d: (d / LENGTHS_FILE).write_bytes(b"\x01\x02"),
     "corrupt the manifest": lambda d: (d / store.MANIFEST).write_text("{not json"),
     "delete the index folder": lambda d: store.remove_tree(d),
     "delete the pointer": lambda d: next(d.parent.glob("ix-*.current")).unlink(),
@@ -164,16 +166,16 @@ def test_a_failure_while_searching_reopens_and_retries(
 ):
     with SearchIndex(library, CONTENT, tmp_path) as index:
         index.ensure()
-        real_rank = SearchIndex._rank
+        real_rank = Retriever.rank
         calls = {"n": 0}
 
-        def flaky(self: SearchIndex, plan: Any, limit: int) -> Any:
+        def flaky(self: Retriever, plan: Any, limit: int) -> Any:
             calls["n"] += 1
             if calls["n"] == 1:
                 raise OSError("simulated read error")
             return real_rank(self, plan, limit)
 
-        monkeypatch.setattr(SearchIndex, "_rank", flaky)
+        monkeypatch.setattr(Retriever, "rank", flaky)
         assert index.search(QUERIES[0]).to_dict() == clean_answers[0]
 
 
@@ -342,3 +344,24 @@ def test_existing_index_in_a_read_only_cache_opens_without_writing(
         assert not index.ensure().built
         assert answers(index) == clean_answers
     assert snapshot(tmp_path) == before
+
+
+def test_an_in_memory_build_keeps_its_scratch_files_private(
+    library: Library, tmp_path: Path, monkeypatch, clean_answers
+):
+    """Whoosh's RamStorage writes its scratch runs to ``<tmp>/MAIN.tmp``: a fixed name in the
+    shared temp folder (two builds at once delete each other's files; another user could
+    plant what Whoosh reads back). The in-memory build uses a fresh private folder instead."""
+    import tempfile
+
+    shared_tmp = tmp_path / "shared-tmp"
+    shared_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared_tmp))
+    (shared_tmp / "MAIN.tmp").write_text("planted: a file where Whoosh wants its folder")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    with SearchIndex(library, CONTENT, blocker / "search-index") as index:
+        assert index.ensure().in_memory
+        assert answers(index) == clean_answers
+    assert (shared_tmp / "MAIN.tmp").read_text().startswith("planted")
+    assert [p.name for p in shared_tmp.iterdir()] == ["MAIN.tmp"]  # nothing left behind

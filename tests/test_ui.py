@@ -9,7 +9,16 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
 from PySide6.QtGui import QHelpEvent, QKeySequence, QPalette, QTextDocument
 from PySide6.QtWidgets import QToolTip
-from test_ui_support import CONTENT, FOOTNOTED, OFFSCREEN_NOTICES, OTHER, build_app, close_app, marker_pos
+from test_ui_support import (
+    CONTENT,
+    FOOTNOTED,
+    OFFSCREEN_NOTICES,
+    OTHER,
+    build_app,
+    close_app,
+    marker_pos,
+    shown,
+)
 
 from jpbrief.core.content import load_library
 from jpbrief.ui.actions import Actions
@@ -217,7 +226,7 @@ def test_theme_selection_lists_the_right_passages(qtbot, reader_app, theme: str)
     expected = [(a.id, p.anchor) for a, p in reader_app.library.theme_passages(theme)]
     label = panel.themes.item(row).text()
     assert f"{len(expected)} passage" in label
-    assert panel.themes.item(row).toolTip() == reader_app.library.themes[theme].description
+    assert shown(panel.themes.item(row).toolTip()) == reader_app.library.themes[theme].description
     with qtbot.waitSignal(panel.theme_selected):
         qtbot.mouseClick(panel.themes.viewport(), Qt.MouseButton.LeftButton,
                          pos=panel.themes.visualItemRect(panel.themes.item(row)).center())
@@ -483,17 +492,21 @@ def test_step_section_and_article(reader_app) -> None:
 
 def test_export_pdf_has_footnotes_and_sources(reader_app, tmp_path: Path, monkeypatch) -> None:
     open_footnoted(reader_app)
-    html = reader_app._printable()
-    assert 'href="fn:' in html and "Notes" in html and API_SURVEY in html.replace("&quot;", '"')
-    from jpbrief.ui.printing import printable_html
+    from jpbrief.ui import printing
 
-    assert 'href="#fn-17"' in printable_html(html) and "xref:" not in printable_html(html)
+    printed: list[str] = []
+    build_document = printing.build_document
+    monkeypatch.setattr(printing, "build_document", lambda html, *a: printed.append(html) or build_document(html, *a))
     target = tmp_path / "out.pdf"
     monkeypatch.setattr(
         "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     reader_app.actions.export_pdf.trigger()
     assert target.read_bytes()[:5] == b"%PDF-" and target.stat().st_size > 10_000
+    [html] = printed  # what went to paper: rendered for paper from the model
+    assert "Notes" in html and API_SURVEY in html.replace("&quot;", '"')
+    assert 'href="#fn-17"' in html and "fn:" not in html and "xref:" not in html
+    assert "Editor&#x27;s notes (not part of the original)" in html
 
 
 def test_print_uses_the_print_dialog(reader_app, tmp_path: Path, monkeypatch) -> None:

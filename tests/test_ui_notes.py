@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,93 @@ def test_unopenable_notes_store_is_reported_not_fatal(qtbot, tmp_path: Path) -> 
     assert "disk is read-only" in app.notes_panel.message.text()
     assert not app.actions.add_bookmark.isEnabled()
     close_app(app)
+
+
+class FullDisk:
+    """The real store, but every add fails as SQLite does on a full disk (until ``fails``
+    runs out)."""
+
+    def __init__(self, store: NotesStore, fails: int = 1_000) -> None:
+        self.store, self.fails, self.calls = store, fails, 0
+
+    def __getattr__(self, name: str):
+        real = getattr(self.store, name)
+        if not name.startswith(("add_", "toggle_")):
+            return real
+
+        def failing(*args, **kwargs):
+            self.calls += 1
+            if self.calls <= self.fails:
+                raise sqlite3.OperationalError("database or disk is full")
+            return real(*args, **kwargs)
+
+        return failing
+
+
+def answer_dialog(monkeypatch, button: str) -> list[tuple[str, str]]:
+    """Patch QMessageBox.exec (never block): record the dialog and click ``button``."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+
+    def fake_exec(box) -> int:
+        shown.append((box.text(), box.detailedText()))
+        next(b for b in box.buttons() if b.text() == button).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
+
+
+def test_full_disk_note_keeps_its_text_and_retry_saves_it(noted_app, monkeypatch) -> None:
+    noted_app.notes = FullDisk(noted_app.notes, fails=1)
+    shown = answer_dialog(monkeypatch, "Retry")
+    noted_app.open_article(OTHER, "sharpening-strategic-focus")
+    note = noted_app.add_note("  Check against the NSS  ")
+    assert shown == [("The note could not be saved: database or disk is full",
+                      "Check against the NSS")]
+    assert note is not None and note.text == "Check against the NSS"
+    assert [n.text for n in noted_app.notes.store.notes()] == ["Check against the NSS"]
+
+
+def test_full_disk_bookmark_and_highlight_offer_to_copy_the_text(qtbot, noted_app,
+                                                                 monkeypatch) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    noted_app.notes = FullDisk(noted_app.notes)
+    shown = answer_dialog(monkeypatch, "Copy text")
+    noted_app.open_article(FOOTNOTED, "economic-security-infrastructure")
+    passage = noted_app.current.passage("economic-security-infrastructure")
+    noted_app.reader.setFocus()
+    noted_app.actions.add_bookmark.trigger()  # no exception escapes to stderr
+    assert shown[-1] == ("The bookmark could not be saved: database or disk is full",
+                         passage.text)
+    assert QGuiApplication.clipboard().text() == passage.text
+    cursor = noted_app.reader.find_in_passage("economic-security-infrastructure", passage.text[:20])
+    noted_app.reader.setTextCursor(cursor)
+    noted_app.actions.highlight_selection.trigger()
+    assert shown[-1][0].startswith("The highlight could not be saved")
+    assert QGuiApplication.clipboard().text() == passage.text[:20]
+    assert noted_app.notes.store.annotations() == []
+    assert "Not saved" in noted_app.window.statusBar().currentMessage()
+
+
+def test_recovery_after_damage_is_shown_in_the_notes_panel(qtbot, tmp_path: Path) -> None:
+    db = tmp_path / "data" / "notes.sqlite3"
+    with NotesStore(db, auto_backup=False) as store:
+        store.add_note(OTHER, "sharpening-strategic-focus", "survives the damage")
+    with open(db, "r+b") as handle:
+        handle.write(b"not a database" * 8)
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
+    app._notes_factory = lambda: NotesStore(db, auto_backup=False)
+    app.start()
+    try:
+        qtbot.waitUntil(lambda: app.notes is not None, timeout=10000)
+        assert [n.text for n in app.notes.notes()] == ["survives the damage"]
+        message = app.notes_panel.message
+        assert message.isVisible() and "Recovered 1 note(s)" in message.text()
+        assert "notes.sqlite3.corrupt-" in message.text()
+    finally:
+        close_app(app)
+        if app.notes is not None:
+            app.notes.close()

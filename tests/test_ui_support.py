@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QTextCursor
+from PySide6 import QtGui
+from PySide6.QtCore import QPoint, QUrl
+from PySide6.QtGui import QTextCursor, QTextDocument
 
 from jpbrief.core.content import load_library
 from jpbrief.ui.app import ReaderApp
@@ -32,14 +33,22 @@ def build_app(
     content: Path = CONTENT,
     confirm: Any = lambda *_: False,
     start: bool = True,
+    prerendered: bool = False,
 ) -> ReaderApp:
+    """``prerendered``: hand it every article's HTML, as a start from the start-up cache does."""
     library = load_library(content)
+    rendered = None
+    if prerendered:
+        from jpbrief.core.render import render_article
+
+        rendered = {a.id: render_article(a, library, with_sources=True) for a in library.articles}
     app = ReaderApp(
         library,
         content,
         Settings(config_dir),
         search_factory=default_index_factory(content, library, index_root),
         confirm_url=confirm,
+        rendered=rendered,
     )
     qtbot.addWidget(app.window)
     qtbot.addWidget(app.card)
@@ -64,3 +73,31 @@ def marker_pos(reader: ReaderView, href: str) -> QPoint:
     reader.ensureCursorVisible()
     rect = reader.cursorRect(inside)
     return QPoint(rect.left(), rect.center().y())
+
+
+class _RecordingDocument(QTextDocument):
+    """A document that refuses every resource and remembers what was asked."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def loadResource(self, kind: int, name: Any) -> Any:
+        self.asked.append(QUrl(name).toString())
+        return None
+
+
+def shown(text: str, rich: bool | None = None) -> str:
+    """The characters a sink shows for ``text``; fails if laying it out asks for a resource.
+
+    ``rich``: the sink's format, or None where Qt guesses it (tool-tips, ``AutoText``).
+    """
+    if rich is None:
+        rich = QtGui.Qt.mightBeRichText(text)
+    if not rich:
+        return text
+    doc = _RecordingDocument()
+    doc.setHtml(text)
+    doc.size()  # lays it out: images are fetched here
+    assert doc.asked == [], f"the sink's text loads {doc.asked}: {text!r}"
+    return doc.toPlainText()

@@ -26,12 +26,18 @@ def cmd_self_test(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    read = subparsers.add_parser("read", help="open the reader window (the default command)")
+    read = subparsers.add_parser(
+        "read", help="open the reader window (the default command)",
+        epilog="Exit status: 0 closed; 3 the reader cannot start on this system (system "
+        "libraries missing, or a PySide6 release known to crash; the message says which).",
+    )
     read.set_defaults(func=cmd_read)
 
     self_test = subparsers.add_parser(
         "self-test",
         help="open the real window (offscreen without a display), exercise it, exit 0 if all worked",
+        epilog="Exit status: 0 every check passed; 1 a check failed or the reader could not "
+        "start (each is listed); 2 wrong usage.",
     )
     self_test.add_argument(
         "--screenshot", metavar="PATH", default=None,

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sqlite3
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jpbrief.commands import content_dir
+from jpbrief.core.durable import atomic_write_text
 from jpbrief.core.notes import ImportFormatError, NotesError, NotesStore, default_db_path
+from jpbrief.core.notes.import_checks import BATCH, MAX_IMPORT_BYTES
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Library
@@ -35,6 +36,11 @@ def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> argparse.ArgumentParser:
     """Add the ``notes`` sub-command and its own sub-commands to ``subparsers``."""
+    exits = (
+        "Exit status: 0 done; 1 the notes store or a file could not be read or written (the "
+        "message says why); 2 wrong usage: a malformed ARTICLE#ANCHOR, an unknown article or "
+        "passage, or an import file refused as a whole (nothing imported)."
+    )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -49,22 +55,29 @@ def register(
         parents=[common],
         help="add, list, export and import notes",
         description="Bookmarks, highlights and notes kept by the reader, for scripts.",
+        epilog=exits,
     )
     commands = parser.add_subparsers(dest="notes_command", metavar="COMMAND")
 
     add = commands.add_parser(
-        "add", parents=[common], help="add a note to a passage; exits 0 once it is saved"
+        "add", parents=[common], help="add a note to a passage; exits 0 once it is saved",
+        epilog=exits,
     )
-    add.add_argument("target", metavar="ARTICLE#ANCHOR", help="the passage, e.g. my-article#intro")
+    add.add_argument(
+        "target", metavar="ARTICLE#ANCHOR",
+        help="the passage: an article's id, '#' and a passage's anchor ('jpbrief show ARTICLE' "
+        "prints them), e.g. my-article#intro",
+    )
     add.add_argument("text", metavar="TEXT", help="the note")
     add.set_defaults(func=add_note)
 
-    listing = commands.add_parser("list", parents=[common], help="list the notes")
+    listing = commands.add_parser("list", parents=[common], help="list the notes", epilog=exits)
     listing.add_argument("--json", action="store_true", help="print a JSON list")
     listing.set_defaults(func=list_notes)
 
     export = commands.add_parser(
-        "export", parents=[common], help="export notes, highlights and bookmarks as a memo"
+        "export", parents=[common], help="export notes, highlights and bookmarks as a memo",
+        epilog=exits,
     )
     export.add_argument("--format", choices=("md", "json"), default="md",
                         help="Markdown memo or JSON (importable); default md")
@@ -73,7 +86,8 @@ def register(
     export.set_defaults(func=export_notes)
 
     importing = commands.add_parser(
-        "import", parents=[common], help="import a JSON export; what is already here is skipped"
+        "import", parents=[common], help="import a JSON export; what is already here is skipped",
+        epilog=exits,
     )
     importing.add_argument("file", type=Path, metavar="FILE")
     importing.set_defaults(func=import_notes)
@@ -120,7 +134,7 @@ def add_note(args: argparse.Namespace) -> int:
     with store:
         try:
             note = store.add_note(article, anchor, args.text, quote=quote)
-        except (sqlite3.Error, OSError) as exc:
+        except (NotesError, sqlite3.Error, OSError) as exc:
             _error(f"{store.path}: the note was not saved: {exc}")
             return EXIT_FAILURE
     # Only now, after COMMIT, is success reported.
@@ -170,7 +184,7 @@ def export_notes(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     with store:
         try:
-            if library is not None:
+            if library is not None and store.read_only is None:
                 _reanchor(store, library, args)
             export = store.export_json if args.format == "json" else store.export_markdown
             text = export(library)
@@ -181,7 +195,7 @@ def export_notes(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     try:
-        _write_atomically(args.output, text)
+        atomic_write_text(args.output, text)
     except OSError as exc:
         _error(f"cannot write {args.output}: {exc.strerror or exc}")
         return EXIT_FAILURE
@@ -190,6 +204,11 @@ def export_notes(args: argparse.Namespace) -> int:
 
 def import_notes(args: argparse.Namespace) -> int:
     try:
+        size = args.file.stat().st_size
+        if size > MAX_IMPORT_BYTES:  # refused before it is read into memory
+            _error(f"{args.file}: the file is {size:,} bytes, over the limit of "
+                   f"{MAX_IMPORT_BYTES:,} (64 MiB); split the export; nothing was imported")
+            return EXIT_USAGE
         data = args.file.read_bytes()
     except OSError as exc:
         _error(f"cannot read {args.file}: {exc.strerror or exc}")
@@ -197,14 +216,20 @@ def import_notes(args: argparse.Namespace) -> int:
     store = _open_store(args)
     if store is None:
         return EXIT_FAILURE
+    def progress(done: int, total: int) -> None:
+        if total > BATCH:  # a small file is done before a line of progress could help
+            print(f"{PROG}: importing {args.file}: {done:,} of {total:,} items",
+                  file=sys.stderr, flush=True)
+
     with store:
         try:
-            result = store.import_json(data)
+            result = store.import_json(data, progress=progress)
         except ImportFormatError as exc:
             _error(f"{args.file}: {exc}; nothing was imported")
             return EXIT_USAGE
-        except sqlite3.Error as exc:
-            _error(f"{store.path}: {exc}; nothing was imported")
+        except (NotesError, sqlite3.Error, OSError) as exc:
+            _error(f"{store.path}: {exc}; the import stopped (items already written stay; "
+                   "importing the file again skips them)")
             return EXIT_FAILURE
     print(f"imported {result.added}, skipped {result.skipped} already present")
     return EXIT_OK
@@ -231,6 +256,9 @@ def _open_store(args: argparse.Namespace) -> NotesStore | None:
         return None
     if store.recovery_message:
         _warn(store.recovery_message)
+    if store.read_only is not None:
+        _warn(f"the notes database {store.path} is open read-only ({store.read_only}); "
+              "notes can be listed and exported, not changed or re-anchored")
     return store
 
 
@@ -238,10 +266,10 @@ def _load_library(args: argparse.Namespace) -> tuple[Library | None, str]:
     """The content library, or None and why not. Imported lazily: Markdown and YAML
     parsing are not needed to list or import notes."""
     try:
-        from jpbrief.core.content import load_library
+        from jpbrief.commands import load_library
 
         directory = content_dir(args)
-        library = load_library(directory)
+        library = load_library(args)
     except (ImportError, OSError) as exc:
         return None, f"content not loaded ({exc})"
     if not library.articles:
@@ -254,19 +282,6 @@ def _content_name(args: argparse.Namespace) -> str:
         return str(content_dir(args))
     except OSError:
         return "the content"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _error(message: str) -> None:

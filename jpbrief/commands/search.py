@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import re
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from jpbrief.commands import content_dir
+from jpbrief.commands import content_dir, print_json
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Library
@@ -25,23 +24,21 @@ EXIT_ERROR = 2
 
 
 def _open(args: argparse.Namespace) -> tuple[Library, SearchIndex]:
-    from jpbrief.core.content import load_library
+    from jpbrief.commands import load_library
+    from jpbrief.core import paths
     from jpbrief.core.search import SearchIndex, default_index_root
 
     content = content_dir(args)
-    library = load_library(content)
+    library = load_library(args)
     if library.problems:
         print(
             f"warning: {len(library.problems)} content problem(s); run 'jpbrief check'",
             file=sys.stderr,
         )
-    index = SearchIndex(library, content, default_index_root(), lock_timeout=args.wait)
+    index = SearchIndex(
+        library, content, default_index_root(), lock_timeout=args.wait, key_dir=paths.data_dir()
+    )
     return library, index
-
-
-def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -55,7 +52,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         print(f"error: {busy}", file=sys.stderr)
         return EXIT_ERROR
     if args.json:
-        _print_json(info.to_dict())
+        print_json(info.to_dict())
         return EXIT_OK
     where = "memory (the cache folder is not writable)" if info.in_memory else str(info.path)
     print(f"index: {where}")
@@ -108,7 +105,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         result = index.search(query, theme=args.theme, article=args.article, limit=args.limit)
     if args.json:
         data = result.to_dict()
-        _print_json(
+        print_json(
             {
                 "hits": data["hits"],
                 "total": data["total"],
@@ -159,6 +156,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="build the search index if needed and print where it is",
         description="Open the passage index, building it first if it is missing, stale "
         "or damaged. Prints its path, document count and build time.",
+        epilog="Exit status: 0 ready; 2 another process is building it (see --wait).",
     )
     index.add_argument("--rebuild", action="store_true", help="build it even if up to date")
     index.add_argument("--json", action="store_true", help="print JSON")
@@ -175,7 +173,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     search.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
     search.add_argument("--theme", metavar="ID", help="only passages with this theme")
-    search.add_argument("--article", metavar="ID", help="only passages of this article")
+    search.add_argument("--article", metavar="ID", help="only passages of this article (its id)")
     search.add_argument(
         "--limit", type=_positive_int, default=20, metavar="N", help="hits to show (20)"
     )

@@ -11,14 +11,22 @@ PassageKind = Literal["heading", "paragraph"]
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the content, located as ``path:line``."""
+    """One thing wrong with the content, located as ``path:line`` (``line`` 0: the whole
+    file or folder).
+
+    An ``error`` means something is missing or not as written; a ``warning`` means the
+    content loads and shows as written but the editor's work is incomplete (a one-way
+    cross-reference, a finding of ``jpbrief check --report``). ``check --strict`` fails on both.
+    """
 
     path: str
     line: int
     message: str
+    severity: Literal["error", "warning"] = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {'warning: ' if self.severity == 'warning' else ''}{self.message}"
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,9 @@ class Source:
     date: str | None = None
     accessed: str | None = None
     url: str | None = None
+    updated: str | None = None
+    """When the work says it was last updated (for a page that changes, such as a tracker);
+    ``date`` stays its publication date, null when it does not state one."""
 
     def fields(self) -> dict[str, object]:
         """The structured fields, for JSON output and display."""
@@ -45,15 +56,25 @@ class Source:
             "date": self.date,
             "accessed": self.accessed,
             "url": self.url,
+            "updated": self.updated,
         }
 
 
 @dataclass(frozen=True)
 class Footnote:
-    """An author footnote: the original's number and the source it resolves to."""
+    """An author footnote marker: the original's number, the source it resolves to, and
+    where the marker stands in its passage's Markdown.
+
+    The loader is the only reader of marker syntax: renderers place each marker from
+    ``markdown_span`` (see :meth:`Passage.runs`) and never scan the Markdown again.
+    """
 
     number: int
     source_id: str
+    """The source id its definition names; "" when the footnote has no definition."""
+    markdown_span: tuple[int, int] | None = None
+    """``(start, end)`` of the marker ``[^N]`` in :attr:`Passage.markdown`; None for a
+    footnote not read from Markdown (renderers put those at the passage's end)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +104,27 @@ class Passage:
     role: str | None = None
     line: int = 0
 
+    def runs(self) -> Iterator[str | Footnote]:
+        """The Markdown as runs of text and footnote markers, in reading order.
+
+        The text runs are the Markdown between the markers, untouched; each marker is its
+        :class:`Footnote`. Footnotes without a ``markdown_span`` come last.
+        """
+        placed = sorted(
+            (f for f in self.footnotes if f.markdown_span is not None),
+            key=lambda f: f.markdown_span or (0, 0),
+        )
+        position = 0
+        for footnote in placed:
+            start, end = footnote.markdown_span or (0, 0)
+            if start > position:
+                yield self.markdown[position:start]
+            yield footnote
+            position = max(position, end)
+        if position < len(self.markdown):
+            yield self.markdown[position:]
+        yield from (f for f in self.footnotes if f.markdown_span is None)
+
 
 @dataclass(frozen=True)
 class Article:
@@ -96,6 +138,16 @@ class Article:
     published: str | None = None
     disclaimer: str | None = None
     path: str = ""
+    pack: str | None = None
+    """The id of the content pack the article came from; None for the bundled library."""
+    url: str | None = None
+    """Where the original was found: a complete http(s) address, never fetched."""
+    retrieved: str | None = None
+    """When the editor retrieved it: YYYY, YYYY-MM or YYYY-MM-DD."""
+    copyright: str | None = None
+    """The original's copyright line, as printed."""
+    references: tuple[str, ...] = ()
+    """Source ids the editor added (not the author's notes): shown unnumbered, as the editor's."""
 
     def passage(self, anchor: str) -> Passage | None:
         for passage in self.passages:
@@ -129,10 +181,19 @@ class Theme:
 
 @dataclass(frozen=True)
 class Acronym:
-    """A glossary acronym and its expansion."""
+    """A glossary acronym and its expansions (an acronym may have more than one meaning).
+
+    ``expansion`` is the first; ``expansions`` all of them, in the glossary's order
+    (given just the one, it is ``(expansion,)``).
+    """
 
     term: str
     expansion: str
+    expansions: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.expansions:
+            object.__setattr__(self, "expansions", (self.expansion,))
 
 
 @dataclass(frozen=True)
@@ -152,6 +213,52 @@ class Citation:
     number: int
 
 
+@dataclass(frozen=True)
+class Event:
+    """An editor's dated event, annotated around a passage (``events.yaml``).
+
+    ``quote`` is the author's exact words in the passage that state it; ``date`` is the
+    editor's dating as written (see :mod:`jpbrief.core.dates`); ``label`` is the editor's.
+    ``themes`` are the ones given, else the passage's; ``source_id`` is the footnote's source.
+    """
+
+    id: str
+    article: str
+    anchor: str
+    quote: str
+    date: str
+    label: str
+    footnote: int | None = None
+    source_id: str | None = None
+    same_as: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An editor's key figure, annotated around a passage (``figures.yaml``).
+
+    ``quantity`` is the whole number in ``unit`` (¥5.4 trillion is 5.4e12 JPY); ``year``
+    is the date it refers to (or None) with ``relation`` ``in``, ``by`` or ``as_of``.
+    """
+
+    id: str
+    article: str
+    anchor: str
+    quote: str
+    quantity: float
+    unit: str
+    measure: str
+    year: str | None = None
+    relation: str = "in"
+    footnote: int | None = None
+    source_id: str | None = None
+    same_measure: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    line: int = 0
+
+
 @dataclass
 class Library:
     """Everything loaded from one content directory, plus what could not be loaded."""
@@ -162,6 +269,8 @@ class Library:
     glossary: Glossary = field(default_factory=Glossary)
     problems: tuple[Problem, ...] = ()
     skipped: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
+    figures: tuple[Figure, ...] = ()
 
     def article(self, article_id: str) -> Article | None:
         for article in self.articles:

@@ -89,3 +89,24 @@ def data_dir() -> Path:
 def config_dir() -> Path:
     """Settings: ``$JPBRIEF_CONFIG_DIR`` or the user config dir."""
     return _user_dir(ENV_CONFIG, "config")
+
+
+def packs_dir() -> Path:
+    """Installed content packs: ``<user data dir>/packs`` (see :mod:`jpbrief.core.packs.store`)."""
+    return data_dir() / "packs"
+
+
+def trusted_keys_dirs() -> list[Path]:
+    """Folders of trusted pack-signing public keys (``*.pub``), the user's first.
+
+    The user's ``<user data dir>/trusted_keys`` (``jpbrief pack trust`` adds to it) and,
+    when the installation has one, the ``trusted_keys/`` folder beside the bundled
+    content: installers may carry trainers' keys so that their packs need no prompt.
+    """
+    folders = [data_dir() / "trusted_keys"]
+    for root in _bundle_roots():
+        if (root / "content").is_dir():
+            if (root / "trusted_keys").is_dir():
+                folders.append(root / "trusted_keys")
+            break
+    return folders

@@ -564,13 +564,20 @@ class ReaderApp(QObject):
         except Exception as error:
             self.notes_panel.show_message(f"Notes are unavailable: {error}")
             return False
-        if self.notes.recovery_message:
+        if self.notes.recovery_message:  # what was recovered, where the user sees it
             self.notes_panel.show_message(self.notes.recovery_message)
+            self.show_panel(self.notes_panel)
             self.window.statusBar().showMessage("The notes database was repaired; see Notes", 8000)
-        try:
-            self.notes.reanchor(self.library)
-        except Exception as error:
-            self.notes_panel.show_message(f"Could not re-anchor notes: {error}")
+        read_only = getattr(self.notes, "read_only", None)
+        if read_only:
+            self.notes_panel.show_message(
+                f"Notes are read-only ({read_only}): they are shown, but new ones cannot be saved."
+            )
+        else:
+            try:
+                self.notes.reanchor(self.library)
+            except Exception as error:
+                self.notes_panel.show_message(f"Could not re-anchor notes: {error}")
         for action in self.actions.notes_actions:
             action.setEnabled(True)
         self._refresh_notes()
@@ -620,7 +627,11 @@ class ReaderApp(QObject):
         passage = self.current.passage(anchor)
         if passage is None:
             return None
-        bookmark = self.notes.toggle_bookmark(self.current.id, anchor, passage.text)
+        notes, article = self.notes, self.current.id
+        bookmark = self._save("bookmark", passage.text,
+                              lambda: notes.toggle_bookmark(article, anchor, passage.text))
+        if bookmark is False:
+            return None
         self.window.statusBar().showMessage(
             "Bookmarked" if bookmark is not None else "Bookmark removed", 3000
         )
@@ -636,7 +647,11 @@ class ReaderApp(QObject):
         if passage is None or start < 0:
             self.window.statusBar().showMessage("Select some text within one passage to highlight it", 5000)
             return None
-        highlight = self.notes.add_highlight(self.current.id, anchor, start, start + len(text), text)
+        notes, article = self.notes, self.current.id
+        highlight = self._save("highlight", text, lambda: notes.add_highlight(
+            article, anchor, start, start + len(text), text))
+        if highlight is False:
+            return None
         self.window.statusBar().showMessage("Highlighted", 3000)
         self._refresh_notes()
         return highlight
@@ -652,24 +667,52 @@ class ReaderApp(QObject):
         if text is None:
             from PySide6.QtWidgets import QInputDialog
 
-            text, ok = QInputDialog.getMultiLineText(
-                self.window, "Add note", f"Note on “{passage.text[:80]}…”:"
-            )
+            from jpbrief.ui import dialogs
+
+            prompt = dialogs.note_prompt(passage.text)
+            text, ok = QInputDialog.getMultiLineText(self.window, "Add note", prompt)
             if not ok:
                 return None
         if not text.strip():
             return None
-        note = self.notes.add_note(self.current.id, anchor, text.strip(), passage.text)
+        notes, article, kept = self.notes, self.current.id, text.strip()
+        note = self._save("note", kept, lambda: notes.add_note(article, anchor, kept, passage.text))
+        if note is False:
+            return None
         self.window.statusBar().showMessage("Note saved", 3000)
         self._refresh_notes()
         return note
+
+    def _save(self, what: str, text: str, save: Callable[[], Any]) -> Any:
+        """Run ``save``; if the store fails (full disk, read-only), say so in a dialog that
+        keeps ``text`` and offers Retry or Copy text. False when nothing was saved."""
+        import sqlite3
+
+        from jpbrief.core.notes import NotesError
+        from jpbrief.ui.notes_panel import ask_after_failed_save
+
+        while True:
+            try:
+                return save()
+            except (NotesError, sqlite3.Error, OSError) as error:
+                choice = ask_after_failed_save(self.window, what, error, text)
+            if choice == "copy":
+                QGuiApplication.clipboard().setText(text)
+                self.window.statusBar().showMessage(f"Not saved; the {what}'s text was copied",
+                                                    8000)
+            if choice != "retry":
+                return False
 
     def remove_annotation(self, kind: str, annotation_id: int) -> bool:
         if self.notes is None:
             return False
         remove = {"bookmark": self.notes.remove_bookmark, "highlight": self.notes.remove_highlight,
                   "note": self.notes.remove_note}.get(kind)
-        removed = bool(remove(annotation_id)) if remove else False
+        try:
+            removed = bool(remove(annotation_id)) if remove else False
+        except Exception as error:  # a full disk or a read-only folder: say so, keep it
+            self.notes_panel.show_message(f"Could not remove the {kind}: {error}")
+            return False
         self._refresh_notes()
         return removed
 
@@ -745,21 +788,14 @@ class ReaderApp(QObject):
         checked.setChecked(True)
 
     # ------------------------------------------------------------------ print, help
-    def _printable(self) -> str:
-        assert self.current is not None
-        from jpbrief.core.render import render_article
-
-        return render_article(
-            self.current, self.library, css=self.appearance.print_css(), with_sources=True
-        )
-
     def print_article(self) -> bool:
         if self.current is None:
             return False
         from jpbrief.ui import printing  # loads QtPrintSupport: never at start-up
 
         return printing.print_with_dialog(
-            self.window, self._printable(), title=self.current.title, fonts=READER_FONTS
+            self.window, self.current, self.library, css=self.appearance.print_css(), fonts=READER_FONTS,
+            resources=self.reader.loadResource,
         )
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
@@ -780,7 +816,8 @@ class ReaderApp(QObject):
             path = path.with_suffix(".pdf")
         from jpbrief.ui import printing
 
-        written = printing.export_pdf(self._printable(), path, title=self.current.title, fonts=READER_FONTS)
+        written = printing.export_pdf(self.current, self.library, path, css=self.appearance.print_css(),
+                                      fonts=READER_FONTS, resources=self.reader.loadResource)
         self.window.statusBar().showMessage(f"Saved {written}", 5000)
         return written
 

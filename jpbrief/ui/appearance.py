@@ -38,7 +38,8 @@ def ensure_style(app: QApplication) -> None:
     """Give ``app`` our style once, before any widget exists: changing the style
     re-polishes every widget and resets the fonts set on them (the reader's zoom).
     Nothing to do for an application created with :func:`style_arguments`."""
-    if app.property(_STYLED) is not True:
+    # Asked by name, not app.property(): an unset property is an empty QVariant.
+    if _STYLED.encode() not in app.dynamicPropertyNames():
         app.setStyle(STYLE)
         mark_styled(app)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from jpbrief.ui.markup import escape, literal
 
 
 def confirm_external_url(parent: QWidget | None, url: str) -> bool:
@@ -76,6 +76,11 @@ class ShortcutsDialog(QDialog):
             texts = [cell.text() if cell is not None else "" for cell in cells]
             rows.append((texts[0], texts[1], texts[2]))
         return rows
+
+
+def note_prompt(passage_text: str) -> str:
+    """The add-note dialog's label (Qt guesses its format): the passage quoted as text."""
+    return literal(f"Note on “{passage_text[:80]}…”:")
 
 
 def about_text(version: str, articles: int, passages: int, sources: int) -> str:

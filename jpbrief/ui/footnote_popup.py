@@ -9,8 +9,6 @@ closes on Esc, on a click elsewhere, or when the pointer moves away from marker 
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QEnterEvent, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.core.model import Library, Source
+from jpbrief.ui.markup import escape
 
 CARD_WIDTH = 440
 AWAY_GRACE_MS = 350

@@ -13,9 +13,11 @@ library), and the collector would walk them again and again for nothing.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import json
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -28,23 +30,52 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QMessageLogContext, QtMsgType
     from PySide6.QtWidgets import QApplication
 
+KNOWN_BAD_PYSIDE = frozenset({"6.12.0"})
+"""PySide6 releases the reader refuses to run on. 6.12.0 hands Python ``None`` one reference
+short from every empty QVariant (and more calls); the reader aborted with ``none_dealloc``
+after ~150 article switches (tests/test_dependencies.py, tests/test_soak.py)."""
+
 OFFSCREEN_SCREEN = {"name": "jpbrief-offscreen", "x": 0, "y": 0, "width": 1600, "height": 1000,
                     "logicalDpi": 96, "logicalBase": 96, "dpr": 1}
+
+
+class UnsafeQtError(RuntimeError):
+    """The installed PySide6 is a release known to corrupt the interpreter."""
+
+
+def check_pyside(version: str) -> None:
+    """Refuse a known-bad PySide6 release, with what to do about it."""
+    if version in KNOWN_BAD_PYSIDE:
+        raise UnsafeQtError(
+            f"jpbrief: refusing to start on PySide6 {version}: this release returns Python's None "
+            "one reference short from Qt calls the reader makes all the time, and the reader "
+            "would abort ('Fatal Python error: none_dealloc') within minutes of reading. "
+            "Reinstall with the project's constraints, which exclude it: "
+            "pip install --force-reinstall -e . (or 'make .venv/.installed' after "
+            "'rm .venv/.installed'), or pip install 'PySide6-Essentials!=6.12.0'."
+        )
 
 
 def ensure_platform() -> None:
     """Use the offscreen platform when there is no display (CI, SSH, self-test).
 
     Its virtual screen is given a laptop's size (the default is 800x800, smaller than
-    the window), so pop-ups are placed as they would be on a real screen.
+    the window), so pop-ups are placed as they would be on a real screen. The screen's
+    config goes in a fresh private folder (``mkdtemp``: mode 0700, unpredictable name,
+    removed at exit):
+    a fixed name in the shared temp folder could be planted first, as a symlink or with
+    another screen, by any local user.
     """
     if "QT_QPA_PLATFORM" in os.environ or not sys.platform.startswith("linux"):
         return
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return
-    config = Path(tempfile.gettempdir()) / f"jpbrief-offscreen-{os.getuid()}.json"
     try:
-        config.write_text(json.dumps({"screens": [OFFSCREEN_SCREEN]}), encoding="utf-8")
+        folder = tempfile.mkdtemp(prefix="jpbrief-offscreen-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)  # Qt reads it at start-up
+        config = Path(folder) / "screen.json"
+        with open(config, "x", encoding="utf-8") as handle:  # "x": never through a planted file
+            json.dump({"screens": [OFFSCREEN_SCREEN]}, handle)
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     except OSError:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -58,6 +89,10 @@ def _quiet_offscreen(mode: QtMsgType, context: QMessageLogContext, message: str)
 
 
 def application() -> QApplication:
+    """The QApplication (made once), on a PySide6 that is not known to be broken."""
+    import PySide6
+
+    check_pyside(PySide6.__version__)  # a string already set: costs nothing at start-up
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
@@ -80,18 +115,32 @@ def application() -> QApplication:
 def run(content_dir: Path) -> int:
     """Open the reader window and run until it is closed."""
     gc.disable()  # until the first paint (see the module's docstring)
+    from jpbrief.core.packs import state_key
     from jpbrief.ui import library_cache
 
-    cache_root = paths.cache_dir() / "startup"
+    # Installed content packs live outside content_dir: one start-up cache per pack state.
+    cache_root = paths.cache_dir() / "startup" / state_key(paths.packs_dir())
     cached = library_cache.load(content_dir, cache_root)
     if cached is not None:
         library, rendered = cached
     else:
-        from jpbrief.core.content import load_library
+        from jpbrief.core.packs.merge import load_merged
 
-        library, rendered = load_library(content_dir), {}
+        library, rendered = load_merged(content_dir, paths.packs_dir()), {}
     ensure_platform()
-    app = application()
+    from jpbrief.ui.platform_check import xcb_problem
+
+    problem = xcb_problem()  # before Qt aborts with a message naming the wrong library
+    if problem:
+        gc.enable()
+        sys.stderr.write(problem)
+        return 3
+    try:
+        app = application()
+    except UnsafeQtError as error:
+        gc.enable()
+        sys.stderr.write(f"{error}\n")
+        return 3
     from jpbrief.ui.app import ReaderApp, open_notes_store
     from jpbrief.ui.settings import Settings
 

@@ -3,8 +3,8 @@
 Parsing every article's Markdown and YAML, and importing the parsers, costs more than
 painting the window. The reader therefore keeps, in the user cache directory, the
 loaded :class:`~jpbrief.core.model.Library` and each article's rendered HTML (without
-style sheet and theme marking), keyed by a fingerprint of every file in the content
-folder (path, size, modification time) and the jpbrief version, kept and compared whole
+style sheet and theme marking), keyed by a fingerprint of every file the loader reads
+(path, link target, size, modification time) and the jpbrief version, kept and compared whole
 (a hash would only add ``hashlib``'s import to the start-up). Any change, or any
 unreadable or unexpected cache, means a normal load; the cache is rewritten after the
 first paint. Like the search index, it is a cache and never a source of truth.
@@ -13,12 +13,12 @@ first paint. Like the search index, it is a cache and never a source of truth.
 from __future__ import annotations
 
 import json
-import os
-import stat
 from pathlib import Path
 from typing import Any
 
 from jpbrief import __version__
+from jpbrief.core.content_files import list_content, stat_lines
+from jpbrief.core.durable import atomic_write_text
 from jpbrief.core.model import (
     Acronym,
     Article,
@@ -32,23 +32,15 @@ from jpbrief.core.model import (
     Theme,
 )
 
-FORMAT = 2
+FORMAT = 3  # 3: footnotes carry their marker's markdown_span
 FILE_NAME = "library.json"
 
 
 def fingerprint(content_dir: Path) -> str:
-    """jpbrief's version, the content folder, and each file's path, size and mtime."""
-    files = []
-    for folder, _subfolders, names in os.walk(content_dir, followlinks=True):
-        for name in names:
-            path = os.path.join(folder, name)
-            try:
-                info = os.stat(path)
-            except OSError:  # a dangling link
-                continue
-            if stat.S_ISREG(info.st_mode):
-                files.append(f"{os.path.relpath(path, content_dir)}\0{info.st_size}\0{info.st_mtime_ns}")
-    return "\n".join([f"jpbrief {__version__} cache {FORMAT}", str(content_dir.resolve()), *sorted(files)])
+    """jpbrief's version, the content folder, and each file the loader reads: its path,
+    link target, size and mtime (see :func:`jpbrief.core.content_files.stat_lines`)."""
+    lines = stat_lines(list_content(content_dir))
+    return "\n".join([f"jpbrief {__version__} cache {FORMAT}", str(content_dir.resolve()), *lines])
 
 
 def _library_to_json(library: Library) -> dict[str, Any]:
@@ -61,7 +53,7 @@ def _library_to_json(library: Library) -> dict[str, Any]:
                     {
                         "anchor": p.anchor, "kind": p.kind, "markdown": p.markdown, "text": p.text,
                         "section": p.section, "themes": list(p.themes), "role": p.role, "line": p.line,
-                        "footnotes": [[f.number, f.source_id] for f in p.footnotes],
+                        "footnotes": [[f.number, f.source_id, f.markdown_span] for f in p.footnotes],
                         "crossrefs": [[r.article, r.anchor] for r in p.crossrefs],
                     }
                     for p in a.passages
@@ -93,7 +85,7 @@ def _library_from_json(data: dict[str, Any]) -> Library:
                 Passage(
                     anchor=p["anchor"], kind=p["kind"], markdown=p["markdown"], text=p["text"],
                     section=p["section"], themes=tuple(p["themes"]), role=p["role"], line=p["line"],
-                    footnotes=tuple(Footnote(int(n), str(s)) for n, s in p["footnotes"]),
+                    footnotes=tuple(_footnote(*f) for f in p["footnotes"]),
                     crossrefs=tuple(CrossRef(str(ar), str(an)) for ar, an in p["crossrefs"]),
                 )
                 for p in a["passages"]
@@ -119,6 +111,10 @@ def _library_from_json(data: dict[str, Any]) -> Library:
     )
 
 
+def _footnote(number: int, source_id: str, span: list[int] | None) -> Footnote:
+    return Footnote(int(number), str(source_id), (int(span[0]), int(span[1])) if span else None)
+
+
 def load(content_dir: Path, cache_root: Path) -> tuple[Library, dict[str, str]] | None:
     """The cached library and rendered articles, if the cache matches the content."""
     try:
@@ -137,9 +133,9 @@ def save(content_dir: Path, cache_root: Path, library: Library, html: dict[str, 
         cache_root.mkdir(parents=True, exist_ok=True)
         payload = {"fingerprint": fingerprint(content_dir), "library": _library_to_json(library),
                    "html": html}
-        temporary = cache_root / f".{FILE_NAME}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, cache_root / FILE_NAME)
+        # A cache: a power cut only costs one normal load, so it is not fsynced.
+        atomic_write_text(cache_root / FILE_NAME, json.dumps(payload, ensure_ascii=False),
+                          durable=False)
         return True
     except OSError:
         return False

@@ -3,17 +3,26 @@
 It shows what the app hands it (:meth:`NotesPanel.show_annotations`) and emits intents:
 ``passage_requested`` to jump, ``remove_requested`` to delete one annotation.
 Detached annotations (their passage is gone) are listed with their quote, marked as such.
+:func:`ask_after_failed_save` is the dialog shown when a bookmark, highlight or note could
+not be saved (a full disk, a read-only folder): the text is kept, to retry or copy.
 """
 
 from __future__ import annotations
 
-from html import escape
-from typing import Any
+from typing import Any, Literal
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jpbrief.core.model import Library
+from jpbrief.ui.markup import escape
 from jpbrief.ui.rich_list import TARGET_ROLE, RichList
 from jpbrief.ui.sidebar import excerpt, section_caption
 
@@ -42,6 +51,7 @@ class NotesPanel(QWidget):
         self.remove_button.setAccessibleName("Remove the selected bookmark, highlight or note")
         self.remove_button.clicked.connect(self._remove_current)
         self.message = QLabel("")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # error messages quote paths and content
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         header = QHBoxLayout()
@@ -96,3 +106,31 @@ class NotesPanel(QWidget):
         if item is not None:
             kind, annotation_id, _article, _anchor = item.data(TARGET_ROLE)
             self.remove_requested.emit(str(kind), int(annotation_id))
+
+
+SaveChoice = Literal["retry", "copy", "cancel"]
+
+
+def ask_after_failed_save(parent: QWidget | None, what: str, error: BaseException,
+                          text: str) -> SaveChoice:
+    """Say that ``what`` was not saved and why; offer Retry, Copy text or Cancel."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(f"{what.capitalize()} not saved")
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the error and the text are never markup
+    box.setText(f"The {what} could not be saved: {error}")
+    box.setInformativeText(
+        "Nothing you typed is lost: retry (after freeing disk space, for example), or copy "
+        "the text to paste it somewhere safe."
+    )
+    box.setDetailedText(text)
+    retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
+    copy = box.addButton("Copy text", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is retry:
+        return "retry"
+    return "copy" if clicked is copy else "cancel"

@@ -20,6 +20,8 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from jpbrief.ui.markup import escape, literal
+
 if TYPE_CHECKING:  # for annotations only; Qt classes needed only later are imported where used
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent, QTextCursor
@@ -429,7 +431,8 @@ class ReaderView(QTextBrowser):
         return super().viewportEvent(event)
 
     def _tool_tip(self, event: QEvent) -> bool:
-        """Show a glossary expansion, or none over a marker (its card explains it): handled?"""
+        """Every tool-tip, as text: Qt's own bare QLabel would take a ``title``'s markup as
+        markup and load its images outside :meth:`loadResource`'s sandbox. None over a marker."""
         from PySide6.QtGui import QHelpEvent
         from PySide6.QtWidgets import QToolTip
 
@@ -437,19 +440,24 @@ class ReaderView(QTextBrowser):
             return False
         href = self.anchorAt(event.pos())
         if href.startswith("gloss:"):
-            term = href[len("gloss:"):]
-            expansion = self._glossary.get(term)
-            if expansion:
-                QToolTip.showText(event.globalPos(), f"<b>{term}</b>: {expansion}", self.viewport())
+            tip = self.glossary_tooltip(href[len("gloss:"):])
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
                 return True
         if href.startswith(("fn:", "xref:")):
             QToolTip.hideText()  # the card explains it
             return True
-        return False
+        title = self.cursorForPosition(event.pos()).charFormat().toolTip()
+        if title:
+            QToolTip.showText(event.globalPos(), literal(title), self.viewport())
+        else:
+            QToolTip.hideText()
+        return True
 
     def glossary_tooltip(self, term: str) -> str | None:
+        """An acronym's tool-tip (rich text): ``glossary.yaml``'s term and expansion, as text."""
         expansion = self._glossary.get(term)
-        return f"{term}: {expansion}" if expansion else None
+        return f"<qt><b>{escape(term)}</b>: {escape(expansion)}</qt>" if expansion else None
 
     # -- first paint ---------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -9,6 +9,7 @@ drawn, and ``TARGET_ROLE`` what the item points at (an article id, or (article, 
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
@@ -49,7 +50,7 @@ class RichItemDelegate(QStyledItemDelegate):
     def _document(
         self, option: QStyleOptionViewItem, index: Index, selected: bool = False
     ) -> QTextDocument:
-        html = str(index.data(HTML_ROLE) or index.data(Qt.ItemDataRole.DisplayRole) or "")
+        html = str(index.data(HTML_ROLE))  # always set (add_item): no empty role asked for
         width = option.rect.width() if option.rect.width() > 0 else 260
         key = (html, width, selected, option.palette.cacheKey(), option.font.toString())
         cached = self._cache.get(key)
@@ -120,12 +121,17 @@ class RichList(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
 
     def add_item(self, plain: str, html: str, target: Any, tooltip: str = "") -> QListWidgetItem:
-        item = QListWidgetItem(plain)
-        item.setData(HTML_ROLE, html)
+        """Append an item. Qt makes it (``addItem(str)``): an item made in Python is a
+        wrapper that Qt calls back into Python for every ``data()``, and on PySide6 6.11.3
+        each such item keeps a reference to None when it is deleted."""
+        if target is None:
+            raise ValueError("a list item needs a target")  # None would be an empty QVariant
+        self.addItem(plain)
+        item = self.item(self.count() - 1)
+        item.setData(HTML_ROLE, html or escape(plain))
         item.setData(TARGET_ROLE, target)
         if tooltip:
-            item.setToolTip(tooltip)
-        self.addItem(item)
+            item.setData(Qt.ItemDataRole.ToolTipRole, tooltip)
         return item
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -7,7 +7,6 @@ result emits ``result_chosen`` with the passage and the matched words to highlig
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -15,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from jpbrief.core.model import Library
+from jpbrief.ui.markup import escape, literal
 from jpbrief.ui.rich_list import TARGET_ROLE, RichList
 from jpbrief.ui.search_service import SearchHit, SearchOutcome
 from jpbrief.ui.sidebar import section_caption
@@ -64,9 +64,10 @@ class SearchPanel(QWidget):
             short = article.title if len(article.title) < 40 else article.title[:38].rstrip() + "…"
             self.article_filter.addItem(short, article.id)
             self.article_filter.setItemData(
-                self.article_filter.count() - 1, article.title, Qt.ItemDataRole.ToolTipRole
+                self.article_filter.count() - 1, literal(article.title), Qt.ItemDataRole.ToolTipRole
             )
         self.status = QLabel("")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # quotes the query and index errors
         self.status.setObjectName("searchStatus")
         self.status.setAccessibleName("Search status")
         self.status.setWordWrap(True)
@@ -156,7 +157,7 @@ class SearchPanel(QWidget):
             where = title + (f" › {hit.section}" if hit.section and hit.section != hit.text else "")
             snippet = hit.snippet or escape(hit.text[:200])
             html = (f'<span class="muted">{escape(where)}</span><br>{snippet}')
-            self.results.add_item(f"{where}: {hit.text}", html, (hit.article, hit.anchor), hit.text)
+            self.results.add_item(f"{where}: {hit.text}", html, (hit.article, hit.anchor), literal(hit.text))
         if outcome.suggestions and not outcome.hits:
             links = ", ".join(f'<a href="{escape(s)}">{escape(s)}</a>' for s in outcome.suggestions[:3])
             self.suggestion.setText(f"Did you mean {links}?")

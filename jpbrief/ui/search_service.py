@@ -8,6 +8,7 @@ that thread; results of queries overtaken by a newer one are dropped.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -16,6 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from jpbrief.core.search.results import (
+    IndexStatus,
+    SearchIndexProtocol,
+    SearchStatus,
+)
 
 SNIPPET_MARK_RE = re.compile(r"<b>(.*?)</b>", re.S)
 
@@ -95,13 +102,17 @@ def outcome_from(query: str, result: Any, *, theme: str = "", article: str = "")
     )
 
 
-def default_index_factory(content_dir: Path, library: Any, cache_root: Path) -> Callable[[], Any]:
+def default_index_factory(
+    content_dir: Path, library: Any, cache_root: Path
+) -> Callable[[], SearchIndexProtocol]:
     """A factory for the real index; it imports Whoosh only when called (in the worker)."""
 
-    def factory() -> Any:
+    def factory() -> SearchIndexProtocol:
+        from jpbrief.core import paths
         from jpbrief.core.search import SearchIndex  # deferred: never on the start-up path
 
-        return SearchIndex(library, content_dir, cache_root)
+        # The key that seals the index lives in the data folder, never in the cache.
+        return SearchIndex(library, content_dir, cache_root, key_dir=paths.data_dir())
 
     return factory
 
@@ -110,11 +121,11 @@ class _Relay(QObject):
     """Lives in the UI thread; workers emit through it, so slots run in the UI thread."""
 
     done = Signal(int, object)
-    status = Signal(str)
+    status = Signal(object)  # SearchStatus
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], None]) -> None:
+    def __init__(self, work: Callable[[], object]) -> None:
         super().__init__()
         self._work = work
         self.setAutoDelete(True)
@@ -127,12 +138,17 @@ class SearchService(QObject):
     """Owns the search index and a single worker thread."""
 
     results_ready = Signal(int, object)  # request id, SearchOutcome
-    status_changed = Signal(str)  # "indexing", "ready", or "unavailable: <reason>"
+    state_changed = Signal(object)  # SearchStatus
+    status_changed = Signal(str)
+    """The same status as text ("indexing", "ready", "unavailable: <reason>"), only until
+    ui/app.py listens to ``state_changed``; then remove it."""
 
-    def __init__(self, factory: Callable[[], Any], parent: QObject | None = None) -> None:
+    def __init__(
+        self, factory: Callable[[], SearchIndexProtocol], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._factory = factory
-        self._index: Any = None  # touched only by the worker thread
+        self._index: SearchIndexProtocol | None = None  # touched only by the worker thread
         self._error = ""
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -140,7 +156,7 @@ class SearchService(QObject):
         self._relay.done.connect(self._on_done)
         self._relay.status.connect(self._on_status)
         self._latest = 0
-        self.status = "idle"
+        self.status: SearchStatus | None = None  # None until the worker first reports
         self.last_outcome: SearchOutcome | None = None
 
     # -- UI thread -----------------------------------------------------------------
@@ -169,26 +185,26 @@ class SearchService(QObject):
         self.last_outcome = outcome
         self.results_ready.emit(request_id, outcome)
 
-    def _on_status(self, status: str) -> None:
+    def _on_status(self, status: SearchStatus) -> None:
         self.status = status
-        self.status_changed.emit(status)
+        self.state_changed.emit(status)
+        reason = f": {status.reason}" if status.reason else ""
+        self.status_changed.emit(status.state.value + reason)
 
     # -- worker thread -------------------------------------------------------------
-    def _ensure_index(self) -> Any:
+    def _ensure_index(self) -> SearchIndexProtocol | None:
         """The open index, building it first if needed; None (and a status) if impossible."""
         if self._index is None:
-            self._relay.status.emit("indexing")
+            self._relay.status.emit(SearchStatus(IndexStatus.INDEXING))
             try:
                 index = self._factory()
-                ensure = getattr(index, "ensure", None)
-                if callable(ensure):
-                    ensure()
+                index.ensure()
             except Exception as error:  # the reader keeps working without search
                 self._error = str(error) or type(error).__name__
-                self._relay.status.emit(f"unavailable: {self._error}")
+                self._relay.status.emit(SearchStatus(IndexStatus.UNAVAILABLE, self._error))
                 return None
             self._index = index
-            self._relay.status.emit("ready")
+            self._relay.status.emit(SearchStatus(IndexStatus.READY))
         return self._index
 
     def _run_query(self, request_id: int, query: str, theme: str, article: str, limit: int) -> None:
@@ -198,12 +214,14 @@ class SearchService(QObject):
             index = self._ensure_index()
             if index is None:
                 raise RuntimeError(self._error)
-            filters = {"theme": theme or None, "article": article or None, "limit": limit}
+            search = functools.partial(
+                index.search, query, theme=theme or None, article=article or None, limit=limit
+            )
             # As you type, the last word counts as a prefix; when that finds nothing, the
             # query as typed yields the "did you mean" suggestions.
-            result = index.search(query, as_you_type=True, **filters)
-            if not getattr(result, "hits", None) and not getattr(result, "suggestions", None):
-                result = index.search(query, **filters)
+            result = search(as_you_type=True)
+            if not result.hits and not result.suggestions:
+                result = search()
             outcome = outcome_from(query, result, theme=theme, article=article)
         except Exception as error:
             outcome = SearchOutcome(query=query, error=f"Search failed: {error}", theme=theme,

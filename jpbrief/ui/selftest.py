@@ -314,12 +314,16 @@ def close_everything(reader_app: Any, app: Any) -> None:
 def run_self_test(content_dir: Path, *, screenshot: Path | None = None, timeout_s: float = 120.0) -> int:
     from jpbrief.core.content import load_library
     from jpbrief.ui.app import ReaderApp
-    from jpbrief.ui.launch import application, ensure_platform
+    from jpbrief.ui.launch import UnsafeQtError, application, ensure_platform
     from jpbrief.ui.settings import Settings
 
     ensure_platform()
     point_offscreen_at_fonts()
-    app = application()
+    try:
+        app = application()
+    except UnsafeQtError as error:
+        print(f"FAIL {error}", flush=True)
+        return 1
     report = Report()
     config = Path(tempfile.mkdtemp(prefix="jpbrief-self-test-"))
     from jpbrief.core.notes import NotesStore

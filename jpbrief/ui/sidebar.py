@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.core.model import Article, Library
-from jpbrief.ui.markup import escape
+from jpbrief.ui.markup import escape, literal
 from jpbrief.ui.rich_list import TARGET_ROLE, RichList
 
 
 def section_caption(text: str) -> QLabel:
     label = QLabel(text.upper())
+    label.setTextFormat(Qt.TextFormat.PlainText)  # the digest's caption carries a theme label
     label.setObjectName("sectionCaption")
     return label
 
@@ -88,7 +89,7 @@ class LibraryPanel(QWidget):
             html = f"<b>{escape(article.title)}</b>"
             if meta:
                 html += f'<br><span class="muted">{escape(meta)}</span>'
-            tip = f"{article.title}\n{meta}" if meta else article.title
+            tip = literal(f"{article.title}\n{meta}" if meta else article.title)
             self.articles.add_item(f"{article.title}. {meta}".strip(), html, article.id, tip)
 
     def show_article(self, article: Article) -> None:
@@ -157,7 +158,7 @@ class ThemesPanel(QWidget):
             html = (f"{escape(theme.label)}&nbsp;&nbsp;"
                     f'<span class="muted">{count}&nbsp;{noun}</span>')
             self.themes.add_item(
-                f"{theme.label} ({count} {noun})", html, theme.id, theme.description
+                f"{theme.label} ({count} {noun})", html, theme.id, literal(theme.description)
             )
 
     def show_theme(self, theme_id: str) -> None:
@@ -184,7 +185,7 @@ class ThemesPanel(QWidget):
             html = (f'<span class="muted">{escape(where)}</span><br>'
                     f"{escape(excerpt(passage.text))}")
             self.digest.add_item(f"{where}: {passage.text}", html, (article.id, passage.anchor),
-                                 passage.text)
+                                 literal(passage.text))
 
     def digest_targets(self) -> list[tuple[str, str]]:
         return [tuple(t) for t in self.digest.targets()]

@@ -9,33 +9,43 @@ start-up and create the index from a worker thread after the first paint::
     index.ensure()                      # build or open; may raise IndexBusy
     result = index.search("defence budget theme:dicas", limit=20)
 
-See :mod:`jpbrief.core.search.engine` for ranking, :mod:`.querylang` for the query
-language, :mod:`.store` for the on-disk lifecycle and :mod:`.snippets` for the markup.
+See :mod:`jpbrief.core.search.engine` for the modules one query runs through, in order.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from jpbrief.core.search.results import ArticleHits, Hit, IndexInfo, SearchResult
+from jpbrief.core.search.results import (
+    ArticleHits,
+    Hit,
+    IndexInfo,
+    IndexStatus,
+    SearchIndexProtocol,
+    SearchResult,
+    SearchStatus,
+)
 
 if TYPE_CHECKING:
-    from jpbrief.core.search.engine import SearchIndex, default_index_root
-    from jpbrief.core.search.store import IndexBusy
+    from jpbrief.core.search.engine import SearchIndex
+    from jpbrief.core.search.store import IndexBusy, default_index_root
 
 __all__ = [
     "ArticleHits",
     "Hit",
     "IndexBusy",
     "IndexInfo",
+    "IndexStatus",
     "SearchIndex",
+    "SearchIndexProtocol",
     "SearchResult",
+    "SearchStatus",
     "default_index_root",
 ]
 
 _LAZY = {
     "SearchIndex": "jpbrief.core.search.engine",
-    "default_index_root": "jpbrief.core.search.engine",
+    "default_index_root": "jpbrief.core.search.store",
     "IndexBusy": "jpbrief.core.search.store",
 }
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
-from whoosh.analysis import Token, Tokenizer
 from whoosh.lang.porter import stem as porter_stem
+
+from jpbrief.core.search.spelling import americanise
 
 MAX_TOKEN_CHARS = 64
 """Longer runs of letters are not words; they are cut so no single token is huge."""
@@ -73,132 +73,6 @@ STOP_WORDS = frozenset(
 )
 """Kept small on purpose: ``us`` (U.S.), ``it`` (IT), ``may`` (the month) and numbers
 stay searchable."""
-
-# --- British → American spelling ----------------------------------------------------
-
-_SPELLING_WORDS = {
-    "defence": "defense",
-    "defences": "defenses",
-    "offence": "offense",
-    "offences": "offenses",
-    "licence": "license",
-    "licences": "licenses",
-    "pretence": "pretense",
-    "programme": "program",
-    "programmes": "programs",
-    "judgement": "judgment",
-    "judgements": "judgments",
-    "acknowledgement": "acknowledgment",
-    "ageing": "aging",
-    "grey": "gray",
-    "aluminium": "aluminum",
-    "manoeuvre": "maneuver",
-    "manoeuvres": "maneuvers",
-    "manoeuvring": "maneuvering",
-    "manoeuvred": "maneuvered",
-    "enrolment": "enrollment",
-    "fulfil": "fulfill",
-    "fulfils": "fulfills",
-    "fulfilment": "fulfillment",
-    "instalment": "installment",
-    "skilful": "skillful",
-    "wilful": "willful",
-    "plough": "plow",
-    "practise": "practice",
-    "practised": "practiced",
-    "practises": "practices",
-    "practising": "practicing",
-    "sceptic": "skeptic",
-    "sceptical": "skeptical",
-    "scepticism": "skepticism",
-    "whilst": "while",
-    "amongst": "among",
-    "cheque": "check",
-    "tyre": "tire",
-    "tyres": "tires",
-    "kerb": "curb",
-    "storey": "story",
-    "draught": "draft",
-}
-_SPELLING_RULES = [
-    # colour, honour, labour, neighbour(ing), favourable, ... (not four, hour, tour, your)
-    (
-        re.compile(
-            r"^(colo|hono|behavio|favo|labo|neighbo|harbo|armo|vigo|rumo|endeavo|savo|flavo"
-            r"|humo|odo|valo|parlo|tumo|vapo|clamo|rigo|splendo|cando|ardo|fervo|savio)ur"
-        ),
-        r"\1r",
-    ),
-    # centre(s/d), theatre, metre, litre, fibre, calibre, ... and their compounds
-    (
-        re.compile(r"(cent|theat|met|lit|fib|calib|sab|spect|somb|lust|meag|sepulch)r(e|es|ed)$"),
-        r"\1er\2",
-    ),
-    (re.compile(r"(cent|theat|fib|calib|spect|lust|meag)ring$"), r"\1ering"),
-    # catalogue, dialogue, analogue, monologue
-    (re.compile(r"(catal|dial|anal|monol|prol|epil)ogue(s|d)?$"), r"\1og\2"),
-    # travelled, cancelling, labelled, modelling, fuelled, signalled, ...
-    (
-        re.compile(
-            r"^(travel|cancel|label|model|fuel|signal|channel|level|total|counsel|marshal"
-            r"|equal|dial|jewel|tunnel|funnel|marvel|quarrel|rival|shovel|pedal|panel|initial"
-            r"|unravel|revel|libel|enamel|gravel|chisel|duel|refuel|remodel|relabel)l"
-            r"(ed|ing|er|ers)$"
-        ),
-        r"\1\2",
-    ),
-    # analyse, paralyse, catalyse
-    (re.compile(r"(.{2,})ys(e|es|ed|ing|er|ers)$"), r"\1yz\2"),
-    # -ise / -isation (organise, modernisation, ...); applied on both sides, so a word
-    # that is not really -ise/-ize (promise, exercise) is changed consistently and harmlessly
-    (
-        re.compile(r"(.{3,})is(e|es|ed|ing|er|ers|ation|ations|ational|able)$"),
-        r"\1iz\2",
-    ),
-]
-_ANY_SPELLING_RULE = re.compile("|".join(f"(?:{p.pattern})" for p, _r in _SPELLING_RULES))
-"""One search to skip the rules for most words."""
-_SPELLING_KEEP = frozenset({"promise", "promises", "promised", "premise", "premises"})
-
-
-def americanise(word: str) -> str:
-    """British → American spelling of a folded word, or the word itself."""
-    mapped = _SPELLING_WORDS.get(word)
-    if mapped is not None:
-        return mapped
-    if word in _SPELLING_KEEP or not _ANY_SPELLING_RULE.search(word):
-        return word
-    for pattern, replacement in _SPELLING_RULES:
-        new, count = pattern.subn(replacement, word)
-        if count:
-            return new
-    return word
-
-
-def americanise_prefix(prefix: str) -> str:
-    """A best-effort American spelling of a word's beginning, for ``prefix*`` queries."""
-    whole = americanise(prefix)
-    if whole != prefix:
-        return whole
-    for british, american in (
-        ("isat", "izat"),
-        ("defenc", "defens"),
-        ("offenc", "offens"),
-        ("programm", "program"),
-        ("centr", "cent"),
-        ("colour", "color"),
-        ("labour", "labor"),
-        ("honour", "honor"),
-        ("favour", "favor"),
-        ("neighbour", "neighbor"),
-        ("behaviour", "behavior"),
-    ):
-        if british in prefix:
-            return prefix.replace(british, american)
-    if prefix.endswith("is") and len(prefix) > 4:
-        return prefix[:-2] + "iz"
-    return prefix
-
 
 # --- folding and per-word normalisation ---------------------------------------------
 
@@ -374,45 +248,16 @@ def word_parts(text: str, *, stem: bool = True) -> list[str]:
     return [tok.term for tok in analyse(text, stem=stem) if not tok.whole]
 
 
-class PassageTokenizer(Tokenizer):
-    """The Whoosh face of :func:`analyse`, used as the analyzer of every text field.
-
-    It is pickled into the index's table of contents by reference to this class, so
-    moving or renaming it makes old indexes unreadable, and they are then rebuilt.
-    """
-
-    def __init__(self, stem: bool = True) -> None:
-        self.stem = stem
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PassageTokenizer) and other.stem == self.stem
-
-    def __hash__(self) -> int:
-        return hash((PassageTokenizer, self.stem))
-
-    def __call__(
-        self,
-        value: str,
-        positions: bool = False,
-        chars: bool = False,
-        keeporiginal: bool = False,
-        removestops: bool = True,
-        start_pos: int = 0,
-        start_char: int = 0,
-        tokenize: bool = True,
-        mode: str = "",
-        **kwargs: Any,
-    ) -> Iterator[Token]:
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for tok in analyse(value, stem=self.stem):
-            token.text = tok.term
-            token.boost = 1.0
-            token.stopped = False
-            if keeporiginal:
-                token.original = tok.surface
-            if positions:
-                token.pos = start_pos + tok.pos
-            if chars:
-                token.startchar = start_char + tok.start
-                token.endchar = start_char + tok.end
-            yield token
+def word_groups(tokens: Sequence[Tok]) -> list[list[Tok]]:
+    """Split a word's tokens into words: a compound (whole + parts) or a single token."""
+    groups: list[list[Tok]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.whole:
+            groups.append(list(tokens[i : i + 1 + tok.parts]))
+            i += 1 + tok.parts
+        else:
+            groups.append([tok])
+            i += 1
+    return groups

@@ -1,10 +1,15 @@
-"""What a search returns: plain dataclasses, importable without Whoosh (for the UI)."""
+"""What the UI sees of search: results, index info and status, and the index's protocol.
+
+Plain values importable without Whoosh, so the reader can import them at start-up; the
+index itself (:class:`~.engine.SearchIndex`) is created later, in a worker thread.
+"""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
@@ -111,3 +116,47 @@ class IndexInfo:
             "open_seconds": self.open_seconds,
             "in_memory": self.in_memory,
         }
+
+
+class IndexStatus(enum.Enum):
+    """Where the search index is, from the UI's side."""
+
+    INDEXING = "indexing"
+    """Being opened, or built first: searches wait for it."""
+    READY = "ready"
+    UNAVAILABLE = "unavailable"
+    """It could not be opened or built; the reader works on without search."""
+
+
+@dataclass(frozen=True)
+class SearchStatus:
+    """The index's state, and for :attr:`IndexStatus.UNAVAILABLE` why (else empty)."""
+
+    state: IndexStatus
+    reason: str = ""
+
+
+@runtime_checkable
+class SearchIndexProtocol(Protocol):
+    """What the UI holds of a search index (:class:`~.engine.SearchIndex` is one).
+
+    ``ensure`` opens or builds it and may raise (the index is then unavailable);
+    ``search`` never raises: problems come back as the result's ``message``.
+    """
+
+    @property
+    def info(self) -> IndexInfo | None: ...
+
+    def ensure(self, *, rebuild: bool = False) -> IndexInfo: ...
+
+    def search(
+        self,
+        query: str,
+        *,
+        theme: str | None = None,
+        article: str | None = None,
+        limit: int = 20,
+        as_you_type: bool = False,
+    ) -> SearchResult: ...
+
+    def close(self) -> None: ...

@@ -32,10 +32,11 @@ import shutil
 import sys
 import time
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+
+from jpbrief.core.durable import atomic_write_text
 
 LOCK_NAME = "build.lock"
 MANIFEST = "manifest.json"
@@ -45,6 +46,13 @@ KEEP_FINGERPRINTS = 4
 
 class IndexBusy(RuntimeError):
     """Another process is building the index and did not finish within the timeout."""
+
+
+def default_index_root() -> Path:
+    """``<cache dir>/search-index`` (``$JPBRIEF_CACHE_DIR`` overrides the cache dir)."""
+    from jpbrief.core import paths
+
+    return paths.cache_dir() / "search-index"
 
 
 def fingerprint_prefix(fingerprint: str) -> str:
@@ -267,17 +275,7 @@ def read_json(path: Path) -> dict[str, Any] | None:
 
 def write_json_atomic(path: Path, data: dict[str, Any], *, durable: bool = True) -> None:
     """Write ``path`` so that readers see the old content or the new, never a mix."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with temp.open("w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False)
-            handle.flush()
-            if durable:
-                os.fsync(handle.fileno())
-        os.replace(temp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
+    atomic_write_text(path, json.dumps(data, ensure_ascii=False), durable=durable)
 
 
 def new_temp_dir(root: Path) -> Path:
@@ -362,19 +360,3 @@ def writable_dir(root: Path) -> bool:
     with contextlib.suppress(OSError):
         probe.unlink()
     return True
-
-
-def iter_content_files(content_dir: Path) -> Iterator[Path]:
-    """Every file under ``content_dir`` that is content (not hidden, not a backup)."""
-    for path in sorted(content_dir.rglob("*")):
-        relative = path.relative_to(content_dir)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if path.name.endswith("~") or path.name.startswith("#") or not path.is_file():
-            continue
-        yield path
-
-
-def python_version() -> str:
-    major, minor, micro = sys.version_info[:3]
-    return f"{sys.implementation.name}-{major}.{minor}.{micro}"

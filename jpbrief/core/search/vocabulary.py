@@ -13,7 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from jpbrief.core.search.analysis import Tok, americanise_prefix, fold
+from jpbrief.core.search.analysis import Tok, fold
+from jpbrief.core.search.spelling import americanise_prefix
 
 MAX_SUGGESTIONS = 3
 

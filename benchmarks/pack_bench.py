@@ -1,0 +1,144 @@
+"""Content-pack benchmark: build, verify and install time and size for synthetic packs.
+
+Writes the synthetic articles of ``search_bench.py`` (about 1,500 words each, words from
+the bundled articles, footnotes citing bundled sources, bundled themes) as Markdown
+into a trainer's content folder, then for packs of 1, 100 and 1,000 articles times:
+
+- ``build``: ``jpbrief pack build`` (strict check, subsets, second check, conflict check
+  against the bundle, hashing, signing, zip);
+- ``verify``: listing + signature + every file's SHA-256 (``pack verify``);
+- ``install``: verify, unpack, load the unpacked pack and check it against the bundle,
+  atomic switch (``pack install``);
+- ``load_merged``: the bundle plus the installed pack, as the reader loads it;
+- with ``--index``: a full search-index build of the merged library (the cost that a
+  per-pack incremental update would cut; not implemented yet).
+
+Prints JSON; run from the repository root::
+
+    .venv/bin/python benchmarks/pack_bench.py [--sizes 1,100,1000] [--index]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO))
+
+from search_bench import load_real_library, synthetic_library  # noqa: E402
+
+from jpbrief.core.model import Article, Library  # noqa: E402
+from jpbrief.core.packs import archive, signing  # noqa: E402
+from jpbrief.core.packs.build import PackInfo, build  # noqa: E402
+from jpbrief.core.packs.merge import install_check, load_merged  # noqa: E402
+from jpbrief.core.packs.store import PackStore  # noqa: E402
+
+BUNDLE = REPO / "content"
+
+
+def article_markdown(article: Article, number: int) -> str:
+    lines = ["---", f"id: pack-article-{number:05d}", f'title: "{article.title}"', "author: null",
+             "publisher: Benchmark Press", "published: 2026-01-01", "---", ""]
+    definitions: list[str] = []
+    footnote = 0
+    for passage in article.passages:
+        if passage.kind == "heading":
+            lines += [f"## {passage.text}", ""]
+            continue
+        markers = ""
+        for note in passage.footnotes:
+            footnote += 1
+            markers += f"[^{footnote}]"
+            definitions.append(f"[^{footnote}]: {note.source_id}")
+        lines.append(passage.text + markers)
+        themes = f' themes="{" ".join(passage.themes)}"' if passage.themes else ""
+        lines += [f"{{: #{passage.anchor}{themes}}}", ""]
+    return "\n".join(lines + definitions) + "\n"
+
+
+def trainer_folder(folder: Path, size: int, seed: Library | None) -> None:
+    shutil.copytree(BUNDLE, folder)
+    shutil.rmtree(folder / "articles")
+    (folder / "articles").mkdir()
+    for number, article in enumerate(synthetic_library(size, seed).articles):
+        (folder / "articles" / f"pack-article-{number:05d}.md").write_text(
+            article_markdown(article, number), encoding="utf-8")
+
+
+def timed(run):  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    result = run()
+    return result, round(time.perf_counter() - started, 3)
+
+
+def bench(size: int, seed: Library | None, work: Path, key: signing.SecretKey, index: bool) -> dict:
+    source = work / f"trainer-{size}"
+    trainer_folder(source, size, seed)
+    pack = work / f"pack-{size}.jpbpack"
+    _manifest, build_s = timed(lambda: build(source, pack, key, PackInfo(f"bench-{size}", "1", "Bench"),
+                                             bundle_dir=BUNDLE))
+    store = PackStore(work / f"packs-{size}", [work / "keys"])
+    store.trust(key.public)
+
+    def verify() -> None:
+        archive.verify_files(store.check(pack))
+
+    _none, verify_s = timed(verify)
+    _result, install_s = timed(lambda: store.install(pack, content_check=install_check(BUNDLE, store.root)))
+    library, load_s = timed(lambda: load_merged(BUNDLE, store.root))
+    assert not library.problems, library.problems[:3]
+    row = {
+        "articles": size,
+        "passages": sum(len(a.passages) for a in library.articles if a.pack),
+        "content_bytes": sum(f.stat().st_size for f in (source / "articles").iterdir()),
+        "pack_bytes": pack.stat().st_size,
+        "build_s": build_s,
+        "verify_s": verify_s,
+        "install_s": install_s,
+        "load_merged_s": load_s,
+    }
+    if index:
+        from jpbrief.core.search import SearchIndex
+
+        def rebuild() -> None:
+            with SearchIndex(library, BUNDLE, work / f"index-{size}") as search_index:
+                search_index.ensure(rebuild=True)
+
+        _none, row["full_index_rebuild_s"] = timed(rebuild)
+    return row
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1,100,1000")
+    parser.add_argument("--index", action="store_true", help="also time a full index rebuild")
+    args = parser.parse_args(argv)
+    seed = load_real_library()
+    key = signing.generate()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="jpbrief-pack-bench-") as tmp:
+        for size in (int(s) for s in args.sizes.split(",")):
+            rows.append(bench(size, seed, Path(tmp), key, args.index))
+            print(json.dumps(rows[-1]), file=sys.stderr, flush=True)  # progress, if cut short
+    report = {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        "packs": rows,
+    }
+    json.dump(report, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,259 @@
+"""Content-pack commands: ``pack keygen|build|verify|install|list|remove|trust``.
+
+Exit codes: 0 done (or nothing to do), 1 refused (bad pack, untrusted signer, conflict,
+downgrade), 2 usage or file errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jpbrief.commands import content_dir
+from jpbrief.core import paths
+
+if TYPE_CHECKING:
+    from jpbrief.core.packs.manifest import Manifest
+    from jpbrief.core.packs.signing import PublicKey
+    from jpbrief.core.packs.store import PackStore
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def _error(message: str, code: int = EXIT_REFUSED) -> int:
+    print(f"jpbrief pack: {message}", file=sys.stderr)
+    return code
+
+
+def _store() -> PackStore:
+    from jpbrief.core.packs.store import PackStore
+
+    return PackStore(paths.packs_dir(), paths.trusted_keys_dirs())
+
+
+def _describe(manifest: Manifest) -> None:
+    print(f"{manifest.title} ({manifest.id} {manifest.version}, {manifest.date})")
+    if manifest.publisher:
+        print(f"  publisher:   {manifest.publisher}")
+    print(f"  fingerprint: {manifest.fingerprint}")
+    if manifest.changelog:
+        print("  changes:     " + manifest.changelog.replace("\n", "\n               "))
+    print(f"  articles ({len(manifest.articles)}):")
+    for article in manifest.articles:
+        print(f"    {article.id}: {article.title}")
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    from jpbrief.core.packs import signing
+
+    key = signing.generate()
+    try:
+        public_path = signing.write_key_pair(key, Path(args.keyfile))
+    except (FileExistsError, OSError) as error:
+        return _error(str(error), EXIT_USAGE)
+    print(f"secret key: {args.keyfile} (keep it private; anyone holding it can sign packs as you)")
+    print(f"public key: {public_path} (give this to recipients, or bake it into installers)")
+    print(f"fingerprint: {key.public.fingerprint}")
+    print("Tell recipients this fingerprint in person or by phone, not with the pack.")
+    return EXIT_OK
+
+
+def _read_public(path: str) -> PublicKey:
+    from jpbrief.core.packs import signing
+
+    return signing.parse_public_key(signing.read_key_file(Path(path)), path)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from jpbrief.core.packs import signing
+    from jpbrief.core.packs.build import BuildError, PackInfo, build, default_version
+    from jpbrief.core.packs.manifest import ManifestError
+
+    try:
+        key = signing.parse_secret_key(signing.read_key_file(Path(args.key)), args.key)
+    except (OSError, signing.SignatureError) as error:
+        return _error(f"{args.key}: {getattr(error, 'strerror', None) or error}", EXIT_USAGE)
+    folder = Path(args.content_dir)
+    pack_id = args.id or re.sub(r"[^a-z0-9]+", "-", folder.resolve().name.lower()).strip("-")
+    info = PackInfo(
+        id=pack_id, version=args.version or default_version(), title=args.title or pack_id,
+        publisher=args.publisher, changelog=args.changelog or "",
+    )
+    try:
+        manifest = build(folder, Path(args.output), key, info, articles=args.article or (),
+                         bundle_dir=Path(args.content) if args.content else paths.content_dir())
+    except (BuildError, ManifestError) as error:
+        for problem in getattr(error, "problems", []):
+            print(problem)
+        return _error(str(error))
+    except OSError as error:
+        return _error(f"{error.filename or args.output}: {error.strerror or error}", EXIT_USAGE)
+    size = Path(args.output).stat().st_size
+    print(f"wrote {args.output} ({size:,} bytes)")
+    _describe(manifest)
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from jpbrief.core.packs import archive, signing
+
+    try:
+        key = _read_public(args.key) if args.key else None
+    except (OSError, signing.SignatureError) as error:
+        return _error(f"{args.key}: {getattr(error, 'strerror', None) or error}", EXIT_USAGE)
+    store = _store()
+    try:
+        checked = archive.check(Path(args.file), store.trusted_keys(), key=key, trust_new=key is None)
+        archive.verify_files(checked)
+    except archive.PackError as error:
+        return _error(f"{args.file}: {error}")
+    _describe(checked.manifest)
+    if checked.trusted:
+        print("ok: the signature and every file check out; the signer is trusted")
+        return EXIT_OK
+    print("the signature and every file check out, but the signer is NOT trusted yet:")
+    print("compare the fingerprint above with the one the trainer gave you, then install with --trust")
+    return EXIT_REFUSED
+
+
+def cmd_install(args: argparse.Namespace) -> int:
+    from jpbrief.core.packs import archive, merge
+
+    store = _store()
+    try:
+        result = store.install(
+            Path(args.file), trust=args.trust, allow_downgrade=args.allow_downgrade,
+            content_check=merge.install_check(content_dir(args), store.root),
+        )
+    except archive.UntrustedSigner as untrusted:
+        _describe(untrusted.manifest)
+        return _error(str(untrusted))
+    except archive.PackError as error:
+        return _error(f"{args.file}: {error}")
+    except OSError as error:
+        return _error(f"{error.filename or args.file}: {error.strerror or error}", EXIT_USAGE)
+    _describe(result.manifest)
+    if result.action == "unchanged":
+        print(result.message)
+    elif result.previous:
+        print(f"{result.action} {result.manifest.id} from {result.previous} to {result.manifest.version}")
+    else:
+        print(f"installed {result.manifest.id} {result.manifest.version}")
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from jpbrief.core.packs.archive import PackError
+    from jpbrief.core.packs.store import scan
+
+    try:
+        packs, damaged = scan(paths.packs_dir())
+    except PackError as error:
+        return _error(str(error))
+    for reason in damaged:
+        print(f"jpbrief pack: warning: {reason}", file=sys.stderr)
+    if args.json:
+        rows = [{**p.manifest.summary(), "folder": str(p.folder)} for p in packs]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not packs:
+        print("no content packs installed")
+    for pack in packs:
+        m = pack.manifest
+        print(f"{m.id}\t{m.version}\t{m.title}\t{m.publisher or '-'}\t{m.fingerprint}\t"
+              f"{len(m.articles)} article(s)")
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from jpbrief.core.packs.archive import PackError
+
+    try:
+        removed = _store().remove(args.id)
+    except PackError as error:
+        return _error(str(error))
+    if removed is None:
+        print(f"removed the damaged pack {args.id}")
+    else:
+        print(f"removed {removed.manifest.label} ({len(removed.manifest.articles)} article(s))")
+    return EXIT_OK
+
+
+def cmd_trust(args: argparse.Namespace) -> int:
+    from jpbrief.core.packs import signing
+
+    try:
+        key = signing.parse_public_key(signing.read_key_file(Path(args.pubfile)), args.pubfile)
+        path = _store().trust(key)
+    except (OSError, signing.SignatureError) as error:
+        return _error(f"{args.pubfile}: {getattr(error, 'strerror', None) or error}", EXIT_USAGE)
+    print(f"trusted the key with fingerprint {key.fingerprint} (saved as {path})")
+    return EXIT_OK
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    exits = ("Exit status: 0 done; 1 refused (a check failed, an untrusted signer, a downgrade, "
+             "an unknown pack; the message says which file or pack); 2 wrong usage.")
+    pack = subparsers.add_parser("pack", help="build, verify, install and remove signed content packs",
+                                 epilog=exits)
+    commands = pack.add_subparsers(dest="pack_command", metavar="PACK_COMMAND", required=True)
+
+    keygen = commands.add_parser(
+        "keygen", help="create a signing key pair (KEYFILE and KEYFILE.pub)", epilog=exits
+    )
+    keygen.add_argument("keyfile", metavar="KEYFILE")
+    keygen.set_defaults(func=cmd_keygen)
+
+    build = commands.add_parser(
+        "build", help="check a content folder and pack its articles, signed", epilog=exits
+    )
+    build.add_argument("content_dir", metavar="CONTENT_DIR")
+    build.add_argument("-o", "--output", required=True, metavar="FILE.jpbpack")
+    build.add_argument("--key", required=True, metavar="KEYFILE", help="secret key from 'pack keygen'")
+    build.add_argument("--article", action="append", metavar="ID",
+                       help="pack this article (repeatable; default: every article of CONTENT_DIR)")
+    build.add_argument("--id", help="pack id (default: the folder's name)")
+    build.add_argument("--version", help="1-4 numbers, e.g. 1.2 (default: the date and time)")
+    build.add_argument("--title", help="what recipients see (default: the id)")
+    build.add_argument("--publisher", help="who hands the pack out")
+    build.add_argument("--changelog", help="what is new in this version")
+    build.set_defaults(func=cmd_build)
+
+    verify = commands.add_parser(
+        "verify", help="check a pack's signature and every file; exit 0 if trusted", epilog=exits
+    )
+    verify.add_argument("file", metavar="FILE.jpbpack")
+    verify.add_argument("--key", metavar="PUBFILE", help="require this public key")
+    verify.set_defaults(func=cmd_verify)
+
+    install = commands.add_parser(
+        "install", help="verify a pack and install it for this user", epilog=exits
+    )
+    install.add_argument("file", metavar="FILE.jpbpack")
+    install.add_argument("--trust", action="store_true",
+                         help="trust the signer (only after comparing its fingerprint)")
+    install.add_argument("--allow-downgrade", action="store_true", help="install an older version")
+    install.set_defaults(func=cmd_install)
+
+    listing = commands.add_parser(
+        "list", help="list the installed packs", epilog=exits
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(func=cmd_list)
+
+    remove = commands.add_parser(
+        "remove", help="uninstall a pack", epilog=exits
+    )
+    remove.add_argument("id", metavar="ID")
+    remove.set_defaults(func=cmd_remove)
+
+    trust = commands.add_parser(
+        "trust", help="trust a trainer's public key (.pub)", epilog=exits
+    )
+    trust.add_argument("pubfile", metavar="PUBFILE")
+    trust.set_defaults(func=cmd_trust)

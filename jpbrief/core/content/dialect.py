@@ -1,0 +1,60 @@
+"""The trainer Markdown dialect: footnote markers and definitions, annotations, plain text.
+
+Named ``dialect`` rather than ``markdown`` so that ``import markdown`` below plainly means
+the python-markdown library.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+
+FOOTNOTE_MARKER_RE = re.compile(r"\[\^([^\]\s]*)\]")
+"""A footnote marker ``[^N]`` in a passage. Only the loader scans for it: it records each
+marker's place as :attr:`~jpbrief.core.model.Footnote.markdown_span` (and plain_text drops them)."""
+FOOTNOTE_DEF_RE = re.compile(r"^\[\^([^\]\s]*)\]:\s*(.*?)\s*$")
+ANNOTATION_RE = re.compile(r"^\{:\s*(.*?)\s*\}\s*$")
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+NUMBER_RE = re.compile(r"^[0-9]{1,6}$")
+
+
+def footnote_number(label: str) -> int | None:
+    """The number of a footnote label, or None unless it is plain ASCII digits."""
+    return int(label) if NUMBER_RE.match(label) else None
+
+
+class _TextExtractor(HTMLParser):
+    """Collects the text content of an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+_MARKDOWN = markdown.Markdown(output_format="html")
+
+
+def markdown_to_html(source: str) -> str:
+    """Trainer Markdown to (unsanitized) HTML; one converter reused for speed."""
+    _MARKDOWN.reset()
+    return _MARKDOWN.convert(source)
+
+
+def plain_text(source: str) -> str:
+    """A block's plain text: footnote markers removed, Markdown rendered, spaces folded."""
+    without_markers = FOOTNOTE_MARKER_RE.sub("", source)
+    extractor = _TextExtractor()
+    extractor.feed(markdown_to_html(without_markers))
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
+
+
+def slugify(text: str) -> str:
+    """A heading's default anchor: lower-case words joined by hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    return slug or "section"

@@ -1,0 +1,173 @@
+"""Merge installed packs with the bundled library into the one Library the reader shows.
+
+Each pack's ``content/`` folder is read by the ordinary loader (without the bundle's
+required themes), its articles marked with the pack's id. Sources, themes and glossary
+entries that a pack repeats must be identical to the ones already there; an article id
+may appear once in all. A pack that conflicts is refused at install
+(:func:`install_check`); should one conflict later (a newer installer bundles its
+article), it is left out whole, with a problem naming both sides, so that no article is
+shown with another's sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jpbrief.core import content
+from jpbrief.core.model import Acronym, Glossary, Library, Problem, Source, Theme
+from jpbrief.core.packs.manifest import Manifest
+
+if TYPE_CHECKING:
+    from jpbrief.core.packs.store import ContentCheck
+
+BUNDLE = "the bundled library"
+
+
+def load_pack_content(folder: Path, pack_id: str) -> Library:
+    """A pack's ``content/`` folder as a Library whose articles carry ``pack=pack_id``."""
+    library = content.load_library(folder, required_themes=())
+    return replace(library, articles=tuple(replace(a, pack=pack_id) for a in library.articles))
+
+
+@dataclass
+class _Merged:
+    """The library being assembled, with who brought each id (for messages)."""
+
+    library: Library
+    article_owner: dict[str, str] = field(default_factory=dict)
+    source_owner: dict[str, str] = field(default_factory=dict)
+    theme_owner: dict[str, str] = field(default_factory=dict)
+    acronym_owner: dict[str, tuple[Acronym, str]] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, base: Library, name: str = BUNDLE) -> _Merged:
+        merged = cls(replace(base, sources=dict(base.sources), themes=dict(base.themes)))
+        merged.article_owner = {a.id: f"{name} ({a.path})" for a in base.articles}
+        merged.source_owner = dict.fromkeys(base.sources, name)
+        merged.theme_owner = dict.fromkeys(base.themes, name)
+        merged.acronym_owner = {a.term: (a, name) for a in base.glossary.acronyms}
+        return merged
+
+    def conflicts(self, name: str, part: Library) -> list[str]:
+        found = []
+        for article in part.articles:
+            if article.id in self.article_owner:
+                found.append(
+                    f"article id {article.id!r} of {name} ({article.path}) is already used by "
+                    f"{self.article_owner[article.id]}"
+                )
+        found += _differing("source", name, part.sources, self.library.sources, self.source_owner)
+        found += _differing("theme", name, part.themes, self.library.themes, self.theme_owner)
+        for acronym in part.glossary.acronyms:
+            known = self.acronym_owner.get(acronym.term)
+            if known is not None and known[0] != acronym:
+                found.append(
+                    f"glossary term {acronym.term!r} of {name} expands to {acronym.expansion!r}, "
+                    f"but {known[1]} expands it to {known[0].expansion!r}"
+                )
+        return found
+
+    def add(self, name: str, part: Library) -> None:
+        lib = self.library
+        for article in part.articles:
+            self.article_owner[article.id] = f"{name} ({article.path})"
+        for key, source in part.sources.items():
+            self.source_owner.setdefault(key, name)
+            lib.sources.setdefault(key, source)
+        for key, theme in part.themes.items():
+            self.theme_owner.setdefault(key, name)
+            lib.themes.setdefault(key, theme)
+        acronyms = list(lib.glossary.acronyms)
+        for acronym in part.glossary.acronyms:
+            if acronym.term not in self.acronym_owner:
+                self.acronym_owner[acronym.term] = (acronym, name)
+                acronyms.append(acronym)
+        synonyms = list(lib.glossary.synonyms)
+        synonyms += [group for group in part.glossary.synonyms if group not in synonyms]
+        self.library = replace(
+            lib,
+            articles=lib.articles + part.articles,
+            glossary=Glossary(tuple(acronyms), tuple(synonyms)),
+            problems=lib.problems + part.problems,
+            skipped=lib.skipped + part.skipped,
+        )
+
+    def refuse(self, path: str, message: str) -> None:
+        self.library = replace(
+            self.library, problems=(*self.library.problems, Problem(path, 1, message))
+        )
+
+
+def _differing(kind: str, name: str, new: dict[str, Source] | dict[str, Theme],
+               known: dict[str, Source] | dict[str, Theme], owners: dict[str, str]) -> list[str]:
+    return [
+        f"{kind} {key!r} of {name} differs from the one in {owners[key]}"
+        for key, value in new.items()
+        if key in known and known[key] != value
+    ]
+
+
+def merge(base: Library, packs: Sequence[tuple[str, Path, Library]]) -> Library:
+    """``base`` plus each ``(name, folder, library)`` that does not conflict."""
+    merged = _Merged.start(base)
+    for name, folder, part in packs:
+        conflicts = merged.conflicts(name, part)
+        if conflicts:
+            merged.refuse(str(folder), f"{name} is left out: " + "; ".join(conflicts))
+            continue
+        merged.add(name, part)
+    return merged.library
+
+
+def conflicts_with(base: Library, name: str, part: Library) -> list[str]:
+    """Why ``part`` (called ``name`` in messages) cannot join ``base``; empty if it can."""
+    return _Merged.start(base).conflicts(name, part)
+
+
+def pack_name(manifest: Manifest) -> str:
+    return f"pack {manifest.id!r} {manifest.version}"
+
+
+def installed_libraries(packs_root: Path) -> list[tuple[str, Path, Library]]:
+    """Each readable installed pack's name, folder and content."""
+    from jpbrief.core.packs import store  # its archive and signing code only installs need
+
+    return [
+        (pack_name(pack.manifest), pack.folder, load_pack_content(pack.content, pack.id))
+        for pack in store.installed(packs_root)
+    ]
+
+
+def load_merged(content_dir: Path, packs_root: Path) -> Library:
+    """The library at ``content_dir`` with every installed pack under ``packs_root``."""
+    from jpbrief.core.packs import store
+
+    base = content.load_library(content_dir)
+    try:
+        damaged = store.scan(packs_root)[1]
+        packs = installed_libraries(packs_root)
+    except store.PackError as error:  # installed.json itself cannot be read
+        return replace(base, problems=(*base.problems, Problem(str(packs_root), 1, str(error))))
+    problems = tuple(Problem(str(packs_root), 1, reason) for reason in damaged)
+    merged = merge(base, packs)
+    return replace(merged, problems=merged.problems + problems)
+
+
+def install_check(content_dir: Path, packs_root: Path) -> ContentCheck:
+    """The check a pack must pass before it is switched in: it loads without a problem
+    and conflicts with neither the library at ``content_dir`` nor another installed pack
+    (the installed version of the same pack is left out, since it is being replaced)."""
+
+    def check(folder: Path, manifest: Manifest) -> list[str]:
+        part = load_pack_content(folder / "content", manifest.id)
+        problems = [str(problem) for problem in part.problems]
+        merged = _Merged.start(content.load_library(content_dir))
+        for name, _folder, other in installed_libraries(packs_root):
+            if not name.startswith(f"pack {manifest.id!r} "):
+                merged.add(name, other)
+        return problems + merged.conflicts(pack_name(manifest), part)
+
+    return check

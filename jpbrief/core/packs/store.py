@@ -1,0 +1,257 @@
+"""Installed packs and trusted keys in the user data folder: install, remove, list, atomically.
+
+Layout of the packs folder (``paths.packs_dir()``)::
+
+    installed.json                 {"format": 1, "packs": {"<id>": "<id>-<version>-<token>"}}
+    <id>-<version>-<token>/        manifest.json, manifest.json.minisig, content/...
+    .tmp-<token>/                  a pack being unpacked
+    .lock                          held while installing or removing
+
+``installed.json`` is the single source of truth and is only ever replaced whole
+(written beside, flushed, ``os.replace``), so a crash at any moment — even SIGKILL —
+leaves either the old or the new state: folders it does not name are leftovers and are
+removed by the next install or removal. Trusted keys are minisign ``.pub`` files: the
+user's own folder (written by :meth:`PackStore.trust`) and any read-only folders the
+installation brings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from jpbrief.core import durable
+from jpbrief.core.packs import STATE, archive, signing
+from jpbrief.core.packs import manifest as mf
+from jpbrief.core.packs.archive import PackError
+from jpbrief.core.packs.manifest import Manifest
+
+STATE_FORMAT = 1
+LEFTOVER_RE = re.compile(r"^(?:\.tmp-[0-9a-f]{12}|[a-z0-9-]+-[0-9.]+-[0-9a-f]{12})$")
+CRASH_ENV = "JPBRIEF_PACKS_CRASH_AT"
+"""Tests only: ``extract`` or ``commit`` makes an install SIGKILL itself at that point."""
+
+ContentCheck = Callable[[Path, Manifest], list[str]]
+"""Given an unpacked pack's folder and manifest, the reasons it cannot join the library."""
+
+
+@dataclass(frozen=True)
+class Installed:
+    """An installed pack: its manifest and the folder holding ``content/``."""
+
+    manifest: Manifest
+    folder: Path
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+    @property
+    def content(self) -> Path:
+        return self.folder / "content"
+
+
+@dataclass(frozen=True)
+class InstallResult:
+    action: str
+    """``installed``, ``updated``, ``downgraded`` or ``unchanged``."""
+    manifest: Manifest
+    previous: str | None = None
+    message: str = ""
+
+
+def _read_state(root: Path) -> dict[str, str]:
+    try:
+        data = json.loads((root / STATE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as error:
+        raise PackError(f"{root / STATE}: cannot be read ({error})") from None
+    packs = data.get("packs") if isinstance(data, dict) else None
+    if not isinstance(packs, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and LEFTOVER_RE.match(v) for k, v in packs.items()
+    ):
+        raise PackError(f"{root / STATE}: not a list of installed packs")
+    return dict(packs)
+
+
+def _write_state(root: Path, packs: dict[str, str]) -> None:
+    text = json.dumps({"format": STATE_FORMAT, "packs": dict(sorted(packs.items()))})
+    durable.atomic_write_text(root / STATE, text)
+
+
+def scan(root: Path) -> tuple[list[Installed], list[str]]:
+    """The installed packs in id order, and why any others named in the state are damaged."""
+    good, damaged = [], []
+    for pack_id, folder_name in sorted(_read_state(root).items()):
+        folder = root / folder_name
+        try:
+            manifest = mf.parse((folder / mf.MANIFEST).read_bytes())
+            if manifest.id != pack_id:
+                raise mf.ManifestError(f"its manifest names pack {manifest.id!r}")
+        except (OSError, mf.ManifestError) as error:
+            damaged.append(f"{folder}: installed pack {pack_id!r} is damaged ({error}); "
+                           f"remove it with 'jpbrief pack remove {pack_id}' and install it again")
+            continue
+        good.append(Installed(manifest, folder))
+    return good, damaged
+
+
+def installed(root: Path) -> list[Installed]:
+    """The installed packs that can be read, in id order (see :func:`scan` for the others)."""
+    return scan(root)[0]
+
+
+def _crash_point(name: str) -> None:
+    if os.environ.get(CRASH_ENV) == name:
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+
+@contextlib.contextmanager
+def _locked(root: Path) -> Iterator[None]:
+    """Serialise installs and removals between processes (released if the holder dies)."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".lock", "a+b") as handle:
+        if os.name == "posix":
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        else:  # pragma: no cover - Windows
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
+        yield
+
+
+class PackStore:
+    """Installs and removes packs under ``root``; trusts keys in ``key_dirs[0]``."""
+
+    def __init__(self, root: Path, key_dirs: Sequence[Path]) -> None:
+        self.root = Path(root)
+        self.key_dirs = [Path(folder) for folder in key_dirs]
+
+    # --- keys -----------------------------------------------------------------------
+
+    def trusted_keys(self) -> list[signing.PublicKey]:
+        keys = []
+        for folder in self.key_dirs:
+            for path in sorted(folder.glob("*.pub")) if folder.is_dir() else []:
+                try:
+                    keys.append(signing.parse_public_key(signing.read_key_file(path), str(path)))
+                except (OSError, signing.SignatureError):
+                    continue  # a broken key file trusts nobody
+        return keys
+
+    def trust(self, key: signing.PublicKey) -> Path:
+        """Add ``key`` to the user's trusted keys (idempotent); its file's path."""
+        folder = self.key_dirs[0]
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / (key.fingerprint.replace(" ", "").lower() + ".pub")
+        durable.atomic_write_text(path, key.to_text(f"jpbrief trusted key {key.fingerprint}"))
+        return path
+
+    # --- packs ----------------------------------------------------------------------
+
+    def installed(self) -> list[Installed]:
+        return installed(self.root)
+
+    def check(self, path: Path, *, key: signing.PublicKey | None = None,
+              trust: bool = False) -> archive.CheckedPack:
+        """Check a pack file's listing, signature and signer (see :func:`archive.check`)."""
+        return archive.check(path, self.trusted_keys(), key=key, trust_new=trust)
+
+    def install(
+        self, path: Path, *, trust: bool = False, allow_downgrade: bool = False,
+        content_check: ContentCheck | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> InstallResult:
+        """Verify, unpack and switch to the pack at ``path``; PackError says why not.
+
+        ``trust`` adds an unknown signer's key (after the user compared its
+        fingerprint). ``content_check`` sees the unpacked folder before the switch.
+        """
+        with _locked(self.root):
+            checked = self.check(path, trust=trust)
+            new = checked.manifest
+            state = _read_state(self.root)
+            self._collect_leftovers(state)
+            current = next((p for p in installed(self.root) if p.id == new.id), None)
+            if current is not None:
+                old = current.manifest
+                if old.version_key == new.version_key:
+                    same = old.files == new.files
+                    return InstallResult("unchanged", new, old.version, (
+                        f"{new.label} is already installed; nothing to do" if same else
+                        f"{new.label} is already installed with different files: ask the "
+                        "publisher for a pack with a new version number"))
+                if old.version_key > new.version_key and not allow_downgrade:
+                    raise PackError(
+                        f"{new.label} is older than the installed {old.label}; refused "
+                        "(use --allow-downgrade to install it anyway)"
+                    )
+            temporary = self.root / f".tmp-{secrets.token_hex(6)}"
+            temporary.mkdir()
+            try:
+                total = len(new.files)
+                done = [0]
+
+                def on_file(_name: str) -> None:
+                    done[0] += 1
+                    if progress is not None:
+                        progress(done[0], total)
+                    if done[0] == 1:
+                        _crash_point("extract")
+
+                archive.extract(checked, temporary, on_file)
+                problems = content_check(temporary, new) if content_check else []
+                if problems:
+                    raise PackError(f"{new.label} cannot join the library:\n  " + "\n  ".join(problems))
+                final = self.root / f"{new.id}-{new.version}-{secrets.token_hex(6)}"
+                os.replace(temporary, final)
+            except BaseException:
+                shutil.rmtree(temporary, ignore_errors=True)
+                raise
+            durable.fsync_dir(self.root)
+            _crash_point("commit")
+            if not checked.trusted:
+                self.trust(checked.key)
+            _write_state(self.root, {**state, new.id: final.name})
+            if current is not None:
+                shutil.rmtree(current.folder, ignore_errors=True)
+        if current is None:
+            return InstallResult("installed", new)
+        action = "updated" if new.version_key > current.manifest.version_key else "downgraded"
+        return InstallResult(action, new, current.manifest.version)
+
+    def remove(self, pack_id: str) -> Installed | None:
+        """Uninstall ``pack_id`` (None if it was damaged); PackError if it is not installed."""
+        with _locked(self.root):
+            state = _read_state(self.root)
+            if pack_id not in state:
+                known = ", ".join(sorted(state)) or "none"
+                raise PackError(f"no installed pack {pack_id!r} (installed: {known})")
+            found = next((p for p in installed(self.root) if p.id == pack_id), None)
+            folder = self.root / state.pop(pack_id)
+            _write_state(self.root, state)
+            shutil.rmtree(folder, ignore_errors=True)
+            self._collect_leftovers(state)
+            return found
+
+    def _collect_leftovers(self, state: dict[str, str]) -> None:
+        """Remove folders of crashed installs and replaced versions (under the lock)."""
+        keep = set(state.values())
+        for child in self.root.iterdir() if self.root.is_dir() else []:
+            if child.is_dir() and not child.is_symlink() and LEFTOVER_RE.match(child.name) \
+                    and child.name not in keep:
+                shutil.rmtree(child, ignore_errors=True)
+            elif child.name.startswith(f".{STATE}.") and child.name.endswith(".tmp"):
+                child.unlink(missing_ok=True)

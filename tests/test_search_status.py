@@ -1,0 +1,82 @@
+"""The search status the UI is told is a core value (state and reason), never a string to
+parse; the index the UI holds is typed by a protocol that the real index satisfies."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from jpbrief.core.content import load_library
+from jpbrief.core.search import SearchIndex
+from jpbrief.core.search.results import (
+    IndexInfo,
+    IndexStatus,
+    SearchIndexProtocol,
+    SearchResult,
+    SearchStatus,
+)
+from jpbrief.ui.search_service import SearchService
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+class FakeIndex:
+    """Stands in for the real index: answers every query with nothing."""
+
+    def __init__(self) -> None:
+        self.info: IndexInfo | None = None
+
+    def ensure(self, *, rebuild: bool = False) -> IndexInfo:
+        self.info = IndexInfo(None, 0, "fp", built=False, build_seconds=None, open_seconds=0.0)
+        return self.info
+
+    def search(self, query: str, *, theme: str | None = None, article: str | None = None,
+               limit: int = 20, as_you_type: bool = False) -> SearchResult:
+        return SearchResult(query=query)
+
+    def close(self) -> None:
+        pass
+
+
+def statuses(qtbot, factory) -> list[SearchStatus]:
+    service = SearchService(factory)
+    seen: list[SearchStatus] = []
+    texts: list[str] = []
+    service.state_changed.connect(seen.append)
+    service.status_changed.connect(texts.append)  # the text form ui/app.py still reads
+    with qtbot.waitSignal(service.state_changed, check_params_cb=lambda s: s.state is not IndexStatus.INDEXING):
+        service.prepare()
+    service.shutdown()
+    assert service.status == seen[-1]
+    assert texts == [s.state.value + (f": {s.reason}" if s.reason else "") for s in seen]
+    return seen
+
+
+def test_an_index_that_opens_reports_indexing_then_ready(qtbot) -> None:
+    assert statuses(qtbot, FakeIndex) == [SearchStatus(IndexStatus.INDEXING), SearchStatus(IndexStatus.READY)]
+
+
+def test_an_index_that_cannot_open_reports_unavailable_with_the_reason(qtbot) -> None:
+    def broken() -> SearchIndexProtocol:
+        raise OSError("the cache folder is full")
+
+    assert statuses(qtbot, broken) == [
+        SearchStatus(IndexStatus.INDEXING),
+        SearchStatus(IndexStatus.UNAVAILABLE, "the cache folder is full"),
+    ]
+
+
+def test_a_status_is_a_frozen_value() -> None:
+    status = SearchStatus(IndexStatus.UNAVAILABLE, "disk full")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        status.reason = "other"  # type: ignore[misc]
+    assert status == SearchStatus(IndexStatus.UNAVAILABLE, "disk full") != SearchStatus(IndexStatus.READY)
+
+
+def test_the_real_index_and_the_fake_satisfy_the_protocol(tmp_path: Path) -> None:
+    index = SearchIndex(load_library(CONTENT), CONTENT, tmp_path)
+    assert isinstance(index, SearchIndexProtocol)
+    assert isinstance(FakeIndex(), SearchIndexProtocol)
+    assert not isinstance(object(), SearchIndexProtocol)

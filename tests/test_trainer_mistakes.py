@@ -1,0 +1,202 @@
+"""Issue 12: the mistakes a trainer makes give root-cause messages, and none fails silently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jpbrief.core.content import load_library
+
+FRONT = "---\nid: {id}\ntitle: T\nauthor: null\npublisher: null\npublished: null\ndisclaimer: null\n---\n\n"
+
+
+def _write(content_dir: Path, name: str, text: str) -> Path:
+    path = content_dir / "articles" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _messages(library, path: Path) -> list[str]:
+    return [f"{p.line}: {p.message}" for p in library.problems if p.path == str(path)]
+
+
+def test_an_unclosed_annotation_is_an_error_and_never_becomes_the_authors_text(content_copy: Path):
+    path = _write(
+        content_copy, "gamma.md",
+        FRONT.format(id="gamma") + "The law passed.\n{: #leak-penalties themes=\"dicas\"\n",
+    )
+    library = load_library(content_copy)
+    assert _messages(library, path) == [
+        "11: annotation line is not closed: add '}' at the end of '{: #leak-penalties themes=\"dicas\"'"
+    ]
+    gamma = library.article("gamma")
+    assert gamma is not None
+    passage = gamma.passages[0]
+    assert (passage.text, passage.markdown) == ("The law passed.", "The law passed.")
+    assert (passage.anchor, passage.themes) == ("leak-penalties", ("dicas",))
+
+
+def test_an_annotation_that_is_not_the_last_line_is_an_error(content_copy: Path):
+    path = _write(content_copy, "gamma.md", FRONT.format(id="gamma") + "One.\n{: #one}\nTwo.\n")
+    library = load_library(content_copy)
+    assert _messages(library, path) == [
+        "11: an annotation must be the last line of its passage: put a blank line after it"
+    ]
+    gamma = library.article("gamma")
+    assert gamma is not None and "{:" not in gamma.passages[0].markdown
+
+
+def test_a_file_name_must_match_its_id(content_copy: Path):
+    path = _write(content_copy, "gamma.md", FRONT.format(id="delta") + "Text.\n")
+    library = load_library(content_copy)
+    assert _messages(library, path) == ["2: id 'delta' does not match the file name 'gamma.md'"]
+
+
+def test_a_copied_article_is_blamed_not_the_original(content_copy: Path):
+    original = content_copy / "articles" / "beta.md"
+    copy = _write(content_copy, "a-beta-copy.md", original.read_text(encoding="utf-8"))
+    library = load_library(content_copy)
+    beta = library.article("beta")
+    assert beta is not None and beta.path == str(original)
+    assert _messages(library, original) == []
+    assert _messages(library, copy) == [
+        "2: id 'beta' does not match the file name 'a-beta-copy.md'",
+        f"2: duplicate article id 'beta' (already used by {original}); this file is skipped",
+    ]
+    assert library.skipped == (str(copy),)
+
+
+def test_a_skipped_article_is_the_root_cause_and_links_to_it_say_so(content_copy: Path):
+    alpha = content_copy / "articles" / "alpha.md"
+    alpha.write_text(alpha.read_text(encoding="utf-8").replace("title: \"Alpha: a briefing\"", "title: [x"))
+    library = load_library(content_copy)
+    assert [str(p) for p in library.problems] == [
+        f"{alpha}:3: invalid front matter: the list opened with '[' on this line is not closed: add ']' "
+        "at its end, or put the whole value in double quotes if it is text",
+        f"{content_copy / 'articles' / 'beta.md'}:13: cross-reference to alpha#opening not checked "
+        "(because alpha.md was skipped: see above)",
+    ]
+
+
+def test_bad_yaml_points_at_the_line_to_change_in_plain_words(content_copy: Path):
+    path = _write(
+        content_copy, "gamma.md",
+        "---\nid: gamma\ntitle: T\nauthor: [Ann, Bob\npublisher: null\n---\n\nText.\n",
+    )
+    problems = [p for p in load_library(content_copy).problems if p.path == str(path)]
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(4, "invalid front matter")]
+    assert "add ']'" in problems[0].message
+
+
+def test_a_colon_in_an_unquoted_title_suggests_quotes(content_copy: Path):
+    path = _write(content_copy, "gamma.md", "---\nid: gamma\ntitle: Japan: a region\n---\n\nText.\n")
+    assert _messages(load_library(content_copy), path) == [
+        "3: invalid front matter: a ': ' inside a value (or a line indented too far): put the value in "
+        "double quotes, as in title: \"Japan: a region\", or fix the indentation"
+    ]
+
+
+def test_unknown_names_suggest_the_closest_known_one(content_copy: Path):
+    path = _write(
+        content_copy, "gamma.md",
+        FRONT.format(id="gamma") + "Text.\n{: #a themes=\"counterstrik\" see=\"betta#dicas-forum beta#dicas-foru\"}\n",
+    )
+    assert _messages(load_library(content_copy), path) == [
+        "11: unknown theme 'counterstrik' (not in themes.yaml; did you mean 'counterstrike'?)",
+        "11: cross-reference to unknown article 'betta' (did you mean 'beta'?)",
+        "11: cross-reference to missing anchor 'dicas-foru' in article 'beta' (did you mean 'dicas-forum'?)",
+    ]
+
+
+def test_a_missing_themes_file_is_a_plain_sentence_and_theme_uses_follow_from_it(content_copy: Path):
+    (content_copy / "themes.yaml").unlink()
+    problems = [str(p) for p in load_library(content_copy).problems]
+    assert problems[0] == (
+        f"{content_copy}: there is no themes.yaml in this folder: create it "
+        "(see docs/content-format.md, 'themes.yaml')"
+    )
+    assert problems[1:] == [
+        f"{content_copy / 'articles' / name}:{line}: {count} theme(s) in this file not checked "
+        "(because themes.yaml could not be loaded: see above)"
+        for name, line, count in (("alpha.md", 11, 3), ("beta.md", 13, 3))
+    ]
+
+
+def _problems_after_betas_link_becomes(content_copy: Path, annotation: str) -> tuple[Path, list[str]]:
+    beta = content_copy / "articles" / "beta.md"
+    beta.write_text(beta.read_text(encoding="utf-8").replace('see="alpha#opening"', annotation), encoding="utf-8")
+    return beta, [str(p) for p in load_library(content_copy).problems]
+
+
+def test_a_stray_space_after_see_names_the_attribute_and_the_link_still_counts(content_copy: Path):
+    beta, problems = _problems_after_betas_link_becomes(content_copy, 'see= "alpha#opening"')
+    assert problems == [
+        f"{beta}:13: a space after 'see' in the annotation: write see=\"alpha#opening\" with no space around '='"
+    ]
+
+
+def test_a_link_to_a_missing_anchor_is_not_also_one_way_in_the_file_that_links_back(content_copy: Path):
+    beta, problems = _problems_after_betas_link_becomes(content_copy, 'see="alpha#openin"')
+    assert problems == [
+        f"{beta}:13: cross-reference to missing anchor 'openin' in article 'alpha' (did you mean 'opening'?)"
+    ]
+
+
+def test_a_one_way_cross_reference_is_a_warning(content_copy: Path):
+    path = _write(content_copy, "gamma.md", FRONT.format(id="gamma") + "Text.\n{: #a see=\"beta#dicas-forum\"}\n")
+    (problem,) = load_library(content_copy).problems
+    assert problem.severity == "warning"
+    assert str(problem) == (
+        f"{path}:11: warning: cross-reference to beta#dicas-forum is one-way: add see=\"gamma#a\" there too"
+    )
+
+
+def test_check_passes_warnings_unless_strict(capsys, content_copy: Path):
+    from jpbrief.cli import main
+
+    _write(content_copy, "gamma.md", FRONT.format(id="gamma") + "Text.\n{: #a see=\"beta#dicas-forum\"}\n")
+    assert main(["check", str(content_copy)]) == 0
+    assert "warning: cross-reference to beta#dicas-forum is one-way" in capsys.readouterr().out
+    assert main(["check", "--strict", str(content_copy)]) == 1
+    assert "0 error(s), 1 warning(s)" in capsys.readouterr().err
+
+
+def test_check_help_gives_the_exit_codes(capsys):
+    import pytest
+
+    from jpbrief.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    assert "1  at least one error, or with --strict at least one warning" in capsys.readouterr().out
+
+
+def test_an_acronym_may_have_two_meanings_and_search_expands_to_each(content_copy: Path):
+    from jpbrief.core.search.engine import GlossaryExpander
+
+    glossary = content_copy / "glossary.yaml"
+    glossary.write_text(
+        "acronyms:\n  - term: NSS\n    expansion: [National Security Strategy, National Security Secretariat]\n"
+        "  - term: JSDF\n    expansion: Japan Self-Defense Forces\n"
+        "  - term: X\n    expansion: []\n  - term: Y\n    expansion: [Why, Why]\n",
+        encoding="utf-8",
+    )
+    library = load_library(content_copy)
+    assert [str(p) for p in library.problems] == [
+        f"{glossary}:6: an acronym needs a term and an expansion (or a list of them)",
+        f"{glossary}:8: acronym 'Y': expansion 'Why' is listed twice",
+    ]
+    nss, jsdf, _y = library.glossary.acronyms
+    assert (nss.expansion, nss.expansions) == (
+        "National Security Strategy", ("National Security Strategy", "National Security Secretariat"),
+    )
+    assert jsdf.expansions == ("Japan Self-Defense Forces",)
+    expander = GlossaryExpander(library.glossary)
+    assert sorted(expander.equivalents(("nss",))) == ["National Security Secretariat", "National Security Strategy"]
+    assert expander.equivalents(("nation", "secur", "secretariat")) == ["NSS"]  # analysed form
+
+
+def test_an_unknown_front_matter_key_suggests_the_known_one(content_copy: Path):
+    path = _write(content_copy, "gamma.md", "---\nid: gamma\ntitle: T\npublised: 2024-05-10\n---\n\nText.\n")
+    assert _messages(load_library(content_copy), path) == [
+        "4: unknown front-matter key 'publised' (did you mean 'published'?)"
+    ]
