@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test system-test-deps check lint bench package clean
+.PHONY: run test system-test-deps check lint bench package package-windows check-macos clean
 
 $(BIN)/python:
 	@echo "Setting up $(VENV) with $(PYTHON); this needs the package index (PyPI or your mirror)."
@@ -48,6 +48,15 @@ bench: $(STAMP)
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
 	$(BIN)/python packaging/build.py
+
+# The Windows installer, built, installed, self-tested and uninstalled under Wine (minutes;
+# installs Wine and friends from Debian when run as root): packaging/README.md.
+package-windows: $(STAMP)
+	$(BIN)/python packaging/windows/wine_build.py
+
+# What Linux can check of the macOS build: wheels for both Macs, the spec parses.
+check-macos: $(STAMP)
+	$(BIN)/python packaging/macos/check_macos.py
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache

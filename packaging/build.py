@@ -25,6 +25,7 @@ import tarfile
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,13 +224,21 @@ def smoke_test(artifact: Path) -> dict[str, object]:
 
 def cold_start(exe: Path, env: dict[str, str]) -> float | None:
     """Seconds from process start to the reader's first paint (``JPBRIEF_FIRST_PAINT``)."""
+    return first_paint_after([str(exe), "read"], env)
+
+
+def first_paint_after(
+    cmd: list[str], env: dict[str, str], *, timeout: float = 120, stop: Callable[[], None] | None = None
+) -> float | None:
+    """Seconds from starting ``cmd`` (a reader) to its first paint; ``stop`` ends what killing
+    ``cmd`` would not (the Windows process behind ``wine``). Also used by windows/wine_build.py."""
     started = time.time()
     process = subprocess.Popen(
-        [str(exe), "read"], env={**env, "JPBRIEF_STARTUP_TIMESTAMP": "1"},
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        cmd, env={**env, "JPBRIEF_STARTUP_TIMESTAMP": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL, text=True,
     )
     painted: float | None = None
-    watchdog = threading.Timer(120, process.kill)  # a reader that never paints must not hang the build
+    watchdog = threading.Timer(timeout, process.kill)  # a reader that never paints must not hang the build
     watchdog.start()
     try:
         assert process.stdout is not None
@@ -239,10 +248,12 @@ def cold_start(exe: Path, env: dict[str, str]) -> float | None:
                 break
     finally:
         watchdog.cancel()
+        if stop is not None:
+            stop()
         process.kill()
-        process.wait(timeout=30)
+        process.wait(timeout=60)
     if painted is None:
-        log(f"no first-paint timestamp from {exe} (exit {process.returncode})")
+        log(f"no first-paint timestamp from {' '.join(cmd)} (exit {process.returncode})")
     return painted
 
 

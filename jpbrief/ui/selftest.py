@@ -7,10 +7,19 @@ notes store, optionally saves a screenshot with a footnote card showing (and
 prints one line per check, and exits 0 only if every check passed. Settings and notes
 go to a temporary folder, so a self-test never changes a reader's position, zoom or notes. Waits
 use an event loop with a timeout, never a sleep.
+
+It also proves that text renders: a platform without fonts (Qt's offscreen platform on
+Windows finds none unless pointed at a font folder) draws every character as an empty box,
+which a window-level check cannot see. So a line of the library is drawn into an image in
+the reader's and the interface's fonts, and must leave ink that differs from the same
+number of characters that no font has (drawn as missing-glyph boxes).
 """
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -18,14 +27,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QPoint, QTimer, SignalInstance
-from PySide6.QtGui import QPainter, QPixmap, QTextCursor
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint, Qt, QTimer, SignalInstance
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QImage, QPainter, QPixmap, QTextCursor
 
 from jpbrief.core.model import Library
 from jpbrief.ui.reader import ReaderView
 
 SCREENSHOT_FOOTNOTE = 17
 """The footnote shown in the screenshot when the library has it (a source cited twice)."""
+MISSING_GLYPH = "\uffff"
+"""A noncharacter: no font has a glyph for it, so it is drawn as the missing-glyph box."""
+MIN_INK_PER_CHAR = 3
+"""Fewer dark pixels per character than this is no glyph at any reading size."""
 
 
 def wait_for_signal(signal: SignalInstance, timeout_ms: int) -> list[Any] | None:
@@ -97,6 +110,60 @@ def search_word(library: Library) -> str:
     return "Japan"
 
 
+def draw_text(font: QFont, text: str) -> QImage:
+    """``text`` drawn black on white in ``font``, as an 8-bit grey image (width a multiple of 4)."""
+    metrics = QFontMetrics(font)
+    width = (metrics.horizontalAdvance(text) + 16 + 3) // 4 * 4
+    image = QImage(width, metrics.height() + 8, QImage.Format.Format_Grayscale8)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.setPen(Qt.GlobalColor.black)
+    painter.drawText(8, 4 + metrics.ascent(), text)
+    painter.end()
+    return image
+
+
+def ink(image: QImage) -> int:
+    """How many pixels of a white 8-bit grey image (rows without padding) are not white."""
+    data = bytes(image.constBits())[: image.bytesPerLine() * image.height()]
+    return len(data) - data.count(255)
+
+
+def glyphs_have_ink(text_image: QImage, missing_image: QImage, chars: int) -> tuple[bool, str]:
+    """Whether a drawn text shows glyphs: enough ink, and not the missing-glyph boxes' image."""
+    text_ink, missing_ink = ink(text_image), ink(missing_image)
+    same_as_boxes = (text_image.size() == missing_image.size()
+                     and bytes(text_image.constBits()) == bytes(missing_image.constBits()))
+    ok = text_ink >= MIN_INK_PER_CHAR * max(1, chars) and not same_as_boxes
+    detail = f"{text_ink} ink pixels for {chars} characters, {missing_ink} for missing glyphs"
+    return ok, detail + (" (identical: every character is a missing-glyph box)" if same_as_boxes else "")
+
+
+def check_text_renders(report: Report, name: str, font: QFont, text: str) -> bool:
+    """Draw ``text`` and as many missing glyphs in ``font``; the text must show real glyphs."""
+    ok, detail = glyphs_have_ink(draw_text(font, text), draw_text(font, MISSING_GLYPH * len(text)), len(text))
+    return report.check(name, ok, f"{QFontInfo(font).family()!r}: {detail}")
+
+
+def sample_line(library: Library) -> str:
+    """A line of the library's own text (Latin letters in every library): what a reader sees."""
+    for _article, passage in library.iter_passages():
+        words = [w for w in passage.text.split() if w.isascii()]
+        if len(words) >= 4:
+            return " ".join(words[:8])
+    return "Japan's National Security Strategy"
+
+
+def point_offscreen_at_fonts() -> None:
+    """On Windows, Qt's offscreen platform reads fonts from a folder it cannot find by itself
+    ("Cannot find font directory"): point it at the system's, unless told otherwise."""
+    offscreen = os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen")
+    if sys.platform == "win32" and offscreen and "QT_QPA_FONTDIR" not in os.environ:
+        windows = os.environ.get("WINDIR") or os.environ.get("SYSTEMROOT") or r"C:\Windows"
+        os.environ["QT_QPA_FONTDIR"] = str(Path(windows) / "Fonts")
+
+
 @dataclass
 class Report:
     checks: list[tuple[str, bool, str]] = field(default_factory=list)
@@ -130,6 +197,9 @@ def exercise(reader_app: Any, report: Report, *, timeout_ms: int, shot: Path | N
     report.check("window shown", wait_until(lambda: reader.painted, timeout_ms), "first paint")
     report.check("articles loaded", bool(library.articles),
                  f"{len(library.articles)} articles, {len(library.skipped)} skipped")
+    line = sample_line(library)
+    check_text_renders(report, "text renders (reader font)", reader.document().defaultFont(), line)
+    check_text_renders(report, "text renders (interface font)", reader_app.window.font(), line)
 
     for article in library.articles:
         opened = reader_app.open_article(article.id)
@@ -228,6 +298,19 @@ def exercise_notes(reader_app: Any, report: Report, shot: Path | None) -> None:
                      str(notes_shot))
 
 
+def close_everything(reader_app: Any, app: Any) -> None:
+    """Close the window, the search and the notes, whether or not the window was ever shown or
+    painted (closing a hidden window sends no close event), and delete the widgets, so no
+    file in the scratch folder is still open when it is removed (Windows refuses: WinError 32)."""
+    reader_app.card.dismiss()
+    reader_app.window.close()
+    reader_app.save_state()  # idempotent: settings synced, search stopped, notes closed
+    reader_app.card.deleteLater()
+    reader_app.window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
 def run_self_test(content_dir: Path, *, screenshot: Path | None = None, timeout_s: float = 120.0) -> int:
     from jpbrief.core.content import load_library
     from jpbrief.ui.app import ReaderApp
@@ -235,29 +318,40 @@ def run_self_test(content_dir: Path, *, screenshot: Path | None = None, timeout_
     from jpbrief.ui.settings import Settings
 
     ensure_platform()
+    point_offscreen_at_fonts()
     try:
         app = application()
     except UnsafeQtError as error:
         print(f"FAIL {error}", flush=True)
         return 1
     report = Report()
-    with tempfile.TemporaryDirectory(prefix="jpbrief-self-test-") as config:
-        from jpbrief.core.notes import NotesStore
+    config = Path(tempfile.mkdtemp(prefix="jpbrief-self-test-"))
+    from jpbrief.core.notes import NotesStore
 
-        library = load_library(content_dir)
-        reader_app = ReaderApp(
-            library, content_dir, Settings(Path(config)), confirm_url=lambda *_: False,
-            notes_factory=lambda: NotesStore(Path(config) / "notes.sqlite3", auto_backup=False),
-        )
-        reader_app.start()
-        try:
-            exercise(reader_app, report, timeout_ms=int(timeout_s * 1000), shot=screenshot)
-        except Exception as error:  # a crash is a failed check, reported as such
-            report.check("self-test ran to the end", False, f"{type(error).__name__}: {error}")
-        finally:
-            reader_app.card.dismiss()
-            reader_app.window.close()  # saves state, stops search, closes the scratch notes
-            app.processEvents()
+    stores: list[NotesStore] = []
+
+    def scratch_notes() -> NotesStore:
+        stores.append(NotesStore(config / "notes.sqlite3", auto_backup=False))
+        return stores[-1]
+
+    library = load_library(content_dir)
+    reader_app = ReaderApp(
+        library, content_dir, Settings(config), confirm_url=lambda *_: False, notes_factory=scratch_notes,
+    )
+    reader_app.start()
+    try:
+        exercise(reader_app, report, timeout_ms=int(timeout_s * 1000), shot=screenshot)
+    except Exception as error:  # a crash is a failed check, reported as such
+        report.check("self-test ran to the end", False, f"{type(error).__name__}: {error}")
+    finally:
+        close_everything(reader_app, app)
+        for store in stores:  # also one a late first paint opened while the window closed
+            store.close()
+    try:
+        shutil.rmtree(config)
+        report.check("scratch folder removed", True, "nothing of the self-test left open")
+    except OSError as error:
+        report.check("scratch folder removed", False, f"{type(error).__name__}: {error}")
     passed = sum(1 for _n, ok, _d in report.checks if ok)
     print(f"self-test: {passed} passed, {len(report.checks) - passed} failed", flush=True)
     return 0 if report.passed else 1
