@@ -203,7 +203,7 @@ def smoke_test(artifact: Path) -> dict[str, object]:
         shot = tmp_path / "screenshot.png"
         started = time.monotonic()
         result = subprocess.run(
-            [str(exe), "self-test", "--screenshot", str(shot)],
+            [str(exe), "self-test", "--strict", "--screenshot", str(shot)],
             env=env, capture_output=True, text=True, timeout=300,
         )
         elapsed = time.monotonic() - started
@@ -279,12 +279,25 @@ def differing_members(first: Path, second: Path) -> list[str]:
     return sorted(name for name in a.keys() | b.keys() if a.get(name) != b.get(name))
 
 
+def check_content_strictly() -> None:
+    """Refuse to build an installer from content with any problem, warnings included:
+    a trainer's article that fails to load must never be left out silently."""
+    result = subprocess.run(
+        [sys.executable, "-m", "jpbrief", "check", "--strict", str(ROOT / "content")],
+        capture_output=True, text=True,
+    )
+    sys.stderr.write(result.stdout + result.stderr)
+    if result.returncode != 0:
+        raise SystemExit("jpbrief check --strict found problems in content/: fix them before packaging")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--twice", action="store_true", help="build twice and compare SHA-256s")
     parser.add_argument("--skip-smoke", action="store_true", help="build only (not for CI)")
     args = parser.parse_args()
 
+    check_content_strictly()
     epoch = source_date_epoch()
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0"}
     started = time.monotonic()

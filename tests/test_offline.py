@@ -222,3 +222,18 @@ def test_self_test_in_a_network_namespace(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "self-test:" in done.stdout and " 0 failed" in done.stdout
+
+
+def test_strict_self_test_fails_when_an_article_is_skipped(tmp_path: Path, content_copy: Path) -> None:
+    """The plain self-test passes with an article skipped ("2 articles, 1 skipped … passed");
+    ``--strict``, which ``make package`` uses, must fail, so no installer ships without it."""
+    broken = content_copy / "articles" / "alpha.md"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("id: alpha", "id: [alpha", 1), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run(
+        [*_jpbrief(), "--content", str(content_copy), "self-test", "--strict"],
+        capture_output=True, text=True, timeout=180, env=env, cwd=REPO,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "FAIL every article loads without a problem (strict)" in done.stdout
+    assert "1 skipped" in done.stdout

@@ -22,7 +22,7 @@ def cmd_self_test(args: argparse.Namespace) -> int:
     from jpbrief.ui.selftest import run_self_test
 
     screenshot = Path(args.screenshot) if args.screenshot else None
-    return run_self_test(content_dir(args), screenshot=screenshot, timeout_s=args.timeout)
+    return run_self_test(content_dir(args), screenshot=screenshot, timeout_s=args.timeout, strict=args.strict)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,5 +46,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     self_test.add_argument(
         "--timeout", type=float, default=120.0, metavar="SECONDS",
         help="how long to wait for the search index and results (default 120)",
+    )
+    self_test.add_argument(
+        "--strict", action="store_true",
+        help="fail on any skipped article or content problem too (what make package uses)",
     )
     self_test.set_defaults(func=cmd_self_test)

@@ -311,7 +311,14 @@ def close_everything(reader_app: Any, app: Any) -> None:
     app.processEvents()
 
 
-def run_self_test(content_dir: Path, *, screenshot: Path | None = None, timeout_s: float = 120.0) -> int:
+def run_self_test(
+    content_dir: Path, *, screenshot: Path | None = None, timeout_s: float = 120.0, strict: bool = False
+) -> int:
+    """Open the real window on ``content_dir``, exercise it, and return 0 if every check passed.
+
+    With ``strict`` (what ``make package`` uses) a skipped article or any content problem
+    fails too: an installer must never ship without an article its trainer added.
+    """
     from jpbrief.core.content import load_library
     from jpbrief.ui.app import ReaderApp
     from jpbrief.ui.launch import UnsafeQtError, application, ensure_platform
@@ -335,6 +342,14 @@ def run_self_test(content_dir: Path, *, screenshot: Path | None = None, timeout_
         return stores[-1]
 
     library = load_library(content_dir)
+    if strict:
+        shown = "; ".join(str(problem) for problem in library.problems[:3])
+        report.check(
+            "every article loads without a problem (strict)",
+            not library.problems and not library.skipped,
+            f"{len(library.articles)} articles" if not library.problems and not library.skipped
+            else f"{len(library.skipped)} skipped, {len(library.problems)} problem(s): {shown}",
+        )
     reader_app = ReaderApp(
         library, content_dir, Settings(config), confirm_url=lambda *_: False, notes_factory=scratch_notes,
     )
