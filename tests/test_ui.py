@@ -64,7 +64,7 @@ def test_click_opens_card_with_the_right_citation(qtbot, reader_app, number: int
     assert "Asia Pacific Initiative" in card.fields.text()  # publisher
     assert "Survey" in card.fields.text()  # kind
     assert reader.verticalScrollBar().value() == before
-    assert reader_app.reader.last_trigger == "click"
+    assert card.opened_by == "click"  # the trigger came with the reader's signal
 
 
 def test_hover_opens_card_after_a_delay(qtbot, reader_app) -> None:
@@ -77,7 +77,7 @@ def test_hover_opens_card_after_a_delay(qtbot, reader_app) -> None:
     assert reader.hover_pending() and not reader_app.card.isVisible()  # not at once
     qtbot.waitUntil(reader_app.card.isVisible, timeout=3000)
     assert reader_app.card.number == 17
-    assert reader.last_trigger == "hover"
+    assert reader_app.card.opened_by == "hover"
     assert reader.verticalScrollBar().value() == before
 
 
@@ -94,7 +94,7 @@ def test_keyboard_tab_and_enter_open_card(qtbot, reader_app) -> None:
     before = reader.verticalScrollBar().value()
     qtbot.keyClick(reader, Qt.Key.Key_Return)
     qtbot.waitUntil(reader_app.card.isVisible)
-    assert reader_app.card.number == 33
+    assert reader_app.card.number == 33 and reader_app.card.opened_by == "keyboard"
     assert reader_app.card.citation.startswith(API_SURVEY)
     assert reader.verticalScrollBar().value() == before
     # Esc closes it; the focus stays on the marker so Tab continues from there.
@@ -319,6 +319,46 @@ def test_search_result_opens_the_right_passage(qtbot, reader_app) -> None:
     assert selections
     start, end = reader.passage_range(first.anchor)
     assert all(start <= s.cursor.selectionStart() < end for s in selections)
+
+
+def marks_in_passage(reader_app, anchor: str) -> list[str]:
+    """The passage-text pieces under the reader's search marks, through the document text."""
+    text = reader_app.reader.document().toPlainText()
+    return [text[s.cursor.selectionStart():s.cursor.selectionEnd()] for s in reader_app.reader.extraSelections()]
+
+
+def test_search_marks_are_exactly_the_hits_spans(qtbot, reader_app) -> None:
+    """Marks cover the hit's spans, character for character: "US" never marks "us" in "focus"."""
+    reader_app.actions.find.trigger()
+    outcome = search(qtbot, reader_app, "US")
+    # A passage where "US" stands next to words holding "us" (focus, thus, ...): the trap.
+    hit = next(h for h in outcome.hits if h.spans and h.text.casefold().count("us") > h.text.count("US"))
+    reader_app.open_hit(hit)
+    reader = reader_app.reader
+    mapping = reader.passage_map(hit.anchor, hit.text)
+    marked = sorted((s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in reader.extraSelections())
+    assert marked == sorted(mapping.document_spans(hit.spans))
+    assert marks_in_passage(reader_app, hit.anchor) == [hit.text[s:e] for s, e in sorted(hit.spans)]
+    document = reader.document().toPlainText()
+    for start, end in marked:  # whole words only: never the "us" inside "focus"
+        assert not document[start - 1].isalnum() and not document[end].isalnum(), document[start - 5:end + 5]
+
+
+def test_passage_map_skips_markers_and_lands_on_the_text(reader_app) -> None:
+    """Every passage of every article: each word maps onto the same word in the reader,
+    past footnote numbers, [ed.] markers and labels the reader adds."""
+    for article in reader_app.library.articles:
+        reader_app.open_article(article.id)
+        document = reader_app.reader.document().toPlainText()
+        for passage in article.passages:
+            mapping = reader_app.reader.passage_map(passage.anchor, passage.text)
+            assert mapping is not None, passage.anchor
+            offset = 0
+            for word in passage.text.split():
+                offset = passage.text.index(word, offset)
+                start, end = mapping.document_span(offset, offset + len(word))
+                assert document[start:end] == word, (passage.anchor, word)
+                offset += len(word)
 
 
 def test_ctrl_k_focuses_search_and_did_you_mean(qtbot, reader_app) -> None:

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QTextCursor
 from test_ui_support import FOOTNOTED, OFFSCREEN_NOTICES, OTHER, build_app, close_app
 
 from jpbrief.core.notes import NotesStore
@@ -71,6 +72,26 @@ def test_highlight_selection_is_stored_and_drawn(noted_app) -> None:
     noted_app.notes_panel.remove_button.click()
     assert noted_app.notes.highlights() == []
     assert not any(s.cursor.selectedText() == words for s in noted_app.reader.extraSelections())
+
+
+def test_highlight_lands_on_the_selected_occurrence(noted_app) -> None:
+    """Selecting the second "Japan" of a passage highlights that one, not the first."""
+    article = noted_app.library.article(FOOTNOTED)
+    paragraph = next(p for p in article.passages if p.kind == "paragraph" and p.text.count("Japan ") >= 2)
+    second = paragraph.text.index("Japan ", paragraph.text.index("Japan ") + 1)
+    noted_app.open_article(FOOTNOTED, paragraph.anchor)
+    reader = noted_app.reader
+    mapping = reader.passage_map(paragraph.anchor, paragraph.text)
+    start, end = mapping.document_span(second, second + len("Japan"))
+    cursor = reader.cursor_at(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "Japan"
+    reader.setTextCursor(cursor)
+    noted_app.actions.highlight_selection.trigger()
+    [highlight] = noted_app.notes.highlights()
+    assert (highlight.start, highlight.end, highlight.quote) == (second, second + 5, "Japan")
+    drawn = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in reader.extraSelections()]
+    assert (start, end) in drawn
 
 
 def test_add_note_asks_for_text_and_lists_it(noted_app, monkeypatch) -> None:

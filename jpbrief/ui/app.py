@@ -15,7 +15,7 @@ by its own ``_connect_*`` method below :meth:`ReaderApp._connect_signals`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,10 +36,12 @@ from jpbrief.ui.settings import Settings
 from jpbrief.ui.sidebar import LibraryPanel, ThemesPanel
 
 if TYPE_CHECKING:  # built on first use: their modules load after the first paint
+    from jpbrief.core.search.results import Hit
     from jpbrief.ui.footnote_popup import FootnoteCard
     from jpbrief.ui.notes_panel import NotesPanel
+    from jpbrief.ui.passage_map import PassageMap
     from jpbrief.ui.search_panel import SearchPanel
-    from jpbrief.ui.search_service import SearchService
+    from jpbrief.ui.search_service import SearchOutcome, SearchService
 
 ConfirmUrl = Callable[[Any, str], bool]
 
@@ -193,7 +195,7 @@ class ReaderApp(QObject):
     def _connect_search_panel(self, panel: SearchPanel) -> None:
         # Search: the panel's queries and chosen results
         panel.search_requested.connect(self.run_search)
-        panel.result_chosen.connect(self.open_passage)
+        panel.result_chosen.connect(self.open_hit)
 
     def _connect_search_service(self, service: SearchService) -> None:
         # Search: answers and status from the worker
@@ -435,16 +437,35 @@ class ReaderApp(QObject):
         if place is not None and place != self.history.current:
             self.history.visit(place)
 
-    def open_passage(self, article_id: str, anchor: str, terms: list[str] | None = None) -> bool:
-        """Jump to a passage (recorded in history) and mark it, or the matched words in it."""
+    def open_passage(self, article_id: str, anchor: str,
+                     spans: Sequence[tuple[int, int]] = ()) -> bool:
+        """Jump to a passage (recorded in history) and mark it, or ``spans`` of its text."""
         if not self.open_article(article_id, anchor):
             return False
-        if terms and self.reader.highlight_terms(anchor, terms, self.appearance.highlight_colour()):
-            pass
-        else:
+        if not (spans and self._mark_spans(anchor, spans)):
             self._mark_passage(anchor)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def open_hit(self, hit: Hit) -> bool:
+        """Open a search hit's passage with its matched words marked exactly (``Hit.spans``)."""
+        return self.open_passage(hit.article, hit.anchor, hit.spans)
+
+    def _passage_map(self, anchor: str) -> PassageMap | None:
+        passage = self.current.passage(anchor) if self.current is not None else None
+        return self.reader.passage_map(anchor, passage.text) if passage is not None else None
+
+    def _mark_spans(self, anchor: str, spans: Sequence[tuple[int, int]]) -> int:
+        """Mark ``spans`` (offsets in the passage's text) in the reader; how many were marked."""
+        mapping = self._passage_map(anchor)
+        if mapping is None:
+            return 0
+        fmt = QTextCharFormat()
+        fmt.setBackground(self.appearance.highlight_colour())
+        fmt.setForeground(QColor("#1a1a1a"))
+        selections = self.reader.mark_ranges(mapping.document_spans(spans), fmt)
+        self.reader.set_transient_selections(selections)
+        return len(selections)
 
     def _mark_passage(self, anchor: str) -> None:
         from PySide6.QtGui import QTextFormat
@@ -529,17 +550,13 @@ class ReaderApp(QObject):
         self.reader.verticalScrollBar().setValue(scroll)
 
     # ------------------------------------------------------------------ cards
-    def show_footnote(self, number: int, where: QPoint) -> bool:
+    def show_footnote(self, number: int, where: QPoint, trigger: str = "click") -> bool:
         if self.current is None:
             return False
-        return self.card.show_footnote(
-            self.library, self.current.id, number, where, opened_by=self.reader.last_trigger
-        )
+        return self.card.show_footnote(self.library, self.current.id, number, where, opened_by=trigger)
 
-    def show_crossref(self, article_id: str, anchor: str, where: QPoint) -> bool:
-        return self.card.show_crossref(
-            self.library, article_id, anchor, where, opened_by=self.reader.last_trigger
-        )
+    def show_crossref(self, article_id: str, anchor: str, where: QPoint, trigger: str = "click") -> bool:
+        return self.card.show_crossref(self.library, article_id, anchor, where, opened_by=trigger)
 
     def open_external(self, url: str) -> bool:
         """Open an http(s) link in the system browser, only after the user confirms it."""
@@ -590,35 +607,41 @@ class ReaderApp(QObject):
 
     def _draw_highlights(self) -> None:
         """Draw the open article's highlights (never the detached ones) in the reader."""
-        selections = []
+        selections: list[QTextEdit.ExtraSelection] = []
         if self.notes is not None and self.current is not None:
             for highlight in self.notes.highlights(self.current.id):
-                if highlight.detached:
+                mapping = None if highlight.detached else self._passage_map(highlight.anchor)
+                if mapping is None:
                     continue
-                cursor = self.reader.find_in_passage(highlight.anchor, highlight.quote)
-                if cursor is None:
-                    continue
+                start, end = highlight.start, highlight.end
+                if mapping.text[start:end] != highlight.quote:  # offsets from another text
+                    start = mapping.text.find(highlight.quote)
+                    end = start + len(highlight.quote)
+                    if start < 0 or not highlight.quote:
+                        continue
                 fmt = QTextCharFormat()
                 named = HIGHLIGHT_COLOURS.get(highlight.colour, highlight.colour)
                 fmt.setBackground(QColor(named) if QColor.isValidColorName(named)
                                   else self.appearance.highlight_colour())
                 fmt.setForeground(QColor("#1a1a1a"))
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format = fmt
-                selections.append(selection)
+                selections += self.reader.mark_ranges([mapping.document_span(start, end)], fmt)
         self.reader.set_persistent_selections(selections)
 
-    def _passage_in_focus(self) -> tuple[str, str]:
-        """(anchor, selected text): the selection's passage, else the one at the top."""
+    def _passage_in_focus(self) -> tuple[str, tuple[int, int] | None]:
+        """(anchor, selected range of its text): the selection's passage, else the one at the
+        top (no range). The range is the selected occurrence's, through the passage map."""
         cursor = self.reader.textCursor()
         if cursor.hasSelection() and not self.reader.focused_href():
-            text = " ".join(cursor.selectedText().replace("\u2029", " ").split())
-            return self.reader.anchor_at(cursor.selectionStart()), text
+            anchor = self.reader.anchor_at(cursor.selectionStart())
+            mapping = self._passage_map(anchor)
+            if mapping is None:
+                return anchor, None
+            start, end = mapping.text_span(cursor.selectionStart(), cursor.selectionEnd())
+            return anchor, ((start, end) if end > start else None)
         top = self.reader.top_anchor()
         if not top and self.current is not None and self.current.passages:
             top = self.current.passages[0].anchor  # above the first passage: the title
-        return top, ""
+        return top, None
 
     def toggle_bookmark(self) -> Any:
         if self.notes is None or self.current is None:
@@ -641,15 +664,16 @@ class ReaderApp(QObject):
     def highlight_selection(self) -> Any:
         if self.notes is None or self.current is None:
             return None
-        anchor, text = self._passage_in_focus()
+        anchor, selected = self._passage_in_focus()
         passage = self.current.passage(anchor)
-        start = passage.text.find(text) if passage is not None and text else -1
-        if passage is None or start < 0:
+        if passage is None or selected is None:
             self.window.statusBar().showMessage("Select some text within one passage to highlight it", 5000)
             return None
         notes, article = self.notes, self.current.id
+        start, end = selected
+        text = passage.text[start:end]
         highlight = self._save("highlight", text, lambda: notes.add_highlight(
-            article, anchor, start, start + len(text), text))
+            article, anchor, start, end, text))
         if highlight is False:
             return None
         self.window.statusBar().showMessage("Highlighted", 3000)
@@ -725,10 +749,7 @@ class ReaderApp(QObject):
         self.last_request = self.search.search(query, theme=theme, article=article)
         return self.last_request
 
-    def _show_results(self, _request_id: int, outcome: object) -> None:
-        from jpbrief.ui.search_service import SearchOutcome
-
-        assert isinstance(outcome, SearchOutcome)
+    def _show_results(self, _request_id: int, outcome: SearchOutcome) -> None:
         self.search_panel.show_outcome(outcome)
 
     def _search_status(self, status: str) -> None:

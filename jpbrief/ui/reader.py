@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QFont, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from jpbrief.ui.markup import escape, literal
+from jpbrief.ui.passage_map import MARKER_SCHEMES, PassageMap
 
 if TYPE_CHECKING:  # for annotations only; Qt classes needed only later are imported where used
     from PySide6.QtCore import QUrl
@@ -69,8 +70,10 @@ def resolve_resource(url: QUrl, base_dir: Path | None, roots: list[Path]) -> Pat
 class ReaderView(QTextBrowser):
     """The article view. Emits intents; the app decides what they do."""
 
-    footnote_requested = Signal(int, QPoint)  # footnote number, where to show the card
-    crossref_requested = Signal(str, str, QPoint)  # article id, anchor, where
+    # The trigger ("hover", "click" or "keyboard") travels with the request: a hover
+    # card closes when the pointer leaves, a keyboard one only on Esc.
+    footnote_requested = Signal(int, QPoint, str)  # footnote number, where to show the card, trigger
+    crossref_requested = Signal(str, str, QPoint, str)  # article id, anchor, where, trigger
     anchor_requested = Signal(str)  # a place in the same article
     external_link_requested = Signal(str)  # the exact URL, to be confirmed
     back_requested = Signal()
@@ -104,7 +107,6 @@ class ReaderView(QTextBrowser):
         self._hover_timer.setInterval(HOVER_DELAY_MS)
         self._hover_timer.timeout.connect(self._hover_elapsed)
         self._click_pos: QPoint | None = None
-        self.last_trigger = "click"
         self._anchor_blocks: dict[str, int] = {}
         self._persistent: list[QTextEdit.ExtraSelection] = []  # the reader's highlights
         self._transient: list[QTextEdit.ExtraSelection] = []  # search matches, a jump's target
@@ -213,27 +215,53 @@ class ReaderView(QTextBrowser):
             return None
         return found
 
-    def highlight_terms(self, anchor: str, terms: list[str], colour: QColor) -> int:
-        """Mark every occurrence of ``terms`` inside one passage; returns how many."""
+    def passage_map(self, anchor: str, text: str) -> PassageMap | None:
+        """The map from ``text`` (the passage's plain text) to this document's positions.
+
+        Walks the passage's characters as shown, leaving out footnote and cross-reference
+        markers (links the document adds), and aligns them with ``text``.
+        """
         span = self.passage_range(anchor)
+        if span is None:
+            return None
+        start, end = span
+        shown: list[tuple[int, str]] = []
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if not (fmt.isAnchor() and fmt.anchorHref().startswith(MARKER_SCHEMES)):
+                    position = fragment.position()
+                    for char in fragment.text():
+                        if start <= position < end:
+                            shown.append((position, char))
+                        position += 2 if ord(char) > 0xFFFF else 1  # positions count UTF-16 units
+                it += 1
+            separator = block.position() + block.length() - 1
+            if separator < end:
+                shown.append((separator, "\u2029"))
+            block = block.next()
+        return PassageMap(text, shown)
+
+    def mark_ranges(
+        self, ranges: list[tuple[int, int]], fmt: QTextCharFormat
+    ) -> list[QTextEdit.ExtraSelection]:
+        """Extra selections painting document ranges ``ranges`` in ``fmt``."""
         selections: list[QTextEdit.ExtraSelection] = []
-        if span is not None:
-            start, end = span
-            fmt = QTextCharFormat()
-            fmt.setBackground(colour)
-            fmt.setForeground(QColor("#1a1a1a"))
-            for term in {t.strip() for t in terms if t.strip()}:
-                cursor = self.cursor_at(start)
-                while True:
-                    cursor = self.document().find(term, cursor)
-                    if cursor.isNull() or cursor.selectionStart() >= end:
-                        break
-                    selection = QTextEdit.ExtraSelection()
-                    selection.cursor = cursor
-                    selection.format = fmt
-                    selections.append(selection)
-        self.set_transient_selections(selections)
-        return len(selections)
+        from PySide6.QtGui import QTextCursor
+
+        for start, end in ranges:
+            if end <= start:
+                continue
+            cursor = self.cursor_at(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        return selections
 
     # -- zoom and line length ------------------------------------------------------
     def set_zoom(self, steps: int) -> None:
@@ -330,23 +358,18 @@ class ReaderView(QTextBrowser):
         self.activate_href(url.toString(), where, trigger)
 
     def activate_href(self, href: str, where: QPoint, trigger: str = "click") -> None:
-        """Turn a rendered link into the matching intent signal.
-
-        ``trigger`` ("hover", "click" or "keyboard") is kept in :attr:`last_trigger` for
-        whoever opens a card, since a hover card closes when the pointer leaves.
-        """
+        """Turn a rendered link into the matching intent signal (cards: with ``trigger``)."""
         self._hover_timer.stop()
         self._hover_href = ""
-        self.last_trigger = trigger
         if href.startswith("fn:"):
             number = href[3:]
             if number.isdigit():
-                self.footnote_requested.emit(int(number), where)
+                self.footnote_requested.emit(int(number), where, trigger)
         elif href.startswith("xref:"):
             target = href[5:]
             article, _, anchor = target.partition("#")
             if article:
-                self.crossref_requested.emit(article, anchor, where)
+                self.crossref_requested.emit(article, anchor, where, trigger)
         elif href.startswith("external:"):
             self.external_link_requested.emit(href[len("external:"):])
         elif href.startswith("#"):

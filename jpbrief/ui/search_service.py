@@ -8,91 +8,45 @@ that thread; results of queries overtaken by a newer one are dropped.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-SNIPPET_MARK_RE = re.compile(r"<b>(.*?)</b>", re.S)
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One passage found, with the terms the snippet marks."""
-
-    article: str
-    anchor: str
-    title: str
-    section: str
-    text: str
-    snippet: str
-    themes: tuple[str, ...] = ()
-    score: float = 0.0
-    matched: tuple[str, ...] = ()
-
-    @property
-    def terms(self) -> list[str]:
-        """The matched words as printed in the text (for highlighting in the reader)."""
-        seen: dict[str, None] = {word: None for word in self.matched if word.strip()}
-        for raw in SNIPPET_MARK_RE.findall(self.snippet):
-            word = html.unescape(re.sub(r"<[^>]+>", "", raw)).strip()
-            if word:
-                seen.setdefault(word, None)
-        return list(seen)
+from jpbrief.core.search.results import Hit, SearchResult
 
 
 @dataclass(frozen=True)
 class SearchOutcome:
-    """The answer to one query: hits, total, suggestions, or a message."""
+    """The answer to one request: the core's :class:`SearchResult`, unchanged, with the
+    filters it ran under and, when it could not run at all, why (``failure``)."""
 
     query: str
-    hits: tuple[SearchHit, ...] = ()
-    total: int = 0
-    suggestions: tuple[str, ...] = ()
-    error: str = ""
+    result: SearchResult = field(default_factory=SearchResult)
     theme: str = ""
     article: str = ""
+    failure: str = ""
 
+    @property
+    def hits(self) -> list[Hit]:
+        return self.result.hits
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
+    @property
+    def suggestions(self) -> list[str]:
+        return self.result.suggestions
 
+    @property
+    def total(self) -> int:
+        return max(self.result.total, len(self.result.hits))
 
-def outcome_from(query: str, result: Any, *, theme: str = "", article: str = "") -> SearchOutcome:
-    """Adapt what ``SearchIndex.search`` returns (object or dict) to a SearchOutcome."""
-    hits = []
-    for hit in _get(result, "hits", None) or []:
-        hits.append(
-            SearchHit(
-                article=str(_get(hit, "article", "")),
-                anchor=str(_get(hit, "anchor", "")),
-                title=str(_get(hit, "title", "") or ""),
-                section=str(_get(hit, "section", "") or ""),
-                text=str(_get(hit, "text", "") or ""),
-                snippet=str(_get(hit, "snippet", "") or ""),
-                themes=tuple(_get(hit, "themes", ()) or ()),
-                score=float(_get(hit, "score", 0.0) or 0.0),
-                matched=tuple(str(t) for t in (_get(hit, "terms", ()) or ())),
-            )
-        )
-    suggestions = tuple(str(s) for s in (_get(result, "suggestions", None) or ()))
-    total = _get(result, "total", None)
-    message = _get(result, "message", None) or _get(result, "error", None) or ""
-    return SearchOutcome(
-        query=query,
-        hits=tuple(hits),
-        total=int(total) if total is not None else len(hits),
-        suggestions=suggestions,
-        error=str(message) if message and not hits else "",
-        theme=theme,
-        article=article,
-    )
+    @property
+    def error(self) -> str:
+        """What to tell the reader instead of hits: the failure, or the core's message."""
+        if self.failure:
+            return self.failure
+        return self.result.message or "" if not self.result.hits else ""
 
 
 def default_index_factory(content_dir: Path, library: Any, cache_root: Path) -> Callable[[], Any]:
@@ -204,10 +158,9 @@ class SearchService(QObject):
             # As you type, the last word counts as a prefix; when that finds nothing, the
             # query as typed yields the "did you mean" suggestions.
             result = index.search(query, as_you_type=True, **filters)
-            if not getattr(result, "hits", None) and not getattr(result, "suggestions", None):
+            if not result.hits and not result.suggestions:
                 result = index.search(query, **filters)
-            outcome = outcome_from(query, result, theme=theme, article=article)
+            outcome = SearchOutcome(query, result, theme=theme, article=article)
         except Exception as error:
-            outcome = SearchOutcome(query=query, error=f"Search failed: {error}", theme=theme,
-                                    article=article)
+            outcome = SearchOutcome(query, theme=theme, article=article, failure=f"Search failed: {error}")
         self._relay.done.emit(request_id, outcome)
