@@ -395,11 +395,9 @@ def test_settings_round_trip(tmp_path: Path) -> None:
     settings.zoom = 3
     settings.appearance = "dark"
     settings.last_article = OTHER
-    settings.set_position(OTHER, "sharpening-strategic-focus", 0.25)
     settings.sync()
     again = Settings(tmp_path)
     assert again.zoom == 3 and again.appearance == "dark" and again.last_article == OTHER
-    assert again.position(OTHER) == ("sharpening-strategic-focus", 0.25)
     assert (tmp_path / "jpbrief.ini").is_file()
     settings.zoom = 0  # back to the default: not stored at all
     settings.sync()
@@ -410,7 +408,9 @@ def test_settings_round_trip(tmp_path: Path) -> None:
 
 def test_app_settings_persist_across_restarts(qtbot, tmp_path: Path, index_root: Path) -> None:
     config = tmp_path / "config"
-    first = build_app(qtbot, config, index_root)
+    notes = tmp_path / "data" / "notes.sqlite3"  # where reading positions are kept
+    first = build_app(qtbot, config, index_root, notes_db=notes)
+    qtbot.waitUntil(lambda: first.notes is not None)
     first.actions.zoom_in.trigger()
     first.actions.zoom_in.trigger()
     first.actions.appearance_dark.trigger()
@@ -419,16 +419,17 @@ def test_app_settings_persist_across_restarts(qtbot, tmp_path: Path, index_root:
     close_app(first)
     assert (config / "jpbrief.ini").is_file() and (config / "window-state.ini").is_file()
 
-    second = build_app(qtbot, config, index_root)
+    second = build_app(qtbot, config, index_root, notes_db=notes)
     try:
         assert second.settings.zoom == 2
         assert second.appearance.scheme == "dark"
         assert second.actions.appearance_dark.isChecked()
         assert second.current.id == FOOTNOTED
-        assert second.reader.top_anchor() == "economic-security-infrastructure"
+        qtbot.waitUntil(lambda: second.reader.top_anchor() == "economic-security-infrastructure")
         base = Settings(tmp_path / "fresh")
         assert base.zoom == 0
     finally:
+        second.window.close()  # closes the notes store
         close_app(second)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -115,6 +116,51 @@ def test_reading_position_goes_to_the_notes_store(noted_app) -> None:
     noted_app.open_article(OTHER)
     position = noted_app.notes.position(FOOTNOTED)
     assert position is not None and position.anchor == "economic-security-infrastructure"
+
+
+def test_reading_position_is_read_back_from_the_notes_store(qtbot, tmp_path: Path) -> None:
+    """The notes store is the one source of reading positions: the settings file holds none,
+    and what the store says is where the next start opens the article."""
+    config, db = tmp_path / "config", tmp_path / "data" / "notes.sqlite3"
+    first = build_app(qtbot, config, tmp_path / "index", notes_db=db)
+    qtbot.waitUntil(lambda: first.notes is not None)
+    first.open_article(FOOTNOTED, "economic-security-infrastructure")
+    first.window.close()
+    close_app(first)
+    kept = (config / "jpbrief.ini").read_text()
+    assert "economic-security-infrastructure" not in kept and "positions" not in kept
+    article = first.library.article(FOOTNOTED)
+    later = next(p.anchor for p in reversed(article.passages) if p.kind == "paragraph")
+    with NotesStore(db, auto_backup=False) as store:  # the store alone changes its mind
+        assert store.position(FOOTNOTED).anchor == "economic-security-infrastructure"
+        store.set_position(FOOTNOTED, later, 0.9)
+    second = build_app(qtbot, config, tmp_path / "index", notes_db=db)
+    try:
+        qtbot.waitUntil(lambda: second.notes is not None)
+        assert second.current.id == FOOTNOTED
+        assert second.reader.scroll_fraction() > 0.5  # the store's place, not the settings'
+    finally:
+        second.window.close()  # closes the notes store
+        close_app(second)
+
+
+def test_positions_kept_by_an_older_version_move_to_the_notes_store(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    config, db = tmp_path / "config", tmp_path / "data" / "notes.sqlite3"
+    config.mkdir()
+    old = QSettings(str(config / "jpbrief.ini"), QSettings.Format.IniFormat)
+    old.setValue("reader/positions", json.dumps({OTHER: {"anchor": "sharpening-strategic-focus", "fraction": 0.25}}))
+    old.sync()
+    app = build_app(qtbot, config, tmp_path / "index", notes_db=db)
+    try:
+        qtbot.waitUntil(lambda: app.notes is not None)
+        assert app.notes.position(OTHER).anchor == "sharpening-strategic-focus"
+        app.settings.sync()
+        assert "positions" not in (config / "jpbrief.ini").read_text()
+    finally:
+        app.window.close()
+        close_app(app)
 
 
 def test_unopenable_notes_store_is_reported_not_fatal(qtbot, tmp_path: Path) -> None:

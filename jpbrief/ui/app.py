@@ -83,6 +83,11 @@ class ReaderApp(QObject):
         self.marked_theme = ""
         self.last_request = 0
         self._section_of: dict[str, str] = {}
+        # Reading positions: the notes store keeps them (journaled, survives a crash); this
+        # is the session's own copy, for a store not open yet (before the first paint) or
+        # unavailable. QSettings keeps only preferences and window state.
+        self._positions: dict[str, tuple[str, float]] = {}
+        self._startup_place: tuple[str, int] | None = None
         self._search_factory = search_factory
         self._search: SearchService | None = None
         self._card: FootnoteCard | None = None
@@ -313,17 +318,20 @@ class ReaderApp(QObject):
             # lays the list out, and its outline would be laid out at each width on the way.
             self.library_panel.show_article(first)
             self._position(first, restore=True)  # recorded in the history after the first paint
+            self._startup_place = (first.id, self.reader.verticalScrollBar().value())
         self._update_history_actions()
 
     def _after_first_paint(self) -> None:
-        """Work that must not delay the first paint: the search index, the start-up cache."""
+        """Work that must not delay the first paint: notes (and with them the saved reading
+        position of the article shown), the search index, the start-up cache."""
+        self.open_notes()
+        self._restore_startup_position()
         if self.history.current is None:
             # The start-up place: its top_anchor() would lay out the whole text before the
             # first paint, which needs only the part on screen.
             self._record_visit()
             self._update_history_actions()
         self.search.prepare()
-        self.open_notes()
         if self._cache_root is not None:
             from jpbrief.core.render import render_article
 
@@ -367,10 +375,30 @@ class ReaderApp(QObject):
     def _remember_position(self) -> None:
         if self.current is not None:
             anchor, fraction = self.reader.top_anchor(), self.reader.scroll_fraction()
-            self.settings.set_position(self.current.id, anchor, fraction)
+            self._positions[self.current.id] = (anchor, fraction)
             if self.notes is not None and anchor:
                 with contextlib.suppress(Exception):  # never worth an error dialog
                     self.notes.set_position(self.current.id, anchor, fraction)
+
+    def _saved_position(self, article_id: str) -> tuple[str, float] | None:
+        """Where the reader last was in an article: this session's, else the notes store's."""
+        if article_id in self._positions:
+            return self._positions[article_id]
+        if self.notes is not None:
+            with contextlib.suppress(Exception):  # a damaged store: start at the top
+                saved = self.notes.position(article_id)
+                if saved is not None:
+                    return saved.anchor, saved.fraction
+        return None
+
+    def _restore_startup_position(self) -> None:
+        """The start-up article's saved position, once the notes store is open (it opens
+        after the first paint), unless the reader has already moved."""
+        place, self._startup_place = self._startup_place, None
+        if place is None or self.current is None or self.current.id != place[0]:
+            return
+        if self.reader.verticalScrollBar().value() == place[1]:
+            self._position(self.current, restore=True)
 
     def open_article(
         self,
@@ -422,7 +450,7 @@ class ReaderApp(QObject):
         elif scroll is not None:
             self.reader.verticalScrollBar().setValue(scroll)
         elif restore and fresh:
-            saved = self.settings.position(article.id)
+            saved = self._saved_position(article.id)
             if saved and saved[0] and self.reader.has_anchor(saved[0]):
                 self.reader.scroll_to_anchor(saved[0])
             elif saved:
@@ -595,10 +623,19 @@ class ReaderApp(QObject):
                 self.notes.reanchor(self.library)
             except Exception as error:
                 self.notes_panel.show_message(f"Could not re-anchor notes: {error}")
+        if not read_only:
+            self._move_legacy_positions()
         for action in self.actions.notes_actions:
             action.setEnabled(True)
         self._refresh_notes()
         return True
+
+    def _move_legacy_positions(self) -> None:
+        """Positions an older version kept in the settings file go to the notes store."""
+        for article, (anchor, fraction) in self.settings.take_legacy_positions().items():
+            with contextlib.suppress(Exception):
+                if anchor and self.notes.position(article) is None:
+                    self.notes.set_position(article, anchor, fraction)
 
     def _refresh_notes(self) -> None:
         if self.notes is not None:
