@@ -669,6 +669,26 @@ def test_startup_cache_round_trip_and_invalidation(content_copy: Path, tmp_path:
     assert library_cache.load(content_copy, cache) is None
 
 
+def test_startup_cache_never_serves_a_library_older_than_its_fingerprint(content_copy: Path, tmp_path: Path) -> None:
+    """An article edited between the load and the cache write: the cache is keyed by the
+    fingerprint taken before the load, so the next start sees the edit and loads afresh."""
+    import os
+
+    from jpbrief.core.render import render_article
+    from jpbrief.ui import library_cache
+
+    stamp = library_cache.fingerprint(content_copy)  # as launch takes it, before loading
+    library = load_library(content_copy)
+    article = next(iter((content_copy / "articles").glob("*.md")))
+    article.write_text(article.read_text(encoding="utf-8") + "\nEdited while loading.\n", encoding="utf-8")
+    later = article.stat().st_mtime_ns + 5_000_000_000
+    os.utime(article, ns=(later, later))  # a clearly newer mtime, whatever the clock's grain
+    cache = tmp_path / "startup"
+    html = {a.id: render_article(a, library) for a in library.articles}
+    assert library_cache.save(content_copy, cache, library, html, stamp=stamp)
+    assert library_cache.load(content_copy, cache) is None  # stale: the edit is not in it
+
+
 def test_gui_commands_are_registered_without_importing_qt_widgets() -> None:
     from jpbrief.cli import build_parser
     from jpbrief.commands import gui

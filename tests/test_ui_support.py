@@ -48,7 +48,7 @@ def build_app(
         library,
         content,
         Settings(config_dir),
-        search_factory=default_index_factory(content, library, index_root),
+        search_factory=default_index_factory(content, library, index_root, key_dir=config_dir.parent / "data"),
         confirm_url=confirm,
         rendered=rendered,
         notes_factory=None if notes_db is None else lambda: _notes_store(notes_db),

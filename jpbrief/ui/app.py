@@ -24,13 +24,13 @@ from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 
 from jpbrief import __version__
-from jpbrief.core import paths
 from jpbrief.core.model import Article, Library
 from jpbrief.ui import library_cache
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.appearance import READER_FONTS, Appearance, ensure_style, reader_font
 from jpbrief.ui.main_window import MainWindow
 from jpbrief.ui.navigation import History, Place
+from jpbrief.ui.ports import LaunchPaths, NotesPort, SearchIndexPort
 from jpbrief.ui.reader import ReaderView
 from jpbrief.ui.settings import Settings
 from jpbrief.ui.sidebar import LibraryPanel, ThemesPanel
@@ -61,18 +61,24 @@ class ReaderApp(QObject):
         content_dir: Path,
         settings: Settings,
         *,
-        search_factory: Callable[[], Any] | None = None,
+        search_factory: Callable[[], SearchIndexPort] | None = None,
         confirm_url: ConfirmUrl | None = None,
         rendered: dict[str, str] | None = None,
         cache_root: Path | None = None,
-        notes_factory: Callable[[], Any] | None = None,
+        notes_factory: Callable[[], NotesPort] | None = None,
+        cache_stamp: str | None = None,
+        where: LaunchPaths | None = None,
     ) -> None:
         """``rendered``: articles' HTML from the start-up cache (no CSS, no marking);
-        ``cache_root``: where to write that cache after the first paint (None: don't);
-        ``notes_factory``: opens the notes store (after the first paint; None: no notes)."""
+        ``cache_root``: where to write that cache after the first paint (None: don't), under
+        ``cache_stamp``, the content's fingerprint taken before the library was loaded;
+        ``notes_factory``: opens the notes store (after the first paint; None: no notes);
+        ``where``: resources and the search index's folders (default: the installed layout)."""
         super().__init__()
         self._notes_factory = notes_factory
-        self.notes: Any = None
+        self.notes: NotesPort | None = None
+        self.where = where or LaunchPaths.default()
+        self._cache_stamp = cache_stamp
         self.library = library
         self._rendered = dict(rendered or {})
         self._cache_root = cache_root
@@ -94,7 +100,7 @@ class ReaderApp(QObject):
         self._themes_panel: ThemesPanel | None = None
         self._search_panel: SearchPanel | None = None
         self._notes_panel: NotesPanel | None = None
-        resources = paths.resources_dir()
+        resources = self.where.resources
         self.appearance = Appearance(resources)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -266,7 +272,7 @@ class ReaderApp(QObject):
             from jpbrief.ui.search_service import SearchService, default_index_factory
 
             factory = self._search_factory or default_index_factory(
-                self.content_dir, self.library, paths.cache_dir() / "search-index"
+                self.content_dir, self.library, self.where.search_index, key_dir=self.where.search_key
             )
             service = self._search = SearchService(factory, self)
             self._connect_search_service(service)
@@ -336,7 +342,8 @@ class ReaderApp(QObject):
             from jpbrief.core.render import render_article
 
             html = {a.id: render_article(a, self.library, with_sources=True) for a in self.library.articles}
-            library_cache.save(self.content_dir, self._cache_root, self.library, html)
+            library_cache.save(self.content_dir, self._cache_root, self.library, html,
+                               stamp=self._cache_stamp)
             self._cache_root = None
 
     def save_state(self) -> None:
@@ -632,10 +639,13 @@ class ReaderApp(QObject):
 
     def _move_legacy_positions(self) -> None:
         """Positions an older version kept in the settings file go to the notes store."""
+        notes = self.notes
+        if notes is None:
+            return
         for article, (anchor, fraction) in self.settings.take_legacy_positions().items():
             with contextlib.suppress(Exception):
-                if anchor and self.notes.position(article) is None:
-                    self.notes.set_position(article, anchor, fraction)
+                if anchor and notes.position(article) is None:
+                    notes.set_position(article, anchor, fraction)
 
     def _refresh_notes(self) -> None:
         if self.notes is not None:
@@ -907,7 +917,7 @@ class ReaderApp(QObject):
         box.open()
 
 
-def open_notes_store() -> Any:
+def open_notes_store() -> NotesPort:
     from jpbrief.core.notes import NotesStore, default_db_path
 
     return NotesStore(default_db_path())

@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from jpbrief.core.search.results import Hit, SearchResult
+
+if TYPE_CHECKING:
+    from jpbrief.core.model import Library
+    from jpbrief.ui.ports import SearchIndexPort
 
 
 @dataclass(frozen=True)
@@ -49,15 +53,16 @@ class SearchOutcome:
         return self.result.message or "" if not self.result.hits else ""
 
 
-def default_index_factory(content_dir: Path, library: Any, cache_root: Path) -> Callable[[], Any]:
-    """A factory for the real index; it imports Whoosh only when called (in the worker)."""
+def default_index_factory(
+    content_dir: Path, library: Library, cache_root: Path, *, key_dir: Path
+) -> Callable[[], SearchIndexPort]:
+    """A factory for the real index; it imports Whoosh only when called (in the worker).
+    ``key_dir``: where the key that seals the index lives (the data folder, never the cache)."""
 
-    def factory() -> Any:
-        from jpbrief.core import paths
+    def factory() -> SearchIndexPort:
         from jpbrief.core.search import SearchIndex  # deferred: never on the start-up path
 
-        # The key that seals the index lives in the data folder, never in the cache.
-        return SearchIndex(library, content_dir, cache_root, key_dir=paths.data_dir())
+        return SearchIndex(library, content_dir, cache_root, key_dir=key_dir)
 
     return factory
 
@@ -85,10 +90,10 @@ class SearchService(QObject):
     results_ready = Signal(int, object)  # request id, SearchOutcome
     status_changed = Signal(str)  # "indexing", "ready", or "unavailable: <reason>"
 
-    def __init__(self, factory: Callable[[], Any], parent: QObject | None = None) -> None:
+    def __init__(self, factory: Callable[[], SearchIndexPort], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._factory = factory
-        self._index: Any = None  # touched only by the worker thread
+        self._index: SearchIndexPort | None = None  # touched only by the worker thread
         self._error = ""
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
