@@ -501,7 +501,7 @@ def test_actions_use_standard_keys_and_help_lists_them(qtbot, reader_app) -> Non
     assert QKeySequence("Alt+Left") in actions.back.shortcuts()
     menus = [a.text() for a in reader_app.window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Go", "&Notes", "&Help"]
-    dialog = reader_app.show_shortcuts()
+    dialog = reader_app.documents.show_shortcuts()
     qtbot.addWidget(dialog)
     rows = dialog.rows()
     assert ("Edit", "Quick search", "Ctrl+K") in rows
@@ -533,7 +533,7 @@ def test_step_section_and_article(reader_app) -> None:
 
 def test_export_pdf_has_footnotes_and_sources(reader_app, tmp_path: Path, monkeypatch) -> None:
     open_footnoted(reader_app)
-    html = reader_app._printable()
+    html = reader_app.documents.printable()
     assert 'href="fn:' in html and "Notes" in html and API_SURVEY in html.replace("&quot;", '"')
     from jpbrief.ui.printing import printable_html
 
@@ -567,7 +567,7 @@ def test_print_uses_the_print_dialog(reader_app, tmp_path: Path, monkeypatch) ->
 
     monkeypatch.setattr(QtPrintSupport, "QPrintDialog", FakeDialog)
     open_footnoted(reader_app)
-    assert reader_app.print_article()
+    assert reader_app.documents.print_article()
     assert (tmp_path / "printed.pdf").read_bytes()[:5] == b"%PDF-"
 
 
@@ -598,14 +598,14 @@ def test_external_links_need_confirmation(reader_app, monkeypatch) -> None:
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toString()) or True)
     asked: list[str] = []
-    reader_app.confirm_url = lambda _parent, url: asked.append(url) or False
+    reader_app.documents.confirm_url = lambda _parent, url: asked.append(url) or False
     reader_app.reader.activate_href("external:https://example.org/a?b=1", QPoint(), "click")
     assert asked == ["https://example.org/a?b=1"] and opened == []
-    reader_app.confirm_url = lambda _parent, url: True
+    reader_app.documents.confirm_url = lambda _parent, url: True
     reader_app.reader.activate_href("external:https://example.org/a?b=1", QPoint(), "click")
     assert opened == ["https://example.org/a?b=1"]
-    assert not reader_app.open_external("file:///etc/passwd")
-    assert not reader_app.open_external("javascript:alert(1)")
+    assert not reader_app.documents.open_external("file:///etc/passwd")
+    assert not reader_app.documents.open_external("javascript:alert(1)")
     assert len(opened) == 1
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 def noted_app(qtbot, tmp_path: Path):
     db = tmp_path / "data" / "notes.sqlite3"
     app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
-    app._notes_factory = lambda: NotesStore(db, auto_backup=False)
+    app.annotations.factory = lambda: NotesStore(db, auto_backup=False)
     app.start()
     qtbot.waitUntil(lambda: app.notes is not None, timeout=10000)  # opened after first paint
     yield app
@@ -169,7 +169,7 @@ def test_unopenable_notes_store_is_reported_not_fatal(qtbot, tmp_path: Path) -> 
     def broken() -> NotesStore:
         raise OSError("disk is read-only")
 
-    app._notes_factory = broken
+    app.annotations.factory = broken
     app.start()
     qtbot.waitUntil(lambda: app.notes_panel.message.text() != "", timeout=10000)
     assert "disk is read-only" in app.notes_panel.message.text()
@@ -214,7 +214,7 @@ def answer_dialog(monkeypatch, button: str) -> list[tuple[str, str]]:
 
 
 def test_full_disk_note_keeps_its_text_and_retry_saves_it(noted_app, monkeypatch) -> None:
-    noted_app.notes = FullDisk(noted_app.notes, fails=1)
+    noted_app.annotations.notes = FullDisk(noted_app.notes, fails=1)
     shown = answer_dialog(monkeypatch, "Retry")
     noted_app.open_article(OTHER, "sharpening-strategic-focus")
     note = noted_app.add_note("  Check against the NSS  ")
@@ -228,7 +228,7 @@ def test_full_disk_bookmark_and_highlight_offer_to_copy_the_text(qtbot, noted_ap
                                                                  monkeypatch) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    noted_app.notes = FullDisk(noted_app.notes)
+    noted_app.annotations.notes = FullDisk(noted_app.notes)
     shown = answer_dialog(monkeypatch, "Copy text")
     noted_app.open_article(FOOTNOTED, "economic-security-infrastructure")
     passage = noted_app.current.passage("economic-security-infrastructure")
@@ -253,7 +253,7 @@ def test_recovery_after_damage_is_shown_in_the_notes_panel(qtbot, tmp_path: Path
     with open(db, "r+b") as handle:
         handle.write(b"not a database" * 8)
     app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
-    app._notes_factory = lambda: NotesStore(db, auto_backup=False)
+    app.annotations.factory = lambda: NotesStore(db, auto_backup=False)
     app.start()
     try:
         qtbot.waitUntil(lambda: app.notes is not None, timeout=10000)

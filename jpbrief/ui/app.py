@@ -23,11 +23,12 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 
-from jpbrief import __version__
 from jpbrief.core.model import Article, Library
 from jpbrief.ui import library_cache
 from jpbrief.ui.actions import Actions
-from jpbrief.ui.appearance import READER_FONTS, Appearance, ensure_style, reader_font
+from jpbrief.ui.appearance import Appearance, ensure_style, reader_font
+from jpbrief.ui.controllers.annotations import AnnotationsController
+from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
 from jpbrief.ui.main_window import MainWindow
 from jpbrief.ui.navigation import History, Place
 from jpbrief.ui.ports import LaunchPaths, NotesPort, SearchIndexPort
@@ -39,17 +40,11 @@ if TYPE_CHECKING:  # built on first use: their modules load after the first pain
     from jpbrief.core.search.results import Hit
     from jpbrief.ui.footnote_popup import FootnoteCard
     from jpbrief.ui.notes_panel import NotesPanel
-    from jpbrief.ui.passage_map import PassageMap
     from jpbrief.ui.search_panel import SearchPanel
     from jpbrief.ui.search_service import SearchOutcome, SearchService
 
-ConfirmUrl = Callable[[Any, str], bool]
-
 LIBRARY_TAB, THEMES_TAB, SEARCH_TAB, NOTES_TAB = range(4)
 """The sidebar's tabs, in order."""
-
-HIGHLIGHT_COLOURS = {"yellow": "#f5d76e", "green": "#b9e4a6", "blue": "#add3f5", "pink": "#f5bcd3"}
-"""Soft tints for the notes store's colour names, readable under dark text."""
 
 
 class ReaderApp(QObject):
@@ -75,8 +70,6 @@ class ReaderApp(QObject):
         ``notes_factory``: opens the notes store (after the first paint; None: no notes);
         ``where``: resources and the search index's folders (default: the installed layout)."""
         super().__init__()
-        self._notes_factory = notes_factory
-        self.notes: NotesPort | None = None
         self.where = where or LaunchPaths.default()
         self._cache_stamp = cache_stamp
         self.library = library
@@ -84,7 +77,6 @@ class ReaderApp(QObject):
         self._cache_root = cache_root
         self.content_dir = Path(content_dir)
         self.settings = settings
-        self.confirm_url = confirm_url or _confirm_external_url
         self.current: Article | None = None
         self.marked_theme = ""
         self.last_request = 0
@@ -119,6 +111,14 @@ class ReaderApp(QObject):
         )
         for action in self.actions.notes_actions:
             action.setEnabled(False)  # until the notes store is open
+        self.documents = DocumentsController(
+            library, self.reader, self.window, self.actions, self.appearance,
+            current=lambda: self.current, confirm_url=confirm_url,
+        )
+        self.annotations = AnnotationsController(
+            library, self.reader, self.window, self.actions, self.appearance, self.settings,
+            current=lambda: self.current, panel=lambda: self.notes_panel, factory=notes_factory,
+        )
         self._outline_timer = QTimer(self.reader)  # dies with the widgets it reads
         self._outline_timer.setSingleShot(True)
         self._outline_timer.setInterval(120)
@@ -140,7 +140,7 @@ class ReaderApp(QObject):
         reader.footnote_requested.connect(self.show_footnote)
         reader.crossref_requested.connect(self.show_crossref)
         reader.anchor_requested.connect(self.go_to_section)
-        reader.external_link_requested.connect(self.open_external)
+        reader.external_link_requested.connect(self.documents.open_external)
         reader.back_requested.connect(self.go_back)
         reader.forward_requested.connect(self.go_forward)
         reader.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
@@ -148,9 +148,9 @@ class ReaderApp(QObject):
         self._outline_timer.timeout.connect(self._follow_outline)
 
         # Notes (the Notes panel: _connect_notes_panel)
-        actions.add_bookmark.triggered.connect(self.toggle_bookmark)
-        actions.highlight_selection.triggered.connect(self.highlight_selection)
-        actions.add_note.triggered.connect(lambda: self.add_note())
+        actions.add_bookmark.triggered.connect(self.annotations.toggle_bookmark)
+        actions.highlight_selection.triggered.connect(self.annotations.highlight_selection)
+        actions.add_note.triggered.connect(lambda: self.annotations.add_note())
         actions.show_notes.triggered.connect(lambda: self.show_panel(self.notes_panel))
 
         # Window
@@ -162,8 +162,8 @@ class ReaderApp(QObject):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
         # Menu actions: File, Edit
-        actions.print_article.triggered.connect(self.print_article)
-        actions.export_pdf.triggered.connect(lambda: self.export_pdf())
+        actions.print_article.triggered.connect(self.documents.print_article)
+        actions.export_pdf.triggered.connect(lambda: self.documents.export_pdf())
         actions.quit.triggered.connect(window.close)
         actions.copy.triggered.connect(reader.copy)
         actions.find.triggered.connect(self.focus_search)
@@ -194,8 +194,8 @@ class ReaderApp(QObject):
         actions.next_article.triggered.connect(lambda: self.step_article(+1))
 
         # Menu actions: Help
-        actions.shortcuts.triggered.connect(self.show_shortcuts)
-        actions.about.triggered.connect(self.show_about)
+        actions.shortcuts.triggered.connect(self.documents.show_shortcuts)
+        actions.about.triggered.connect(self.documents.show_about)
 
     # Parts built on first use are wired here, once, when they are built.
     def _connect_themes_panel(self, panel: ThemesPanel) -> None:
@@ -216,7 +216,7 @@ class ReaderApp(QObject):
     def _connect_notes_panel(self, panel: NotesPanel) -> None:
         # Notes: jump to and remove annotations
         panel.passage_requested.connect(self.open_passage)
-        panel.remove_requested.connect(self.remove_annotation)
+        panel.remove_requested.connect(self.annotations.remove_annotation)
 
     def _connect_card(self, card: FootnoteCard) -> None:
         # Footnote card
@@ -330,7 +330,7 @@ class ReaderApp(QObject):
     def _after_first_paint(self) -> None:
         """Work that must not delay the first paint: notes (and with them the saved reading
         position of the article shown), the search index, the start-up cache."""
-        self.open_notes()
+        self.annotations.open_notes()
         self._restore_startup_position()
         if self.history.current is None:
             # The start-up place: its top_anchor() would lay out the whole text before the
@@ -355,9 +355,7 @@ class ReaderApp(QObject):
         self.settings.sync()
         if self._search is not None:
             self._search.shutdown()
-        if self.notes is not None:
-            self.notes.close()
-            self.notes = None
+        self.annotations.close()
 
     # ------------------------------------------------------------------ reading
     def _render(self, article: Article) -> str:
@@ -383,17 +381,17 @@ class ReaderApp(QObject):
         if self.current is not None:
             anchor, fraction = self.reader.top_anchor(), self.reader.scroll_fraction()
             self._positions[self.current.id] = (anchor, fraction)
-            if self.notes is not None and anchor:
+            if self.annotations.notes is not None and anchor:
                 with contextlib.suppress(Exception):  # never worth an error dialog
-                    self.notes.set_position(self.current.id, anchor, fraction)
+                    self.annotations.notes.set_position(self.current.id, anchor, fraction)
 
     def _saved_position(self, article_id: str) -> tuple[str, float] | None:
         """Where the reader last was in an article: this session's, else the notes store's."""
         if article_id in self._positions:
             return self._positions[article_id]
-        if self.notes is not None:
+        if self.annotations.notes is not None:
             with contextlib.suppress(Exception):  # a damaged store: start at the top
-                saved = self.notes.position(article_id)
+                saved = self.annotations.notes.position(article_id)
                 if saved is not None:
                     return saved.anchor, saved.fraction
         return None
@@ -444,7 +442,7 @@ class ReaderApp(QObject):
         self._section_of = _sections(article)
         self.window.setWindowTitle(f"{article.title} — jpbrief")
         self.settings.last_article = article.id
-        self._draw_highlights()
+        self.annotations.draw_highlights()
 
     def _position(
         self, article: Article, anchor: str = "", *, scroll: int | None = None, restore: bool = False,
@@ -486,13 +484,9 @@ class ReaderApp(QObject):
         """Open a search hit's passage with its matched words marked exactly (``Hit.spans``)."""
         return self.open_passage(hit.article, hit.anchor, hit.spans)
 
-    def _passage_map(self, anchor: str) -> PassageMap | None:
-        passage = self.current.passage(anchor) if self.current is not None else None
-        return self.reader.passage_map(anchor, passage.text) if passage is not None else None
-
     def _mark_spans(self, anchor: str, spans: Sequence[tuple[int, int]]) -> int:
         """Mark ``spans`` (offsets in the passage's text) in the reader; how many were marked."""
-        mapping = self._passage_map(anchor)
+        mapping = self.annotations.passage_map(anchor)
         if mapping is None:
             return 0
         fmt = QTextCharFormat()
@@ -581,7 +575,7 @@ class ReaderApp(QObject):
             return
         scroll = self.reader.verticalScrollBar().value()
         self.reader.show_html(self._render(self.current), self._base_dir(self.current))
-        self._draw_highlights()
+        self.annotations.draw_highlights()
         self.reader.verticalScrollBar().setValue(scroll)
 
     # ------------------------------------------------------------------ cards
@@ -593,199 +587,23 @@ class ReaderApp(QObject):
     def show_crossref(self, article_id: str, anchor: str, where: QPoint, trigger: str = "click") -> bool:
         return self.card.show_crossref(self.library, article_id, anchor, where, opened_by=trigger)
 
-    def open_external(self, url: str) -> bool:
-        """Open an http(s) link in the system browser, only after the user confirms it."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        target = QUrl(url)
-        if target.scheme() not in ("http", "https") or not target.host():
-            self.window.statusBar().showMessage(f"Refused to open {url}", 5000)
-            return False
-        if not self.confirm_url(self.window, url):
-            return False
-        return QDesktopServices.openUrl(target)
-
-    # ------------------------------------------------------------------ notes
+    # ------------------------------------------------------------------ notes (kept names)
+    # The self-test (ui/selftest.py) drives these by name; the behaviour is the controller's.
     def open_notes(self) -> bool:
-        """Open the notes store (after the first paint); say so if it cannot be opened."""
-        if self.notes is not None or self._notes_factory is None:
-            return self.notes is not None
-        try:
-            self.notes = self._notes_factory()
-        except Exception as error:
-            self.notes_panel.show_message(f"Notes are unavailable: {error}")
-            return False
-        if self.notes.recovery_message:  # what was recovered, where the user sees it
-            self.notes_panel.show_message(self.notes.recovery_message)
-            self.show_panel(self.notes_panel)
-            self.window.statusBar().showMessage("The notes database was repaired; see Notes", 8000)
-        read_only = getattr(self.notes, "read_only", None)
-        if read_only:
-            self.notes_panel.show_message(
-                f"Notes are read-only ({read_only}): they are shown, but new ones cannot be saved."
-            )
-        else:
-            try:
-                self.notes.reanchor(self.library)
-            except Exception as error:
-                self.notes_panel.show_message(f"Could not re-anchor notes: {error}")
-        if not read_only:
-            self._move_legacy_positions()
-        for action in self.actions.notes_actions:
-            action.setEnabled(True)
-        self._refresh_notes()
-        return True
-
-    def _move_legacy_positions(self) -> None:
-        """Positions an older version kept in the settings file go to the notes store."""
-        notes = self.notes
-        if notes is None:
-            return
-        for article, (anchor, fraction) in self.settings.take_legacy_positions().items():
-            with contextlib.suppress(Exception):
-                if anchor and notes.position(article) is None:
-                    notes.set_position(article, anchor, fraction)
-
-    def _refresh_notes(self) -> None:
-        if self.notes is not None:
-            self.notes_panel.show_annotations(self.notes.annotations())
-        self._draw_highlights()
-
-    def _draw_highlights(self) -> None:
-        """Draw the open article's highlights (never the detached ones) in the reader."""
-        selections: list[QTextEdit.ExtraSelection] = []
-        if self.notes is not None and self.current is not None:
-            for highlight in self.notes.highlights(self.current.id):
-                mapping = None if highlight.detached else self._passage_map(highlight.anchor)
-                if mapping is None:
-                    continue
-                start, end = highlight.start, highlight.end
-                if mapping.text[start:end] != highlight.quote:  # offsets from another text
-                    start = mapping.text.find(highlight.quote)
-                    end = start + len(highlight.quote)
-                    if start < 0 or not highlight.quote:
-                        continue
-                fmt = QTextCharFormat()
-                named = HIGHLIGHT_COLOURS.get(highlight.colour, highlight.colour)
-                fmt.setBackground(QColor(named) if QColor.isValidColorName(named)
-                                  else self.appearance.highlight_colour())
-                fmt.setForeground(QColor("#1a1a1a"))
-                selections += self.reader.mark_ranges([mapping.document_span(start, end)], fmt)
-        self.reader.set_persistent_selections(selections)
-
-    def _passage_in_focus(self) -> tuple[str, tuple[int, int] | None]:
-        """(anchor, selected range of its text): the selection's passage, else the one at the
-        top (no range). The range is the selected occurrence's, through the passage map."""
-        cursor = self.reader.textCursor()
-        if cursor.hasSelection() and not self.reader.focused_href():
-            anchor = self.reader.anchor_at(cursor.selectionStart())
-            mapping = self._passage_map(anchor)
-            if mapping is None:
-                return anchor, None
-            start, end = mapping.text_span(cursor.selectionStart(), cursor.selectionEnd())
-            return anchor, ((start, end) if end > start else None)
-        top = self.reader.top_anchor()
-        if not top and self.current is not None and self.current.passages:
-            top = self.current.passages[0].anchor  # above the first passage: the title
-        return top, None
+        return self.annotations.open_notes()
 
     def toggle_bookmark(self) -> Any:
-        if self.notes is None or self.current is None:
-            return None
-        anchor, _text = self._passage_in_focus()
-        passage = self.current.passage(anchor)
-        if passage is None:
-            return None
-        notes, article = self.notes, self.current.id
-        bookmark = self._save("bookmark", passage.text,
-                              lambda: notes.toggle_bookmark(article, anchor, passage.text))
-        if bookmark is False:
-            return None
-        self.window.statusBar().showMessage(
-            "Bookmarked" if bookmark is not None else "Bookmark removed", 3000
-        )
-        self._refresh_notes()
-        return bookmark
+        return self.annotations.toggle_bookmark()
 
     def highlight_selection(self) -> Any:
-        if self.notes is None or self.current is None:
-            return None
-        anchor, selected = self._passage_in_focus()
-        passage = self.current.passage(anchor)
-        if passage is None or selected is None:
-            self.window.statusBar().showMessage("Select some text within one passage to highlight it", 5000)
-            return None
-        notes, article = self.notes, self.current.id
-        start, end = selected
-        text = passage.text[start:end]
-        highlight = self._save("highlight", text, lambda: notes.add_highlight(
-            article, anchor, start, end, text))
-        if highlight is False:
-            return None
-        self.window.statusBar().showMessage("Highlighted", 3000)
-        self._refresh_notes()
-        return highlight
+        return self.annotations.highlight_selection()
 
     def add_note(self, text: str | None = None) -> Any:
-        """Attach a note to the passage in focus (asks for the text unless given)."""
-        if self.notes is None or self.current is None:
-            return None
-        anchor, _selected = self._passage_in_focus()
-        passage = self.current.passage(anchor)
-        if passage is None:
-            return None
-        if text is None:
-            from PySide6.QtWidgets import QInputDialog
+        return self.annotations.add_note(text)
 
-            from jpbrief.ui import dialogs
-
-            prompt = dialogs.note_prompt(passage.text)
-            text, ok = QInputDialog.getMultiLineText(self.window, "Add note", prompt)
-            if not ok:
-                return None
-        if not text.strip():
-            return None
-        notes, article, kept = self.notes, self.current.id, text.strip()
-        note = self._save("note", kept, lambda: notes.add_note(article, anchor, kept, passage.text))
-        if note is False:
-            return None
-        self.window.statusBar().showMessage("Note saved", 3000)
-        self._refresh_notes()
-        return note
-
-    def _save(self, what: str, text: str, save: Callable[[], Any]) -> Any:
-        """Run ``save``; if the store fails (full disk, read-only), say so in a dialog that
-        keeps ``text`` and offers Retry or Copy text. False when nothing was saved."""
-        import sqlite3
-
-        from jpbrief.core.notes import NotesError
-        from jpbrief.ui.notes_panel import ask_after_failed_save
-
-        while True:
-            try:
-                return save()
-            except (NotesError, sqlite3.Error, OSError) as error:
-                choice = ask_after_failed_save(self.window, what, error, text)
-            if choice == "copy":
-                QGuiApplication.clipboard().setText(text)
-                self.window.statusBar().showMessage(f"Not saved; the {what}'s text was copied",
-                                                    8000)
-            if choice != "retry":
-                return False
-
-    def remove_annotation(self, kind: str, annotation_id: int) -> bool:
-        if self.notes is None:
-            return False
-        remove = {"bookmark": self.notes.remove_bookmark, "highlight": self.notes.remove_highlight,
-                  "note": self.notes.remove_note}.get(kind)
-        try:
-            removed = bool(remove(annotation_id)) if remove else False
-        except Exception as error:  # a full disk or a read-only folder: say so, keep it
-            self.notes_panel.show_message(f"Could not remove the {kind}: {error}")
-            return False
-        self._refresh_notes()
-        return removed
+    @property
+    def notes(self) -> NotesPort | None:
+        return self.annotations.notes
 
     # ------------------------------------------------------------------ search
     def focus_search(self) -> None:
@@ -855,78 +673,11 @@ class ReaderApp(QObject):
         }[self.settings.appearance]
         checked.setChecked(True)
 
-    # ------------------------------------------------------------------ print, help
-    def _printable(self) -> str:
-        assert self.current is not None
-        from jpbrief.core.render import render_article
-
-        return render_article(
-            self.current, self.library, css=self.appearance.print_css(), with_sources=True
-        )
-
-    def print_article(self) -> bool:
-        if self.current is None:
-            return False
-        from jpbrief.ui import printing  # loads QtPrintSupport: never at start-up
-
-        return printing.print_with_dialog(
-            self.window, self._printable(), title=self.current.title, fonts=READER_FONTS,
-            resources=self.reader.loadResource,
-        )
-
-    def export_pdf(self, path: Path | None = None) -> Path | None:
-        """Save the current article as PDF, asking where unless ``path`` is given."""
-        if self.current is None:
-            return None
-        if path is None:
-            from PySide6.QtWidgets import QFileDialog
-
-            suggested = str(Path.home() / f"{self.current.id}.pdf")
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self.window, "Export article as PDF", suggested, "PDF documents (*.pdf)"
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
-        from jpbrief.ui import printing
-
-        written = printing.export_pdf(self._printable(), path, title=self.current.title, fonts=READER_FONTS,
-                                      resources=self.reader.loadResource)
-        self.window.statusBar().showMessage(f"Saved {written}", 5000)
-        return written
-
-    def show_shortcuts(self) -> Any:
-        from jpbrief.ui import dialogs
-
-        dialog = dialogs.ShortcutsDialog(self.actions.shortcut_table(with_notes=True), self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def show_about(self) -> None:
-        from jpbrief.ui import dialogs
-
-        box = dialogs.about_dialog(
-            self.window,
-            dialogs.about_text(__version__, len(self.library.articles), self.library.passage_count,
-                               len(self.library.sources)),
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
 
 def open_notes_store() -> NotesPort:
     from jpbrief.core.notes import NotesStore, default_db_path
 
     return NotesStore(default_db_path())
-
-
-def _confirm_external_url(parent: Any, url: str) -> bool:
-    from jpbrief.ui import dialogs
-
-    return dialogs.confirm_external_url(parent, url)
 
 
 def _sections(article: Article) -> dict[str, str]:
