@@ -28,7 +28,9 @@ from jpbrief.ui import library_cache
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.appearance import Appearance, ensure_style, reader_font
 from jpbrief.ui.controllers.annotations import AnnotationsController
+from jpbrief.ui.controllers.appearance import AppearanceController
 from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
+from jpbrief.ui.controllers.search import SearchController
 from jpbrief.ui.main_window import MainWindow
 from jpbrief.ui.navigation import History, Place
 from jpbrief.ui.ports import LaunchPaths, NotesPort, SearchIndexPort
@@ -41,7 +43,7 @@ if TYPE_CHECKING:  # built on first use: their modules load after the first pain
     from jpbrief.ui.footnote_popup import FootnoteCard
     from jpbrief.ui.notes_panel import NotesPanel
     from jpbrief.ui.search_panel import SearchPanel
-    from jpbrief.ui.search_service import SearchOutcome, SearchService
+    from jpbrief.ui.search_service import SearchService
 
 LIBRARY_TAB, THEMES_TAB, SEARCH_TAB, NOTES_TAB = range(4)
 """The sidebar's tabs, in order."""
@@ -79,7 +81,6 @@ class ReaderApp(QObject):
         self.settings = settings
         self.current: Article | None = None
         self.marked_theme = ""
-        self.last_request = 0
         self._section_of: dict[str, str] = {}
         # Reading positions: the notes store keeps them (journaled, survives a crash); this
         # is the session's own copy, for a store not open yet (before the first paint) or
@@ -115,6 +116,14 @@ class ReaderApp(QObject):
             library, self.reader, self.window, self.actions, self.appearance,
             current=lambda: self.current, confirm_url=confirm_url,
         )
+        self.searching = SearchController(
+            self.window, self.reader, self.appearance, panel=lambda: self.search_panel,
+            service=lambda: self.search, passage_map=lambda anchor: self.annotations.passage_map(anchor),
+        )
+        self.appearance_control = AppearanceController(
+            self.settings, self.appearance, self.reader, self.window, self.actions,
+            refresh_views=self._refresh_views,
+        )
         self.annotations = AnnotationsController(
             library, self.reader, self.window, self.actions, self.appearance, self.settings,
             current=lambda: self.current, panel=lambda: self.notes_panel, factory=notes_factory,
@@ -125,8 +134,8 @@ class ReaderApp(QObject):
         self._connect_signals()
         # Palette and style sheet once the widgets exist but before any is shown, so none
         # has been polished yet: set earlier, every widget created pays for the style sheet.
-        self._apply_style()
-        self._check_appearance_action()
+        self.appearance_control.apply_style()
+        self.appearance_control.check_action()
 
     # ------------------------------------------------------------------ wiring
     def _connect_signals(self) -> None:
@@ -159,29 +168,30 @@ class ReaderApp(QObject):
         window.forward_requested.connect(self.go_forward)
         window.banner.dismissed.connect(lambda: window.statusBar().showMessage("Problems hidden", 3000))
         window.sidebar.currentChanged.connect(self._sidebar_changed)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.appearance_control.system_scheme_changed)
 
         # Menu actions: File, Edit
         actions.print_article.triggered.connect(self.documents.print_article)
         actions.export_pdf.triggered.connect(lambda: self.documents.export_pdf())
         actions.quit.triggered.connect(window.close)
         actions.copy.triggered.connect(reader.copy)
-        actions.find.triggered.connect(self.focus_search)
-        actions.quick_search.triggered.connect(self.focus_search)
+        actions.find.triggered.connect(self.searching.focus)
+        actions.quick_search.triggered.connect(self.searching.focus)
 
         # Menu actions: View
-        actions.zoom_in.triggered.connect(lambda: self.zoom(self.settings.zoom + 1))
-        actions.zoom_out.triggered.connect(lambda: self.zoom(self.settings.zoom - 1))
-        actions.zoom_reset.triggered.connect(lambda: self.zoom(0))
-        actions.appearance_system.triggered.connect(lambda: self.set_appearance("system"))
-        actions.appearance_light.triggered.connect(lambda: self.set_appearance("light"))
-        actions.appearance_dark.triggered.connect(lambda: self.set_appearance("dark"))
+        looks = self.appearance_control
+        actions.zoom_in.triggered.connect(lambda: looks.zoom(self.settings.zoom + 1))
+        actions.zoom_out.triggered.connect(lambda: looks.zoom(self.settings.zoom - 1))
+        actions.zoom_reset.triggered.connect(lambda: looks.zoom(0))
+        actions.appearance_system.triggered.connect(lambda: looks.set_appearance("system"))
+        actions.appearance_light.triggered.connect(lambda: looks.set_appearance("light"))
+        actions.appearance_dark.triggered.connect(lambda: looks.set_appearance("dark"))
         actions.toggle_dark.triggered.connect(
-            lambda: self.set_appearance("light" if self.appearance.scheme == "dark" else "dark")
+            lambda: looks.set_appearance("light" if self.appearance.scheme == "dark" else "dark")
         )
         actions.show_library.triggered.connect(lambda: self.show_panel(self.library_panel))
         actions.show_themes.triggered.connect(lambda: self.show_panel(self.themes_panel))
-        actions.show_search.triggered.connect(self.focus_search)
+        actions.show_search.triggered.connect(self.searching.focus)
         actions.focus_reader.triggered.connect(lambda: reader.setFocus(Qt.FocusReason.ShortcutFocusReason))
         actions.clear_theme.triggered.connect(lambda: self.select_theme(""))
 
@@ -205,13 +215,13 @@ class ReaderApp(QObject):
 
     def _connect_search_panel(self, panel: SearchPanel) -> None:
         # Search: the panel's queries and chosen results
-        panel.search_requested.connect(self.run_search)
+        panel.search_requested.connect(self.searching.run)
         panel.result_chosen.connect(self.open_hit)
 
     def _connect_search_service(self, service: SearchService) -> None:
         # Search: answers and status from the worker
-        service.results_ready.connect(self._show_results)
-        service.status_changed.connect(self._search_status)
+        service.results_ready.connect(self.searching.show_results)
+        service.status_changed.connect(self.searching.show_status)
 
     def _connect_notes_panel(self, panel: NotesPanel) -> None:
         # Notes: jump to and remove annotations
@@ -475,7 +485,7 @@ class ReaderApp(QObject):
         """Jump to a passage (recorded in history) and mark it, or ``spans`` of its text."""
         if not self.open_article(article_id, anchor):
             return False
-        if not (spans and self._mark_spans(anchor, spans)):
+        if not (spans and self.searching.mark_spans(anchor, spans)):
             self._mark_passage(anchor)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
@@ -483,18 +493,6 @@ class ReaderApp(QObject):
     def open_hit(self, hit: Hit) -> bool:
         """Open a search hit's passage with its matched words marked exactly (``Hit.spans``)."""
         return self.open_passage(hit.article, hit.anchor, hit.spans)
-
-    def _mark_spans(self, anchor: str, spans: Sequence[tuple[int, int]]) -> int:
-        """Mark ``spans`` (offsets in the passage's text) in the reader; how many were marked."""
-        mapping = self.annotations.passage_map(anchor)
-        if mapping is None:
-            return 0
-        fmt = QTextCharFormat()
-        fmt.setBackground(self.appearance.highlight_colour())
-        fmt.setForeground(QColor("#1a1a1a"))
-        selections = self.reader.mark_ranges(mapping.document_spans(spans), fmt)
-        self.reader.set_transient_selections(selections)
-        return len(selections)
 
     def _mark_passage(self, anchor: str) -> None:
         from PySide6.QtGui import QTextFormat
@@ -605,27 +603,6 @@ class ReaderApp(QObject):
     def notes(self) -> NotesPort | None:
         return self.annotations.notes
 
-    # ------------------------------------------------------------------ search
-    def focus_search(self) -> None:
-        self.window.show_panel(self.search_panel)
-        self.search_panel.focus_query()
-
-    def run_search(self, query: str, theme: str, article: str) -> int:
-        self.last_request = self.search.search(query, theme=theme, article=article)
-        return self.last_request
-
-    def _show_results(self, _request_id: int, outcome: SearchOutcome) -> None:
-        self.search_panel.show_outcome(outcome)
-
-    def _search_status(self, status: str) -> None:
-        if status == "indexing":
-            self.window.statusBar().showMessage("Preparing the search index…")
-        elif status == "ready":
-            self.window.statusBar().showMessage("Search ready", 3000)
-        elif status.startswith("unavailable"):
-            self.search_panel.show_status("Search is unavailable: " + status.partition(": ")[2])
-            self.window.statusBar().showMessage("Search is unavailable", 5000)
-
     # ------------------------------------------------------------------ view
     def show_panel(self, panel: Any) -> None:
         self.window.show_panel(panel)
@@ -635,28 +612,8 @@ class ReaderApp(QObject):
             self.settings.sidebar_tab = index
             self._build_tab(index)
 
-    def zoom(self, steps: int) -> None:
-        self.settings.zoom = steps
-        self.reader.set_zoom(self.settings.zoom)
-        self.window.statusBar().showMessage(f"Text size {100 + 10 * self.settings.zoom} %", 2000)
-
-    def set_appearance(self, preference: str) -> None:
-        self.settings.appearance = preference
-        self._apply_appearance()
-
-    def _system_scheme_changed(self, _scheme: Any) -> None:
-        if self.settings.appearance == "system":
-            self._apply_appearance()
-
-    def _apply_style(self) -> None:
-        """The application's palette and style sheet for the appearance setting."""
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            self.appearance.apply(app, self.settings.appearance)
-
-    def _apply_appearance(self) -> None:
-        self._apply_style()
-        self._check_appearance_action()
+    def _refresh_views(self) -> None:
+        """Redraw what the appearance colours: the lists and the article."""
         self.library_panel.populate()
         if self.current is not None:
             self.library_panel.show_article(self.current)
@@ -664,15 +621,6 @@ class ReaderApp(QObject):
             self._themes_panel.populate()
             self._themes_panel.show_theme(self.marked_theme)
         self._rerender()
-
-    def _check_appearance_action(self) -> None:
-        checked = {
-            "system": self.actions.appearance_system,
-            "light": self.actions.appearance_light,
-            "dark": self.actions.appearance_dark,
-        }[self.settings.appearance]
-        checked.setChecked(True)
-
 
 def open_notes_store() -> NotesPort:
     from jpbrief.core.notes import NotesStore, default_db_path
