@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
 
 MARKER_SCHEMES = ("fn:", "xref:")
 """Links whose text the document adds to the passage (never part of ``Passage.text``)."""
@@ -30,6 +29,8 @@ def align(text: str, shown: Sequence[tuple[int, str]]) -> list[int]:
     """
     if not shown:
         return [0] * (len(text) + 1)
+    from difflib import SequenceMatcher  # first used after the first paint: not on the start-up path
+
     folded = "".join(" " if char.isspace() else char for _position, char in shown)
     positions: list[int | None] = [None] * len(text)
     matcher = SequenceMatcher(None, text, folded, autojunk=False)
