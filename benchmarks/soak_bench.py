@@ -60,7 +60,7 @@ def main() -> int:
     library = load_library(content)
     app = ReaderApp(
         library, content, Settings(home / "config"),
-        search_factory=default_index_factory(content, library, home / "index"),
+        search_factory=default_index_factory(content, library, home / "index", key_dir=home / "data"),
         confirm_url=lambda *_: False,
         rendered={a.id: render_article(a, library, with_sources=True) for a in library.articles},
     )

@@ -74,7 +74,7 @@ def test_full_window_makes_no_connection(qtbot, tmp_path: Path, no_sockets: list
                 app.search_panel.set_query(query)
             assert blocker.args[1].hits or blocker.args[1].suggestions, query
         app.search_panel.choose_row(0)
-        app.export_pdf(tmp_path / "article.pdf")
+        app.documents.export_pdf(tmp_path / "article.pdf")
     finally:
         close_app(app)
     assert no_sockets == []

@@ -64,7 +64,7 @@ def test_click_opens_card_with_the_right_citation(qtbot, reader_app, number: int
     assert "Asia Pacific Initiative" in card.fields.text()  # publisher
     assert "Survey" in card.fields.text()  # kind
     assert reader.verticalScrollBar().value() == before
-    assert reader_app.reader.last_trigger == "click"
+    assert card.opened_by == "click"  # the trigger came with the reader's signal
 
 
 def test_hover_opens_card_after_a_delay(qtbot, reader_app) -> None:
@@ -77,7 +77,7 @@ def test_hover_opens_card_after_a_delay(qtbot, reader_app) -> None:
     assert reader.hover_pending() and not reader_app.card.isVisible()  # not at once
     qtbot.waitUntil(reader_app.card.isVisible, timeout=3000)
     assert reader_app.card.number == 17
-    assert reader.last_trigger == "hover"
+    assert reader_app.card.opened_by == "hover"
     assert reader.verticalScrollBar().value() == before
 
 
@@ -94,7 +94,7 @@ def test_keyboard_tab_and_enter_open_card(qtbot, reader_app) -> None:
     before = reader.verticalScrollBar().value()
     qtbot.keyClick(reader, Qt.Key.Key_Return)
     qtbot.waitUntil(reader_app.card.isVisible)
-    assert reader_app.card.number == 33
+    assert reader_app.card.number == 33 and reader_app.card.opened_by == "keyboard"
     assert reader_app.card.citation.startswith(API_SURVEY)
     assert reader.verticalScrollBar().value() == before
     # Esc closes it; the focus stays on the marker so Tab continues from there.
@@ -321,6 +321,46 @@ def test_search_result_opens_the_right_passage(qtbot, reader_app) -> None:
     assert all(start <= s.cursor.selectionStart() < end for s in selections)
 
 
+def marks_in_passage(reader_app, anchor: str) -> list[str]:
+    """The passage-text pieces under the reader's search marks, through the document text."""
+    text = reader_app.reader.document().toPlainText()
+    return [text[s.cursor.selectionStart():s.cursor.selectionEnd()] for s in reader_app.reader.extraSelections()]
+
+
+def test_search_marks_are_exactly_the_hits_spans(qtbot, reader_app) -> None:
+    """Marks cover the hit's spans, character for character: "US" never marks "us" in "focus"."""
+    reader_app.actions.find.trigger()
+    outcome = search(qtbot, reader_app, "US")
+    # A passage where "US" stands next to words holding "us" (focus, thus, ...): the trap.
+    hit = next(h for h in outcome.hits if h.spans and h.text.casefold().count("us") > h.text.count("US"))
+    reader_app.open_hit(hit)
+    reader = reader_app.reader
+    mapping = reader.passage_map(hit.anchor, hit.text)
+    marked = sorted((s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in reader.extraSelections())
+    assert marked == sorted(mapping.document_spans(hit.spans))
+    assert marks_in_passage(reader_app, hit.anchor) == [hit.text[s:e] for s, e in sorted(hit.spans)]
+    document = reader.document().toPlainText()
+    for start, end in marked:  # whole words only: never the "us" inside "focus"
+        assert not document[start - 1].isalnum() and not document[end].isalnum(), document[start - 5:end + 5]
+
+
+def test_passage_map_skips_markers_and_lands_on_the_text(reader_app) -> None:
+    """Every passage of every article: each word maps onto the same word in the reader,
+    past footnote numbers, [ed.] markers and labels the reader adds."""
+    for article in reader_app.library.articles:
+        reader_app.open_article(article.id)
+        document = reader_app.reader.document().toPlainText()
+        for passage in article.passages:
+            mapping = reader_app.reader.passage_map(passage.anchor, passage.text)
+            assert mapping is not None, passage.anchor
+            offset = 0
+            for word in passage.text.split():
+                offset = passage.text.index(word, offset)
+                start, end = mapping.document_span(offset, offset + len(word))
+                assert document[start:end] == word, (passage.anchor, word)
+                offset += len(word)
+
+
 def test_ctrl_k_focuses_search_and_did_you_mean(qtbot, reader_app) -> None:
     keys = [s.toString() for s in reader_app.actions.quick_search.shortcuts()]
     assert "Ctrl+K" in keys
@@ -355,11 +395,9 @@ def test_settings_round_trip(tmp_path: Path) -> None:
     settings.zoom = 3
     settings.appearance = "dark"
     settings.last_article = OTHER
-    settings.set_position(OTHER, "sharpening-strategic-focus", 0.25)
     settings.sync()
     again = Settings(tmp_path)
     assert again.zoom == 3 and again.appearance == "dark" and again.last_article == OTHER
-    assert again.position(OTHER) == ("sharpening-strategic-focus", 0.25)
     assert (tmp_path / "jpbrief.ini").is_file()
     settings.zoom = 0  # back to the default: not stored at all
     settings.sync()
@@ -370,7 +408,9 @@ def test_settings_round_trip(tmp_path: Path) -> None:
 
 def test_app_settings_persist_across_restarts(qtbot, tmp_path: Path, index_root: Path) -> None:
     config = tmp_path / "config"
-    first = build_app(qtbot, config, index_root)
+    notes = tmp_path / "data" / "notes.sqlite3"  # where reading positions are kept
+    first = build_app(qtbot, config, index_root, notes_db=notes)
+    qtbot.waitUntil(lambda: first.notes is not None)
     first.actions.zoom_in.trigger()
     first.actions.zoom_in.trigger()
     first.actions.appearance_dark.trigger()
@@ -379,16 +419,17 @@ def test_app_settings_persist_across_restarts(qtbot, tmp_path: Path, index_root:
     close_app(first)
     assert (config / "jpbrief.ini").is_file() and (config / "window-state.ini").is_file()
 
-    second = build_app(qtbot, config, index_root)
+    second = build_app(qtbot, config, index_root, notes_db=notes)
     try:
         assert second.settings.zoom == 2
         assert second.appearance.scheme == "dark"
         assert second.actions.appearance_dark.isChecked()
         assert second.current.id == FOOTNOTED
-        assert second.reader.top_anchor() == "economic-security-infrastructure"
+        qtbot.waitUntil(lambda: second.reader.top_anchor() == "economic-security-infrastructure")
         base = Settings(tmp_path / "fresh")
         assert base.zoom == 0
     finally:
+        second.window.close()  # closes the notes store
         close_app(second)
 
 
@@ -460,7 +501,7 @@ def test_actions_use_standard_keys_and_help_lists_them(qtbot, reader_app) -> Non
     assert QKeySequence("Alt+Left") in actions.back.shortcuts()
     menus = [a.text() for a in reader_app.window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Go", "&Notes", "&Help"]
-    dialog = reader_app.show_shortcuts()
+    dialog = reader_app.documents.show_shortcuts()
     qtbot.addWidget(dialog)
     rows = dialog.rows()
     assert ("Edit", "Quick search", "Ctrl+K") in rows
@@ -530,7 +571,7 @@ def test_print_uses_the_print_dialog(reader_app, tmp_path: Path, monkeypatch) ->
 
     monkeypatch.setattr(QtPrintSupport, "QPrintDialog", FakeDialog)
     open_footnoted(reader_app)
-    assert reader_app.print_article()
+    assert reader_app.documents.print_article()
     assert (tmp_path / "printed.pdf").read_bytes()[:5] == b"%PDF-"
 
 
@@ -561,14 +602,14 @@ def test_external_links_need_confirmation(reader_app, monkeypatch) -> None:
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl",
                         lambda url: opened.append(url.toString()) or True)
     asked: list[str] = []
-    reader_app.confirm_url = lambda _parent, url: asked.append(url) or False
+    reader_app.documents.confirm_url = lambda _parent, url: asked.append(url) or False
     reader_app.reader.activate_href("external:https://example.org/a?b=1", QPoint(), "click")
     assert asked == ["https://example.org/a?b=1"] and opened == []
-    reader_app.confirm_url = lambda _parent, url: True
+    reader_app.documents.confirm_url = lambda _parent, url: True
     reader_app.reader.activate_href("external:https://example.org/a?b=1", QPoint(), "click")
     assert opened == ["https://example.org/a?b=1"]
-    assert not reader_app.open_external("file:///etc/passwd")
-    assert not reader_app.open_external("javascript:alert(1)")
+    assert not reader_app.documents.open_external("file:///etc/passwd")
+    assert not reader_app.documents.open_external("javascript:alert(1)")
     assert len(opened) == 1
 
 
@@ -630,6 +671,26 @@ def test_startup_cache_round_trip_and_invalidation(content_copy: Path, tmp_path:
     assert library_cache.load(content_copy, cache) is None  # content changed: load afresh
     (cache / "library.json").write_text("{not json", encoding="utf-8")
     assert library_cache.load(content_copy, cache) is None
+
+
+def test_startup_cache_never_serves_a_library_older_than_its_fingerprint(content_copy: Path, tmp_path: Path) -> None:
+    """An article edited between the load and the cache write: the cache is keyed by the
+    fingerprint taken before the load, so the next start sees the edit and loads afresh."""
+    import os
+
+    from jpbrief.core.render import render_article
+    from jpbrief.ui import library_cache
+
+    stamp = library_cache.fingerprint(content_copy)  # as launch takes it, before loading
+    library = load_library(content_copy)
+    article = next(iter((content_copy / "articles").glob("*.md")))
+    article.write_text(article.read_text(encoding="utf-8") + "\nEdited while loading.\n", encoding="utf-8")
+    later = article.stat().st_mtime_ns + 5_000_000_000
+    os.utime(article, ns=(later, later))  # a clearly newer mtime, whatever the clock's grain
+    cache = tmp_path / "startup"
+    html = {a.id: render_article(a, library) for a in library.articles}
+    assert library_cache.save(content_copy, cache, library, html, stamp=stamp)
+    assert library_cache.load(content_copy, cache) is None  # stale: the edit is not in it
 
 
 def test_gui_commands_are_registered_without_importing_qt_widgets() -> None:

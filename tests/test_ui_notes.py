@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QTextCursor
 from test_ui_support import FOOTNOTED, OFFSCREEN_NOTICES, OTHER, build_app, close_app
 
 from jpbrief.core.notes import NotesStore
@@ -17,7 +19,7 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 def noted_app(qtbot, tmp_path: Path):
     db = tmp_path / "data" / "notes.sqlite3"
     app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
-    app._notes_factory = lambda: NotesStore(db, auto_backup=False)
+    app.annotations.factory = lambda: NotesStore(db, auto_backup=False)
     app.start()
     qtbot.waitUntil(lambda: app.notes is not None, timeout=10000)  # opened after first paint
     yield app
@@ -73,6 +75,26 @@ def test_highlight_selection_is_stored_and_drawn(noted_app) -> None:
     assert not any(s.cursor.selectedText() == words for s in noted_app.reader.extraSelections())
 
 
+def test_highlight_lands_on_the_selected_occurrence(noted_app) -> None:
+    """Selecting the second "Japan" of a passage highlights that one, not the first."""
+    article = noted_app.library.article(FOOTNOTED)
+    paragraph = next(p for p in article.passages if p.kind == "paragraph" and p.text.count("Japan ") >= 2)
+    second = paragraph.text.index("Japan ", paragraph.text.index("Japan ") + 1)
+    noted_app.open_article(FOOTNOTED, paragraph.anchor)
+    reader = noted_app.reader
+    mapping = reader.passage_map(paragraph.anchor, paragraph.text)
+    start, end = mapping.document_span(second, second + len("Japan"))
+    cursor = reader.cursor_at(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "Japan"
+    reader.setTextCursor(cursor)
+    noted_app.actions.highlight_selection.trigger()
+    [highlight] = noted_app.notes.highlights()
+    assert (highlight.start, highlight.end, highlight.quote) == (second, second + 5, "Japan")
+    drawn = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in reader.extraSelections()]
+    assert (start, end) in drawn
+
+
 def test_add_note_asks_for_text_and_lists_it(noted_app, monkeypatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 
@@ -96,13 +118,58 @@ def test_reading_position_goes_to_the_notes_store(noted_app) -> None:
     assert position is not None and position.anchor == "economic-security-infrastructure"
 
 
+def test_reading_position_is_read_back_from_the_notes_store(qtbot, tmp_path: Path) -> None:
+    """The notes store is the one source of reading positions: the settings file holds none,
+    and what the store says is where the next start opens the article."""
+    config, db = tmp_path / "config", tmp_path / "data" / "notes.sqlite3"
+    first = build_app(qtbot, config, tmp_path / "index", notes_db=db)
+    qtbot.waitUntil(lambda: first.notes is not None)
+    first.open_article(FOOTNOTED, "economic-security-infrastructure")
+    first.window.close()
+    close_app(first)
+    kept = (config / "jpbrief.ini").read_text()
+    assert "economic-security-infrastructure" not in kept and "positions" not in kept
+    article = first.library.article(FOOTNOTED)
+    later = next(p.anchor for p in reversed(article.passages) if p.kind == "paragraph")
+    with NotesStore(db, auto_backup=False) as store:  # the store alone changes its mind
+        assert store.position(FOOTNOTED).anchor == "economic-security-infrastructure"
+        store.set_position(FOOTNOTED, later, 0.9)
+    second = build_app(qtbot, config, tmp_path / "index", notes_db=db)
+    try:
+        qtbot.waitUntil(lambda: second.notes is not None)
+        assert second.current.id == FOOTNOTED
+        assert second.reader.scroll_fraction() > 0.5  # the store's place, not the settings'
+    finally:
+        second.window.close()  # closes the notes store
+        close_app(second)
+
+
+def test_positions_kept_by_an_older_version_move_to_the_notes_store(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    config, db = tmp_path / "config", tmp_path / "data" / "notes.sqlite3"
+    config.mkdir()
+    old = QSettings(str(config / "jpbrief.ini"), QSettings.Format.IniFormat)
+    old.setValue("reader/positions", json.dumps({OTHER: {"anchor": "sharpening-strategic-focus", "fraction": 0.25}}))
+    old.sync()
+    app = build_app(qtbot, config, tmp_path / "index", notes_db=db)
+    try:
+        qtbot.waitUntil(lambda: app.notes is not None)
+        assert app.notes.position(OTHER).anchor == "sharpening-strategic-focus"
+        app.settings.sync()
+        assert "positions" not in (config / "jpbrief.ini").read_text()
+    finally:
+        app.window.close()
+        close_app(app)
+
+
 def test_unopenable_notes_store_is_reported_not_fatal(qtbot, tmp_path: Path) -> None:
     app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
 
     def broken() -> NotesStore:
         raise OSError("disk is read-only")
 
-    app._notes_factory = broken
+    app.annotations.factory = broken
     app.start()
     qtbot.waitUntil(lambda: app.notes_panel.message.text() != "", timeout=10000)
     assert "disk is read-only" in app.notes_panel.message.text()
@@ -147,7 +214,7 @@ def answer_dialog(monkeypatch, button: str) -> list[tuple[str, str]]:
 
 
 def test_full_disk_note_keeps_its_text_and_retry_saves_it(noted_app, monkeypatch) -> None:
-    noted_app.notes = FullDisk(noted_app.notes, fails=1)
+    noted_app.annotations.notes = FullDisk(noted_app.notes, fails=1)
     shown = answer_dialog(monkeypatch, "Retry")
     noted_app.open_article(OTHER, "sharpening-strategic-focus")
     note = noted_app.add_note("  Check against the NSS  ")
@@ -161,7 +228,7 @@ def test_full_disk_bookmark_and_highlight_offer_to_copy_the_text(qtbot, noted_ap
                                                                  monkeypatch) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    noted_app.notes = FullDisk(noted_app.notes)
+    noted_app.annotations.notes = FullDisk(noted_app.notes)
     shown = answer_dialog(monkeypatch, "Copy text")
     noted_app.open_article(FOOTNOTED, "economic-security-infrastructure")
     passage = noted_app.current.passage("economic-security-infrastructure")
@@ -186,7 +253,7 @@ def test_recovery_after_damage_is_shown_in_the_notes_panel(qtbot, tmp_path: Path
     with open(db, "r+b") as handle:
         handle.write(b"not a database" * 8)
     app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
-    app._notes_factory = lambda: NotesStore(db, auto_backup=False)
+    app.annotations.factory = lambda: NotesStore(db, auto_backup=False)
     app.start()
     try:
         qtbot.waitUntil(lambda: app.notes is not None, timeout=10000)

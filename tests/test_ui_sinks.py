@@ -22,9 +22,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from test_ui_support import OFFSCREEN_NOTICES, build_app, close_app, marker_pos, shown
 
 from jpbrief.core.notes import Note
+from jpbrief.core.search.results import Hit, SearchResult
 from jpbrief.ui.banner import ProblemsBanner
 from jpbrief.ui.rich_list import HTML_ROLE, TARGET_ROLE, RichList
-from jpbrief.ui.search_service import SearchHit, SearchOutcome
+from jpbrief.ui.search_service import SearchOutcome
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 
@@ -167,22 +168,22 @@ def test_search_panel_shows_hits_queries_and_errors_as_text(hostile_app, marked:
     tips = [str(combo.itemData(i, Qt.ItemDataRole.ToolTipRole) or "") for i in range(combo.count())]
     tip = next(t for t in tips if "bold" in t)
     assert_literal(tip, shown(tip), marked)
-    hit = SearchHit(article="alpha", anchor=LITERAL_PASSAGE, title=marked, section="", text=marked,
-                    snippet="")
-    panel.show_outcome(SearchOutcome(query="bold", hits=(hit,), total=1))
+    hit = Hit(article="alpha", anchor=LITERAL_PASSAGE, title=marked, section="", text=marked,
+              snippet="", themes=(), score=0.0)
+    panel.show_outcome(SearchOutcome("bold", SearchResult(hits=[hit], total=1)))
     html, tip = _items(panel.results)[0]
     assert_literal(html, shown(html, rich=True), marked)
     assert_literal(tip, shown(tip), marked)
     from jpbrief.core.search import snippets  # the search's own snippet markup, one word marked
 
     snippet = snippets.render(marked, [(len(marked) - 1, len(marked))])
-    panel.show_outcome(SearchOutcome(query="y", hits=(SearchHit("alpha", LITERAL_PASSAGE, "t", "", marked,
-                                                                snippet),), total=1))
+    panel.show_outcome(SearchOutcome("y", SearchResult(
+        hits=[Hit("alpha", LITERAL_PASSAGE, "t", "", marked, snippet, (), 0.0)], total=1)))
     html, _tip = _items(panel.results)[0]
     assert_literal(html, shown(html, rich=True), marked)
     panel.show_outcome(SearchOutcome(query=marked))
     assert marked in label_shown(panel.status)
-    panel.show_outcome(SearchOutcome(query="x", error=f"Cannot read {marked}"))
+    panel.show_outcome(SearchOutcome("x", failure=f"Cannot read {marked}"))
     assert label_shown(panel.status) == f"Cannot read {marked}"
 
 
@@ -269,3 +270,12 @@ def test_printed_document_loads_images_only_through_the_readers_sandbox(
     assert loaded(doc, "inside.png")
     assert not loaded(doc, str(elsewhere / "outside.png"))
     assert str(elsewhere / "outside.png") in reader.refused
+
+
+def test_a_source_card_says_when_the_source_was_last_updated() -> None:
+    """Source [31] is a tracker "Last updated February 13, 2024": not its publication date."""
+    from jpbrief.core.model import Source
+    from jpbrief.ui.footnote_popup import _fields_html
+
+    html = _fields_html(Source("tracker", "A tracker. Last updated February 13, 2024.", updated="2024-02-13"), "#777")
+    assert "Last updated" in html and "2024-02-13" in html and "Date" not in html

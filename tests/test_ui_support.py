@@ -34,8 +34,10 @@ def build_app(
     confirm: Any = lambda *_: False,
     start: bool = True,
     prerendered: bool = False,
+    notes_db: Path | None = None,
 ) -> ReaderApp:
-    """``prerendered``: hand it every article's HTML, as a start from the start-up cache does."""
+    """``prerendered``: hand it every article's HTML, as a start from the start-up cache does;
+    ``notes_db``: a notes store there (opened after the first paint; None: no notes)."""
     library = load_library(content)
     rendered = None
     if prerendered:
@@ -46,9 +48,10 @@ def build_app(
         library,
         content,
         Settings(config_dir),
-        search_factory=default_index_factory(content, library, index_root),
+        search_factory=default_index_factory(content, library, index_root, key_dir=config_dir.parent / "data"),
         confirm_url=confirm,
         rendered=rendered,
+        notes_factory=None if notes_db is None else lambda: _notes_store(notes_db),
     )
     qtbot.addWidget(app.window)
     qtbot.addWidget(app.card)
@@ -56,6 +59,12 @@ def build_app(
         app.start()
         qtbot.waitUntil(lambda: app.reader.painted)
     return app
+
+
+def _notes_store(path: Path) -> Any:
+    from jpbrief.core.notes import NotesStore
+
+    return NotesStore(path, auto_backup=False)
 
 
 def close_app(app: ReaderApp) -> None:

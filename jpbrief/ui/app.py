@@ -15,7 +15,7 @@ by its own ``_connect_*`` method below :meth:`ReaderApp._connect_signals`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,31 +23,30 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
 
-from jpbrief import __version__
-from jpbrief.core import paths
 from jpbrief.core.model import Article, Library
 from jpbrief.ui import library_cache
 from jpbrief.ui.actions import Actions
-from jpbrief.ui.appearance import READER_FONTS, Appearance, ensure_style, reader_font
+from jpbrief.ui.appearance import Appearance, ensure_style, reader_font
+from jpbrief.ui.controllers.annotations import AnnotationsController
+from jpbrief.ui.controllers.appearance import AppearanceController
+from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
+from jpbrief.ui.controllers.search import SearchController
 from jpbrief.ui.main_window import MainWindow
 from jpbrief.ui.navigation import History, Place
+from jpbrief.ui.ports import LaunchPaths, NotesPort, SearchIndexPort
 from jpbrief.ui.reader import ReaderView
 from jpbrief.ui.settings import Settings
 from jpbrief.ui.sidebar import LibraryPanel, ThemesPanel
 
 if TYPE_CHECKING:  # built on first use: their modules load after the first paint
+    from jpbrief.core.search.results import Hit
     from jpbrief.ui.footnote_popup import FootnoteCard
     from jpbrief.ui.notes_panel import NotesPanel
     from jpbrief.ui.search_panel import SearchPanel
     from jpbrief.ui.search_service import SearchService
 
-ConfirmUrl = Callable[[Any, str], bool]
-
 LIBRARY_TAB, THEMES_TAB, SEARCH_TAB, NOTES_TAB = range(4)
 """The sidebar's tabs, in order."""
-
-HIGHLIGHT_COLOURS = {"yellow": "#f5d76e", "green": "#b9e4a6", "blue": "#add3f5", "pink": "#f5bcd3"}
-"""Soft tints for the notes store's colour names, readable under dark text."""
 
 
 class ReaderApp(QObject):
@@ -59,42 +58,50 @@ class ReaderApp(QObject):
         content_dir: Path,
         settings: Settings,
         *,
-        search_factory: Callable[[], Any] | None = None,
+        search_factory: Callable[[], SearchIndexPort] | None = None,
         confirm_url: ConfirmUrl | None = None,
         rendered: dict[str, str] | None = None,
         cache_root: Path | None = None,
-        notes_factory: Callable[[], Any] | None = None,
+        notes_factory: Callable[[], NotesPort] | None = None,
+        cache_stamp: str | None = None,
+        where: LaunchPaths | None = None,
     ) -> None:
         """``rendered``: articles' HTML from the start-up cache (no CSS, no marking);
-        ``cache_root``: where to write that cache after the first paint (None: don't);
-        ``notes_factory``: opens the notes store (after the first paint; None: no notes)."""
+        ``cache_root``: where to write that cache after the first paint (None: don't), under
+        ``cache_stamp``, the content's fingerprint taken before the library was loaded;
+        ``notes_factory``: opens the notes store (after the first paint; None: no notes);
+        ``where``: resources and the search index's folders (default: the installed layout)."""
         super().__init__()
-        self._notes_factory = notes_factory
-        self.notes: Any = None
+        self.where = where or LaunchPaths.default()
+        self._cache_stamp = cache_stamp
         self.library = library
         self._rendered = dict(rendered or {})
         self._cache_root = cache_root
         self.content_dir = Path(content_dir)
         self.settings = settings
-        self.confirm_url = confirm_url or _confirm_external_url
         self.current: Article | None = None
         self.marked_theme = ""
-        self.last_request = 0
         self._section_of: dict[str, str] = {}
+        # Reading positions: the notes store keeps them (journaled, survives a crash); this
+        # is the session's own copy, for a store not open yet (before the first paint) or
+        # unavailable. QSettings keeps only preferences and window state.
+        self._positions: dict[str, tuple[str, float]] = {}
+        self._startup_place: tuple[str, int] | None = None
         self._search_factory = search_factory
         self._search: SearchService | None = None
         self._card: FootnoteCard | None = None
         self._themes_panel: ThemesPanel | None = None
         self._search_panel: SearchPanel | None = None
         self._notes_panel: NotesPanel | None = None
-        resources = paths.resources_dir()
+        resources = self.where.resources
         self.appearance = Appearance(resources)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             ensure_style(app)  # the style before any widget; palette and style sheet after them
         self.actions = Actions(self)
         self.reader = ReaderView([self.content_dir, resources])
-        self.reader.set_glossary({a.term: a.expansion for a in library.glossary.acronyms})
+        # An acronym with two meanings (NSS) shows both.
+        self.reader.set_glossary({a.term: " / ".join(a.expansions) for a in library.glossary.acronyms})
         self.reader.set_base_font(reader_font(), zoom=settings.zoom)
         self.library_panel = LibraryPanel(library)
         self.history = History()
@@ -106,14 +113,30 @@ class ReaderApp(QObject):
         )
         for action in self.actions.notes_actions:
             action.setEnabled(False)  # until the notes store is open
+        self.documents = DocumentsController(
+            library, self.reader, self.window, self.actions, self.appearance,
+            current=lambda: self.current, confirm_url=confirm_url,
+        )
+        self.searching = SearchController(
+            self.window, self.reader, self.appearance, panel=lambda: self.search_panel,
+            service=lambda: self.search, passage_map=lambda anchor: self.annotations.passage_map(anchor),
+        )
+        self.appearance_control = AppearanceController(
+            self.settings, self.appearance, self.reader, self.window, self.actions,
+            refresh_views=self._refresh_views,
+        )
+        self.annotations = AnnotationsController(
+            library, self.reader, self.window, self.actions, self.appearance, self.settings,
+            current=lambda: self.current, panel=lambda: self.notes_panel, factory=notes_factory,
+        )
         self._outline_timer = QTimer(self.reader)  # dies with the widgets it reads
         self._outline_timer.setSingleShot(True)
         self._outline_timer.setInterval(120)
         self._connect_signals()
         # Palette and style sheet once the widgets exist but before any is shown, so none
         # has been polished yet: set earlier, every widget created pays for the style sheet.
-        self._apply_style()
-        self._check_appearance_action()
+        self.appearance_control.apply_style()
+        self.appearance_control.check_action()
 
     # ------------------------------------------------------------------ wiring
     def _connect_signals(self) -> None:
@@ -127,7 +150,7 @@ class ReaderApp(QObject):
         reader.footnote_requested.connect(self.show_footnote)
         reader.crossref_requested.connect(self.show_crossref)
         reader.anchor_requested.connect(self.go_to_section)
-        reader.external_link_requested.connect(self.open_external)
+        reader.external_link_requested.connect(self.documents.open_external)
         reader.back_requested.connect(self.go_back)
         reader.forward_requested.connect(self.go_forward)
         reader.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
@@ -135,9 +158,9 @@ class ReaderApp(QObject):
         self._outline_timer.timeout.connect(self._follow_outline)
 
         # Notes (the Notes panel: _connect_notes_panel)
-        actions.add_bookmark.triggered.connect(self.toggle_bookmark)
-        actions.highlight_selection.triggered.connect(self.highlight_selection)
-        actions.add_note.triggered.connect(lambda: self.add_note())
+        actions.add_bookmark.triggered.connect(self.annotations.toggle_bookmark)
+        actions.highlight_selection.triggered.connect(self.annotations.highlight_selection)
+        actions.add_note.triggered.connect(lambda: self.annotations.add_note())
         actions.show_notes.triggered.connect(lambda: self.show_panel(self.notes_panel))
 
         # Window
@@ -146,29 +169,30 @@ class ReaderApp(QObject):
         window.forward_requested.connect(self.go_forward)
         window.banner.dismissed.connect(lambda: window.statusBar().showMessage("Problems hidden", 3000))
         window.sidebar.currentChanged.connect(self._sidebar_changed)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.appearance_control.system_scheme_changed)
 
         # Menu actions: File, Edit
-        actions.print_article.triggered.connect(self.print_article)
-        actions.export_pdf.triggered.connect(lambda: self.export_pdf())
+        actions.print_article.triggered.connect(self.documents.print_article)
+        actions.export_pdf.triggered.connect(lambda: self.documents.export_pdf())
         actions.quit.triggered.connect(window.close)
         actions.copy.triggered.connect(reader.copy)
-        actions.find.triggered.connect(self.focus_search)
-        actions.quick_search.triggered.connect(self.focus_search)
+        actions.find.triggered.connect(self.searching.focus)
+        actions.quick_search.triggered.connect(self.searching.focus)
 
         # Menu actions: View
-        actions.zoom_in.triggered.connect(lambda: self.zoom(self.settings.zoom + 1))
-        actions.zoom_out.triggered.connect(lambda: self.zoom(self.settings.zoom - 1))
-        actions.zoom_reset.triggered.connect(lambda: self.zoom(0))
-        actions.appearance_system.triggered.connect(lambda: self.set_appearance("system"))
-        actions.appearance_light.triggered.connect(lambda: self.set_appearance("light"))
-        actions.appearance_dark.triggered.connect(lambda: self.set_appearance("dark"))
+        looks = self.appearance_control
+        actions.zoom_in.triggered.connect(lambda: looks.zoom(self.settings.zoom + 1))
+        actions.zoom_out.triggered.connect(lambda: looks.zoom(self.settings.zoom - 1))
+        actions.zoom_reset.triggered.connect(lambda: looks.zoom(0))
+        actions.appearance_system.triggered.connect(lambda: looks.set_appearance("system"))
+        actions.appearance_light.triggered.connect(lambda: looks.set_appearance("light"))
+        actions.appearance_dark.triggered.connect(lambda: looks.set_appearance("dark"))
         actions.toggle_dark.triggered.connect(
-            lambda: self.set_appearance("light" if self.appearance.scheme == "dark" else "dark")
+            lambda: looks.set_appearance("light" if self.appearance.scheme == "dark" else "dark")
         )
         actions.show_library.triggered.connect(lambda: self.show_panel(self.library_panel))
         actions.show_themes.triggered.connect(lambda: self.show_panel(self.themes_panel))
-        actions.show_search.triggered.connect(self.focus_search)
+        actions.show_search.triggered.connect(self.searching.focus)
         actions.focus_reader.triggered.connect(lambda: reader.setFocus(Qt.FocusReason.ShortcutFocusReason))
         actions.clear_theme.triggered.connect(lambda: self.select_theme(""))
 
@@ -181,8 +205,8 @@ class ReaderApp(QObject):
         actions.next_article.triggered.connect(lambda: self.step_article(+1))
 
         # Menu actions: Help
-        actions.shortcuts.triggered.connect(self.show_shortcuts)
-        actions.about.triggered.connect(self.show_about)
+        actions.shortcuts.triggered.connect(self.documents.show_shortcuts)
+        actions.about.triggered.connect(self.documents.show_about)
 
     # Parts built on first use are wired here, once, when they are built.
     def _connect_themes_panel(self, panel: ThemesPanel) -> None:
@@ -192,18 +216,18 @@ class ReaderApp(QObject):
 
     def _connect_search_panel(self, panel: SearchPanel) -> None:
         # Search: the panel's queries and chosen results
-        panel.search_requested.connect(self.run_search)
-        panel.result_chosen.connect(self.open_passage)
+        panel.search_requested.connect(self.searching.run)
+        panel.result_chosen.connect(self.open_hit)
 
     def _connect_search_service(self, service: SearchService) -> None:
         # Search: answers and status from the worker
-        service.results_ready.connect(self._show_results)
-        service.status_changed.connect(self._search_status)
+        service.results_ready.connect(self.searching.show_results)
+        service.state_changed.connect(self.searching.show_status)
 
     def _connect_notes_panel(self, panel: NotesPanel) -> None:
         # Notes: jump to and remove annotations
         panel.passage_requested.connect(self.open_passage)
-        panel.remove_requested.connect(self.remove_annotation)
+        panel.remove_requested.connect(self.annotations.remove_annotation)
 
     def _connect_card(self, card: FootnoteCard) -> None:
         # Footnote card
@@ -259,7 +283,7 @@ class ReaderApp(QObject):
             from jpbrief.ui.search_service import SearchService, default_index_factory
 
             factory = self._search_factory or default_index_factory(
-                self.content_dir, self.library, paths.cache_dir() / "search-index"
+                self.content_dir, self.library, self.where.search_index, key_dir=self.where.search_key
             )
             service = self._search = SearchService(factory, self)
             self._connect_search_service(service)
@@ -311,22 +335,26 @@ class ReaderApp(QObject):
             # lays the list out, and its outline would be laid out at each width on the way.
             self.library_panel.show_article(first)
             self._position(first, restore=True)  # recorded in the history after the first paint
+            self._startup_place = (first.id, self.reader.verticalScrollBar().value())
         self._update_history_actions()
 
     def _after_first_paint(self) -> None:
-        """Work that must not delay the first paint: the search index, the start-up cache."""
+        """Work that must not delay the first paint: notes (and with them the saved reading
+        position of the article shown), the search index, the start-up cache."""
+        self.annotations.open_notes()
+        self._restore_startup_position()
         if self.history.current is None:
             # The start-up place: its top_anchor() would lay out the whole text before the
             # first paint, which needs only the part on screen.
             self._record_visit()
             self._update_history_actions()
         self.search.prepare()
-        self.open_notes()
         if self._cache_root is not None:
             from jpbrief.core.render import render_article
 
             html = {a.id: render_article(a, self.library, with_sources=True) for a in self.library.articles}
-            library_cache.save(self.content_dir, self._cache_root, self.library, html)
+            library_cache.save(self.content_dir, self._cache_root, self.library, html,
+                               stamp=self._cache_stamp)
             self._cache_root = None
 
     def save_state(self) -> None:
@@ -338,9 +366,7 @@ class ReaderApp(QObject):
         self.settings.sync()
         if self._search is not None:
             self._search.shutdown()
-        if self.notes is not None:
-            self.notes.close()
-            self.notes = None
+        self.annotations.close()
 
     # ------------------------------------------------------------------ reading
     def _render(self, article: Article) -> str:
@@ -365,10 +391,30 @@ class ReaderApp(QObject):
     def _remember_position(self) -> None:
         if self.current is not None:
             anchor, fraction = self.reader.top_anchor(), self.reader.scroll_fraction()
-            self.settings.set_position(self.current.id, anchor, fraction)
-            if self.notes is not None and anchor:
+            self._positions[self.current.id] = (anchor, fraction)
+            if self.annotations.notes is not None and anchor:
                 with contextlib.suppress(Exception):  # never worth an error dialog
-                    self.notes.set_position(self.current.id, anchor, fraction)
+                    self.annotations.notes.set_position(self.current.id, anchor, fraction)
+
+    def _saved_position(self, article_id: str) -> tuple[str, float] | None:
+        """Where the reader last was in an article: this session's, else the notes store's."""
+        if article_id in self._positions:
+            return self._positions[article_id]
+        if self.annotations.notes is not None:
+            with contextlib.suppress(Exception):  # a damaged store: start at the top
+                saved = self.annotations.notes.position(article_id)
+                if saved is not None:
+                    return saved.anchor, saved.fraction
+        return None
+
+    def _restore_startup_position(self) -> None:
+        """The start-up article's saved position, once the notes store is open (it opens
+        after the first paint), unless the reader has already moved."""
+        place, self._startup_place = self._startup_place, None
+        if place is None or self.current is None or self.current.id != place[0]:
+            return
+        if self.reader.verticalScrollBar().value() == place[1]:
+            self._position(self.current, restore=True)
 
     def open_article(
         self,
@@ -407,7 +453,7 @@ class ReaderApp(QObject):
         self._section_of = _sections(article)
         self.window.setWindowTitle(f"{article.title} — jpbrief")
         self.settings.last_article = article.id
-        self._draw_highlights()
+        self.annotations.draw_highlights()
 
     def _position(
         self, article: Article, anchor: str = "", *, scroll: int | None = None, restore: bool = False,
@@ -420,7 +466,7 @@ class ReaderApp(QObject):
         elif scroll is not None:
             self.reader.verticalScrollBar().setValue(scroll)
         elif restore and fresh:
-            saved = self.settings.position(article.id)
+            saved = self._saved_position(article.id)
             if saved and saved[0] and self.reader.has_anchor(saved[0]):
                 self.reader.scroll_to_anchor(saved[0])
             elif saved:
@@ -435,16 +481,19 @@ class ReaderApp(QObject):
         if place is not None and place != self.history.current:
             self.history.visit(place)
 
-    def open_passage(self, article_id: str, anchor: str, terms: list[str] | None = None) -> bool:
-        """Jump to a passage (recorded in history) and mark it, or the matched words in it."""
+    def open_passage(self, article_id: str, anchor: str,
+                     spans: Sequence[tuple[int, int]] = ()) -> bool:
+        """Jump to a passage (recorded in history) and mark it, or ``spans`` of its text."""
         if not self.open_article(article_id, anchor):
             return False
-        if terms and self.reader.highlight_terms(anchor, terms, self.appearance.highlight_colour()):
-            pass
-        else:
+        if not (spans and self.searching.mark_spans(anchor, spans)):
             self._mark_passage(anchor)
         self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def open_hit(self, hit: Hit) -> bool:
+        """Open a search hit's passage with its matched words marked exactly (``Hit.spans``)."""
+        return self.open_passage(hit.article, hit.anchor, hit.spans)
 
     def _mark_passage(self, anchor: str) -> None:
         from PySide6.QtGui import QTextFormat
@@ -525,220 +574,35 @@ class ReaderApp(QObject):
             return
         scroll = self.reader.verticalScrollBar().value()
         self.reader.show_html(self._render(self.current), self._base_dir(self.current))
-        self._draw_highlights()
+        self.annotations.draw_highlights()
         self.reader.verticalScrollBar().setValue(scroll)
 
     # ------------------------------------------------------------------ cards
-    def show_footnote(self, number: int, where: QPoint) -> bool:
+    def show_footnote(self, number: int, where: QPoint, trigger: str = "click") -> bool:
         if self.current is None:
             return False
-        return self.card.show_footnote(
-            self.library, self.current.id, number, where, opened_by=self.reader.last_trigger
-        )
+        return self.card.show_footnote(self.library, self.current.id, number, where, opened_by=trigger)
 
-    def show_crossref(self, article_id: str, anchor: str, where: QPoint) -> bool:
-        return self.card.show_crossref(
-            self.library, article_id, anchor, where, opened_by=self.reader.last_trigger
-        )
+    def show_crossref(self, article_id: str, anchor: str, where: QPoint, trigger: str = "click") -> bool:
+        return self.card.show_crossref(self.library, article_id, anchor, where, opened_by=trigger)
 
-    def open_external(self, url: str) -> bool:
-        """Open an http(s) link in the system browser, only after the user confirms it."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        target = QUrl(url)
-        if target.scheme() not in ("http", "https") or not target.host():
-            self.window.statusBar().showMessage(f"Refused to open {url}", 5000)
-            return False
-        if not self.confirm_url(self.window, url):
-            return False
-        return QDesktopServices.openUrl(target)
-
-    # ------------------------------------------------------------------ notes
+    # ------------------------------------------------------------------ notes (kept names)
+    # The self-test (ui/selftest.py) drives these by name; the behaviour is the controller's.
     def open_notes(self) -> bool:
-        """Open the notes store (after the first paint); say so if it cannot be opened."""
-        if self.notes is not None or self._notes_factory is None:
-            return self.notes is not None
-        try:
-            self.notes = self._notes_factory()
-        except Exception as error:
-            self.notes_panel.show_message(f"Notes are unavailable: {error}")
-            return False
-        if self.notes.recovery_message:  # what was recovered, where the user sees it
-            self.notes_panel.show_message(self.notes.recovery_message)
-            self.show_panel(self.notes_panel)
-            self.window.statusBar().showMessage("The notes database was repaired; see Notes", 8000)
-        read_only = getattr(self.notes, "read_only", None)
-        if read_only:
-            self.notes_panel.show_message(
-                f"Notes are read-only ({read_only}): they are shown, but new ones cannot be saved."
-            )
-        else:
-            try:
-                self.notes.reanchor(self.library)
-            except Exception as error:
-                self.notes_panel.show_message(f"Could not re-anchor notes: {error}")
-        for action in self.actions.notes_actions:
-            action.setEnabled(True)
-        self._refresh_notes()
-        return True
-
-    def _refresh_notes(self) -> None:
-        if self.notes is not None:
-            self.notes_panel.show_annotations(self.notes.annotations())
-        self._draw_highlights()
-
-    def _draw_highlights(self) -> None:
-        """Draw the open article's highlights (never the detached ones) in the reader."""
-        selections = []
-        if self.notes is not None and self.current is not None:
-            for highlight in self.notes.highlights(self.current.id):
-                if highlight.detached:
-                    continue
-                cursor = self.reader.find_in_passage(highlight.anchor, highlight.quote)
-                if cursor is None:
-                    continue
-                fmt = QTextCharFormat()
-                named = HIGHLIGHT_COLOURS.get(highlight.colour, highlight.colour)
-                fmt.setBackground(QColor(named) if QColor.isValidColorName(named)
-                                  else self.appearance.highlight_colour())
-                fmt.setForeground(QColor("#1a1a1a"))
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = cursor
-                selection.format = fmt
-                selections.append(selection)
-        self.reader.set_persistent_selections(selections)
-
-    def _passage_in_focus(self) -> tuple[str, str]:
-        """(anchor, selected text): the selection's passage, else the one at the top."""
-        cursor = self.reader.textCursor()
-        if cursor.hasSelection() and not self.reader.focused_href():
-            text = " ".join(cursor.selectedText().replace("\u2029", " ").split())
-            return self.reader.anchor_at(cursor.selectionStart()), text
-        top = self.reader.top_anchor()
-        if not top and self.current is not None and self.current.passages:
-            top = self.current.passages[0].anchor  # above the first passage: the title
-        return top, ""
+        return self.annotations.open_notes()
 
     def toggle_bookmark(self) -> Any:
-        if self.notes is None or self.current is None:
-            return None
-        anchor, _text = self._passage_in_focus()
-        passage = self.current.passage(anchor)
-        if passage is None:
-            return None
-        notes, article = self.notes, self.current.id
-        bookmark = self._save("bookmark", passage.text,
-                              lambda: notes.toggle_bookmark(article, anchor, passage.text))
-        if bookmark is False:
-            return None
-        self.window.statusBar().showMessage(
-            "Bookmarked" if bookmark is not None else "Bookmark removed", 3000
-        )
-        self._refresh_notes()
-        return bookmark
+        return self.annotations.toggle_bookmark()
 
     def highlight_selection(self) -> Any:
-        if self.notes is None or self.current is None:
-            return None
-        anchor, text = self._passage_in_focus()
-        passage = self.current.passage(anchor)
-        start = passage.text.find(text) if passage is not None and text else -1
-        if passage is None or start < 0:
-            self.window.statusBar().showMessage("Select some text within one passage to highlight it", 5000)
-            return None
-        notes, article = self.notes, self.current.id
-        highlight = self._save("highlight", text, lambda: notes.add_highlight(
-            article, anchor, start, start + len(text), text))
-        if highlight is False:
-            return None
-        self.window.statusBar().showMessage("Highlighted", 3000)
-        self._refresh_notes()
-        return highlight
+        return self.annotations.highlight_selection()
 
     def add_note(self, text: str | None = None) -> Any:
-        """Attach a note to the passage in focus (asks for the text unless given)."""
-        if self.notes is None or self.current is None:
-            return None
-        anchor, _selected = self._passage_in_focus()
-        passage = self.current.passage(anchor)
-        if passage is None:
-            return None
-        if text is None:
-            from PySide6.QtWidgets import QInputDialog
+        return self.annotations.add_note(text)
 
-            from jpbrief.ui import dialogs
-
-            prompt = dialogs.note_prompt(passage.text)
-            text, ok = QInputDialog.getMultiLineText(self.window, "Add note", prompt)
-            if not ok:
-                return None
-        if not text.strip():
-            return None
-        notes, article, kept = self.notes, self.current.id, text.strip()
-        note = self._save("note", kept, lambda: notes.add_note(article, anchor, kept, passage.text))
-        if note is False:
-            return None
-        self.window.statusBar().showMessage("Note saved", 3000)
-        self._refresh_notes()
-        return note
-
-    def _save(self, what: str, text: str, save: Callable[[], Any]) -> Any:
-        """Run ``save``; if the store fails (full disk, read-only), say so in a dialog that
-        keeps ``text`` and offers Retry or Copy text. False when nothing was saved."""
-        import sqlite3
-
-        from jpbrief.core.notes import NotesError
-        from jpbrief.ui.notes_panel import ask_after_failed_save
-
-        while True:
-            try:
-                return save()
-            except (NotesError, sqlite3.Error, OSError) as error:
-                choice = ask_after_failed_save(self.window, what, error, text)
-            if choice == "copy":
-                QGuiApplication.clipboard().setText(text)
-                self.window.statusBar().showMessage(f"Not saved; the {what}'s text was copied",
-                                                    8000)
-            if choice != "retry":
-                return False
-
-    def remove_annotation(self, kind: str, annotation_id: int) -> bool:
-        if self.notes is None:
-            return False
-        remove = {"bookmark": self.notes.remove_bookmark, "highlight": self.notes.remove_highlight,
-                  "note": self.notes.remove_note}.get(kind)
-        try:
-            removed = bool(remove(annotation_id)) if remove else False
-        except Exception as error:  # a full disk or a read-only folder: say so, keep it
-            self.notes_panel.show_message(f"Could not remove the {kind}: {error}")
-            return False
-        self._refresh_notes()
-        return removed
-
-    # ------------------------------------------------------------------ search
-    def focus_search(self) -> None:
-        self.window.show_panel(self.search_panel)
-        self.search_panel.focus_query()
-
-    def run_search(self, query: str, theme: str, article: str) -> int:
-        self.last_request = self.search.search(query, theme=theme, article=article)
-        return self.last_request
-
-    def _show_results(self, _request_id: int, outcome: object) -> None:
-        from jpbrief.ui.search_service import SearchOutcome
-
-        assert isinstance(outcome, SearchOutcome)
-        self.search_panel.show_outcome(outcome)
-
-    def _search_status(self, status: str) -> None:
-        if status == "indexing":
-            self.window.statusBar().showMessage("Preparing the search index…")
-        elif status == "ready":
-            self.window.statusBar().showMessage("Search ready", 3000)
-        elif status.startswith("unavailable"):
-            self.search_panel.show_status("Search is unavailable: " + status.partition(": ")[2])
-            self.window.statusBar().showMessage("Search is unavailable", 5000)
+    @property
+    def notes(self) -> NotesPort | None:
+        return self.annotations.notes
 
     # ------------------------------------------------------------------ view
     def show_panel(self, panel: Any) -> None:
@@ -749,28 +613,8 @@ class ReaderApp(QObject):
             self.settings.sidebar_tab = index
             self._build_tab(index)
 
-    def zoom(self, steps: int) -> None:
-        self.settings.zoom = steps
-        self.reader.set_zoom(self.settings.zoom)
-        self.window.statusBar().showMessage(f"Text size {100 + 10 * self.settings.zoom} %", 2000)
-
-    def set_appearance(self, preference: str) -> None:
-        self.settings.appearance = preference
-        self._apply_appearance()
-
-    def _system_scheme_changed(self, _scheme: Any) -> None:
-        if self.settings.appearance == "system":
-            self._apply_appearance()
-
-    def _apply_style(self) -> None:
-        """The application's palette and style sheet for the appearance setting."""
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            self.appearance.apply(app, self.settings.appearance)
-
-    def _apply_appearance(self) -> None:
-        self._apply_style()
-        self._check_appearance_action()
+    def _refresh_views(self) -> None:
+        """Redraw what the appearance colours: the lists and the article."""
         self.library_panel.populate()
         if self.current is not None:
             self.library_panel.show_article(self.current)
@@ -779,78 +623,10 @@ class ReaderApp(QObject):
             self._themes_panel.show_theme(self.marked_theme)
         self._rerender()
 
-    def _check_appearance_action(self) -> None:
-        checked = {
-            "system": self.actions.appearance_system,
-            "light": self.actions.appearance_light,
-            "dark": self.actions.appearance_dark,
-        }[self.settings.appearance]
-        checked.setChecked(True)
-
-    # ------------------------------------------------------------------ print, help
-    def print_article(self) -> bool:
-        if self.current is None:
-            return False
-        from jpbrief.ui import printing  # loads QtPrintSupport: never at start-up
-
-        return printing.print_with_dialog(
-            self.window, self.current, self.library, css=self.appearance.print_css(), fonts=READER_FONTS,
-            resources=self.reader.loadResource,
-        )
-
-    def export_pdf(self, path: Path | None = None) -> Path | None:
-        """Save the current article as PDF, asking where unless ``path`` is given."""
-        if self.current is None:
-            return None
-        if path is None:
-            from PySide6.QtWidgets import QFileDialog
-
-            suggested = str(Path.home() / f"{self.current.id}.pdf")
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self.window, "Export article as PDF", suggested, "PDF documents (*.pdf)"
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
-        from jpbrief.ui import printing
-
-        written = printing.export_pdf(self.current, self.library, path, css=self.appearance.print_css(),
-                                      fonts=READER_FONTS, resources=self.reader.loadResource)
-        self.window.statusBar().showMessage(f"Saved {written}", 5000)
-        return written
-
-    def show_shortcuts(self) -> Any:
-        from jpbrief.ui import dialogs
-
-        dialog = dialogs.ShortcutsDialog(self.actions.shortcut_table(with_notes=True), self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
-
-    def show_about(self) -> None:
-        from jpbrief.ui import dialogs
-
-        box = dialogs.about_dialog(
-            self.window,
-            dialogs.about_text(__version__, len(self.library.articles), self.library.passage_count,
-                               len(self.library.sources)),
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-
-def open_notes_store() -> Any:
+def open_notes_store() -> NotesPort:
     from jpbrief.core.notes import NotesStore, default_db_path
 
     return NotesStore(default_db_path())
-
-
-def _confirm_external_url(parent: Any, url: str) -> bool:
-    from jpbrief.ui import dialogs
-
-    return dialogs.confirm_external_url(parent, url)
 
 
 def _sections(article: Article) -> dict[str, str]:

@@ -221,6 +221,11 @@ class FootnoteCard(QFrame):
         self.related_heading.setVisible(visible)
         self.related.setVisible(visible)
 
+    @property
+    def opened_by(self) -> str:
+        """How the card was opened: "hover", "click" or "keyboard" ('' before the first)."""
+        return self._opened_by
+
     def _open(self, at: QPoint, opened_by: str) -> None:
         self.adjustSize()
         self._anchor_rect = QRect(at.x() - 12, at.y() - 28, 40, 32)
@@ -328,6 +333,8 @@ def _fields_html(source: Source, muted: str) -> str:
         rows.append(("Publisher", source.publisher))
     if source.date:
         rows.append(("Date", source.date))
+    if source.updated:
+        rows.append(("Last updated", source.updated))
     if source.accessed:
         rows.append(("Accessed", source.accessed))
     if source.kind:

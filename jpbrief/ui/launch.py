@@ -120,7 +120,8 @@ def run(content_dir: Path) -> int:
 
     # Installed content packs live outside content_dir: one start-up cache per pack state.
     cache_root = paths.cache_dir() / "startup" / state_key(paths.packs_dir())
-    cached = library_cache.load(content_dir, cache_root)
+    stamp = library_cache.fingerprint(content_dir)  # before loading: see library_cache.save
+    cached = library_cache.load(content_dir, cache_root, stamp)
     if cached is not None:
         library, rendered = cached
     else:
@@ -142,12 +143,13 @@ def run(content_dir: Path) -> int:
         sys.stderr.write(f"{error}\n")
         return 3
     from jpbrief.ui.app import ReaderApp, open_notes_store
+    from jpbrief.ui.ports import LaunchPaths
     from jpbrief.ui.settings import Settings
 
     reader_app = ReaderApp(
         library, content_dir, Settings(paths.config_dir()),
-        rendered=rendered, cache_root=None if cached else cache_root,
-        notes_factory=open_notes_store,
+        rendered=rendered, cache_root=None if cached else cache_root, cache_stamp=stamp,
+        notes_factory=open_notes_store, where=LaunchPaths.default(),
     )
     from PySide6.QtCore import QTimer
 

@@ -32,11 +32,14 @@ def fingerprint(content_dir: Path) -> str:
     return "\n".join([f"jpbrief {__version__} cache {FORMAT}", str(content_dir.resolve()), *lines])
 
 
-def load(content_dir: Path, cache_root: Path) -> tuple[Library, dict[str, str]] | None:
-    """The cached library and rendered articles, if the cache matches the content."""
+def load(
+    content_dir: Path, cache_root: Path, stamp: str | None = None
+) -> tuple[Library, dict[str, str]] | None:
+    """The cached library and rendered articles, if the cache matches the content
+    (``stamp``: its fingerprint, if already taken)."""
     try:
         data = json.loads((cache_root / FILE_NAME).read_text(encoding="utf-8"))
-        if data.get("fingerprint") != fingerprint(content_dir):
+        if data.get("fingerprint") != (stamp if stamp is not None else fingerprint(content_dir)):
             return None
         html = {str(k): str(v) for k, v in data["html"].items()}
         return decode(Library, data["library"]), html
@@ -44,11 +47,18 @@ def load(content_dir: Path, cache_root: Path) -> tuple[Library, dict[str, str]] 
         return None
 
 
-def save(content_dir: Path, cache_root: Path, library: Library, html: dict[str, str]) -> bool:
-    """Write the cache atomically; False (and no cache) if that is not possible."""
+def save(content_dir: Path, cache_root: Path, library: Library, html: dict[str, str], *,
+         stamp: str | None = None) -> bool:
+    """Write the cache atomically; False (and no cache) if that is not possible.
+
+    ``stamp``: the content's fingerprint taken *before* ``library`` was loaded. Taken now,
+    after the load, a file edited in between would be cached as its older version under
+    the newer fingerprint, and served stale until the next edit.
+    """
     try:
         cache_root.mkdir(parents=True, exist_ok=True)
-        payload = {"fingerprint": fingerprint(content_dir), "library": encode(library),
+        stamp = stamp if stamp is not None else fingerprint(content_dir)
+        payload = {"fingerprint": stamp, "library": encode(library),
                    "html": html}
         # A cache: a power cut only costs one normal load, so it is not fsynced.
         atomic_write_text(cache_root / FILE_NAME, json.dumps(payload, ensure_ascii=False),

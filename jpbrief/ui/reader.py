@@ -1,8 +1,7 @@
-"""The reading view: shows rendered HTML and turns every link and gesture into a signal.
+"""The reading view: shows rendered HTML, finds passages in it and paints marks on them.
 
-Nothing here fetches anything. Links never navigate by themselves
-(``setOpenLinks(False)``): each goes through ``anchorClicked`` and becomes an intent
-signal. :meth:`ReaderView.loadResource` serves only regular files inside the allowed
+Nothing here fetches anything. Links and gestures become intent signals in
+:mod:`jpbrief.ui.link_browser`. :meth:`ReaderView.loadResource` serves only regular files inside the allowed
 folders (the content folder and the resources folder) and refuses every URL with a
 scheme other than ``file`` or with a host, so a hostile article cannot make the reader
 touch the network or read files elsewhere on the disk.
@@ -16,18 +15,16 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtGui import QFont, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from jpbrief.ui.markup import escape, literal
+from jpbrief.ui.link_browser import LinkBrowser
+from jpbrief.ui.passage_map import MARKER_SCHEMES, PassageMap
 
 if TYPE_CHECKING:  # for annotations only; Qt classes needed only later are imported where used
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent, QTextCursor
-
-HOVER_DELAY_MS = 400
-"""How long the pointer rests on a footnote or cross-reference marker before its card opens."""
+    from PySide6.QtGui import QPaintEvent, QResizeEvent, QTextCursor
 
 MEASURE_CHARS = 78
 """The longest comfortable line, in average characters: wider windows get side margins."""
@@ -66,15 +63,13 @@ def resolve_resource(url: QUrl, base_dir: Path | None, roots: list[Path]) -> Pat
     return None
 
 
-class ReaderView(QTextBrowser):
-    """The article view. Emits intents; the app decides what they do."""
+class ReaderView(LinkBrowser):
+    """The article view: shows a document, finds passages in it, paints marks.
 
-    footnote_requested = Signal(int, QPoint)  # footnote number, where to show the card
-    crossref_requested = Signal(str, str, QPoint)  # article id, anchor, where
-    anchor_requested = Signal(str)  # a place in the same article
-    external_link_requested = Signal(str)  # the exact URL, to be confirmed
-    back_requested = Signal()
-    forward_requested = Signal()
+    Links and gestures become intent signals in :class:`LinkBrowser`; the app decides
+    what they do.
+    """
+
     first_painted = Signal()
 
     def __init__(self, roots: list[Path], parent: QWidget | None = None) -> None:
@@ -84,39 +79,22 @@ class ReaderView(QTextBrowser):
         self.setAccessibleDescription(
             "The article. Tab moves between footnote and cross-reference markers; Enter opens one."
         )
-        self.setOpenLinks(False)
-        self.setOpenExternalLinks(False)
-        self.setTabChangesFocus(False)
-        self.setMouseTracking(True)
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.document().setDocumentMargin(0)
         self._roots = list(roots)
         self._base_dir: Path | None = None
         self.refused: list[str] = []  # resource URLs refused, for tests and diagnostics
-        self._glossary: dict[str, str] = {}
         self._base_point_size = self.font().pointSizeF()
         self._zoom = 0
         self._painted = False
-        self._hover_href = ""
-        self._hover_pos = QPoint()
-        self._hover_timer = QTimer(self)
-        self._hover_timer.setSingleShot(True)
-        self._hover_timer.setInterval(HOVER_DELAY_MS)
-        self._hover_timer.timeout.connect(self._hover_elapsed)
-        self._click_pos: QPoint | None = None
-        self.last_trigger = "click"
         self._anchor_blocks: dict[str, int] = {}
         self._persistent: list[QTextEdit.ExtraSelection] = []  # the reader's highlights
         self._transient: list[QTextEdit.ExtraSelection] = []  # search matches, a jump's target
-        self.anchorClicked.connect(self._on_anchor_clicked)
 
     # -- content -------------------------------------------------------------------
-    def set_glossary(self, expansions: dict[str, str]) -> None:
-        self._glossary = dict(expansions)
-
     def show_html(self, html: str, base_dir: Path | None = None) -> None:
         """Replace the document; relative resources resolve against ``base_dir``."""
-        self._hover_timer.stop()
+        self.cancel_hover()
         self._base_dir = base_dir
         self._persistent, self._transient = [], []
         self.setExtraSelections([])
@@ -213,27 +191,53 @@ class ReaderView(QTextBrowser):
             return None
         return found
 
-    def highlight_terms(self, anchor: str, terms: list[str], colour: QColor) -> int:
-        """Mark every occurrence of ``terms`` inside one passage; returns how many."""
+    def passage_map(self, anchor: str, text: str) -> PassageMap | None:
+        """The map from ``text`` (the passage's plain text) to this document's positions.
+
+        Walks the passage's characters as shown, leaving out footnote and cross-reference
+        markers (links the document adds), and aligns them with ``text``.
+        """
         span = self.passage_range(anchor)
+        if span is None:
+            return None
+        start, end = span
+        shown: list[tuple[int, str]] = []
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if not (fmt.isAnchor() and fmt.anchorHref().startswith(MARKER_SCHEMES)):
+                    position = fragment.position()
+                    for char in fragment.text():
+                        if start <= position < end:
+                            shown.append((position, char))
+                        position += 2 if ord(char) > 0xFFFF else 1  # positions count UTF-16 units
+                it += 1
+            separator = block.position() + block.length() - 1
+            if separator < end:
+                shown.append((separator, "\u2029"))
+            block = block.next()
+        return PassageMap(text, shown)
+
+    def mark_ranges(
+        self, ranges: list[tuple[int, int]], fmt: QTextCharFormat
+    ) -> list[QTextEdit.ExtraSelection]:
+        """Extra selections painting document ranges ``ranges`` in ``fmt``."""
         selections: list[QTextEdit.ExtraSelection] = []
-        if span is not None:
-            start, end = span
-            fmt = QTextCharFormat()
-            fmt.setBackground(colour)
-            fmt.setForeground(QColor("#1a1a1a"))
-            for term in {t.strip() for t in terms if t.strip()}:
-                cursor = self.cursor_at(start)
-                while True:
-                    cursor = self.document().find(term, cursor)
-                    if cursor.isNull() or cursor.selectionStart() >= end:
-                        break
-                    selection = QTextEdit.ExtraSelection()
-                    selection.cursor = cursor
-                    selection.format = fmt
-                    selections.append(selection)
-        self.set_transient_selections(selections)
-        return len(selections)
+        from PySide6.QtGui import QTextCursor
+
+        for start, end in ranges:
+            if end <= start:
+                continue
+            cursor = self.cursor_at(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        return selections
 
     # -- zoom and line length ------------------------------------------------------
     def set_zoom(self, steps: int) -> None:
@@ -311,153 +315,6 @@ class ReaderView(QTextBrowser):
         if type == QTextDocument.ResourceType.StyleSheetResource.value:
             return path.read_text(encoding="utf-8", errors="replace")
         return path.read_bytes()
-
-    # -- links -----------------------------------------------------------------------
-    def _marker_point(self, cursor: QTextCursor) -> QPoint:
-        """Global position just below a marker, where its card goes."""
-        rect: QRect = self.cursorRect(cursor)
-        return self.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom() + 4))
-
-    def _point_for_pos(self, pos: QPoint) -> QPoint:
-        return self._marker_point(self.cursorForPosition(pos))
-
-    def _on_anchor_clicked(self, url: QUrl) -> None:
-        if self._click_pos is not None:
-            where, trigger = self._point_for_pos(self._click_pos), "click"
-        else:
-            where, trigger = self._marker_point(self.textCursor()), "keyboard"
-        self._click_pos = None
-        self.activate_href(url.toString(), where, trigger)
-
-    def activate_href(self, href: str, where: QPoint, trigger: str = "click") -> None:
-        """Turn a rendered link into the matching intent signal.
-
-        ``trigger`` ("hover", "click" or "keyboard") is kept in :attr:`last_trigger` for
-        whoever opens a card, since a hover card closes when the pointer leaves.
-        """
-        self._hover_timer.stop()
-        self._hover_href = ""
-        self.last_trigger = trigger
-        if href.startswith("fn:"):
-            number = href[3:]
-            if number.isdigit():
-                self.footnote_requested.emit(int(number), where)
-        elif href.startswith("xref:"):
-            target = href[5:]
-            article, _, anchor = target.partition("#")
-            if article:
-                self.crossref_requested.emit(article, anchor, where)
-        elif href.startswith("external:"):
-            self.external_link_requested.emit(href[len("external:"):])
-        elif href.startswith("#"):
-            self.anchor_requested.emit(href[1:])
-        # gloss: links only explain themselves on hover; anything else is ignored.
-
-    def focused_href(self) -> str:
-        """The link the keyboard focus is on (Tab selects it), or ''.
-
-        A selection counts only if it is exactly one link: both of its ends carry the
-        same href, and it is no longer than a marker or an acronym.
-        """
-        cursor = self.textCursor()
-        if not cursor.hasSelection() or len(cursor.selectedText()) > 40:
-            return ""
-        end_format = cursor.charFormat()
-        probe = self.cursor_at(cursor.selectionStart() + 1)
-        start_format = probe.charFormat()
-        if end_format.isAnchor() and start_format.isAnchor():
-            href = end_format.anchorHref()
-            return href if href == start_format.anchorHref() else ""
-        return ""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            href = self.focused_href()
-            if href:
-                # Handled here so the focus stays on the marker and Tab continues from it.
-                self.activate_href(href, self._marker_point(self.textCursor()), "keyboard")
-                event.accept()
-                return
-        super().keyPressEvent(event)
-
-    # -- pointer -------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.BackButton:
-            self.back_requested.emit()
-            event.accept()
-            return
-        if event.button() == Qt.MouseButton.ForwardButton:
-            self.forward_requested.emit()
-            event.accept()
-            return
-        self._hover_href = ""
-        self._hover_timer.stop()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._click_pos = event.position().toPoint()
-        super().mouseReleaseEvent(event)
-        self._click_pos = None
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        super().mouseMoveEvent(event)
-        pos = event.position().toPoint()
-        href = self.anchorAt(pos)
-        if href.startswith(("fn:", "xref:")):
-            if href != self._hover_href:
-                self._hover_href = href
-                self._hover_pos = pos
-                self._hover_timer.start()
-        else:
-            self._hover_href = ""
-            self._hover_timer.stop()
-
-    def leaveEvent(self, event: QEvent) -> None:
-        self._hover_href = ""
-        self._hover_timer.stop()
-        super().leaveEvent(event)
-
-    def _hover_elapsed(self) -> None:
-        if self._hover_href and self.anchorAt(self._hover_pos) == self._hover_href:
-            self.activate_href(self._hover_href, self._point_for_pos(self._hover_pos), "hover")
-
-    def hover_pending(self) -> bool:
-        return self._hover_timer.isActive()
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and self._tool_tip(event):
-            return True
-        return super().viewportEvent(event)
-
-    def _tool_tip(self, event: QEvent) -> bool:
-        """Every tool-tip, as text: Qt's own bare QLabel would take a ``title``'s markup as
-        markup and load its images outside :meth:`loadResource`'s sandbox. None over a marker."""
-        from PySide6.QtGui import QHelpEvent
-        from PySide6.QtWidgets import QToolTip
-
-        if not isinstance(event, QHelpEvent):
-            return False
-        href = self.anchorAt(event.pos())
-        if href.startswith("gloss:"):
-            tip = self.glossary_tooltip(href[len("gloss:"):])
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self.viewport())
-                return True
-        if href.startswith(("fn:", "xref:")):
-            QToolTip.hideText()  # the card explains it
-            return True
-        title = self.cursorForPosition(event.pos()).charFormat().toolTip()
-        if title:
-            QToolTip.showText(event.globalPos(), literal(title), self.viewport())
-        else:
-            QToolTip.hideText()
-        return True
-
-    def glossary_tooltip(self, term: str) -> str | None:
-        """An acronym's tool-tip (rich text): ``glossary.yaml``'s term and expansion, as text."""
-        expansion = self._glossary.get(term)
-        return f"<qt><b>{escape(term)}</b>: {escape(expansion)}</qt>" if expansion else None
 
     # -- first paint ---------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

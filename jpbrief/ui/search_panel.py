@@ -2,7 +2,7 @@
 
 Typing is debounced (``DEBOUNCE_MS``) before ``search_requested`` fires; the app runs the
 query off the UI thread and calls :meth:`SearchPanel.show_outcome`. Enter or a click on a
-result emits ``result_chosen`` with the passage and the matched words to highlight.
+result emits ``result_chosen`` with the core's ``Hit`` (its ``spans`` say what to mark).
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from jpbrief.core.model import Library
+from jpbrief.core.search.results import Hit
 from jpbrief.ui.markup import escape, literal
 from jpbrief.ui.rich_list import TARGET_ROLE, RichList
-from jpbrief.ui.search_service import SearchHit, SearchOutcome
+from jpbrief.ui.search_service import SearchOutcome
 from jpbrief.ui.sidebar import section_caption
 
 DEBOUNCE_MS = 200
@@ -39,7 +40,7 @@ class SearchPanel(QWidget):
     """Search every article; emits intents, shows what the app hands back."""
 
     search_requested = Signal(str, str, str)  # query, theme id, article id ('' = all)
-    result_chosen = Signal(str, str, list)  # article, anchor, words to highlight
+    result_chosen = Signal(object)  # the chosen core Hit, unchanged
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +82,7 @@ class SearchPanel(QWidget):
         self.results = RichList("Search results")
         self.results.setObjectName("searchResults")
         self.results.chosen.connect(self._chosen)
-        self._hits: dict[tuple[str, str], SearchHit] = {}
+        self._hits: dict[tuple[str, str], Hit] = {}
         self.outcome: SearchOutcome | None = None
 
         self._debounce = QTimer(self)
@@ -197,6 +198,6 @@ class SearchPanel(QWidget):
                 self.results.setCurrentRow(0)
 
     def _chosen(self, target: Any) -> None:
-        article, anchor = target
-        hit = self._hits.get((article, anchor))
-        self.result_chosen.emit(str(article), str(anchor), hit.terms if hit else [])
+        hit = self._hits.get(tuple(target))
+        if hit is not None:
+            self.result_chosen.emit(hit)

@@ -9,110 +9,61 @@ that thread; results of queries overtaken by a newer one are dropped.
 from __future__ import annotations
 
 import functools
-import html
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from jpbrief.core.search.results import (
-    IndexStatus,
-    SearchIndexProtocol,
-    SearchStatus,
-)
+from jpbrief.core.search.results import Hit, IndexStatus, SearchResult, SearchStatus
 
-SNIPPET_MARK_RE = re.compile(r"<b>(.*?)</b>", re.S)
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One passage found, with the terms the snippet marks."""
-
-    article: str
-    anchor: str
-    title: str
-    section: str
-    text: str
-    snippet: str
-    themes: tuple[str, ...] = ()
-    score: float = 0.0
-    matched: tuple[str, ...] = ()
-
-    @property
-    def terms(self) -> list[str]:
-        """The matched words as printed in the text (for highlighting in the reader)."""
-        seen: dict[str, None] = {word: None for word in self.matched if word.strip()}
-        for raw in SNIPPET_MARK_RE.findall(self.snippet):
-            word = html.unescape(re.sub(r"<[^>]+>", "", raw)).strip()
-            if word:
-                seen.setdefault(word, None)
-        return list(seen)
+if TYPE_CHECKING:
+    from jpbrief.core.model import Library
+    from jpbrief.ui.ports import SearchIndexPort
 
 
 @dataclass(frozen=True)
 class SearchOutcome:
-    """The answer to one query: hits, total, suggestions, or a message."""
+    """The answer to one request: the core's :class:`SearchResult`, unchanged, with the
+    filters it ran under and, when it could not run at all, why (``failure``)."""
 
     query: str
-    hits: tuple[SearchHit, ...] = ()
-    total: int = 0
-    suggestions: tuple[str, ...] = ()
-    error: str = ""
+    result: SearchResult = field(default_factory=SearchResult)
     theme: str = ""
     article: str = ""
+    failure: str = ""
 
+    @property
+    def hits(self) -> list[Hit]:
+        return self.result.hits
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
+    @property
+    def suggestions(self) -> list[str]:
+        return self.result.suggestions
 
+    @property
+    def total(self) -> int:
+        return max(self.result.total, len(self.result.hits))
 
-def outcome_from(query: str, result: Any, *, theme: str = "", article: str = "") -> SearchOutcome:
-    """Adapt what ``SearchIndex.search`` returns (object or dict) to a SearchOutcome."""
-    hits = []
-    for hit in _get(result, "hits", None) or []:
-        hits.append(
-            SearchHit(
-                article=str(_get(hit, "article", "")),
-                anchor=str(_get(hit, "anchor", "")),
-                title=str(_get(hit, "title", "") or ""),
-                section=str(_get(hit, "section", "") or ""),
-                text=str(_get(hit, "text", "") or ""),
-                snippet=str(_get(hit, "snippet", "") or ""),
-                themes=tuple(_get(hit, "themes", ()) or ()),
-                score=float(_get(hit, "score", 0.0) or 0.0),
-                matched=tuple(str(t) for t in (_get(hit, "terms", ()) or ())),
-            )
-        )
-    suggestions = tuple(str(s) for s in (_get(result, "suggestions", None) or ()))
-    total = _get(result, "total", None)
-    message = _get(result, "message", None) or _get(result, "error", None) or ""
-    return SearchOutcome(
-        query=query,
-        hits=tuple(hits),
-        total=int(total) if total is not None else len(hits),
-        suggestions=suggestions,
-        error=str(message) if message and not hits else "",
-        theme=theme,
-        article=article,
-    )
+    @property
+    def error(self) -> str:
+        """What to tell the reader instead of hits: the failure, or the core's message."""
+        if self.failure:
+            return self.failure
+        return self.result.message or "" if not self.result.hits else ""
 
 
 def default_index_factory(
-    content_dir: Path, library: Any, cache_root: Path
-) -> Callable[[], SearchIndexProtocol]:
-    """A factory for the real index; it imports Whoosh only when called (in the worker)."""
+    content_dir: Path, library: Library, cache_root: Path, *, key_dir: Path
+) -> Callable[[], SearchIndexPort]:
+    """A factory for the real index; it imports Whoosh only when called (in the worker).
+    ``key_dir``: where the key that seals the index lives (the data folder, never the cache)."""
 
-    def factory() -> SearchIndexProtocol:
-        from jpbrief.core import paths
+    def factory() -> SearchIndexPort:
         from jpbrief.core.search import SearchIndex  # deferred: never on the start-up path
 
-        # The key that seals the index lives in the data folder, never in the cache.
-        return SearchIndex(library, content_dir, cache_root, key_dir=paths.data_dir())
+        return SearchIndex(library, content_dir, cache_root, key_dir=key_dir)
 
     return factory
 
@@ -138,17 +89,12 @@ class SearchService(QObject):
     """Owns the search index and a single worker thread."""
 
     results_ready = Signal(int, object)  # request id, SearchOutcome
-    state_changed = Signal(object)  # SearchStatus
-    status_changed = Signal(str)
-    """The same status as text ("indexing", "ready", "unavailable: <reason>"), only until
-    ui/app.py listens to ``state_changed``; then remove it."""
+    state_changed = Signal(object)  # SearchStatus: indexing, ready, or unavailable with a reason
 
-    def __init__(
-        self, factory: Callable[[], SearchIndexProtocol], parent: QObject | None = None
-    ) -> None:
+    def __init__(self, factory: Callable[[], SearchIndexPort], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._factory = factory
-        self._index: SearchIndexProtocol | None = None  # touched only by the worker thread
+        self._index: SearchIndexPort | None = None  # touched only by the worker thread
         self._error = ""
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -188,11 +134,9 @@ class SearchService(QObject):
     def _on_status(self, status: SearchStatus) -> None:
         self.status = status
         self.state_changed.emit(status)
-        reason = f": {status.reason}" if status.reason else ""
-        self.status_changed.emit(status.state.value + reason)
 
     # -- worker thread -------------------------------------------------------------
-    def _ensure_index(self) -> SearchIndexProtocol | None:
+    def _ensure_index(self) -> SearchIndexPort | None:
         """The open index, building it first if needed; None (and a status) if impossible."""
         if self._index is None:
             self._relay.status.emit(SearchStatus(IndexStatus.INDEXING))
@@ -222,8 +166,7 @@ class SearchService(QObject):
             result = search(as_you_type=True)
             if not result.hits and not result.suggestions:
                 result = search()
-            outcome = outcome_from(query, result, theme=theme, article=article)
+            outcome = SearchOutcome(query, result, theme=theme, article=article)
         except Exception as error:
-            outcome = SearchOutcome(query=query, error=f"Search failed: {error}", theme=theme,
-                                    article=article)
+            outcome = SearchOutcome(query, theme=theme, article=article, failure=f"Search failed: {error}")
         self._relay.done.emit(request_id, outcome)

@@ -22,9 +22,11 @@ DEFAULTS: dict[str, Any] = {
     "reader/zoom": 0,  # steps of 10 % around the base font size
     "reader/appearance": "system",  # one of APPEARANCES
     "reader/last_article": "",
-    "reader/positions": "{}",  # JSON: article id -> {"anchor": str, "fraction": float}
     "sidebar/tab": 0,
 }
+
+LEGACY_POSITIONS = "reader/positions"
+"""Where versions before issue 11 kept reading positions (JSON), read once to move them."""
 
 
 class Settings:
@@ -93,28 +95,28 @@ class Settings:
     def sidebar_tab(self, index: int) -> None:
         self._set("sidebar/tab", int(index))
 
-    # -- reading positions ---------------------------------------------------------
-    def _positions(self) -> dict[str, Any]:
+    # -- reading positions: kept by the notes store, not here --------------------
+    def take_legacy_positions(self) -> dict[str, tuple[str, float]]:
+        """Reading positions an older version kept here, removed as they are handed over.
+
+        Positions now live in the notes store (journaled, survives a crash); the app
+        moves any found here into it once, then they are gone from this file.
+        """
+        raw = self._prefs.value(LEGACY_POSITIONS)
+        if raw is None:
+            return {}
+        self._prefs.remove(LEGACY_POSITIONS)
         try:
-            data = json.loads(str(self._get("reader/positions")))
+            data = json.loads(str(raw))
         except ValueError:
             return {}
-        return data if isinstance(data, dict) else {}
-
-    def position(self, article_id: str) -> tuple[str, float] | None:
-        """The last (anchor, fraction) read in an article, or None."""
-        entry = self._positions().get(article_id)
-        if not isinstance(entry, dict):
-            return None
-        try:
-            return str(entry.get("anchor", "")), float(entry.get("fraction", 0.0))
-        except (TypeError, ValueError):
-            return None
-
-    def set_position(self, article_id: str, anchor: str, fraction: float) -> None:
-        positions = self._positions()
-        positions[article_id] = {"anchor": anchor, "fraction": round(float(fraction), 4)}
-        self._set("reader/positions", json.dumps(positions, sort_keys=True))
+        found: dict[str, tuple[str, float]] = {}
+        for article, entry in (data.items() if isinstance(data, dict) else ()):
+            try:
+                found[str(article)] = (str(entry["anchor"]), float(entry["fraction"]))
+            except (KeyError, TypeError, ValueError):
+                continue
+        return found
 
     # -- window state (kept apart) -------------------------------------------------
     def window_state(self, name: str) -> QByteArray | None:

@@ -1,0 +1,1 @@
+"""Controllers: the behaviour behind the widgets' intents, one concern per module."""

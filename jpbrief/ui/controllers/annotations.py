@@ -1,0 +1,245 @@
+"""Notes, bookmarks and highlights: the commands that make them, and painting them in the reader.
+
+Every place in a passage goes through the reader's :class:`~jpbrief.ui.passage_map.PassageMap`:
+a selection becomes the selected occurrence's offsets in the passage text, and a stored
+highlight's offsets become the exact characters to paint.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+if TYPE_CHECKING:
+    from jpbrief.core.model import Article, Library
+    from jpbrief.ui.actions import Actions
+    from jpbrief.ui.appearance import Appearance
+    from jpbrief.ui.main_window import MainWindow
+    from jpbrief.ui.notes_panel import NotesPanel
+    from jpbrief.ui.passage_map import PassageMap
+    from jpbrief.ui.ports import NotesPort
+    from jpbrief.ui.reader import ReaderView
+    from jpbrief.ui.settings import Settings
+
+HIGHLIGHT_COLOURS = {"yellow": "#f5d76e", "green": "#b9e4a6", "blue": "#add3f5", "pink": "#f5bcd3"}
+"""Soft tints for the notes store's colour names, readable under dark text."""
+
+
+class AnnotationsController:
+    """Opens the notes store after the first paint and runs every notes command."""
+
+    def __init__(
+        self, library: Library, reader: ReaderView, window: MainWindow, actions: Actions,
+        appearance: Appearance, settings: Settings, *, current: Callable[[], Article | None],
+        panel: Callable[[], NotesPanel], factory: Callable[[], NotesPort] | None,
+    ) -> None:
+        """``current``: the open article; ``panel``: the Notes panel (built on first use);
+        ``factory``: opens the notes store (None: no notes)."""
+        self.library, self.reader, self.window, self.actions = library, reader, window, actions
+        self.appearance, self.settings = appearance, settings
+        self._current, self._panel = current, panel
+        self.factory = factory
+        self.notes: NotesPort | None = None
+
+    def _show_panel(self, panel: QWidget) -> None:
+        self.window.show_panel(panel)
+
+    def close(self) -> None:
+        if self.notes is not None:
+            self.notes.close()
+            self.notes = None
+
+    def passage_map(self, anchor: str) -> PassageMap | None:
+        """The open article's passage ``anchor``: its text offsets -> reader positions."""
+        passage = current.passage(anchor) if (current := self._current()) is not None else None
+        return self.reader.passage_map(anchor, passage.text) if passage is not None else None
+
+    def open_notes(self) -> bool:
+        """Open the notes store (after the first paint); say so if it cannot be opened."""
+        if self.notes is not None or self.factory is None:
+            return self.notes is not None
+        try:
+            self.notes = self.factory()
+        except Exception as error:
+            self._panel().show_message(f"Notes are unavailable: {error}")
+            return False
+        if self.notes.recovery_message:  # what was recovered, where the user sees it
+            self._panel().show_message(self.notes.recovery_message)
+            self._show_panel(self._panel())
+            self.window.statusBar().showMessage("The notes database was repaired; see Notes", 8000)
+        read_only = getattr(self.notes, "read_only", None)
+        if read_only:
+            self._panel().show_message(
+                f"Notes are read-only ({read_only}): they are shown, but new ones cannot be saved."
+            )
+        else:
+            try:
+                self.notes.reanchor(self.library)
+            except Exception as error:
+                self._panel().show_message(f"Could not re-anchor notes: {error}")
+        if not read_only:
+            self._move_legacy_positions()
+        for action in self.actions.notes_actions:
+            action.setEnabled(True)
+        self.refresh()
+        return True
+
+    def _move_legacy_positions(self) -> None:
+        """Positions an older version kept in the settings file go to the notes store."""
+        notes = self.notes
+        if notes is None:
+            return
+        for article, (anchor, fraction) in self.settings.take_legacy_positions().items():
+            with contextlib.suppress(Exception):
+                if anchor and notes.position(article) is None:
+                    notes.set_position(article, anchor, fraction)
+
+    def refresh(self) -> None:
+        if self.notes is not None:
+            self._panel().show_annotations(self.notes.annotations())
+        self.draw_highlights()
+
+    def draw_highlights(self) -> None:
+        """Draw the open article's highlights (never the detached ones) in the reader."""
+        current = self._current()
+        selections: list[QTextEdit.ExtraSelection] = []
+        if self.notes is not None and current is not None:
+            for highlight in self.notes.highlights(current.id):
+                mapping = None if highlight.detached else self.passage_map(highlight.anchor)
+                if mapping is None:
+                    continue
+                start, end = highlight.start, highlight.end
+                if mapping.text[start:end] != highlight.quote:  # offsets from another text
+                    start = mapping.text.find(highlight.quote)
+                    end = start + len(highlight.quote)
+                    if start < 0 or not highlight.quote:
+                        continue
+                fmt = QTextCharFormat()
+                named = HIGHLIGHT_COLOURS.get(highlight.colour, highlight.colour)
+                fmt.setBackground(QColor(named) if QColor.isValidColorName(named)
+                                  else self.appearance.highlight_colour())
+                fmt.setForeground(QColor("#1a1a1a"))
+                selections += self.reader.mark_ranges([mapping.document_span(start, end)], fmt)
+        self.reader.set_persistent_selections(selections)
+
+    def _passage_in_focus(self) -> tuple[str, tuple[int, int] | None]:
+        """(anchor, selected range of its text): the selection's passage, else the one at the
+        top (no range). The range is the selected occurrence's, through the passage map."""
+        current = self._current()
+        cursor = self.reader.textCursor()
+        if cursor.hasSelection() and not self.reader.focused_href():
+            anchor = self.reader.anchor_at(cursor.selectionStart())
+            mapping = self.passage_map(anchor)
+            if mapping is None:
+                return anchor, None
+            start, end = mapping.text_span(cursor.selectionStart(), cursor.selectionEnd())
+            return anchor, ((start, end) if end > start else None)
+        top = self.reader.top_anchor()
+        if not top and current is not None and current.passages:
+            top = current.passages[0].anchor  # above the first passage: the title
+        return top, None
+
+    def toggle_bookmark(self) -> Any:
+        current = self._current()
+        if self.notes is None or current is None:
+            return None
+        anchor, _text = self._passage_in_focus()
+        passage = current.passage(anchor)
+        if passage is None:
+            return None
+        notes, article = self.notes, current.id
+        bookmark = self._save("bookmark", passage.text,
+                              lambda: notes.toggle_bookmark(article, anchor, passage.text))
+        if bookmark is False:
+            return None
+        self.window.statusBar().showMessage(
+            "Bookmarked" if bookmark is not None else "Bookmark removed", 3000
+        )
+        self.refresh()
+        return bookmark
+
+    def highlight_selection(self) -> Any:
+        current = self._current()
+        if self.notes is None or current is None:
+            return None
+        anchor, selected = self._passage_in_focus()
+        passage = current.passage(anchor)
+        if passage is None or selected is None:
+            self.window.statusBar().showMessage("Select some text within one passage to highlight it", 5000)
+            return None
+        notes, article = self.notes, current.id
+        start, end = selected
+        text = passage.text[start:end]
+        highlight = self._save("highlight", text, lambda: notes.add_highlight(
+            article, anchor, start, end, text))
+        if highlight is False:
+            return None
+        self.window.statusBar().showMessage("Highlighted", 3000)
+        self.refresh()
+        return highlight
+
+    def add_note(self, text: str | None = None) -> Any:
+        """Attach a note to the passage in focus (asks for the text unless given)."""
+        current = self._current()
+        if self.notes is None or current is None:
+            return None
+        anchor, _selected = self._passage_in_focus()
+        passage = current.passage(anchor)
+        if passage is None:
+            return None
+        if text is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            from jpbrief.ui import dialogs
+
+            prompt = dialogs.note_prompt(passage.text)
+            text, ok = QInputDialog.getMultiLineText(self.window, "Add note", prompt)
+            if not ok:
+                return None
+        if not text.strip():
+            return None
+        notes, article, kept = self.notes, current.id, text.strip()
+        note = self._save("note", kept, lambda: notes.add_note(article, anchor, kept, passage.text))
+        if note is False:
+            return None
+        self.window.statusBar().showMessage("Note saved", 3000)
+        self.refresh()
+        return note
+
+    def _save(self, what: str, text: str, save: Callable[[], Any]) -> Any:
+        """Run ``save``; if the store fails (full disk, read-only), say so in a dialog that
+        keeps ``text`` and offers Retry or Copy text. False when nothing was saved."""
+        import sqlite3
+
+        from jpbrief.core.notes import NotesError
+        from jpbrief.ui.notes_panel import ask_after_failed_save
+
+        while True:
+            try:
+                return save()
+            except (NotesError, sqlite3.Error, OSError) as error:
+                choice = ask_after_failed_save(self.window, what, error, text)
+            if choice == "copy":
+                QGuiApplication.clipboard().setText(text)
+                self.window.statusBar().showMessage(f"Not saved; the {what}'s text was copied",
+                                                    8000)
+            if choice != "retry":
+                return False
+
+    def remove_annotation(self, kind: str, annotation_id: int) -> bool:
+        if self.notes is None:
+            return False
+        remove = {"bookmark": self.notes.remove_bookmark, "highlight": self.notes.remove_highlight,
+                  "note": self.notes.remove_note}.get(kind)
+        try:
+            removed = bool(remove(annotation_id)) if remove else False
+        except Exception as error:  # a full disk or a read-only folder: say so, keep it
+            self._panel().show_message(f"Could not remove the {kind}: {error}")
+            return False
+        self.refresh()
+        return removed
+

@@ -1,0 +1,59 @@
+"""Appearance: text size, light/dark/system scheme, and the palette and style sheet they set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from jpbrief.ui.actions import Actions
+    from jpbrief.ui.appearance import Appearance
+    from jpbrief.ui.main_window import MainWindow
+    from jpbrief.ui.reader import ReaderView
+    from jpbrief.ui.settings import Settings
+
+
+class AppearanceController:
+    """Applies and remembers zoom and scheme; ``refresh_views`` redraws what they colour."""
+
+    def __init__(
+        self, settings: Settings, appearance: Appearance, reader: ReaderView, window: MainWindow,
+        actions: Actions, *, refresh_views: Callable[[], None],
+    ) -> None:
+        self.settings, self.appearance, self.reader = settings, appearance, reader
+        self.window, self.actions = window, actions
+        self._refresh_views = refresh_views
+
+    def zoom(self, steps: int) -> None:
+        self.settings.zoom = steps
+        self.reader.set_zoom(self.settings.zoom)
+        self.window.statusBar().showMessage(f"Text size {100 + 10 * self.settings.zoom} %", 2000)
+
+    def set_appearance(self, preference: str) -> None:
+        self.settings.appearance = preference
+        self.apply()
+
+    def system_scheme_changed(self, _scheme: Any) -> None:
+        if self.settings.appearance == "system":
+            self.apply()
+
+    def apply_style(self) -> None:
+        """The application's palette and style sheet for the appearance setting."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.appearance.apply(app, self.settings.appearance)
+
+    def apply(self) -> None:
+        self.apply_style()
+        self.check_action()
+        self._refresh_views()
+
+    def check_action(self) -> None:
+        checked = {
+            "system": self.actions.appearance_system,
+            "light": self.actions.appearance_light,
+            "dark": self.actions.appearance_dark,
+        }[self.settings.appearance]
+        checked.setChecked(True)

@@ -1,0 +1,115 @@
+"""Documents: print and PDF export of the open article, external links, help dialogs.
+
+Printing loads QtPrintSupport (through :mod:`jpbrief.ui.printing`) only when asked, never
+at start-up. External links open only after the user confirms the exact URL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+
+from jpbrief import __version__
+from jpbrief.ui.appearance import READER_FONTS
+
+if TYPE_CHECKING:
+    from jpbrief.core.model import Article, Library
+    from jpbrief.ui.actions import Actions
+    from jpbrief.ui.appearance import Appearance
+    from jpbrief.ui.main_window import MainWindow
+    from jpbrief.ui.reader import ReaderView
+
+ConfirmUrl = Callable[[Any, str], bool]
+
+
+class DocumentsController:
+    """Prints, exports, opens confirmed external links and shows Help's dialogs."""
+
+    def __init__(
+        self, library: Library, reader: ReaderView, window: MainWindow, actions: Actions,
+        appearance: Appearance, *, current: Callable[[], Article | None],
+        confirm_url: ConfirmUrl | None = None,
+    ) -> None:
+        self.library, self.reader, self.window, self.actions = library, reader, window, actions
+        self.appearance = appearance
+        self._current = current
+        self.confirm_url = confirm_url or _confirm_external_url
+
+    @property
+    def current(self) -> Article | None:
+        """The open article."""
+        return self._current()
+
+    def open_external(self, url: str) -> bool:
+        """Open an http(s) link in the system browser, only after the user confirms it."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        target = QUrl(url)
+        if target.scheme() not in ("http", "https") or not target.host():
+            self.window.statusBar().showMessage(f"Refused to open {url}", 5000)
+            return False
+        if not self.confirm_url(self.window, url):
+            return False
+        return QDesktopServices.openUrl(target)
+
+    def print_article(self) -> bool:
+        if self.current is None:
+            return False
+        from jpbrief.ui import printing  # loads QtPrintSupport: never at start-up
+
+        return printing.print_with_dialog(
+            self.window, self.current, self.library, css=self.appearance.print_css(), fonts=READER_FONTS,
+            resources=self.reader.loadResource,
+        )
+
+    def export_pdf(self, path: Path | None = None) -> Path | None:
+        """Save the current article as PDF, asking where unless ``path`` is given."""
+        if self.current is None:
+            return None
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            suggested = str(Path.home() / f"{self.current.id}.pdf")
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self.window, "Export article as PDF", suggested, "PDF documents (*.pdf)"
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        from jpbrief.ui import printing
+
+        written = printing.export_pdf(self.current, self.library, path, css=self.appearance.print_css(),
+                                      fonts=READER_FONTS, resources=self.reader.loadResource)
+        self.window.statusBar().showMessage(f"Saved {written}", 5000)
+        return written
+
+    def show_shortcuts(self) -> Any:
+        from jpbrief.ui import dialogs
+
+        dialog = dialogs.ShortcutsDialog(self.actions.shortcut_table(with_notes=True), self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        from jpbrief.ui import dialogs
+
+        box = dialogs.about_dialog(
+            self.window,
+            dialogs.about_text(__version__, len(self.library.articles), self.library.passage_count,
+                               len(self.library.sources)),
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+
+def _confirm_external_url(parent: Any, url: str) -> bool:
+    from jpbrief.ui import dialogs
+
+    return dialogs.confirm_external_url(parent, url)
