@@ -64,7 +64,7 @@ def with_marked_glossary(load: Any, marked: str) -> Any:
     def loaded(content: Path) -> Any:
         library = load(content)
         acronyms = tuple(
-            replace(a, expansion=marked) if a.term == "JSDF" else a for a in library.glossary.acronyms
+            replace(a, expansion=marked, expansions=(marked,)) if a.term == "JSDF" else a for a in library.glossary.acronyms
         )
         return replace(library, glossary=replace(library.glossary, acronyms=acronyms))
 

@@ -33,7 +33,7 @@ from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
 from jpbrief.ui.controllers.search import SearchController
 from jpbrief.ui.main_window import MainWindow
 from jpbrief.ui.navigation import History, Place
-from jpbrief.ui.ports import LaunchPaths, NotesPort, SearchIndexPort
+from jpbrief.ui.ports import LaunchPaths, NotesPort
 from jpbrief.ui.reader import ReaderView
 from jpbrief.ui.settings import Settings
 from jpbrief.ui.sidebar import LibraryPanel, ThemesPanel
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # built on first use: their modules load after the first pain
     from jpbrief.core.search.results import Hit
     from jpbrief.ui.footnote_popup import FootnoteCard
     from jpbrief.ui.notes_panel import NotesPanel
+    from jpbrief.ui.ports import SearchIndexPort
     from jpbrief.ui.search_panel import SearchPanel
     from jpbrief.ui.search_service import SearchService
 

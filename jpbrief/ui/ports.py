@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-# The search index's shape is the core's own Protocol (one definition, not two); results
-# is Whoosh-free and light.
-from jpbrief.core.search.results import SearchIndexProtocol as SearchIndexPort
-
 if TYPE_CHECKING:
+    # The search index's shape is the core's own Protocol (one definition, not two);
+    # imported for type checking only, so the start-up never loads jpbrief.core.search.
     from jpbrief.core.model import Library
     from jpbrief.core.notes import Annotation, Bookmark, Highlight, Note, Position
+    from jpbrief.core.search.results import SearchIndexProtocol as SearchIndexPort
 
     # The search index's shape is the core's own Protocol (one definition, not two).
 
