@@ -66,3 +66,25 @@ def contains(outer: str, inner: str) -> bool:
     if outer_span is None or inner_span is None:
         return False
     return outer_span[0] <= inner_span[0] and inner_span[1] <= outer_span[1]
+
+
+def _point_text(text: str) -> str:
+    point = _point(text)
+    if point is None:
+        return text
+    first, _last, kind = point
+    if kind == "day":
+        return f"{first.day} {first:%B %Y}"
+    return f"{first:%B %Y}" if kind == "month" else str(first.year)
+
+
+def display_date(text: str) -> str:
+    """A date for people: ``10 May 2024``, ``May 2024``, ``2024``, ``2014–2016``,
+    ``December 2022 – March 2023``; ``text`` as written when it is not a date."""
+    if date_span(text) is None:
+        return text
+    start_text, separator, end_text = text.partition(RANGE_SEPARATOR)
+    if not separator:
+        return _point_text(start_text)
+    start, end = _point_text(start_text), _point_text(end_text)
+    return f"{start}–{end}" if " " not in start + end else f"{start} – {end}"
