@@ -129,13 +129,14 @@ def figures_html(library: Library, theme: str | None = None, *, sort: str = "mea
              "<th>Year</th><th>The author’s words</th><th>Source</th></tr>"]
     for row in rows:
         f = row.figure
+        place = escape(where(library, f.article, f.anchor, f.footnote))
         compare = disagreement(row)
         mark = f'<br/><span class="differs">{compare}</span>' if row.disagrees else (
             f'<br/><span class="ed">{compare}</span>' if compare else "")
         cells.append(
             f"<tr><td>{escape(f.measure)}{mark}</td><td class=\"value\">{escape(row.value)}</td>"
             f"<td>{escape(figure_year(row))}</td><td>“{escape(f.quote)}”</td>"
-            f'<td><span class="where">{escape(where(library, f.article, f.anchor, f.footnote))}</span></td></tr>'
+            f'<td><span class="where">{place}</span></td></tr>'
         )
     cells.append("</table>")
     body.append("".join(cells))
