@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from jpbrief.core.chronology import Entry, Report, YearGroup, timeline
 from jpbrief.core.dates import display_date
-from jpbrief.core.model import Library
+from jpbrief.core.model import Figure, Library
 from jpbrief.core.render.digests import where
 from jpbrief.ui.markup import escape
 from jpbrief.ui.rich_list import HTML_ROLE, TARGET_ROLE, RichItemDelegate
@@ -42,7 +42,7 @@ ROOT = QModelIndex()
 """The invisible root (a module-level default: Qt never changes it)."""
 
 
-def quote_spans(library: Library, report: Report | Any) -> list[tuple[int, int]]:
+def quote_spans(library: Library, report: Report | Figure) -> list[tuple[int, int]]:
     """Where the quoted words stand in their passage's text ([] if they do not: ``check``
     reports that)."""
     article = library.article(report.article)

@@ -1,0 +1,304 @@
+"""The key-figures window: a sortable table of every annotated figure, filtered by theme.
+
+:class:`FiguresModel` shows :func:`jpbrief.core.figures.figure_rows` as columns; its
+``ITEM_ROLE`` gives each row's ``FigureRow`` unchanged. :class:`FiguresProxy` sorts by
+what a column means (values by unit then quantity, years by the days they cover), keeps
+the figures of one measure side by side whatever the sort, and filters by theme (a
+measure stays whole if any of its figures carries the theme) and by typed words.
+Activating a row asks for its passage, the quoted words marked; activating its Source
+cell asks for the footnote too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jpbrief.core.dates import date_span
+from jpbrief.core.figures import FigureRow, figure_rows
+from jpbrief.core.model import Library
+from jpbrief.core.render.digests import disagreement, figure_year, where
+from jpbrief.ui.chronology_view import ITEM_ROLE, ROOT, quote_spans
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("What (editor)", "Value", "Unit", "Year", "The author’s words", "Source", "Same measure")
+WHAT, VALUE, UNIT, YEAR, QUOTE, SOURCE, COMPARE = range(len(COLUMNS))
+CORE_SORT = {WHAT: "measure", VALUE: "value", UNIT: "value", YEAR: "year", SOURCE: "article"}
+"""The core's sort key for a column, so paper comes out in the order on screen."""
+WIDTHS = {WHAT: 220, VALUE: 120, UNIT: 70, YEAR: 110, SOURCE: 230, COMPARE: 140}
+
+
+def _year_key(row: FigureRow) -> tuple[Any, ...]:
+    span = date_span(row.figure.year) if row.figure.year else None
+    return (span is None, span or ())
+
+
+COLUMN_KEYS: dict[int, Callable[[FigureRow], Any]] = {
+    WHAT: lambda row: row.figure.measure.casefold(),
+    VALUE: lambda row: (row.figure.unit, row.figure.quantity),
+    UNIT: lambda row: (row.figure.unit, row.figure.quantity),
+    YEAR: _year_key,
+    QUOTE: lambda row: row.figure.quote.casefold(),
+    SOURCE: lambda row: (row.figure.article, row.figure.line),
+    COMPARE: lambda row: (not row.disagrees, len(row.group) == 1),
+}
+
+
+class FiguresModel(QAbstractTableModel):
+    """Every figure of a library, one per row, in the core's order (measures together)."""
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.rows: list[FigureRow] = figure_rows(library)
+        self.position = {row.figure.id: n for n, row in enumerate(self.rows)}
+
+    def set_library(self, library: Library) -> None:
+        self.beginResetModel()
+        self.library = library
+        self.rows = figure_rows(library)
+        self.position = {row.figure.id: n for n, row in enumerate(self.rows)}
+        self.endResetModel()
+
+    def group_lead(self, row: FigureRow) -> FigureRow:
+        """The first figure of ``row``'s measure: its group sorts where this one does."""
+        return self.rows[self.position.get(row.group[0], self.position[row.figure.id])]
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return ("The measure is the editor's wording" if section == WHAT else
+                    "The author's exact words" if section == QUOTE else None)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if role == ITEM_ROLE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == VALUE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == COMPARE and row.disagrees:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _text(self, row: FigureRow, column: int) -> str:
+        f = row.figure
+        texts = {
+            WHAT: f.measure, VALUE: row.value, UNIT: f.unit, YEAR: figure_year(row),
+            QUOTE: f"“{f.quote}”", SOURCE: where(self.library, f.article, f.anchor, f.footnote),
+            COMPARE: ("≠ " if row.disagrees else "= " if len(row.group) > 1 else "") + disagreement(row),
+        }
+        return texts[column]
+
+    def _tip(self, row: FigureRow, column: int) -> str | None:
+        f = row.figure
+        if column == SOURCE:
+            source = self.library.sources.get(f.source_id) if f.source_id else None
+            note = f"Note {f.footnote}: {source.citation}" if source and f.footnote else "No note cited"
+            return f"{note}\nActivate to open the passage and its note"
+        if column == COMPARE and len(row.group) > 1:
+            others = [self.rows[self.position[i]] for i in row.group if i != f.id and i in self.position]
+            return "\n".join(f"{o.value} {figure_year(o)} — {o.figure.article}" for o in others)
+        return "Activate to open the passage with these words marked" if column == QUOTE else None
+
+
+class FiguresProxy(QSortFilterProxyModel):
+    """Sorts by meaning, keeps each measure's figures together, filters by theme and words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = ""
+        self.words = ""
+
+    def set_filter(self, theme: str | None = None, words: str | None = None) -> None:
+        modern = hasattr(self, "beginFilterChange")  # Qt 6.9+; invalidateFilter is deprecated there
+        if modern:
+            self.beginFilterChange()
+        if theme is not None:
+            self.theme = theme
+        if words is not None:
+            self.words = words.casefold().strip()
+        if modern:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
+
+    def _model(self) -> FiguresModel:
+        model = self.sourceModel()
+        assert isinstance(model, FiguresModel)
+        return model
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self._model()
+        row = model.rows[source_row]
+        if self.theme:
+            group = [model.rows[model.position[i]] for i in row.group if i in model.position]
+            if not any(self.theme in member.figure.themes for member in group):
+                return False
+        if self.words:
+            f = row.figure
+            return self.words in f"{f.measure} {f.quote} {row.value} {f.article}".casefold()
+        return True
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        model, key = self._model(), COLUMN_KEYS[left.column()]
+        a, b = model.rows[left.row()], model.rows[right.row()]
+        lead_a, lead_b = model.group_lead(a), model.group_lead(b)
+        return (key(lead_a), lead_a.figure.id, left.row()) < (key(lead_b), lead_b.figure.id, right.row())
+
+
+class FiguresWindow(QWidget):
+    """The table in a window of its own (it wants width), with filters and paper buttons.
+
+    ``passage_requested(article, anchor, spans)``, ``footnote_requested(article, anchor,
+    number)``, ``print_requested(theme, sort, descending)`` and ``export_requested(...)``
+    are intents; the controller decides what they do.
+    """
+
+    passage_requested = Signal(str, str, object)
+    footnote_requested = Signal(str, str, int)
+    print_requested = Signal(str, str, bool)
+    export_requested = Signal(str, str, bool)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Key figures — jpbrief")
+        self.setAccessibleName("Key figures")
+        self.model = FiguresModel(library, self)
+        self.proxy = FiguresProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.themes = QComboBox()
+        self.themes.setAccessibleName("Key figures theme filter")
+        self.words = QLineEdit()
+        self.words.setPlaceholderText("Filter by words…")
+        self.words.setClearButtonEnabled(True)
+        self.words.setAccessibleName("Key figures word filter")
+        self.table = QTableView()
+        self.table.setAccessibleName("Key figures table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(WHAT, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
+        for column, width in WIDTHS.items():
+            self.table.setColumnWidth(column, width)
+        self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.open_button = QPushButton("Open passage")
+        self.note_button = QPushButton("Show note")
+        self.print_button = QPushButton("Print…")
+        self.export_button = QPushButton("Export PDF…")
+        filters = QHBoxLayout()
+        filters.addWidget(self.themes)
+        filters.addWidget(self.words, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count, 1)
+        for button in (self.open_button, self.note_button, self.print_button, self.export_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._fill_themes(library)
+        self.themes.currentIndexChanged.connect(lambda _i: self.show_theme(self.themes.currentData() or ""))
+        self.words.textChanged.connect(lambda text: self._filter(words=text))
+        self.table.activated.connect(self._activate)
+        self.open_button.clicked.connect(lambda: self._activate(self.table.currentIndex(), note=False))
+        self.note_button.clicked.connect(lambda: self._activate(self.table.currentIndex(), note=True))
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(*self.paper_order()))
+        self.export_button.clicked.connect(lambda: self.export_requested.emit(*self.paper_order()))
+        self.resize(1180, 620)
+        self._filter()
+
+    def _fill_themes(self, library: Library) -> None:
+        blocked = self.themes.blockSignals(True)
+        self.themes.clear()
+        self.themes.addItem("All themes", "")
+        for theme in library.themes.values():
+            self.themes.addItem(theme.label, theme.id)
+        self.themes.blockSignals(blocked)
+
+    def show_theme(self, theme_id: str) -> None:
+        """Filter by ``theme_id`` ('' for all), and show it chosen in the filter."""
+        found = self.themes.findData(theme_id or "")
+        if found >= 0:
+            blocked = self.themes.blockSignals(True)
+            self.themes.setCurrentIndex(found)
+            self.themes.blockSignals(blocked)
+            self._filter(theme=theme_id or "")
+
+    def set_library(self, library: Library) -> None:
+        self.model.set_library(library)
+        self._fill_themes(library)
+        self.show_theme(self.proxy.theme if self.proxy.theme in library.themes else "")
+
+    def _filter(self, theme: str | None = None, words: str | None = None) -> None:
+        self.proxy.set_filter(theme, words)
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total} figures" if shown != total else f"{total} figures")
+        self.table.resizeRowsToContents()
+
+    def paper_order(self) -> tuple[str, str, bool]:
+        """(theme, core sort key, descending): paper in the order and filter shown."""
+        column = self.table.horizontalHeader().sortIndicatorSection()
+        descending = self.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        return self.proxy.theme, CORE_SORT.get(column, "measure"), descending
+
+    def row_at(self, proxy_row: int) -> FigureRow:
+        return self.model.rows[self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()]
+
+    def _activate(self, index: QModelIndex, note: bool | None = None) -> None:
+        if not index.isValid():
+            return
+        row = self.row_at(index.row())
+        f = row.figure
+        if note is None:
+            note = index.column() == SOURCE
+        if note and f.footnote is not None:
+            self.footnote_requested.emit(f.article, f.anchor, f.footnote)
+        else:
+            self.passage_requested.emit(f.article, f.anchor, quote_spans(self.model.library, f))
