@@ -56,3 +56,37 @@ def test_the_figures_on_paper_show_value_year_source_and_disagreement(library):
 def test_section_of_a_passage_is_its_heading(library):
     assert section_of(library, "alpha", "law") == "Industry"
     assert section_of(library, "alpha", "strategy") == ""
+
+
+@pytest.mark.parametrize(("command", "extra", "expected"), [
+    ("timeline", [], "Japan releases its strategy documents"),
+    ("figures", ["--sort", "value", "--descending"], "¥9.1 trillion"),
+])
+def test_the_command_line_writes_the_pdf_the_reader_prints(
+        command: str, extra: list[str], expected: str, tmp_path: Path, monkeypatch, capsys):
+    from jpbrief.cli import main
+    from jpbrief.ui import printing
+
+    printed: list[str] = []
+    build = printing.build_document
+    monkeypatch.setattr(printing, "build_document", lambda html, *a: printed.append(html) or build(html, *a))
+    from jpbrief.ui import digest_printing
+
+    monkeypatch.setattr(digest_printing, "build_document", printing.build_document)  # its own name
+    target = tmp_path / "digest"
+    assert main(["--content", str(FIXTURE), command, "--theme", "counterstrike", *extra, "--pdf", str(target)]) == 0
+    written = target.with_suffix(".pdf")
+    assert written.read_bytes()[:5] == b"%PDF-"
+    assert f"Wrote {written}" in capsys.readouterr().out
+    [html] = printed
+    assert expected in html
+    assert "theme “Counterstrike”" in html
+    assert "Security clearance law passed" not in html  # another theme's event
+
+
+def test_json_and_pdf_together_are_wrong_usage(tmp_path: Path):
+    from jpbrief.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--content", str(FIXTURE), "timeline", "--json", "--pdf", str(tmp_path / "x.pdf")])
+    assert stopped.value.code == 2
