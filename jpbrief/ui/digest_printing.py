@@ -45,8 +45,16 @@ class Digest:
         raise ValueError(f"unknown digest {self.kind!r} (known: {', '.join(KINDS)})")
 
 
-def _layout() -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+    @property
+    def orientation(self) -> QPageLayout.Orientation:
+        """The figures' five columns want a landscape page; the timeline reads down a portrait one."""
+        if self.kind == "figures":
+            return QPageLayout.Orientation.Landscape
+        return QPageLayout.Orientation.Portrait
+
+
+def _layout(digest: Digest) -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), digest.orientation,
                        QMarginsF(20, 18, 20, 18), QPageLayout.Unit.Millimeter)
 
 
@@ -62,7 +70,7 @@ def export_pdf(digest: Digest, library: Library, path: Path, *, css: str = "",
     writer.setTitle(digest.title)
     writer.setCreator("jpbrief")
     writer.setResolution(300)
-    writer.setPageLayout(_layout())
+    writer.setPageLayout(_layout(digest))
     build_document(digest.html(library, css), fonts).print_(writer)
     return path
 
@@ -74,7 +82,7 @@ def print_with_dialog(parent: Any, digest: Digest, library: Library, *, css: str
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(digest.title)
-    printer.setPageLayout(_layout())
+    printer.setPageLayout(_layout(digest))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print {digest.title.lower()}")
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:

@@ -35,6 +35,10 @@ p.ed-note { font-size: small; color: #3c4147; margin-top: 0px; margin-bottom: 4p
 """
 """The digests' own classes, added after the (light) reader style sheet."""
 
+FIGURE_COLUMNS = (("What (editor)", 22), ("Value", 13), ("Year", 11), ("The author’s words", 30),
+                  ("Source", 24))
+"""Paper's columns and their share of the width (a table left to itself squeezes the words)."""
+
 EDITOR_KEY = (
     "Dates, labels and measures are the editor’s (not part of the original); "
     "words in quotation marks are the authors’, exactly as published."
@@ -125,8 +129,8 @@ def figures_html(library: Library, theme: str | None = None, *, sort: str = "mea
     """The key-figures table; figures of the same measure are adjacent and say whether they agree."""
     rows = figure_rows(library, theme, sort=sort, descending=descending)
     body = [_heading("Key figures", library, theme, f"{len(rows)} figure{'s' if len(rows) != 1 else ''}")]
-    cells = ['<table class="figures" width="100%"><tr><th>What (editor)</th><th>Value</th>'
-             "<th>Year</th><th>The author’s words</th><th>Source</th></tr>"]
+    cells = ['<table class="figures" width="100%" cellpadding="3"><tr>'
+             + "".join(f'<th width="{width}%">{name}</th>' for name, width in FIGURE_COLUMNS) + "</tr>"]
     for row in rows:
         f = row.figure
         place = escape(where(library, f.article, f.anchor, f.footnote))
