@@ -8,7 +8,7 @@ import pytest
 
 from jpbrief.core.content import load_library
 from jpbrief.core.dates import display_date
-from jpbrief.core.render.digests import figures_html, section_of, timeline_html
+from jpbrief.core.render.digests import Locator, figures_html, timeline_html
 
 FIXTURE = Path(__file__).parent / "fixtures" / "chronology"
 
@@ -53,9 +53,12 @@ def test_the_figures_on_paper_show_value_year_source_and_disagreement(library):
     assert "“72.5 percent of firms were ready”" in html
 
 
-def test_section_of_a_passage_is_its_heading(library):
-    assert section_of(library, "alpha", "law") == "Industry"
-    assert section_of(library, "alpha", "strategy") == ""
+def test_a_passage_is_located_by_article_section_and_note(library):
+    where = Locator(library)
+    assert where.section("alpha", "law") == "Industry"
+    assert where.section("alpha", "strategy") == ""
+    assert where("alpha", "law", 2) == "Alpha, § Industry, note 2"
+    assert where("gone", "x", None) == "gone"  # an unknown article is named by its id
 
 
 @pytest.mark.parametrize(("command", "extra", "expected"), [
@@ -63,7 +66,8 @@ def test_section_of_a_passage_is_its_heading(library):
     ("figures", ["--sort", "value", "--descending"], "¥9.1 trillion"),
 ])
 def test_the_command_line_writes_the_pdf_the_reader_prints(
-        command: str, extra: list[str], expected: str, tmp_path: Path, monkeypatch, capsys):
+        command: str, extra: list[str], expected: str, tmp_path: Path, monkeypatch, capsys, qapp):
+    # qapp: the suite's one QApplication (without it the command would make a QGuiApplication)
     from jpbrief.cli import main
     from jpbrief.ui import printing
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from jpbrief.core.chronology import Entry, Report, YearGroup, timeline
 from jpbrief.core.dates import display_date
 from jpbrief.core.model import Figure, Library
-from jpbrief.core.render.digests import where
+from jpbrief.core.render.digests import Locator
 from jpbrief.ui.markup import escape
 from jpbrief.ui.rich_list import HTML_ROLE, TARGET_ROLE, RichItemDelegate
 
@@ -89,6 +89,7 @@ class TimelineModel(QAbstractItemModel):
     def _rebuild(self) -> None:
         self.beginResetModel()
         self._groups = timeline(self._library, self._theme)
+        self._locate = Locator(self._library)
         self._first, self._entries, self._place = [], [], []
         for year_row, group in enumerate(self._groups):
             self._first.append(len(self._entries))
@@ -166,7 +167,7 @@ class TimelineModel(QAbstractItemModel):
         return report.article, report.anchor, quote_spans(self._library, report)
 
     def _where(self, report: Report) -> str:
-        return where(self._library, report.article, report.anchor, report.footnote)
+        return self._locate(report.article, report.anchor, report.footnote)
 
     def _plain(self, item: YearGroup | Entry | Report) -> str:
         if isinstance(item, YearGroup):

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from jpbrief.core.dates import date_span
 from jpbrief.core.figures import FigureRow, figure_rows
 from jpbrief.core.model import Library
-from jpbrief.core.render.digests import disagreement, figure_year, where
+from jpbrief.core.render.digests import Locator, disagreement, figure_year
 from jpbrief.ui.chronology_view import ITEM_ROLE, ROOT, quote_spans
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,12 +74,14 @@ class FiguresModel(QAbstractTableModel):
         self.library = library
         self.rows: list[FigureRow] = figure_rows(library)
         self.position = {row.figure.id: n for n, row in enumerate(self.rows)}
+        self._locate = Locator(library)
 
     def set_library(self, library: Library) -> None:
         self.beginResetModel()
         self.library = library
         self.rows = figure_rows(library)
         self.position = {row.figure.id: n for n, row in enumerate(self.rows)}
+        self._locate = Locator(library)
         self.endResetModel()
 
     def group_lead(self, row: FigureRow) -> FigureRow:
@@ -123,7 +125,7 @@ class FiguresModel(QAbstractTableModel):
         f = row.figure
         texts = {
             WHAT: f.measure, VALUE: row.value, UNIT: f.unit, YEAR: figure_year(row),
-            QUOTE: f"“{f.quote}”", SOURCE: where(self.library, f.article, f.anchor, f.footnote),
+            QUOTE: f"“{f.quote}”", SOURCE: self._locate(f.article, f.anchor, f.footnote),
             COMPARE: ("≠ " if row.disagrees else "= " if len(row.group) > 1 else "") + disagreement(row),
         }
         return texts[column]

@@ -45,28 +45,36 @@ EDITOR_KEY = (
 )
 
 
-def section_of(library: Library, article_id: str, anchor: str) -> str:
-    """The heading of the section that holds passage ``anchor`` ('' before the first)."""
-    article = library.article(article_id)
-    heading = ""
-    for passage in article.passages if article is not None else ():
-        if passage.kind == "heading":
-            heading = passage.text
-        if passage.anchor == anchor:
-            return heading
-    return ""
+class Locator:
+    """Says where passages stand (``Article title, § Section, note 3``) for many rows of one
+    library: articles are indexed once and each article's sections walked once, so a
+    timeline of a thousand articles does not scan the library per row."""
 
+    def __init__(self, library: Library) -> None:
+        self._articles = {article.id: article for article in library.articles}
+        self._sections: dict[str, dict[str, str]] = {}
 
-def where(library: Library, article_id: str, anchor: str, footnote: int | None) -> str:
-    """``Article title, § Section, note 3`` as plain text."""
-    article = library.article(article_id)
-    parts = [article.title if article is not None else article_id]
-    section = section_of(library, article_id, anchor)
-    if section:
-        parts.append(f"§ {section}")
-    if footnote is not None:
-        parts.append(f"note {footnote}")
-    return ", ".join(parts)
+    def section(self, article_id: str, anchor: str) -> str:
+        """The heading of the section that holds passage ``anchor`` ('' before the first)."""
+        if article_id not in self._sections:
+            article, heading = self._articles.get(article_id), ""
+            found: dict[str, str] = {}
+            for passage in article.passages if article is not None else ():
+                if passage.kind == "heading":
+                    heading = passage.text
+                found[passage.anchor] = heading
+            self._sections[article_id] = found
+        return self._sections[article_id].get(anchor, "")
+
+    def __call__(self, article_id: str, anchor: str, footnote: int | None) -> str:
+        article = self._articles.get(article_id)
+        parts = [article.title if article is not None else article_id]
+        section = self.section(article_id, anchor)
+        if section:
+            parts.append(f"§ {section}")
+        if footnote is not None:
+            parts.append(f"note {footnote}")
+        return ", ".join(parts)
 
 
 def _sources(library: Library, source_ids: Iterable[str | None]) -> str:
@@ -86,14 +94,14 @@ def _heading(title: str, library: Library, theme: str | None, count: str) -> str
             f"{escape(EDITOR_KEY)}</p>")
 
 
-def _report(library: Library, report: Report) -> str:
-    place = escape(where(library, report.article, report.anchor, report.footnote))
+def _report(where: Locator, report: Report) -> str:
+    place = escape(where(report.article, report.anchor, report.footnote))
     return f'<p class="quote">“{escape(report.quote)}” <span class="where">— {place}</span></p>'
 
 
 def timeline_html(library: Library, theme: str | None = None, *, css: str = "") -> str:
     """Every event, grouped by year, each with the quoted words of every article reporting it."""
-    groups = timeline(library, theme)
+    groups, where = timeline(library, theme), Locator(library)
     count = sum(len(group.entries) for group in groups)
     body = [_heading("Chronology", library, theme, f"{count} event{'s' if count != 1 else ''}")]
     reports: list[Report] = []
@@ -102,7 +110,7 @@ def timeline_html(library: Library, theme: str | None = None, *, css: str = "") 
         for entry in group.entries:
             body.append(f'<p class="when"><b>{escape(display_date(entry.date))}</b> '
                         f'<span class="ed">[editor] {escape(entry.label)}</span></p>')
-            body.extend(_report(library, report) for report in entry.reports)
+            body.extend(_report(where, report) for report in entry.reports)
             reports.extend(entry.reports)
     body.append(_sources(library, (r.source_id for r in reports)))
     return document(body, css + DIGEST_CSS)
@@ -127,13 +135,13 @@ def disagreement(row: FigureRow) -> str:
 def figures_html(library: Library, theme: str | None = None, *, sort: str = "measure",
                  descending: bool = False, css: str = "") -> str:
     """The key-figures table; figures of the same measure are adjacent and say whether they agree."""
-    rows = figure_rows(library, theme, sort=sort, descending=descending)
+    rows, where = figure_rows(library, theme, sort=sort, descending=descending), Locator(library)
     body = [_heading("Key figures", library, theme, f"{len(rows)} figure{'s' if len(rows) != 1 else ''}")]
     cells = ['<table class="figures" width="100%" cellpadding="3"><tr>'
              + "".join(f'<th width="{width}%">{name}</th>' for name, width in FIGURE_COLUMNS) + "</tr>"]
     for row in rows:
         f = row.figure
-        place = escape(where(library, f.article, f.anchor, f.footnote))
+        place = escape(where(f.article, f.anchor, f.footnote))
         compare = disagreement(row)
         mark = f'<br/><span class="differs">{compare}</span>' if row.disagrees else (
             f'<br/><span class="ed">{compare}</span>' if compare else "")
