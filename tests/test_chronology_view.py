@@ -83,3 +83,17 @@ def test_the_theme_filter_keeps_only_that_themes_entries(qtbot, library):
     with qtbot.waitSignal(panel.export_requested) as signal:
         panel.export_button.click()
     assert signal.args == ["counterstrike"]
+
+
+def test_a_long_timeline_opens_folded_and_a_year_unfolds_with_its_reports(qtbot, library, monkeypatch):
+    from jpbrief.ui import chronology_view
+
+    monkeypatch.setattr(chronology_view, "UNFOLD_LIMIT", 2)  # the fixture's 4 entries count as long
+    panel = ChronologyPanel(library)
+    qtbot.addWidget(panel)
+    years = children(panel.model)
+    assert not any(panel.tree.isExpanded(year) for year in years)
+    panel.tree.expand(years[1])
+    entries = children(panel.model, years[1])
+    assert entries and all(panel.tree.isExpanded(entry) for entry in entries)
+    assert not panel.tree.isExpanded(years[0])

@@ -86,3 +86,11 @@ def test_rows_open_their_passage_or_their_note(qtbot, window, library):
     with qtbot.waitSignal(window.footnote_requested) as signal:
         window.table.activated.emit(window.proxy.index(0, SOURCE))
     assert signal.args == ["alpha", "law", 2]
+
+
+def test_sorting_keeps_the_chosen_row_chosen(window):
+    rows = {window.proxy.index(r, VALUE).data(): r for r in range(window.proxy.rowCount())}
+    window.table.selectRow(rows["72.5%"])
+    window.table.sortByColumn(VALUE, Qt.SortOrder.DescendingOrder)
+    assert window.table.currentIndex().siblingAtColumn(VALUE).data() == "72.5%"
+    assert window.proxy.index(0, VALUE).data() == "72.5%"  # percent sorts after yen: first, descending

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 _POINT_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 RANGE_SEPARATOR = ".."
@@ -35,6 +36,7 @@ def _point(text: str) -> tuple[dt.date, dt.date, str] | None:
     return day_date, day_date, "day"
 
 
+@lru_cache(maxsize=4096)  # sorting a big library's timeline asks for the same few dates again and again
 def date_span(text: str) -> tuple[dt.date, dt.date] | None:
     """The first and last day ``text`` covers, or None when it is not a real date or range
     (a range must run forwards: ``2016..2014`` is None)."""

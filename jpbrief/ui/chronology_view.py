@@ -38,6 +38,9 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 Target = tuple[str, str, list[tuple[int, int]]]
+UNFOLD_LIMIT = 400
+"""A timeline of at most this many entries opens with every year unfolded; a longer one
+(a big library) opens folded, and the reader unfolds the years they want."""
 ROOT = QModelIndex()
 """The invisible root (a module-level default: Qt never changes it)."""
 
@@ -214,7 +217,9 @@ class TimelineTree(QTreeView):
         self.setItemDelegate(_TreeDelegate(self))
         self.setWordWrap(True)
         self.setIndentation(14)
-        self.setVerticalScrollMode(QTreeView.ScrollMode.ScrollPerPixel)
+        # Per item: the tree then measures only the rows it shows (per pixel, it measures
+        # every row for the scroll bar: seconds for a thousand articles).
+        self.setVerticalScrollMode(QTreeView.ScrollMode.ScrollPerItem)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.clicked.connect(self._choose)
 
@@ -275,6 +280,7 @@ class ChronologyPanel(QWidget):
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.model.theme or ""))
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.model.theme or ""))
         self.model.modelReset.connect(self._after_reset)
+        self.tree.expanded.connect(self._unfold_entries)
         self._after_reset()
 
     def _fill_themes(self, library: Library) -> None:
@@ -301,7 +307,15 @@ class ChronologyPanel(QWidget):
         self._fill_themes(library)
         self.show_theme(self.model.theme or "")
 
+    def _unfold_entries(self, index: QModelIndex) -> None:
+        """A year unfolded shows its entries' reports too: each passage stays one click away."""
+        if isinstance(index.data(ITEM_ROLE), YearGroup):
+            for row in range(self.model.rowCount(index)):
+                self.tree.expand(self.model.index(row, 0, index))
+
     def _after_reset(self) -> None:
-        self.tree.expandAll()
+        if self.model.entry_count <= UNFOLD_LIMIT:
+            self.tree.expandAll()
+        # else every year stays folded; unfolding one unfolds its entries (_unfold_entries)
         n = self.model.entry_count
         self.count.setText(f"{n} event{'s' if n != 1 else ''}")

@@ -1,10 +1,11 @@
 """The key-figures window: a sortable table of every annotated figure, filtered by theme.
 
 :class:`FiguresModel` shows :func:`jpbrief.core.figures.figure_rows` as columns; its
-``ITEM_ROLE`` gives each row's ``FigureRow`` unchanged. :class:`FiguresProxy` sorts by
-what a column means (values by unit then quantity, years by the days they cover), keeps
-the figures of one measure side by side whatever the sort, and filters by theme (a
-measure stays whole if any of its figures carries the theme) and by typed words.
+``ITEM_ROLE`` gives each row's ``FigureRow`` unchanged. The model sorts by what a column
+means (values by unit then quantity, years by the days they cover) and keeps the figures
+of one measure side by side whatever the sort; :class:`FiguresProxy` (between it and
+the table, where the header's sort requests arrive) filters by theme (a measure stays
+whole if any of its figures carries the theme) and by typed words.
 Activating a row asks for its passage, the quoted words marked; activating its Source
 cell asks for the footnote too.
 """
@@ -56,7 +57,7 @@ def _year_key(row: FigureRow) -> tuple[Any, ...]:
 
 
 COLUMN_KEYS: dict[int, Callable[[FigureRow], Any]] = {
-    WHAT: lambda row: row.figure.measure.casefold(),
+    WHAT: lambda row: (row.figure.measure.casefold(), _year_key(row)),  # the core's own order
     VALUE: lambda row: (row.figure.unit, row.figure.quantity),
     UNIT: lambda row: (row.figure.unit, row.figure.quantity),
     YEAR: _year_key,
@@ -72,21 +73,54 @@ class FiguresModel(QAbstractTableModel):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.rows: list[FigureRow] = figure_rows(library)
-        self.position = {row.figure.id: n for n, row in enumerate(self.rows)}
+        self.rows: list[FigureRow] = []
+        self._fill(library)
+
+    def _fill(self, library: Library) -> None:
+        self.library, self.rows = library, figure_rows(library)
+        self.order = (WHAT, Qt.SortOrder.AscendingOrder)  # figure_rows sorts by measure
         self._locate = Locator(library)
+        self._index()
+        members: dict[tuple[str, ...], list[FigureRow]] = {}
+        for row in self.rows:
+            members.setdefault(row.group, []).append(row)
+        # What filtering asks of every row, worked out once per library, not per keystroke.
+        self.group_themes = {group: frozenset(t for r in rows for t in r.figure.themes)
+                             for group, rows in members.items()}
+        self.haystack = {row.figure.id: f"{row.figure.measure} {row.figure.quote} {row.value} "
+                                        f"{row.figure.article}".casefold() for row in self.rows}
+
+    def _index(self) -> None:
+        self.position = {row.figure.id: n for n, row in enumerate(self.rows)}
 
     def set_library(self, library: Library) -> None:
         self.beginResetModel()
-        self.library = library
-        self.rows = figure_rows(library)
-        self.position = {row.figure.id: n for n, row in enumerate(self.rows)}
-        self._locate = Locator(library)
+        self._fill(library)
         self.endResetModel()
 
-    def group_lead(self, row: FigureRow) -> FigureRow:
-        """The first figure of ``row``'s measure: its group sorts where this one does."""
-        return self.rows[self.position.get(row.group[0], self.position[row.figure.id])]
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows by ``column``'s meaning, each measure's figures kept together
+        where its first one sorts (one Python sort: a proxy's ``lessThan`` would be called
+        from C++ a million times for a big library)."""
+        if column not in COLUMN_KEYS or (column, order) == self.order:
+            return
+        self.order = (column, order)
+        key = COLUMN_KEYS[column]
+        groups: dict[tuple[str, ...], list[FigureRow]] = {}
+        for row in self.rows:
+            groups.setdefault(row.group, []).append(row)
+        # members keep the core's order within a measure, so the first is the measure's lead
+        ordered = sorted(groups.values(), key=lambda members: (key(members[0]), members[0].figure.id),
+                         reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        old = [self.rows[index.row()].figure.id for index in before]
+        self.rows = [row for members in ordered for row in members]
+        self._index()
+        after = [self.index(self.position[figure], index.column())
+                 for figure, index in zip(old, before, strict=True)]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -143,7 +177,7 @@ class FiguresModel(QAbstractTableModel):
 
 
 class FiguresProxy(QSortFilterProxyModel):
-    """Sorts by meaning, keeps each measure's figures together, filters by theme and words."""
+    """Filters by theme (a measure stays whole) and words; sorting is the source model's."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,20 +205,14 @@ class FiguresProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self._model()
         row = model.rows[source_row]
-        if self.theme:
-            group = [model.rows[model.position[i]] for i in row.group if i in model.position]
-            if not any(self.theme in member.figure.themes for member in group):
-                return False
-        if self.words:
-            f = row.figure
-            return self.words in f"{f.measure} {f.quote} {row.value} {f.article}".casefold()
-        return True
+        if self.theme and self.theme not in model.group_themes[row.group]:
+            return False
+        return not self.words or self.words in model.haystack[row.figure.id]
 
-    def lessThan(self, left: Index, right: Index) -> bool:
-        model, key = self._model(), COLUMN_KEYS[left.column()]
-        a, b = model.rows[left.row()], model.rows[right.row()]
-        lead_a, lead_b = model.group_lead(a), model.group_lead(b)
-        return (key(lead_a), lead_a.figure.id, left.row()) < (key(lead_b), lead_b.figure.id, right.row())
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts itself (see :meth:`FiguresModel.sort`); the proxy keeps its
+        order and only filters."""
+        self._model().sort(column, order)
 
 
 class FiguresWindow(QWidget):
@@ -216,13 +244,21 @@ class FiguresWindow(QWidget):
         self.table = QTableView()
         self.table.setAccessibleName("Key figures table")
         self.table.setModel(self.proxy)
+        # the rows come sorted by measure: say so before sorting is enabled, or it sorts again
+        self.table.horizontalHeader().setSortIndicator(WHAT, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(WHAT, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        # Three lines a row, fixed: measuring every row's wrapped text costs seconds at
+        # library scale. The selected row's full words and its measure's other figures
+        # are in the detail below the table.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
@@ -282,7 +318,6 @@ class FiguresWindow(QWidget):
         self.proxy.set_filter(theme, words)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(f"{shown} of {total} figures" if shown != total else f"{total} figures")
-        self.table.resizeRowsToContents()
 
     def paper_order(self) -> tuple[str, str, bool]:
         """(theme, core sort key, descending): paper in the order and filter shown."""
