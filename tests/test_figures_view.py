@@ -60,6 +60,7 @@ def test_the_same_measure_from_two_articles_shows_its_disagreement(window):
     assert planned.data() == "≠ differs in value"
     assert planned.data(Qt.ItemDataRole.FontRole).bold()
     assert "¥8.9 trillion" in planned.data(Qt.ItemDataRole.ToolTipRole)
+    assert planned.data(Qt.ItemDataRole.ToolTipRole).startswith("<qt>")  # shown literally, whatever it holds
     agreed = window.proxy.index(rows["¥5.4 trillion"], COMPARE)
     assert agreed.data() == "= agrees"
     assert window.proxy.index(rows["72.5%"], COMPARE).data() == ""
@@ -94,3 +95,29 @@ def test_sorting_keeps_the_chosen_row_chosen(window):
     window.table.sortByColumn(VALUE, Qt.SortOrder.DescendingOrder)
     assert window.table.currentIndex().siblingAtColumn(VALUE).data() == "72.5%"
     assert window.proxy.index(0, VALUE).data() == "72.5%"  # percent sorts after yen: first, descending
+
+
+def test_the_chosen_row_sits_beside_the_other_figures_of_its_measure(window):
+    rows = {window.proxy.index(r, VALUE).data(): r for r in range(window.proxy.rowCount())}
+    window.table.selectRow(rows["¥9.1 trillion"])
+    detail = window.detail.text()
+    assert "<b>¥9.1 trillion</b>" in detail and "¥8.9 trillion" in detail  # side by side, this one bold
+    assert "differs in value" in detail and "[editor]" in detail
+    assert "“9.1 trillion yen”" in detail and "“¥8.9 trillion by 2027”" in detail
+    assert window.proxy.index(rows["¥9.1 trillion"], SOURCE).data().startswith("note 1 · Beta")
+
+
+def test_content_reaches_the_detail_and_the_timeline_as_typed_never_as_markup(qtbot, library):
+    from jpbrief.ui.chronology_view import TimelineModel
+    from jpbrief.ui.rich_list import HTML_ROLE
+
+    hostile = "<img src=x>&amp; <b>bold</b>"
+    figures = tuple(replace(f, measure=hostile) for f in library.figures)
+    events = tuple(replace(e, label=hostile) for e in library.events)
+    shown = FiguresWindow(replace(library, figures=figures))
+    qtbot.addWidget(shown)
+    shown.table.selectRow(0)
+    assert "&lt;img src=x&gt;&amp;amp; &lt;b&gt;bold" in shown.detail.text()
+    model = TimelineModel(replace(library, events=events))
+    entry = model.index(0, 0, model.index(0, 0))
+    assert "&lt;img src=x&gt;&amp;amp; &lt;b&gt;bold" in entry.data(HTML_ROLE)

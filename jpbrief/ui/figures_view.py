@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 
 from jpbrief.core.dates import date_span
 from jpbrief.core.figures import FigureRow, figure_rows
-from jpbrief.core.model import Library
+from jpbrief.core.model import Figure, Library
 from jpbrief.core.render.digests import Locator, disagreement, figure_year
 from jpbrief.ui.chronology_view import ITEM_ROLE, ROOT, quote_spans
+from jpbrief.ui.markup import escape, literal
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("What (editor)", "Value", "Unit", "Year", "The author’s words", "Source", "Same measure")
@@ -159,20 +160,43 @@ class FiguresModel(QAbstractTableModel):
         f = row.figure
         texts = {
             WHAT: f.measure, VALUE: row.value, UNIT: f.unit, YEAR: figure_year(row),
-            QUOTE: f"“{f.quote}”", SOURCE: self._locate(f.article, f.anchor, f.footnote),
+            QUOTE: f"“{f.quote}”", SOURCE: self._source(f),
             COMPARE: ("≠ " if row.disagrees else "= " if len(row.group) > 1 else "") + disagreement(row),
         }
         return texts[column]
+
+    def _source(self, figure: Figure) -> str:
+        """``note 8 · Article, § Section``: the note first, so a narrow column keeps it."""
+        where = self._locate(figure.article, figure.anchor, None)
+        return f"note {figure.footnote} · {where}" if figure.footnote is not None else where
+
+    def detail_html(self, row: FigureRow) -> str:
+        """The row in full, beside every figure of its measure, and the note's work cited."""
+        members = [self.rows[self.position[i]] for i in row.group if i in self.position]
+        cells = []
+        for member in members:
+            f = member.figure
+            weight = "b" if member is row else "span"
+            cells.append(f"<tr><td><{weight}>{escape(member.value)}</{weight}></td>"
+                         f"<td>{escape(figure_year(member))}</td><td>“{escape(f.quote)}”</td>"
+                         f"<td>{escape(self._source(f))}</td></tr>")
+        compare = disagreement(row)
+        source = self.library.sources.get(row.figure.source_id) if row.figure.source_id else None
+        cited = f"<br>Note {row.figure.footnote}: {escape(source.citation)}" if source else ""
+        return (f"<b>{escape(row.figure.measure)}</b> <i>[editor]</i>"
+                + (f" — <b>{escape(compare)}</b>" if row.disagrees else f" — {compare}" if compare else "")
+                + '<table cellspacing="0" cellpadding="3" width="100%">' + "".join(cells) + "</table>"
+                + f"<small>{cited}</small>")
 
     def _tip(self, row: FigureRow, column: int) -> str | None:
         f = row.figure
         if column == SOURCE:
             source = self.library.sources.get(f.source_id) if f.source_id else None
             note = f"Note {f.footnote}: {source.citation}" if source and f.footnote else "No note cited"
-            return f"{note}\nActivate to open the passage and its note"
+            return literal(f"{note}\nActivate to open the passage and its note")  # Qt guesses tip formats
         if column == COMPARE and len(row.group) > 1:
             others = [self.rows[self.position[i]] for i in row.group if i != f.id and i in self.position]
-            return "\n".join(f"{o.value} {figure_year(o)} — {o.figure.article}" for o in others)
+            return literal("\n".join(f"{o.value} {figure_year(o)} — {o.figure.article}" for o in others))
         return "Activate to open the passage with these words marked" if column == QUOTE else None
 
 
@@ -264,6 +288,11 @@ class FiguresWindow(QWidget):
         header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():
             self.table.setColumnWidth(column, width)
+        self.detail = QLabel()
+        self.detail.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
+        self.detail.setWordWrap(True)
+        self.detail.setAccessibleName("The chosen figure beside the others of its measure")
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.open_button = QPushButton("Open passage")
@@ -280,11 +309,13 @@ class FiguresWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(buttons)
         self._fill_themes(library)
         self.themes.currentIndexChanged.connect(lambda _i: self.show_theme(self.themes.currentData() or ""))
         self.words.textChanged.connect(lambda text: self._filter(words=text))
         self.table.activated.connect(self._activate)
+        self.table.selectionModel().currentRowChanged.connect(lambda index, _old: self._show_detail(index))
         self.open_button.clicked.connect(lambda: self._activate(self.table.currentIndex(), note=False))
         self.note_button.clicked.connect(lambda: self._activate(self.table.currentIndex(), note=True))
         self.print_button.clicked.connect(lambda: self.print_requested.emit(*self.paper_order()))
@@ -324,6 +355,9 @@ class FiguresWindow(QWidget):
         column = self.table.horizontalHeader().sortIndicatorSection()
         descending = self.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         return self.proxy.theme, CORE_SORT.get(column, "measure"), descending
+
+    def _show_detail(self, index: QModelIndex) -> None:
+        self.detail.setText(self.model.detail_html(self.row_at(index.row())) if index.isValid() else "")
 
     def row_at(self, proxy_row: int) -> FigureRow:
         return self.model.rows[self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()]
