@@ -18,14 +18,9 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 LAW = "The Diet passes the security clearance law"
 
 
-@pytest.fixture(scope="module")
-def index_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("search-index")
-
-
 @pytest.fixture
-def reader_app(qtbot, tmp_path: Path, index_root: Path):
-    app = build_app(qtbot, tmp_path / "config", index_root)
+def reader_app(qtbot, tmp_path: Path):
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "search-index")  # not waited for here
     yield app
     close_app(app)
 

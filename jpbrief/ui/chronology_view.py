@@ -240,6 +240,37 @@ class TimelineTree(QTreeView):
         self.scheduleDelayedItemsLayout()  # rows re-wrap to the new width
 
 
+class ThemeFilter(QComboBox):
+    """"All themes" and each theme of a library; ``theme_chosen`` ('' for all) fires only
+    when the user changes it, not when :meth:`choose` does."""
+
+    theme_chosen = Signal(str)
+
+    def __init__(self, library: Library, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.fill(library)
+        self.currentIndexChanged.connect(lambda _i: self.theme_chosen.emit(self.currentData() or ""))
+
+    def fill(self, library: Library) -> None:
+        blocked = self.blockSignals(True)
+        self.clear()
+        self.addItem("All themes", "")
+        for theme in library.themes.values():
+            self.addItem(theme.label, theme.id)
+        self.blockSignals(blocked)
+
+    def choose(self, theme_id: str) -> bool:
+        """Show ``theme_id`` ('' for all) chosen, quietly; False if the library has no such theme."""
+        found = self.findData(theme_id or "")
+        if found < 0:
+            return False
+        blocked = self.blockSignals(True)
+        self.setCurrentIndex(found)
+        self.blockSignals(blocked)
+        return True
+
+
 class ChronologyPanel(QWidget):
     """A theme filter over the timeline, with print and PDF buttons; emits intents only.
 
@@ -256,8 +287,7 @@ class ChronologyPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Timeline panel")
         self.model = TimelineModel(library, self)
-        self.themes = QComboBox()
-        self.themes.setAccessibleName("Timeline theme filter")
+        self.themes = ThemeFilter(library, "Timeline theme filter")
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setObjectName("mutedLabel")
@@ -274,8 +304,7 @@ class ChronologyPanel(QWidget):
         layout.addWidget(self.themes)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
-        self._fill_themes(library)
-        self.themes.currentIndexChanged.connect(lambda _i: self.show_theme(self.themes.currentData() or ""))
+        self.themes.theme_chosen.connect(self.show_theme)
         self.tree.chosen.connect(lambda t: self.passage_requested.emit(t[0], t[1], t[2]))
         self.print_button.clicked.connect(lambda: self.print_requested.emit(self.model.theme or ""))
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.model.theme or ""))
@@ -283,28 +312,16 @@ class ChronologyPanel(QWidget):
         self.tree.expanded.connect(self._unfold_entries)
         self._after_reset()
 
-    def _fill_themes(self, library: Library) -> None:
-        blocked = self.themes.blockSignals(True)
-        self.themes.clear()
-        self.themes.addItem("All themes", "")
-        for theme in library.themes.values():
-            self.themes.addItem(theme.label, theme.id)
-        self.themes.blockSignals(blocked)
-
     def show_theme(self, theme_id: str) -> None:
         """Filter by ``theme_id`` ('' for all), and show it chosen in the filter."""
-        found = self.themes.findData(theme_id or "")
-        if found < 0:
+        if not self.themes.choose(theme_id):
             return
-        blocked = self.themes.blockSignals(True)
-        self.themes.setCurrentIndex(found)
-        self.themes.blockSignals(blocked)
         if (self.model.theme or "") != theme_id:
             self.model.set_theme(theme_id or None)
 
     def set_library(self, library: Library) -> None:
         self.model.set_library(library)
-        self._fill_themes(library)
+        self.themes.fill(library)
         self.show_theme(self.model.theme or "")
 
     def _unfold_entries(self, index: QModelIndex) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,7 +40,7 @@ from jpbrief.core.dates import date_span
 from jpbrief.core.figures import FigureRow, figure_rows
 from jpbrief.core.model import Figure, Library
 from jpbrief.core.render.digests import Locator, disagreement, figure_year
-from jpbrief.ui.chronology_view import ITEM_ROLE, ROOT, quote_spans
+from jpbrief.ui.chronology_view import ITEM_ROLE, ROOT, ThemeFilter, quote_spans
 from jpbrief.ui.markup import escape, literal
 
 Index = QModelIndex | QPersistentModelIndex
@@ -259,8 +258,7 @@ class FiguresWindow(QWidget):
         self.model = FiguresModel(library, self)
         self.proxy = FiguresProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.themes = QComboBox()
-        self.themes.setAccessibleName("Key figures theme filter")
+        self.themes = ThemeFilter(library, "Key figures theme filter")
         self.words = QLineEdit()
         self.words.setPlaceholderText("Filter by words…")
         self.words.setClearButtonEnabled(True)
@@ -311,8 +309,7 @@ class FiguresWindow(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         layout.addLayout(buttons)
-        self._fill_themes(library)
-        self.themes.currentIndexChanged.connect(lambda _i: self.show_theme(self.themes.currentData() or ""))
+        self.themes.theme_chosen.connect(self.show_theme)
         self.words.textChanged.connect(lambda text: self._filter(words=text))
         self.table.activated.connect(self._activate)
         self.table.selectionModel().currentRowChanged.connect(lambda index, _old: self._show_detail(index))
@@ -323,26 +320,14 @@ class FiguresWindow(QWidget):
         self.resize(1180, 620)
         self._filter()
 
-    def _fill_themes(self, library: Library) -> None:
-        blocked = self.themes.blockSignals(True)
-        self.themes.clear()
-        self.themes.addItem("All themes", "")
-        for theme in library.themes.values():
-            self.themes.addItem(theme.label, theme.id)
-        self.themes.blockSignals(blocked)
-
     def show_theme(self, theme_id: str) -> None:
         """Filter by ``theme_id`` ('' for all), and show it chosen in the filter."""
-        found = self.themes.findData(theme_id or "")
-        if found >= 0:
-            blocked = self.themes.blockSignals(True)
-            self.themes.setCurrentIndex(found)
-            self.themes.blockSignals(blocked)
+        if self.themes.choose(theme_id):
             self._filter(theme=theme_id or "")
 
     def set_library(self, library: Library) -> None:
         self.model.set_library(library)
-        self._fill_themes(library)
+        self.themes.fill(library)
         self.show_theme(self.proxy.theme if self.proxy.theme in library.themes else "")
 
     def _filter(self, theme: str | None = None, words: str | None = None) -> None:
