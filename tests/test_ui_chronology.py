@@ -78,3 +78,39 @@ def test_timeline_and_figures_export_to_pdf(qtbot, reader_app, tmp_path: Path):
     for name in ("timeline.pdf", "figures.pdf"):
         assert (tmp_path / name).read_bytes()[:5] == b"%PDF-"
     assert "Saved" in reader_app.window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("accepted", [True, False])
+def test_printing_goes_through_the_print_dialog_figures_on_a_landscape_page(
+        qtbot, reader_app, tmp_path: Path, monkeypatch, accepted: bool):
+    from PySide6 import QtPrintSupport
+    from PySide6.QtGui import QPageLayout
+
+    seen: dict[str, object] = {}
+
+    class FakeDialog:
+        DialogCode = QtPrintSupport.QPrintDialog.DialogCode
+
+        def __init__(self, printer, parent) -> None:
+            printer.setOutputFormat(QtPrintSupport.QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+            seen["orientation"], seen["parent"] = printer.pageLayout().orientation(), parent
+
+        def setWindowTitle(self, title: str) -> None:
+            seen["title"] = title
+
+        def exec(self):
+            return self.DialogCode.Accepted if accepted else self.DialogCode.Rejected
+
+    monkeypatch.setattr(QtPrintSupport, "QPrintDialog", FakeDialog)
+    reader_app.actions.show_figures.trigger()
+    figures = reader_app.chronology.figures
+    qtbot.waitUntil(figures.isVisible)
+    printed = []
+    original = reader_app.chronology.print_digest
+    reader_app.chronology.print_digest = lambda digest: printed.append(original(digest))
+    figures.print_button.click()
+    assert printed == [accepted]
+    assert seen["title"] == "Print key figures" and seen["parent"] is figures
+    assert seen["orientation"] == QPageLayout.Orientation.Landscape
+    assert (tmp_path / "printed.pdf").exists() == accepted
