@@ -59,8 +59,8 @@ def main() -> int:
 
     from jpbrief.core.chronology import timeline
     from jpbrief.core.figures import figure_rows
-    from jpbrief.ui.chronology_view import ChronologyPanel
-    from jpbrief.ui.figures_view import VALUE, FiguresWindow
+    from jpbrief.ui.widgets.chronology_view import ChronologyPanel
+    from jpbrief.ui.widgets.figures_view import VALUE, FiguresWindow
 
     app = QApplication.instance() or QApplication(["bench"])
     library = scaled(load_library(REPO / "content"), args.articles)

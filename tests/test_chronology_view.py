@@ -10,8 +10,8 @@ from test_ui_support import OFFSCREEN_NOTICES
 
 from jpbrief.core.chronology import Entry, Report, YearGroup
 from jpbrief.core.content import load_library
-from jpbrief.ui.chronology_view import ITEM_ROLE, ChronologyPanel, TimelineModel
-from jpbrief.ui.rich_list import HTML_ROLE, TARGET_ROLE
+from jpbrief.ui.widgets.chronology_view import ITEM_ROLE, ChronologyPanel, TimelineModel
+from jpbrief.ui.widgets.rich_list import HTML_ROLE, TARGET_ROLE
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 
@@ -86,7 +86,7 @@ def test_the_theme_filter_keeps_only_that_themes_entries(qtbot, library):
 
 
 def test_a_long_timeline_opens_folded_and_a_year_unfolds_with_its_reports(qtbot, library, monkeypatch):
-    from jpbrief.ui import chronology_view
+    from jpbrief.ui.widgets import chronology_view
 
     monkeypatch.setattr(chronology_view, "UNFOLD_LIMIT", 2)  # the fixture's 4 entries count as long
     panel = ChronologyPanel(library)

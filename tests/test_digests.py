@@ -69,12 +69,12 @@ def test_the_command_line_writes_the_pdf_the_reader_prints(
         command: str, extra: list[str], expected: str, tmp_path: Path, monkeypatch, capsys, qapp):
     # qapp: the suite's one QApplication (without it the command would make a QGuiApplication)
     from jpbrief.cli import main
-    from jpbrief.ui import printing
+    from jpbrief.ui.services import printing
 
     printed: list[str] = []
     build = printing.build_document
     monkeypatch.setattr(printing, "build_document", lambda html, *a: printed.append(html) or build(html, *a))
-    from jpbrief.ui import digest_printing
+    from jpbrief.ui.services import digest_printing
 
     monkeypatch.setattr(digest_printing, "build_document", printing.build_document)  # its own name
     target = tmp_path / "digest"

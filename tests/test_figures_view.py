@@ -11,7 +11,7 @@ from test_ui_support import OFFSCREEN_NOTICES
 
 from jpbrief.core.content import load_library
 from jpbrief.core.model import Figure
-from jpbrief.ui.figures_view import COMPARE, QUOTE, SOURCE, VALUE, WHAT, FiguresWindow
+from jpbrief.ui.widgets.figures_view import COMPARE, QUOTE, SOURCE, VALUE, WHAT, FiguresWindow
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 
@@ -108,8 +108,8 @@ def test_the_chosen_row_sits_beside_the_other_figures_of_its_measure(window):
 
 
 def test_content_reaches_the_detail_and_the_timeline_as_typed_never_as_markup(qtbot, library):
-    from jpbrief.ui.chronology_view import TimelineModel
-    from jpbrief.ui.rich_list import HTML_ROLE
+    from jpbrief.ui.widgets.chronology_view import TimelineModel
+    from jpbrief.ui.widgets.rich_list import HTML_ROLE
 
     hostile = "<img src=x>&amp; <b>bold</b>"
     figures = tuple(replace(f, measure=hostile) for f in library.figures)

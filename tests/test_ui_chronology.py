@@ -9,9 +9,9 @@ from test_ui_support import OFFSCREEN_NOTICES, build_app, close_app
 
 from jpbrief.core.chronology import Entry
 from jpbrief.ui.app import TIMELINE_TAB
-from jpbrief.ui.chronology_view import ITEM_ROLE, ChronologyPanel
-from jpbrief.ui.figures_view import QUOTE, SOURCE, VALUE
-from jpbrief.ui.rich_list import TARGET_ROLE
+from jpbrief.ui.widgets.chronology_view import ITEM_ROLE, ChronologyPanel
+from jpbrief.ui.widgets.figures_view import QUOTE, SOURCE, VALUE
+from jpbrief.ui.widgets.rich_list import TARGET_ROLE
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 

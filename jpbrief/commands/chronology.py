@@ -56,7 +56,7 @@ def row_json(row: FigureRow) -> dict[str, Any]:
 
 def _pdf(args: argparse.Namespace, library: Library) -> int:
     """Write the listing as a PDF (the reader's paper: Qt is loaded for this only)."""
-    from jpbrief.ui.digest_printing import Digest, export_from_command_line
+    from jpbrief.ui.services.digest_printing import Digest, export_from_command_line
 
     digest = Digest(args.command, args.theme, getattr(args, "sort", "measure"),
                     getattr(args, "descending", False))

@@ -4,7 +4,7 @@ The timeline is a sidebar tab (a tall list, read beside the passage it opens); t
 key figures are a window of their own (a wide table). Rows open their passage through
 the app's ``open_passage`` with the quoted words' spans, so the reader marks exactly
 them; a figure's note opens the passage, then its footnote card beside the row. Paper
-goes through :mod:`jpbrief.ui.digest_printing`, loaded only when asked for.
+goes through :mod:`jpbrief.ui.services.digest_printing`, loaded only when asked for.
 """
 
 from __future__ import annotations
@@ -15,17 +15,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 
-from jpbrief.ui.appearance import READER_FONTS
+from jpbrief.ui.services.appearance import READER_FONTS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from jpbrief.core.model import Library
-    from jpbrief.ui.appearance import Appearance
-    from jpbrief.ui.chronology_view import ChronologyPanel
-    from jpbrief.ui.digest_printing import Digest
-    from jpbrief.ui.figures_view import FiguresWindow
-    from jpbrief.ui.main_window import MainWindow
+    from jpbrief.ui.services.appearance import Appearance
+    from jpbrief.ui.services.digest_printing import Digest
+    from jpbrief.ui.widgets.chronology_view import ChronologyPanel
+    from jpbrief.ui.widgets.figures_view import FiguresWindow
+    from jpbrief.ui.widgets.main_window import MainWindow
 
 OpenPassage = Callable[[str, str, Sequence[tuple[int, int]]], bool]
 AskPath = Callable[["QWidget", str, Path], "Path | None"]
@@ -59,7 +59,7 @@ class ChronologyController:
     @property
     def panel(self) -> ChronologyPanel:
         if self._panel is None:
-            from jpbrief.ui.chronology_view import ChronologyPanel
+            from jpbrief.ui.widgets.chronology_view import ChronologyPanel
 
             panel = self._panel = ChronologyPanel(self.library)
             self._place_panel(panel)
@@ -71,7 +71,7 @@ class ChronologyController:
     @property
     def figures(self) -> FiguresWindow:
         if self._figures is None:
-            from jpbrief.ui.figures_view import FiguresWindow
+            from jpbrief.ui.widgets.figures_view import FiguresWindow
 
             shown = self._figures = FiguresWindow(self.library, self.window)
             shown.passage_requested.connect(self.open_passage)
@@ -108,12 +108,12 @@ class ChronologyController:
 
     # ------------------------------------------------------------------ paper
     def _digest(self, kind: str, theme: str, sort: str = "measure", descending: bool = False) -> Digest:
-        from jpbrief.ui.digest_printing import Digest
+        from jpbrief.ui.services.digest_printing import Digest
 
         return Digest(kind, theme or None, sort, descending)
 
     def print_digest(self, digest: Digest) -> bool:
-        from jpbrief.ui import digest_printing  # loads QtPrintSupport: never at start-up
+        from jpbrief.ui.services import digest_printing  # loads QtPrintSupport: never at start-up
 
         return digest_printing.print_with_dialog(
             self._parent(digest), digest, self.library, css=self.appearance.print_css(), fonts=READER_FONTS)
@@ -126,7 +126,7 @@ class ChronologyController:
                                   Path.home() / f"{name}.pdf")
             if path is None:
                 return None
-        from jpbrief.ui import digest_printing
+        from jpbrief.ui.services import digest_printing
 
         written = digest_printing.export_pdf(digest, self.library, path, css=self.appearance.print_css(),
                                              fonts=READER_FONTS)

@@ -1,7 +1,7 @@
 """Print and PDF export of the timeline and the key figures, for the reader and the command line.
 
 The HTML comes from :mod:`jpbrief.core.render.digests` and becomes a document through
-:func:`jpbrief.ui.printing.build_document`, as an article's paper does; nothing in it
+:func:`jpbrief.ui.services.printing.build_document`, as an article's paper does; nothing in it
 loads a resource (the document has no loader). Pages are A4 with the article's margins.
 QtPrintSupport and QPdfWriter are imported only when asked for.
 """
@@ -17,7 +17,7 @@ from PySide6.QtGui import QPageLayout, QPageSize
 
 from jpbrief.core.model import Library
 from jpbrief.core.render.digests import figures_html, timeline_html
-from jpbrief.ui.printing import build_document
+from jpbrief.ui.services.printing import build_document
 
 KINDS = ("timeline", "figures")
 
@@ -96,10 +96,10 @@ def export_from_command_line(digest: Digest, library: Library, path: Path) -> Pa
     there is no display), the reader's light paper style and fonts."""
     from PySide6.QtGui import QGuiApplication
 
-    from jpbrief.ui.appearance import READER_FONTS, Appearance
     from jpbrief.ui.launch import ensure_platform
     from jpbrief.ui.ports import LaunchPaths
     from jpbrief.ui.selftest import point_offscreen_at_fonts
+    from jpbrief.ui.services.appearance import READER_FONTS, Appearance
 
     if QGuiApplication.instance() is None:
         ensure_platform()

@@ -40,8 +40,8 @@ from jpbrief.core.dates import date_span
 from jpbrief.core.figures import FigureRow, figure_rows
 from jpbrief.core.model import Figure, Library
 from jpbrief.core.render.digests import Locator, disagreement, figure_year
-from jpbrief.ui.chronology_view import ITEM_ROLE, ROOT, ThemeFilter, quote_spans
-from jpbrief.ui.markup import escape, literal
+from jpbrief.ui.services.markup import escape, literal
+from jpbrief.ui.widgets.chronology_view import ITEM_ROLE, ROOT, ThemeFilter, quote_spans
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("What (editor)", "Value", "Unit", "Year", "The author’s words", "Source", "Same measure")

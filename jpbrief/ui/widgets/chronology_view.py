@@ -30,8 +30,8 @@ from jpbrief.core.chronology import Entry, Report, YearGroup, timeline
 from jpbrief.core.dates import display_date
 from jpbrief.core.model import Figure, Library
 from jpbrief.core.render.digests import Locator
-from jpbrief.ui.markup import escape
-from jpbrief.ui.rich_list import HTML_ROLE, TARGET_ROLE, RichItemDelegate
+from jpbrief.ui.services.markup import escape
+from jpbrief.ui.widgets.rich_list import HTML_ROLE, TARGET_ROLE, RichItemDelegate
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 3
 """The core object a row shows: a ``YearGroup``, an ``Entry`` or a ``Report``."""
