@@ -247,17 +247,21 @@ def test_theme_selection_lists_the_right_passages(qtbot, reader_app, theme: str)
 
 def test_panels_not_shown_at_start_are_built_when_their_tab_is_chosen(qtbot, reader_app) -> None:
     sidebar = reader_app.window.sidebar
-    assert [sidebar.tabText(i) for i in range(sidebar.count())] == ["Library", "Themes", "Search", "Notes"]
+    tabs = ["Library", "Themes", "Search", "Notes", "Timeline"]
+    assert [sidebar.tabText(i) for i in range(sidebar.count())] == tabs
     assert sidebar.currentWidget() is reader_app.library_panel
     assert reader_app._themes_panel is None and reader_app._search_panel is None
+    assert reader_app.chronology._panel is None
     sidebar.setCurrentIndex(2)  # a click on the Search tab
     assert reader_app._search_panel is not None
     assert sidebar.currentWidget() is reader_app.search_panel and sidebar.currentIndex() == 2
     assert reader_app.settings.sidebar_tab == 2
     reader_app.actions.show_themes.trigger()
     assert sidebar.currentWidget() is reader_app.themes_panel
-    assert [sidebar.tabText(i) for i in range(sidebar.count())] == ["Library", "Themes", "Search", "Notes"]
+    assert [sidebar.tabText(i) for i in range(sidebar.count())] == tabs
     assert sidebar.widget(2) is reader_app.search_panel  # built panels stay in their tabs
+    sidebar.setCurrentIndex(4)  # a click on the Timeline tab
+    assert sidebar.currentWidget() is reader_app.chronology.panel
 
 
 def test_restored_themes_tab_is_built_before_the_window_shows(qtbot, tmp_path: Path, index_root: Path) -> None:

@@ -54,6 +54,12 @@ class Actions(QObject):
         self.show_themes = self._act("&Themes", "Ctrl+2", "Show the themes")
         self.show_search = self._act("&Search", "Ctrl+3", "Show the search panel")
         self.show_notes = self._act("&Notes", "Ctrl+4", "Show bookmarks, highlights and notes")
+        self.show_timeline = self._act(
+            "T&imeline", "Ctrl+5", "Show every dated event in date order, with the words that state it"
+        )
+        self.show_figures = self._act(
+            "Key &figures", "Ctrl+6", "Open the table of key figures, each linked to its passage and note"
+        )
         self.focus_reader = self._act("&Focus reader", "F6", "Move the keyboard focus to the text")
         self.clear_theme = self._act(
             "&Clear theme marking", "Ctrl+Shift+M", "Stop marking the chosen theme's passages"
@@ -65,7 +71,7 @@ class Actions(QObject):
                 self.appearance_system, self.appearance_light, self.appearance_dark,
                 self.toggle_dark, None,
                 self.show_library, self.show_themes, self.show_search, self.show_notes,
-                self.focus_reader, None, self.clear_theme,
+                self.show_timeline, self.show_figures, self.focus_reader, None, self.clear_theme,
             ],
         ))
 

@@ -7,9 +7,10 @@ the last-read article before the search index is touched: indexing starts from a
 zero-delay timer after the reader's first paint, in a worker thread.
 
 Only what the first paint shows is built up front: the window, the library list and the
-reader. The Themes, Search and Notes panels, the footnote card and the search service
-are built (and their modules imported) the first time something needs them, each wired
-by its own ``_connect_*`` method below :meth:`ReaderApp._connect_signals`.
+reader. The Themes, Search, Notes and Timeline panels, the key-figures window, the
+footnote card and the search service are built (and their modules imported) the first
+time something needs them, each wired by its own ``_connect_*`` method below
+:meth:`ReaderApp._connect_signals` (the timeline and figures by their controller).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from jpbrief.core.model import Library
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.controllers.annotations import AnnotationsController
 from jpbrief.ui.controllers.appearance import AppearanceController
+from jpbrief.ui.controllers.chronology import ChronologyController
 from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
 from jpbrief.ui.controllers.reading import ReadingController
 from jpbrief.ui.controllers.search import SearchController
@@ -44,7 +46,7 @@ if TYPE_CHECKING:  # built on first use: their modules load after the first pain
     from jpbrief.ui.widgets.notes_panel import NotesPanel
     from jpbrief.ui.widgets.search_panel import SearchPanel
 
-LIBRARY_TAB, THEMES_TAB, SEARCH_TAB, NOTES_TAB = range(4)
+LIBRARY_TAB, THEMES_TAB, SEARCH_TAB, NOTES_TAB, TIMELINE_TAB = range(5)
 """The sidebar's tabs, in order."""
 
 
@@ -97,7 +99,8 @@ class ReaderApp(QObject):
         self.window = MainWindow(
             self.actions,
             self.reader,
-            [(self.library_panel, "Library"), (None, "Themes"), (None, "Search"), (None, "Notes")],
+            [(self.library_panel, "Library"), (None, "Themes"), (None, "Search"), (None, "Notes"),
+             (None, "Timeline")],
             with_notes=True,
         )
         for action in self.actions.notes_actions:
@@ -123,6 +126,10 @@ class ReaderApp(QObject):
             self.appearance, settings, self.annotations, rendered=rendered,
             mark_spans=self.searching.mark_spans, themes_panel=lambda: self.themes_panel,
             dismiss_card=self._dismiss_card,
+        )
+        self.chronology = ChronologyController(
+            library, self.window, self.appearance, open_passage=self.reading.open_passage,
+            show_footnote=self.show_footnote, place_panel=lambda p: self.window.set_panel(TIMELINE_TAB, p),
         )
         self._connect_signals()
         # Palette and style sheet once the widgets exist but before any is shown, so none
@@ -183,6 +190,8 @@ class ReaderApp(QObject):
         actions.show_library.triggered.connect(lambda: self.show_panel(self.library_panel))
         actions.show_themes.triggered.connect(lambda: self.show_panel(self.themes_panel))
         actions.show_search.triggered.connect(self.searching.focus)
+        actions.show_timeline.triggered.connect(self.chronology.show_timeline)
+        actions.show_figures.triggered.connect(self.chronology.show_figures)
         actions.focus_reader.triggered.connect(lambda: reader.setFocus(Qt.FocusReason.ShortcutFocusReason))
         actions.clear_theme.triggered.connect(lambda: reading.select_theme(""))
 
@@ -286,6 +295,7 @@ class ReaderApp(QObject):
             THEMES_TAB: lambda: self.themes_panel,
             SEARCH_TAB: lambda: self.search_panel,
             NOTES_TAB: lambda: self.notes_panel,
+            TIMELINE_TAB: lambda: self.chronology.panel,  # wired by its controller
         }
         return panels[index]()
 

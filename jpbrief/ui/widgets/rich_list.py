@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 if TYPE_CHECKING:  # annotation only: no need to load the class before the first paint
     from PySide6.QtGui import QKeyEvent
@@ -83,7 +90,7 @@ class RichItemDelegate(QStyledItemDelegate):
         # time, before the first paint. Selected is what the view tells the style.
         super().paint(painter, option, index)
         view = self.parent()
-        selected = isinstance(view, QListWidget) and view.selectionModel().isSelected(index)
+        selected = isinstance(view, QAbstractItemView) and view.selectionModel().isSelected(index)
         doc = self._document(option, index, selected)
         context = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
