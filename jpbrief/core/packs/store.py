@@ -142,11 +142,15 @@ class PackStore:
     # --- keys -----------------------------------------------------------------------
 
     def trusted_keys(self) -> list[signing.PublicKey]:
+        return [key for _path, key in self.trusted_key_files()]
+
+    def trusted_key_files(self) -> list[tuple[Path, signing.PublicKey]]:
+        """Each readable trusted key with its file, the user's folder first."""
         keys = []
         for folder in self.key_dirs:
             for path in sorted(folder.glob("*.pub")) if folder.is_dir() else []:
                 try:
-                    keys.append(signing.parse_public_key(signing.read_key_file(path), str(path)))
+                    keys.append((path, signing.parse_public_key(signing.read_key_file(path), str(path))))
                 except (OSError, signing.SignatureError):
                     continue  # a broken key file trusts nobody
         return keys
