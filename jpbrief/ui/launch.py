@@ -20,6 +20,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,12 @@ def check_pyside(version: str) -> None:
         )
 
 
+def has_display() -> bool:
+    """False only on Linux without an X11 or Wayland display (the reader would run offscreen)."""
+    return not sys.platform.startswith("linux") or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def ensure_platform() -> None:
     """Use the offscreen platform when there is no display (CI, SSH, self-test).
 
@@ -66,9 +73,7 @@ def ensure_platform() -> None:
     a fixed name in the shared temp folder could be planted first, as a symlink or with
     another screen, by any local user.
     """
-    if "QT_QPA_PLATFORM" in os.environ or not sys.platform.startswith("linux"):
-        return
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+    if "QT_QPA_PLATFORM" in os.environ or has_display():
         return
     try:
         folder = tempfile.mkdtemp(prefix="jpbrief-offscreen-")
@@ -112,8 +117,8 @@ def application() -> QApplication:
     return app
 
 
-def run(content_dir: Path) -> int:
-    """Open the reader window and run until it is closed."""
+def run(content_dir: Path, packs: Sequence[Path] = ()) -> int:
+    """Open the reader window and run until it is closed; offer to install ``packs`` first."""
     gc.disable()  # until the first paint (see the module's docstring)
     from jpbrief.core.packs import state_key
     from jpbrief.ui import library_cache
