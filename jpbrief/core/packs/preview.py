@@ -7,7 +7,7 @@ and the library as it is, without unpacking anything. The install itself checks 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jpbrief.core.model import Library
 from jpbrief.core.packs.manifest import Manifest
@@ -52,9 +52,10 @@ def article_changes(manifest: Manifest, library: Library) -> list[ArticleChange]
 
 def changed_articles(before: Library, after: Library) -> frozenset[str]:
     """Ids of articles added, removed or different between two libraries: what a search
-    index has to re-index after a pack came, went or changed."""
-    old = {article.id: article for article in before.articles}
-    new = {article.id: article for article in after.articles}
+    index has to re-index after a pack came, went or changed. Where the file lies does
+    not count (each installed version of a pack has its own folder)."""
+    old = {article.id: replace(article, path="") for article in before.articles}
+    new = {article.id: replace(article, path="") for article in after.articles}
     return frozenset(
         article_id for article_id in old.keys() | new.keys() if old.get(article_id) != new.get(article_id)
     )
