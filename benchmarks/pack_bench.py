@@ -10,8 +10,9 @@ into a trainer's content folder, then for packs of 1, 100 and 1,000 articles tim
 - ``install``: verify, unpack, load the unpacked pack and check it against the bundle,
   atomic switch (``pack install``);
 - ``load_merged``: the bundle plus the installed pack, as the reader loads it;
-- with ``--index``: a full search-index build of the merged library (the cost that a
-  per-pack incremental update would cut; not implemented yet).
+- with ``--index``: the search index of the bundle, then ``incremental_index_s``: updating
+  it with the pack's articles only (``SearchIndex.update``, what the reader does after an
+  install), against ``full_index_rebuild_s``: building the merged library's index anew.
 
 Prints JSON; run from the repository root::
 
@@ -67,6 +68,8 @@ def article_markdown(article: Article, number: int) -> str:
 
 def trainer_folder(folder: Path, size: int, seed: Library | None) -> None:
     shutil.copytree(BUNDLE, folder)
+    for catalogue in ("events.yaml", "figures.yaml"):  # they point at the bundled articles
+        (folder / catalogue).unlink(missing_ok=True)
     shutil.rmtree(folder / "articles")
     (folder / "articles").mkdir()
     for number, article in enumerate(synthetic_library(size, seed).articles):
@@ -107,13 +110,22 @@ def bench(size: int, seed: Library | None, work: Path, key: signing.SecretKey, i
         "load_merged_s": load_s,
     }
     if index:
+        from jpbrief.core.content import load_library
+        from jpbrief.core.packs.preview import changed_articles
         from jpbrief.core.search import SearchIndex
 
+        bundle = load_library(BUNDLE)
+        with SearchIndex(bundle, BUNDLE, work / f"index-{size}", key_dir=work / "data") as search_index:
+            search_index.ensure()
+            changed = changed_articles(bundle, library)
+            _info, row["incremental_index_s"] = timed(lambda: search_index.update(library, changed))
+
         def rebuild() -> None:
-            with SearchIndex(library, BUNDLE, work / f"index-{size}") as search_index:
-                search_index.ensure(rebuild=True)
+            with SearchIndex(library, BUNDLE, work / f"full-index-{size}", key_dir=work / "data") as full:
+                full.ensure(rebuild=True)
 
         _none, row["full_index_rebuild_s"] = timed(rebuild)
+        row["bundle_passages"] = bundle.passage_count
     return row
 
 

@@ -181,3 +181,18 @@ def test_the_dialog_says_before_install_why_a_downgrade_or_conflict_cannot_be_in
     qtbot.addWidget(dialog)
     assert "article 'gamma' is already in content pack 'updates'" in dialog.blocker
     assert not dialog.install_button.isEnabled()
+
+
+def test_the_library_list_marks_each_pack_article_with_its_pack(qtbot, tmp_path, key):
+    from jpbrief.ui.rich_list import TARGET_ROLE
+    from jpbrief.ui.sidebar import LibraryPanel
+
+    store = store_for(tmp_path / "home")
+    store.install(build_pack(tmp_path, key), trust=True)
+    library = load_merged(BASE, store.root)
+    assert library.packs == {"updates": "Updates 1.0"}
+    panel = LibraryPanel(library)
+    qtbot.addWidget(panel)
+    rows = {panel.articles.item(r).data(TARGET_ROLE): panel.articles.item(r) for r in range(panel.articles.count())}
+    assert "From the content pack “Updates 1.0” (updates)" in rows["gamma"].toolTip()
+    assert "content pack" not in rows["alpha"].toolTip().lower()
