@@ -9,7 +9,7 @@ from pack_fixtures import BASE, build_pack, make_key, store_for
 from jpbrief.core import content
 from jpbrief.core.packs.merge import load_merged
 from jpbrief.core.packs.preview import changed_articles
-from jpbrief.core.search import SearchIndex, incremental
+from jpbrief.core.search import SearchIndex, incremental, indexer
 
 QUERIES = ["counterstrike", "JSDF", "supply chains", "Diet forum", "theme:counterstrike training",
            "counterstrik", "follow", "report"]
@@ -38,13 +38,14 @@ def full(library, root, key_dir) -> SearchIndex:
 def analysed(monkeypatch):
     """Ids of the articles whose passages the update analyses."""
     seen: list[str] = []
-    original = incremental.passage_document
+    original = indexer.passage_document
 
     def counting(article, passage, sources):
         seen.append(article.id)
         return original(article, passage, sources)
 
-    monkeypatch.setattr(incremental, "passage_document", counting)
+    for module in (incremental, indexer):
+        monkeypatch.setattr(module, "passage_document", counting)
     return seen
 
 
@@ -60,6 +61,7 @@ def test_install_update_and_remove_reindex_only_the_pack(tmp_path, analysed):
     installed = load_merged(BASE, store.root)
     changed = changed_articles(base, installed)
     assert changed == {"gamma", "delta"}
+    analysed.clear()
     info = index.update(installed, changed)
     assert info.built and info.documents == installed.passage_count
     assert set(analysed) == {"gamma", "delta"}  # alpha and beta were not analysed again
@@ -67,10 +69,10 @@ def test_install_update_and_remove_reindex_only_the_pack(tmp_path, analysed):
     assert answers(index) == answers(reference)
     assert "gamma" in {h.article for h in index.search("counterstrike").hits}
 
-    analysed.clear()
     store.install(build_pack(tmp_path, key, "1.1", anchor="gamma-forum-2",
                              extra="A new paragraph on hypersonic glide vehicles.\n\n"))
     updated = load_merged(BASE, store.root)
+    analysed.clear()
     index.update(updated, changed_articles(installed, updated))
     assert set(analysed) == {"gamma"}  # old and new versions of the one changed article
     assert answers(index) == answers(full(updated, tmp_path / "ix-full-2", key_dir))

@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from jpbrief.core.model import Library
-from jpbrief.core.search import ranking, store
+from jpbrief.core.search import indexer, ranking, store
 from jpbrief.core.search.analysis import analyse
 from jpbrief.core.search.indexer import LENGTHS_FILE, VOCABULARY_FILE, Built, Progress
 from jpbrief.core.search.lifecycle import OpenIndex
-from jpbrief.core.search.schema import SCORED_FIELDS, build_schema, passage_document
+from jpbrief.core.search.schema import SCORED_FIELDS, PassageDocument, build_schema, passage_document
 from jpbrief.core.search.vocabulary import Vocabulary
 
 
@@ -76,37 +76,19 @@ def update(
                         df[key][2] = int(df[key][2]) - 1
 
     _copy_index_files(opened.info.path, directory)
-    index = storage.open_index(schema=build_schema())
-    writer = index.writer(limitmb=256)
-    added = 0
-    total = sum(len(a.passages) for a in new.articles if a.id in changed)
-    try:
-        for article_id in sorted(changed):
-            writer.delete_by_term("article", article_id)
-        for article in new.articles:
-            if article.id not in changed:
-                continue
-            for passage in article.passages:
-                document = passage_document(article, passage, new.sources)
-                lengths_by_id[document.fields["docid"]] = tuple(
-                    len(document.analysed[name]) for name in SCORED_FIELDS)
-                seen: set[str] = set()
-                for tokens in document.analysed.values():
-                    for tok in tokens:
-                        if tok.key not in seen:
-                            seen.add(tok.key)
-                            entry = df.setdefault(tok.key, [tok.term, tok.surface, 0])
-                            entry[2] = int(entry[2]) + 1
-                writer.add_document(**document.fields)
-                added += 1
-                if progress is not None and (added % 200 == 0 or added == 1):
-                    progress(added, total)
-        writer.commit(optimize=True)
-    except BaseException:
-        writer.cancel()
-        raise
-    finally:
-        index.close()
+
+    def record(document: PassageDocument) -> None:
+        analysed = document.analysed
+        lengths_by_id[document.fields["docid"]] = tuple(len(analysed[name]) for name in SCORED_FIELDS)
+        seen: set[str] = set()
+        for tok in (tok for tokens in analysed.values() for tok in tokens if tok.key not in seen):
+            seen.add(tok.key)
+            entry = df.setdefault(tok.key, [tok.term, tok.surface, 0])
+            entry[2] = int(entry[2]) + 1
+
+    changed_passages = [(a, p) for a in new.articles if a.id in changed for p in a.passages]
+    added = indexer.add_passages(storage.open_index(schema=build_schema()), changed_passages, new.sources,
+                                 record, progress, len(changed_passages), delete_articles=sorted(changed))
 
     known = {tok.key: tok for phrase in known_phrases for tok in analyse(phrase)}
     entries = {
@@ -129,5 +111,5 @@ def update(
     vocabulary.save(directory / VOCABULARY_FILE)
     (directory / LENGTHS_FILE).write_bytes(ranking.field_lengths_to_bytes(lengths, SCORED_FIELDS))
     if progress is not None:
-        progress(added, total)
+        progress(added, len(changed_passages))
     return Built(len(order), time.perf_counter() - started, lengths, vocabulary)
