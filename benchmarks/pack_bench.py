@@ -46,8 +46,8 @@ from jpbrief.core.packs.store import PackStore  # noqa: E402
 BUNDLE = REPO / "content"
 
 
-def article_markdown(article: Article, number: int) -> str:
-    lines = ["---", f"id: pack-article-{number:05d}", f'title: "{article.title}"', "author: null",
+def article_markdown(article: Article, number: int, prefix: str = "pack-article") -> str:
+    lines = ["---", f"id: {prefix}-{number:05d}", f'title: "{article.title}"', "author: null",
              "publisher: Benchmark Press", "published: 2026-01-01", "---", ""]
     definitions: list[str] = []
     footnote = 0
@@ -66,15 +66,15 @@ def article_markdown(article: Article, number: int) -> str:
     return "\n".join(lines + definitions) + "\n"
 
 
-def trainer_folder(folder: Path, size: int, seed: Library | None) -> None:
+def trainer_folder(folder: Path, size: int, seed: Library | None, prefix: str = "pack-article") -> None:
     shutil.copytree(BUNDLE, folder)
     for catalogue in ("events.yaml", "figures.yaml"):  # they point at the bundled articles
         (folder / catalogue).unlink(missing_ok=True)
     shutil.rmtree(folder / "articles")
     (folder / "articles").mkdir()
     for number, article in enumerate(synthetic_library(size, seed).articles):
-        (folder / "articles" / f"pack-article-{number:05d}.md").write_text(
-            article_markdown(article, number), encoding="utf-8")
+        (folder / "articles" / f"{prefix}-{number:05d}.md").write_text(
+            article_markdown(article, number, prefix), encoding="utf-8")
 
 
 def timed(run):  # type: ignore[no-untyped-def]
@@ -126,6 +126,34 @@ def bench(size: int, seed: Library | None, work: Path, key: signing.SecretKey, i
 
         _none, row["full_index_rebuild_s"] = timed(rebuild)
         row["bundle_passages"] = bundle.passage_count
+        row.update(one_more_article(work, size, seed, key, store, library))
+    return row
+
+
+def one_more_article(work: Path, size: int, seed: Library | None, key: signing.SecretKey,
+                     store: PackStore, library: Library) -> dict[str, float]:
+    """A one-article pack joining the library that already holds the bench pack: the
+    index update (what the reader runs) against a full rebuild of the same library."""
+    from jpbrief.core.packs.preview import changed_articles
+    from jpbrief.core.search import SearchIndex
+
+    source = work / f"extra-{size}"
+    trainer_folder(source, 1, seed, prefix="extra-article")
+    pack = work / f"extra-{size}.jpbpack"
+    build(source, pack, key, PackInfo(f"extra-{size}", "1", "Extra"), bundle_dir=BUNDLE)
+    store.install(pack, content_check=install_check(BUNDLE, store.root))
+    after = load_merged(BUNDLE, store.root)
+    row = {}
+    with SearchIndex(library, BUNDLE, work / f"index-{size}", key_dir=work / "data") as search_index:
+        search_index.ensure()  # the index the update above published
+        changed = changed_articles(library, after)
+        _info, row["one_more_article_incremental_s"] = timed(lambda: search_index.update(after, changed))
+
+    def rebuild() -> None:
+        with SearchIndex(after, BUNDLE, work / f"full-extra-{size}", key_dir=work / "data") as full:
+            full.ensure(rebuild=True)
+
+    _none, row["one_more_article_full_s"] = timed(rebuild)
     return row
 
 

@@ -122,3 +122,18 @@ def test_the_reader_updates_its_index_in_the_worker(qtbot, tmp_path):
         service.search("counterstrike")
     assert "gamma" in {hit.article for hit in answer.args[1].hits}
     service.shutdown()
+
+
+def test_too_many_segments_means_a_full_build_with_the_same_answers(tmp_path, monkeypatch, analysed):
+    key_dir = tmp_path / "data"
+    base = content.load_library(BASE)
+    store = store_for(tmp_path / "home")
+    store.install(build_pack(tmp_path, make_key(tmp_path), "1.0"), trust=True)
+    installed = load_merged(BASE, store.root)
+    index = full(base, tmp_path / "ix", key_dir)
+    monkeypatch.setattr(incremental, "MAX_SEGMENTS", 1)  # the full build's one segment is the limit
+    analysed.clear()
+    index.update(installed, changed_articles(base, installed))
+    assert {"alpha", "beta", "gamma", "delta"} <= set(analysed)  # everything analysed again
+    assert answers(index) == answers(full(installed, tmp_path / "ix-full", key_dir))
+    index.close()

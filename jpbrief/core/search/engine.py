@@ -159,6 +159,10 @@ class SearchIndex:
                 )
             except IndexBusy:
                 raise
+            except incremental.Compact as reason:
+                log.info("search index: %s; building it in full", reason)
+                self._close()
+                return self.ensure()
             except Exception:
                 log.warning("updating the search index failed; building it in full", exc_info=True)
                 self._close()

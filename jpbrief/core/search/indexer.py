@@ -41,9 +41,11 @@ def add_passages(
     total: int,
     *,
     delete_articles: Iterable[str] = (),
+    merge: bool = True,
 ) -> int:
     """Delete the passages of ``delete_articles`` from ``index``, add each passage's document
-    (``record`` sees it first), merge into one segment and close; how many were added."""
+    (``record`` sees it first), commit and close; how many were added. ``merge``: into one
+    segment (a full build); else the new passages are a segment of their own."""
     writer = index.writer(limitmb=256)
     documents = 0
     try:
@@ -56,7 +58,10 @@ def add_passages(
             documents += 1
             if progress is not None and (documents % 200 == 0 or documents == 1):
                 progress(documents, total)
-        writer.commit(optimize=True)  # one segment, no deleted documents: what ranking reads
+        if merge:
+            writer.commit(optimize=True)
+        else:
+            writer.commit(merge=False)
     except BaseException:
         writer.cancel()
         raise
