@@ -161,4 +161,6 @@ def run(content_dir: Path, packs: Sequence[Path] = ()) -> int:
     reader_app.reader.first_painted.connect(gc.enable)
     QTimer.singleShot(5000, gc.enable)  # should the window not be painted (started hidden)
     reader_app.start()
+    if packs:  # as the file manager opens a .jpbpack: once the window is up
+        QTimer.singleShot(0, lambda: reader_app.packs.open_files(packs))
     return app.exec()
