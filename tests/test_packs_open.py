@@ -65,3 +65,19 @@ def test_commands_are_still_commands(capsys):
     with pytest.raises(SystemExit) as usage:
         cli.main(["no-such-command"])
     assert usage.value.code == 2
+
+
+def test_a_pack_opened_from_the_macos_finder_reaches_the_controller(qapp, tmp_path):
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QFileOpenEvent
+
+    opened: list[Path] = []
+    owner = QObject()
+    watcher = launch.file_open_filter(opened.append, owner)
+    qapp.installEventFilter(watcher)
+    try:
+        qapp.sendEvent(qapp, QFileOpenEvent(str(tmp_path / "spring.jpbpack")))
+        qapp.sendEvent(qapp, QFileOpenEvent(str(tmp_path / "notes.txt")))
+    finally:
+        qapp.removeEventFilter(watcher)
+    assert opened == [tmp_path / "spring.jpbpack"]

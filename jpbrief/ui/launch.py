@@ -28,7 +28,9 @@ from jpbrief import __version__
 from jpbrief.core import paths
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QMessageLogContext, QtMsgType
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType
     from PySide6.QtWidgets import QApplication
 
 KNOWN_BAD_PYSIDE = frozenset({"6.12.0"})
@@ -163,4 +165,22 @@ def run(content_dir: Path, packs: Sequence[Path] = ()) -> int:
     reader_app.start()
     if packs:  # as the file manager opens a .jpbpack: once the window is up
         QTimer.singleShot(0, lambda: reader_app.packs.open_files(packs))
+    opener = file_open_filter(lambda path: reader_app.packs.open_files([path]), app)
+    app.installEventFilter(opener)
     return app.exec()
+
+
+def file_open_filter(open_file: Callable[[Path], None], parent: QObject) -> QObject:
+    """An event filter passing macOS's "open this file" (a .jpbpack double-clicked in the
+    Finder reaches a running app as a ``QFileOpenEvent``, not as an argument) to ``open_file``."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QFileOpenEvent
+
+    class _Filter(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if isinstance(event, QFileOpenEvent) and event.file().lower().endswith(".jpbpack"):
+                open_file(Path(event.file()))
+                return True
+            return False
+
+    return _Filter(parent)
