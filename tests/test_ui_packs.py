@@ -196,3 +196,15 @@ def test_the_library_list_marks_each_pack_article_with_its_pack(qtbot, tmp_path,
     rows = {panel.articles.item(r).data(TARGET_ROLE): panel.articles.item(r) for r in range(panel.articles.count())}
     assert "From the content pack “Updates 1.0” (updates)" in rows["gamma"].toolTip()
     assert "content pack" not in rows["alpha"].toolTip().lower()
+
+
+def test_a_folder_change_during_our_own_install_is_looked_at_after_it(qtbot, tmp_path, key, controller, reader):
+    controller.watch()
+    store_for(tmp_path / "home").install(build_pack(tmp_path, key), trust=True)  # the folder changed
+    controller._busy = True  # ... while an install of the reader's own runs (it reloads itself)
+    controller._folder_changed()
+    assert controller._debounce.isActive() and reader.changes == []  # not a second reload now
+    controller._busy = False
+    with qtbot.waitSignal(controller.library_changed, timeout=30000):
+        pass  # looked at again once the install is done
+    assert reader.changes == [frozenset({"gamma", "delta"})]

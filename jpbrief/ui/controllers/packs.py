@@ -259,6 +259,9 @@ class PacksController(QObject):
     def _folder_changed(self) -> None:
         from jpbrief.core.packs import state_key
 
+        if self._busy:  # our own install: it reloads the library itself; look again after it
+            self._debounce.start()
+            return
         state = state_key(self.store.root)
         if state == self._known_state:
             return
