@@ -104,7 +104,7 @@ def test_an_index_reopened_later_is_the_updated_one(tmp_path):
 
 def test_the_reader_updates_its_index_in_the_worker(qtbot, tmp_path):
     from jpbrief.core.search.results import IndexStatus, SearchStatus
-    from jpbrief.ui.search_service import SearchService, default_index_factory
+    from jpbrief.ui.services.search_service import SearchService, default_index_factory
 
     base = content.load_library(BASE)
     store = store_for(tmp_path / "home")

@@ -15,7 +15,7 @@ from jpbrief.core import content
 from jpbrief.core.model import Library
 from jpbrief.core.packs.merge import load_merged
 from jpbrief.ui.controllers.packs import PackOutcome, PackPreview, PacksController
-from jpbrief.ui.pack_dialog import CONFIRM_MATCH, PackDialog, refusal_text
+from jpbrief.ui.widgets.pack_dialog import CONFIRM_MATCH, PackDialog, refusal_text
 
 
 class Reader:
@@ -184,8 +184,8 @@ def test_the_dialog_says_before_install_why_a_downgrade_or_conflict_cannot_be_in
 
 
 def test_the_library_list_marks_each_pack_article_with_its_pack(qtbot, tmp_path, key):
-    from jpbrief.ui.rich_list import TARGET_ROLE
-    from jpbrief.ui.sidebar import LibraryPanel
+    from jpbrief.ui.widgets.rich_list import TARGET_ROLE
+    from jpbrief.ui.widgets.sidebar import LibraryPanel
 
     store = store_for(tmp_path / "home")
     store.install(build_pack(tmp_path, key), trust=True)

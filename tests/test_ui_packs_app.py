@@ -12,7 +12,7 @@ from PySide6.QtGui import QDropEvent
 from test_ui_support import OFFSCREEN_NOTICES, build_app, close_app
 
 from jpbrief.core import paths
-from jpbrief.ui.rich_list import TARGET_ROLE
+from jpbrief.ui.widgets.rich_list import TARGET_ROLE
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 

@@ -151,7 +151,7 @@ class PacksController(QObject):
         library: Callable[[], Library], ask: Ask | None = None, refuse: Refuse | None = None,
     ) -> None:
         """``library``: the reader's current library; ``ask``/``refuse``: the dialogs
-        (defaults: :func:`jpbrief.ui.pack_dialog.ask_install` and ``show_refusal``)."""
+        (defaults: :func:`jpbrief.ui.widgets.pack_dialog.ask_install` and ``show_refusal``)."""
         super().__init__(parent)
         self._parent = parent
         self.store = store
@@ -280,14 +280,14 @@ class PacksController(QObject):
     # -- dialogs ---------------------------------------------------------------------
     def _ask_install(self, preview: PackPreview) -> bool:
         if self._ask is None:
-            from jpbrief.ui.pack_dialog import ask_install
+            from jpbrief.ui.widgets.pack_dialog import ask_install
 
             self._ask = ask_install
         return self._ask(self._parent, preview)
 
     def _show_refusal(self, refused: PackPreview | PackOutcome) -> None:
         if self._refuse is None:
-            from jpbrief.ui.pack_dialog import show_refusal
+            from jpbrief.ui.widgets.pack_dialog import show_refusal
 
             self._refuse = show_refusal
         self._refuse(self._parent, refused)
