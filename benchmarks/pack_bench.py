@@ -111,50 +111,46 @@ def bench(size: int, seed: Library | None, work: Path, key: signing.SecretKey, i
     }
     if index:
         from jpbrief.core.content import load_library
-        from jpbrief.core.packs.preview import changed_articles
-        from jpbrief.core.search import SearchIndex
 
         bundle = load_library(BUNDLE)
-        with SearchIndex(bundle, BUNDLE, work / f"index-{size}", key_dir=work / "data") as search_index:
-            search_index.ensure()
-            changed = changed_articles(bundle, library)
-            _info, row["incremental_index_s"] = timed(lambda: search_index.update(library, changed))
-
-        def rebuild() -> None:
-            with SearchIndex(library, BUNDLE, work / f"full-index-{size}", key_dir=work / "data") as full:
-                full.ensure(rebuild=True)
-
-        _none, row["full_index_rebuild_s"] = timed(rebuild)
+        row["incremental_index_s"], row["full_index_rebuild_s"] = update_vs_rebuild(
+            work, f"index-{size}", bundle, library)
         row["bundle_passages"] = bundle.passage_count
         row.update(one_more_article(work, size, seed, key, store, library))
     return row
+
+
+def update_vs_rebuild(work: Path, name: str, before: Library, after: Library) -> tuple[float, float]:
+    """Seconds to update the index of ``before`` (in ``work/name``, built first if needed) to
+    ``after`` with only the changed articles, and to build the index of ``after`` anew."""
+    from jpbrief.core.packs.preview import changed_articles
+    from jpbrief.core.search import SearchIndex
+
+    with SearchIndex(before, BUNDLE, work / name, key_dir=work / "data") as search_index:
+        search_index.ensure()
+        changed = changed_articles(before, after)
+        _info, update_s = timed(lambda: search_index.update(after, changed))
+
+    def rebuild() -> None:
+        with SearchIndex(after, BUNDLE, work / f"full-{name}", key_dir=work / "data") as full:
+            full.ensure(rebuild=True)
+
+    _none, rebuild_s = timed(rebuild)
+    return update_s, rebuild_s
 
 
 def one_more_article(work: Path, size: int, seed: Library | None, key: signing.SecretKey,
                      store: PackStore, library: Library) -> dict[str, float]:
     """A one-article pack joining the library that already holds the bench pack: the
     index update (what the reader runs) against a full rebuild of the same library."""
-    from jpbrief.core.packs.preview import changed_articles
-    from jpbrief.core.search import SearchIndex
-
     source = work / f"extra-{size}"
     trainer_folder(source, 1, seed, prefix="extra-article")
     pack = work / f"extra-{size}.jpbpack"
     build(source, pack, key, PackInfo(f"extra-{size}", "1", "Extra"), bundle_dir=BUNDLE)
     store.install(pack, content_check=install_check(BUNDLE, store.root))
     after = load_merged(BUNDLE, store.root)
-    row = {}
-    with SearchIndex(library, BUNDLE, work / f"index-{size}", key_dir=work / "data") as search_index:
-        search_index.ensure()  # the index the update above published
-        changed = changed_articles(library, after)
-        _info, row["one_more_article_incremental_s"] = timed(lambda: search_index.update(after, changed))
-
-    def rebuild() -> None:
-        with SearchIndex(after, BUNDLE, work / f"full-extra-{size}", key_dir=work / "data") as full:
-            full.ensure(rebuild=True)
-
-    _none, row["one_more_article_full_s"] = timed(rebuild)
-    return row
+    update_s, rebuild_s = update_vs_rebuild(work, f"index-{size}", library, after)  # opens the one above
+    return {"one_more_article_incremental_s": update_s, "one_more_article_full_s": rebuild_s}
 
 
 def main(argv: list[str] | None = None) -> int:

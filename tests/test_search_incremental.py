@@ -86,13 +86,18 @@ def test_install_update_and_remove_reindex_only_the_pack(tmp_path, analysed):
     index.close()
 
 
-def test_an_index_reopened_later_is_the_updated_one(tmp_path):
-    key_dir = tmp_path / "data"
+@pytest.fixture
+def with_pack(tmp_path):
+    """The fixture library and its index, and the library once a pack is installed."""
     base = content.load_library(BASE)
     store = store_for(tmp_path / "home")
     store.install(build_pack(tmp_path, make_key(tmp_path), "1.0"), trust=True)
-    installed = load_merged(BASE, store.root)
-    index = full(base, tmp_path / "ix", key_dir)
+    return base, full(base, tmp_path / "ix", tmp_path / "data"), load_merged(BASE, store.root)
+
+
+def test_an_index_reopened_later_is_the_updated_one(tmp_path, with_pack):
+    key_dir = tmp_path / "data"
+    base, index, installed = with_pack
     index.update(installed, changed_articles(base, installed))
     index.close()
     again = SearchIndex(installed, None, tmp_path / "ix", key_dir=key_dir)
@@ -124,16 +129,12 @@ def test_the_reader_updates_its_index_in_the_worker(qtbot, tmp_path):
     service.shutdown()
 
 
-def test_too_many_segments_means_a_full_build_with_the_same_answers(tmp_path, monkeypatch, analysed):
-    key_dir = tmp_path / "data"
-    base = content.load_library(BASE)
-    store = store_for(tmp_path / "home")
-    store.install(build_pack(tmp_path, make_key(tmp_path), "1.0"), trust=True)
-    installed = load_merged(BASE, store.root)
-    index = full(base, tmp_path / "ix", key_dir)
+def test_too_many_segments_means_a_full_build_with_the_same_answers(tmp_path, monkeypatch, analysed,
+                                                                    with_pack):
+    base, index, installed = with_pack
     monkeypatch.setattr(incremental, "MAX_SEGMENTS", 1)  # the full build's one segment is the limit
     analysed.clear()
     index.update(installed, changed_articles(base, installed))
     assert {"alpha", "beta", "gamma", "delta"} <= set(analysed)  # everything analysed again
-    assert answers(index) == answers(full(installed, tmp_path / "ix-full", key_dir))
+    assert answers(index) == answers(full(installed, tmp_path / "ix-full", tmp_path / "data"))
     index.close()
