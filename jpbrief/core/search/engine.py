@@ -148,6 +148,7 @@ class SearchIndex(Closing):
                     lock_timeout=self.lock_timeout, verify=self.verify, key=self._seal_key,
                 )
             except IndexBusy:
+                self._close()  # the next search opens (or waits for) the new library's index
                 raise
             except incremental.Compact as reason:
                 log.info("search index: %s; building it in full", reason)
