@@ -84,3 +84,11 @@ def test_a_pack_installed_from_the_command_line_shows_up_and_its_removal_too(qtb
         cli.remove("updates")
     assert list(listed(reader_app)) == ["alpha", "beta"]
     assert reader_app.reading.current is not None and reader_app.reading.current.id == "alpha"
+
+
+def test_the_status_bar_says_the_index_is_being_updated_for_a_pack(reader_app):
+    from jpbrief.core.search.results import IndexStatus, SearchStatus
+
+    reader_app.searching.show_status(SearchStatus(IndexStatus.INDEXING, "updating the index for 2 article(s)"))
+    assert reader_app.window.statusBar().currentMessage() == (
+        "Preparing the search index (updating the index for 2 article(s))…")
