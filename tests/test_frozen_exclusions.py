@@ -1,10 +1,12 @@
 """What packaging/jpbrief.spec leaves out of the installers must not be needed by jpbrief.
 
 The spec excludes Python's OpenSSL bindings (ssl, _ssl, _hashlib: 5.7 MB with libssl and
-libcrypto) to keep the unpacked build under its budget. hashlib and hmac then fall back to
-their built-in SHA-2 and BLAKE2; the pack signatures use cryptography's own OpenSSL. Here a
-fresh interpreter is made to refuse those modules, as the frozen app does, and signs and
-verifies a pack signature, seals and checks a search index, and loads the reader's modules.
+libcrypto) to keep the unpacked build under its budget, and multiprocessing (its run-time
+hook imported it on every start). hashlib and hmac then fall back to their built-in SHA-2
+and BLAKE2; the pack signatures use cryptography's own OpenSSL; Whoosh wants
+multiprocessing only for multi-process writers. Here a fresh interpreter is made to refuse
+those modules, as the frozen app does, and signs and verifies a pack signature, seals and
+checks a search index, builds and searches an index, and loads the reader's modules.
 """
 
 from __future__ import annotations
@@ -45,7 +47,14 @@ with tempfile.TemporaryDirectory() as tmp:
     (folder / "a.seg").write_bytes(b"changed!")
     assert seal.check(folder, manifest, secret) is not None
 
-import jpbrief.cli, jpbrief.core.search.engine, jpbrief.core.notes, jpbrief.ui.app  # noqa: F401
+from jpbrief.core.content import load_library
+from jpbrief.core.search.engine import SearchIndex
+library = load_library(Path("tests/fixtures/library"))
+with tempfile.TemporaryDirectory() as tmp, SearchIndex(library, Path("tests/fixtures/library"), Path(tmp)) as index:
+    index.ensure()  # builds, seals and publishes an index
+    assert index.search("JSDF").hits
+
+import jpbrief.cli, jpbrief.core.notes, jpbrief.ui.app  # noqa: F401
 print("ok")
 """
 
@@ -61,8 +70,8 @@ def excluded_modules() -> list[str]:
     raise AssertionError("packaging/jpbrief.spec has no EXCLUDED_MODULES list")
 
 
-def test_the_spec_excludes_the_openssl_bindings() -> None:
-    assert {"ssl", "_ssl", "_hashlib"} <= set(excluded_modules())
+def test_the_spec_excludes_the_openssl_bindings_and_multiprocessing() -> None:
+    assert {"ssl", "_ssl", "_hashlib", "multiprocessing"} <= set(excluded_modules())
 
 
 def test_signing_sealing_and_the_reader_work_without_what_the_spec_excludes(tmp_path: Path) -> None:
