@@ -271,6 +271,9 @@ class Library:
     skipped: tuple[str, ...] = ()
     events: tuple[Event, ...] = ()
     figures: tuple[Figure, ...] = ()
+    packs: dict[str, str] = field(default_factory=dict)
+    """Title of each installed content pack whose articles are in the library, by pack id
+    (``Article.pack``): the library list marks those articles with it."""
 
     def article(self, article_id: str) -> Article | None:
         for article in self.articles:

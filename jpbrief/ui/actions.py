@@ -28,8 +28,13 @@ class Actions(QObject):
             "&Export as PDF…", "Ctrl+Shift+E",
             "Save the current article with its notes and sources as a PDF",
         )
+        self.add_pack = self._act(
+            "&Add content pack…", StandardKey.Open,
+            "Check a trainer's signed content pack (.jpbpack) and add its articles to the library",
+        )
         self.quit = self._act("&Quit", StandardKey.Quit, "Close jpbrief")
-        self._menus.append(("&File", [self.print_article, self.export_pdf, None, self.quit]))
+        self._menus.append(("&File", [self.add_pack, None, self.print_article, self.export_pdf, None,
+                                      self.quit]))
 
         # Edit
         self.copy = self._act("&Copy", StandardKey.Copy, "Copy the selected text")

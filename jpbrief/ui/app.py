@@ -29,7 +29,7 @@ from jpbrief.ui.controllers.annotations import AnnotationsController
 from jpbrief.ui.controllers.appearance import AppearanceController
 from jpbrief.ui.controllers.chronology import ChronologyController
 from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
-from jpbrief.ui.controllers.reading import ReadingController
+from jpbrief.ui.controllers.reading import ReadingController, glossary_tips
 from jpbrief.ui.controllers.search import SearchController
 from jpbrief.ui.ports import LaunchPaths, NotesPort
 from jpbrief.ui.services import library_cache
@@ -40,6 +40,9 @@ from jpbrief.ui.widgets.reader import ReaderView
 from jpbrief.ui.widgets.sidebar import LibraryPanel, ThemesPanel
 
 if TYPE_CHECKING:  # built on first use: their modules load after the first paint
+    from collections.abc import Collection
+
+    from jpbrief.ui.controllers.packs import PacksController
     from jpbrief.ui.ports import SearchIndexPort
     from jpbrief.ui.services.search_service import SearchService
     from jpbrief.ui.widgets.footnote_popup import FootnoteCard
@@ -85,6 +88,7 @@ class ReaderApp(QObject):
         self._themes_panel: ThemesPanel | None = None
         self._search_panel: SearchPanel | None = None
         self._notes_panel: NotesPanel | None = None
+        self._packs: PacksController | None = None
         resources = self.where.resources
         self.appearance = Appearance(resources)
         app = QApplication.instance()
@@ -92,8 +96,7 @@ class ReaderApp(QObject):
             ensure_style(app)  # the style before any widget; palette and style sheet after them
         self.actions = Actions(self)
         self.reader = ReaderView([self.content_dir, resources])
-        # An acronym with two meanings (NSS) shows both.
-        self.reader.set_glossary({a.term: " / ".join(a.expansions) for a in library.glossary.acronyms})
+        self.reader.set_glossary(glossary_tips(library))
         self.reader.set_base_font(reader_font(), zoom=settings.zoom)
         self.library_panel = LibraryPanel(library)
         self.window = MainWindow(
@@ -168,6 +171,10 @@ class ReaderApp(QObject):
         window.sidebar.currentChanged.connect(self._sidebar_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.appearance_control.system_scheme_changed)
 
+        # Content packs: the menu, a drop on the window (files on the command line: launch.py)
+        actions.add_pack.triggered.connect(lambda: self.packs.choose_files())
+        window.packs_dropped.connect(lambda files: self.packs.open_files(files))
+
         # Menu actions: File, Edit
         actions.print_article.triggered.connect(self.documents.print_article)
         actions.export_pdf.triggered.connect(lambda: self.documents.export_pdf())
@@ -227,6 +234,11 @@ class ReaderApp(QObject):
         # Notes: jump to and remove annotations
         panel.passage_requested.connect(self.reading.open_passage)
         panel.remove_requested.connect(self.annotations.remove_annotation)
+
+    def _connect_packs(self, packs: PacksController) -> None:
+        # Content packs: the library they change, and what they have to say
+        packs.library_changed.connect(self.use_library)
+        packs.message.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
 
     def _connect_card(self, card: FootnoteCard) -> None:
         # Footnote card
@@ -288,6 +300,33 @@ class ReaderApp(QObject):
             self._connect_search_service(service)
         return self._search
 
+    @property
+    def packs(self) -> PacksController:
+        """Adds content packs and watches the packs folder (see controllers/packs.py)."""
+        if self._packs is None:
+            from jpbrief.core.packs.store import PackStore
+            from jpbrief.ui.controllers.packs import PacksController
+
+            store = PackStore(self.where.packs, self.where.trusted_keys)
+            packs = self._packs = PacksController(self.window, store, self.content_dir,
+                                                  library=lambda: self.library)
+            self._connect_packs(packs)
+        return self._packs
+
+    def use_library(self, library: Library, changed: Collection[str]) -> None:
+        """A content pack came, changed or went: every part shows ``library``; the search
+        index re-indexes ``changed`` only."""
+        self.library = self.documents.library = library
+        built = [i for i, p in ((THEMES_TAB, self._themes_panel), (SEARCH_TAB, self._search_panel),
+                                (NOTES_TAB, self._notes_panel)) if p is not None]
+        self._themes_panel = self._search_panel = self._notes_panel = None
+        for index in built:
+            self._build_tab(index)  # replaces the old panel in its tab
+        self.reading.use_library(library, changed)
+        self.annotations.use_library(library)
+        if self._search is not None:
+            self._search.update(library, changed)
+
     def _build_tab(self, index: int) -> QWidget:
         """The panel of a sidebar tab, built now if the tab still holds its placeholder."""
         panels: dict[int, Callable[[], QWidget]] = {
@@ -333,6 +372,7 @@ class ReaderApp(QObject):
         self.annotations.open_notes()
         self.reading.after_first_paint()
         self.search.prepare()
+        self.packs.watch()
         if self._cache_root is not None:
             from jpbrief.core.render import render_article
 
@@ -350,6 +390,8 @@ class ReaderApp(QObject):
         self.settings.sync()
         if self._search is not None:
             self._search.shutdown()
+        if self._packs is not None:
+            self._packs.shutdown()
         self.annotations.close()
 
     # ------------------------------------------------------------------ cards

@@ -167,7 +167,9 @@ def load_merged(content_dir: Path, packs_root: Path) -> Library:
         return replace(base, problems=(*base.problems, Problem(str(packs_root), 1, str(error))))
     problems = tuple(Problem(str(packs_root), 1, reason) for reason in damaged)
     merged = merge(base, packs)
-    return replace(merged, problems=merged.problems + problems)
+    present = {article.pack for article in merged.articles if article.pack}
+    titles = {p.id: p.manifest.title for p in store.installed(packs_root) if p.id in present}
+    return replace(merged, problems=merged.problems + problems, packs=titles)
 
 
 def install_check(content_dir: Path, packs_root: Path) -> ContentCheck:

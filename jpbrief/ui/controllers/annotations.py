@@ -88,6 +88,17 @@ class AnnotationsController:
         self.refresh()
         return True
 
+    def use_library(self, library: Library) -> None:
+        """A content pack came, changed or went: notes on its articles re-anchor by their
+        quoted text (those that cannot are listed as detached in the Notes panel)."""
+        self.library = library
+        if self.notes is not None and not getattr(self.notes, "read_only", None):
+            try:
+                self.notes.reanchor(library)
+            except Exception as error:
+                self._panel().show_message(f"Could not re-anchor notes: {error}")
+        self.refresh()
+
     def _move_legacy_positions(self) -> None:
         """Positions an older version kept in the settings file go to the notes store."""
         notes = self.notes

@@ -8,7 +8,7 @@ shows the article and scrolls to an anchor, a pixel offset or the saved position
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -291,6 +291,30 @@ class ReadingController:
             self.window.show_panel(panel)
         self.rerender()
 
+    def use_library(self, library: Library, changed: Collection[str]) -> None:
+        """A content pack came, changed or went: list and read ``library`` from now on. The
+        open article is shown again if it changed, and the first one if it went."""
+        self.library = self.library_panel.library = library
+        for article_id in changed:
+            self._rendered.pop(article_id, None)  # the start-up cache's HTML is out of date
+        self.reader.set_glossary(glossary_tips(library))
+        self.window.banner.show_problems(library)
+        self.library_panel.populate()
+        current = self.current
+        if current is None or current.id not in changed:
+            if current is not None:
+                self.library_panel.show_article(current)
+            return
+        fresh = library.article(current.id)
+        if fresh is None:  # its pack was removed
+            self.current = None
+            self.show_first(library.articles[0] if library.articles else None)
+            self.place_first(self.current)
+            return
+        self.current, self._section_of = fresh, _sections(fresh)
+        self.library_panel.show_article(fresh)
+        self.rerender()
+
     def rerender(self) -> None:
         """Render the open article again (a theme or the appearance changed), in place."""
         if self.current is None:
@@ -299,6 +323,11 @@ class ReadingController:
         self.reader.show_html(self._render(self.current), self._base_dir(self.current))
         self.annotations.draw_highlights()
         self.reader.verticalScrollBar().setValue(scroll)
+
+
+def glossary_tips(library: Library) -> dict[str, str]:
+    """What the reader shows on hovering an acronym: every meaning (NSS has two)."""
+    return {a.term: " / ".join(a.expansions) for a in library.glossary.acronyms}
 
 
 def _sections(article: Article) -> dict[str, str]:

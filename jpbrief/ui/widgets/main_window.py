@@ -7,6 +7,7 @@ panels not shown at start-up may come later: their tab holds an empty placeholde
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -17,9 +18,18 @@ from jpbrief.ui.widgets.banner import ProblemsBanner
 from jpbrief.ui.widgets.reader import ReaderView
 
 if TYPE_CHECKING:  # annotations only: no need to load these classes before the first paint
-    from PySide6.QtGui import QCloseEvent, QMouseEvent
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 
 SIDEBAR_WIDTH = 330
+
+
+def dropped_packs(data: QMimeData) -> list[Path]:
+    """The local ``.jpbpack`` files among what is being dragged (other files are ignored)."""
+    if not data.hasUrls():
+        return []
+    files = [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+    return [path for path in files if path.suffix.lower() == ".jpbpack"]
 
 
 class MainWindow(QMainWindow):
@@ -28,6 +38,7 @@ class MainWindow(QMainWindow):
     closing = Signal()
     back_requested = Signal()
     forward_requested = Signal()
+    packs_dropped = Signal(list)  # paths of .jpbpack files dropped on the window
 
     def __init__(
         self,
@@ -68,6 +79,7 @@ class MainWindow(QMainWindow):
         for action in actions.all():
             self.addAction(action)  # shortcuts work even when the menu bar is hidden
         self.statusBar().setSizeGripEnabled(True)
+        self.setAcceptDrops(True)  # content packs; the reader view itself is read-only
         self.resize(1240, 820)
 
     def show_panel(self, panel: QWidget) -> None:
@@ -95,6 +107,21 @@ class MainWindow(QMainWindow):
             self.forward_requested.emit()
         else:
             super().mousePressEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dropped_packs(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        packs = dropped_packs(event.mimeData())
+        if packs:
+            event.acceptProposedAction()
+            self.packs_dropped.emit(packs)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
