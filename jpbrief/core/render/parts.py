@@ -154,22 +154,31 @@ def editor_references(article: Article, library: Library) -> str:
     return "".join(items)
 
 
-def author_notes(article: Article, library: Library) -> str:
-    """The author's numbered notes with their citations, each at anchor ``fn-N``; "" if none."""
-    if not any(f.source_id for p in article.passages for f in p.footnotes):
-        return ""
-    items = ['<h2 class="notes-heading">Notes</h2><ol class="notes">']
+def author_notes(
+    article: Article, library: Library, *, heading: str = "Notes", numbers: set[int] | None = None,
+    anchor: str = "fn-{number}",
+) -> str:
+    """The author's numbered notes with their citations, each at ``anchor``; "" if none.
+
+    ``numbers`` keeps only those footnotes (a briefing lists the notes of the passages it
+    quotes); ``anchor`` is formatted with ``number``.
+    """
+    items = [f'<h2 class="notes-heading">{escape(heading)}</h2><ol class="notes">']
     listed: set[int] = set()
     for passage in article.passages:
         for footnote in passage.footnotes:
             if footnote.number in listed:
                 continue
+            if numbers is not None and footnote.number not in numbers:
+                continue
             listed.add(footnote.number)
             source = library.sources.get(footnote.source_id)
             citation = escape(source.citation) if source else "(source missing)"
-            items.append(f'<li value="{footnote.number}"><a name="fn-{footnote.number}"></a>{citation}</li>')
+            name = escape(anchor.format(number=footnote.number))
+            items.append(f'<li value="{footnote.number}"><a name="{name}"></a>{citation}</li>')
     items.append("</ol>")
-    return "".join(items)
+    cited = any(f.source_id for p in article.passages for f in p.footnotes if f.number in listed)
+    return "".join(items) if cited else ""
 
 
 def document(body: list[str], css: str) -> str:
