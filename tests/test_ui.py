@@ -545,9 +545,9 @@ def test_export_pdf_has_footnotes_and_sources(reader_app, tmp_path: Path, monkey
     reader_app.actions.export_pdf.trigger()
     assert target.read_bytes()[:5] == b"%PDF-" and target.stat().st_size > 10_000
     [html] = printed  # what went to paper: rendered for paper from the model
-    assert "Notes" in html and API_SURVEY in html.replace("&quot;", '"')
+    assert "Sources cited" in html and API_SURVEY in html.replace("&quot;", '"')
     assert 'href="#fn-17"' in html and "fn:" not in html and "xref:" not in html
-    assert "Editor&#x27;s notes (not part of the original)" in html
+    assert "Editor’s notes (not part of the original)" in html
 
 
 def test_print_uses_the_print_dialog(reader_app, tmp_path: Path, monkeypatch) -> None:
