@@ -97,6 +97,14 @@ def _blocks(doc: QTextDocument) -> list[tuple[float, float, bool, list[float]]]:
     return blocks
 
 
+def _keeps_with_next(blocks: list[tuple[float, float, bool, list[float]]], index: int) -> bool:
+    """A heading goes with what follows it, and so does a line or two just under a heading
+    (an article's provenance under its title in a briefing)."""
+    if blocks[index][2]:
+        return True
+    return index > 0 and blocks[index - 1][2] and len(blocks[index][3]) <= 2
+
+
 def page_tops(doc: QTextDocument, height: float) -> list[float]:
     """Where each page starts: between paragraphs, never after a heading.
 
@@ -116,7 +124,7 @@ def page_tops(doc: QTextDocument, height: float) -> list[float]:
         if end >= len(blocks):
             break
         keep = end
-        while keep > index + 1 and blocks[keep - 1][2]:  # a heading goes with what follows it
+        while keep > index + 1 and _keeps_with_next(blocks, keep - 1):
             keep -= 1
         if keep > index:
             tops.append(blocks[keep][0])

@@ -92,14 +92,14 @@ def mark_glossary(html_text: str, glossary: Glossary) -> str:
     return "".join(out)
 
 
-def passage_block(passage: Passage, inner: str, classes: list[str], tail: str = "") -> str:
-    """A passage as ``<p>`` or ``<h2>``: its anchor, then ``inner``, then ``tail``."""
+def passage_block(passage: Passage, inner: str, classes: list[str], tail: str = "", name: str = "") -> str:
+    """A passage as ``<p>`` or ``<h2>``: its anchor (``name``, else its own), ``inner``, ``tail``."""
     if passage.role:
         classes = [*classes, f"role-{passage.role}"]
     if passage.role == "bio":
         inner = f'<span class="label">About the author: </span>{inner}'
     tag = "h2" if passage.kind == "heading" else "p"
-    anchor = f'<a name="{escape(passage.anchor)}"></a>'
+    anchor = f'<a name="{escape(name or passage.anchor)}"></a>'
     return f'<{tag} class="{escape(" ".join(classes))}">{anchor}{inner}{tail}</{tag}>'
 
 
@@ -163,7 +163,7 @@ def author_notes(
     ``numbers`` keeps only those footnotes (a briefing lists the notes of the passages it
     quotes); ``anchor`` is formatted with ``number``.
     """
-    items = [f'<h2 class="notes-heading">{escape(heading)}</h2><ol class="notes">']
+    entries: list[tuple[int, str]] = []
     listed: set[int] = set()
     for passage in article.passages:
         for footnote in passage.footnotes:
@@ -175,10 +175,18 @@ def author_notes(
             source = library.sources.get(footnote.source_id)
             citation = escape(source.citation) if source else "(source missing)"
             name = escape(anchor.format(number=footnote.number))
-            items.append(f'<li value="{footnote.number}"><a name="{name}"></a>{citation}</li>')
+            entries.append((footnote.number, f'<li value="{footnote.number}"><a name="{name}"></a>{citation}</li>'))
+    if not any(f.source_id for p in article.passages for f in p.footnotes if f.number in listed):
+        return ""
+    items = [f'<h2 class="notes-heading">{escape(heading)}</h2>']
+    previous = None
+    for number, entry in entries:  # Qt ignores <li value>: each run of numbers is an <ol start>
+        if previous is None or number != previous + 1:
+            items.append(("</ol>" if previous is not None else "") + f'<ol class="notes" start="{number}">')
+        items.append(entry)
+        previous = number
     items.append("</ol>")
-    cited = any(f.source_id for p in article.passages for f in p.footnotes if f.number in listed)
-    return "".join(items) if cited else ""
+    return "".join(items)
 
 
 def document(body: list[str], css: str) -> str:
