@@ -75,7 +75,7 @@ def test_briefing_pdf_stands_on_its_own(qapp, tmp_path: Path):
         assert flat(lines[0]) == f"Theme briefing: {theme.label}"
         assert lines[-1] == f"Page {number} of {len(pages)}"
     assert flat(theme.description) in text
-    for article, passage in library.theme_passages(theme.id):
+    for _article, passage in library.theme_passages(theme.id):
         if passage.kind == "paragraph":  # word for word (footnote numbers stand where they stood)
             words = flat(passage.text).split()
             assert " ".join(words[:8]) in text and " ".join(words[-4:]) in re.sub(r"(?<=[^\s0-9])[0-9]+", "", text)

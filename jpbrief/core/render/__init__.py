@@ -20,5 +20,6 @@ from jpbrief.core.render.sanitize import sanitize_html
 from jpbrief.core.render.screen import render_article, render_passage
 
 __all__ = [
-    "render_article", "render_briefing", "render_briefing_paper", "render_paper", "render_passage", "sanitize_html",
+    "render_article", "render_briefing", "render_briefing_paper", "render_paper", "render_passage",
+    "sanitize_html",
 ]

@@ -68,24 +68,20 @@ def briefing_groups(theme_id: str, library: Library) -> list[BriefingArticle]:
     """Every passage tagged ``theme_id``, grouped by article and section, in reading order."""
     groups = []
     for article in library.articles:
-        sections: list[BriefingSection] = []
-        heading: Passage | None = None
-        tagged: list[Passage] = []
-        heading_tagged = False
-
-        def close() -> None:
-            if tagged or heading_tagged:
-                sections.append(BriefingSection(heading, tuple(tagged), heading_tagged))
-
+        # Each section: its heading (None before the first), whether that heading is tagged,
+        # and its tagged paragraphs.
+        runs: list[tuple[Passage | None, bool, list[Passage]]] = [(None, False, [])]
         for passage in article.passages:
             if passage.kind == "heading":
-                close()
-                heading, tagged, heading_tagged = passage, [], theme_id in passage.themes
+                runs.append((passage, theme_id in passage.themes, []))
             elif theme_id in passage.themes:
-                tagged.append(passage)
-        close()
+                runs[-1][2].append(passage)
+        sections = tuple(
+            BriefingSection(heading, tuple(tagged), heading_tagged)
+            for heading, heading_tagged, tagged in runs if tagged or heading_tagged
+        )
         if sections:
-            groups.append(BriefingArticle(article, tuple(sections)))
+            groups.append(BriefingArticle(article, sections))
     return groups
 
 
@@ -157,8 +153,8 @@ def render_briefing_paper(theme: Theme, library: Library, *, css: str = "") -> s
             body.extend(paper_passage(passage, library, key, anchor=anchor) for passage in section.passages)
         numbers = {f.number for passage in group.passages for f in passage.footnotes}
         if numbers:
-            closing.append(sources_cited(article, library, numbers=numbers, anchor=anchor,
-                                         heading=f"Sources cited in “{article.title}” (numbered as in the original)"))
+            heading = f"Sources cited in “{article.title}” (numbered as in the original)"
+            closing.append(sources_cited(article, library, numbers=numbers, anchor=anchor, heading=heading))
     if not closing:
         closing.append(none_cited("The passages quoted cite no sources."))
     closing.append(key.html())

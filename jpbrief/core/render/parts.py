@@ -175,7 +175,8 @@ def author_notes(
             source = library.sources.get(footnote.source_id)
             citation = escape(source.citation) if source else "(source missing)"
             name = escape(anchor.format(number=footnote.number))
-            entries.append((footnote.number, f'<li value="{footnote.number}"><a name="{name}"></a>{citation}</li>'))
+            entry = f'<li value="{footnote.number}"><a name="{name}"></a>{citation}</li>'
+            entries.append((footnote.number, entry))
     if not any(f.source_id for p in article.passages for f in p.footnotes if f.number in listed):
         return ""
     items = [f'<h2 class="notes-heading">{escape(heading)}</h2>']

@@ -39,7 +39,8 @@ def render_passage(passage: Passage, library: Library, article: str = "") -> str
     """One passage's inner HTML for the screen: markers placed from the model, glossary linked.
 
     With ``article`` its footnote links name the article (a briefing shows several)."""
-    return parts.passage_body(passage, lambda f: _footnote_link(f, library, article), glossary=library.glossary)
+    marker = lambda f: _footnote_link(f, library, article)  # noqa: E731
+    return parts.passage_body(passage, marker, glossary=library.glossary)
 
 
 def render_article(
