@@ -42,6 +42,23 @@ BAND_POINTS = 22.0
 INK = QColor("#3c4147")
 
 
+def file_loader(base_dir: Path | None, roots: list[Path]) -> Loader:
+    """A resource loader with the reader's sandbox, for printing without a window: images
+    only from regular files inside ``roots`` (relative paths from ``base_dir``)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage
+
+    from jpbrief.ui.reader import resolve_resource
+
+    def load(kind: int, name: Any) -> Any:
+        path = resolve_resource(QUrl(name), base_dir, roots)
+        if path is None or kind != QTextDocument.ResourceType.ImageResource.value:
+            return None
+        return QImage(str(path))
+
+    return load
+
+
 class _SandboxedDocument(QTextDocument):
     """Loads resources only through ``load`` (none at all without one)."""
 

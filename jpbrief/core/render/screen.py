@@ -39,7 +39,9 @@ def render_passage(passage: Passage, library: Library, article: str = "") -> str
     """One passage's inner HTML for the screen: markers placed from the model, glossary linked.
 
     With ``article`` its footnote links name the article (a briefing shows several)."""
-    marker = lambda f: _footnote_link(f, library, article)  # noqa: E731
+    def marker(footnote: Footnote) -> str:
+        return _footnote_link(footnote, library, article)
+
     return parts.passage_body(passage, marker, glossary=library.glossary)
 
 
