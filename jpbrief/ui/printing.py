@@ -174,7 +174,9 @@ def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, title: str) -> in
         last = min(pages, device.toPage() or pages)  # type: ignore[attr-defined]
     font = _band_font(device)
     metrics = QFontMetricsF(font, device)
-    painter = QPainter(device)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot open the page device (printer or file) for painting")
     try:
         for number in range(first, last + 1):
             if number > first:
@@ -207,7 +209,10 @@ def write_pdf(
     from PySide6.QtGui import QPdfWriter
 
     path = Path(path)
-    writer = QPdfWriter(str(path))
+    if not path.parent.is_dir():
+        raise FileNotFoundError(2, "no such folder", str(path.parent))
+    partial = path.with_name(f".{path.name}.partial")  # a failed export leaves no half PDF
+    writer = QPdfWriter(str(partial))
     writer.setTitle(title)
     writer.setCreator("jpbrief")
     writer.setResolution(300)
@@ -215,7 +220,29 @@ def write_pdf(
         QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                     MARGINS_MM, QPageLayout.Unit.Millimeter)
     )
-    paint_pages(build_document(html, fonts, resources), writer, title)
+    try:
+        paint_pages(build_document(html, fonts, resources), writer, title)
+        del writer  # closes the file
+        if not partial.is_file() or partial.stat().st_size == 0:
+            raise OSError(f"cannot write {path}")
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path
+
+
+def write_odf(html: str, path: Path, *, fonts: list[str] | None = None) -> Path:
+    """Write paper ``html`` as an OpenDocument text a word processor opens (Qt writes ODF)."""
+    from PySide6.QtGui import QTextDocumentWriter
+
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.partial")
+    writer = QTextDocumentWriter(str(partial), b"odf")
+    if not writer.write(build_document(html, fonts)):
+        partial.unlink(missing_ok=True)
+        device = writer.device()
+        raise OSError(f"cannot write {path}: {device.errorString() if device else 'failed'}")
+    partial.replace(path)
     return path
 
 

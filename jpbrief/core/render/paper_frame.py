@@ -111,13 +111,14 @@ def none_cited(what: str) -> str:
 
 def paper_html(
     title: str, provenance: str, body: Sequence[str], closing: Sequence[str], *,
-    kicker: str = "", css: str = "",
+    kicker: str = "", css: str = "", notice: str = NOTICE,
 ) -> str:
     """A printout as one HTML document: ``kicker`` (what it is), the title, ``provenance``
-    (HTML), the notice on the editor's marks, ``body``, then ``closing`` (sources cited, the
+    (HTML), ``notice`` (by default, on the editor's marks), ``body``, then ``closing`` (sources cited, the
     editor's key). Every printed view goes through here; the printer adds header and footer."""
     head = [f'<p class="kicker">{escape(kicker)}</p>'] if kicker else []
     head.append(f'<h1 class="title">{escape(title)}</h1>')
     head.append(provenance)
-    head.append(f'<p class="notice">{escape(NOTICE)}</p>')
+    if notice:
+        head.append(f'<p class="notice">{escape(notice)}</p>')
     return parts.document([*head, *body, *closing], css + PAPER_CSS)
