@@ -233,11 +233,14 @@ def test_theme_selection_lists_the_right_passages(qtbot, reader_app, theme: str)
     assert panel.digest_targets() == expected
     assert {a for a, _ in expected} == {FOOTNOTED, OTHER} or len(expected) > 0
     assert reader_app.reading.marked_theme == theme
-    # the reader marks the theme's passages
-    assert "#fbefc3" in reader_app.reader.document().toHtml()
+    # the reading pane shows the theme's briefing, then an article opened from it marks them
+    assert reader_app.briefing.theme is reader_app.library.themes[theme]
+    assert reader_app.library.themes[theme].description in reader_app.reader.toPlainText()
     article, anchor = expected[-1]
     panel.digest.chosen.emit((article, anchor))
     assert reader_app.reading.current.id == article and reader_app.reader.has_anchor(anchor)
+    assert reader_app.briefing.theme is None
+    assert "#fbefc3" in reader_app.reader.document().toHtml()
     reader_app.actions.clear_theme.trigger()
     assert reader_app.reading.marked_theme == "" and panel.digest.count() == 0
 

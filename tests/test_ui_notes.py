@@ -119,13 +119,13 @@ def test_a_note_on_a_selection_quotes_exactly_the_selection(noted_app, monkeypat
                         lambda _parent, _title, prompt, *a, **k: prompts.append(prompt) or ("Ask why", True))
     article = noted_app.library.article(FOOTNOTED)
     paragraph = next(p for p in article.passages if p.kind == "paragraph" and "Overton" in p.text)
-    noted_app.open_article(FOOTNOTED, paragraph.anchor)
+    noted_app.reading.open_article(FOOTNOTED, paragraph.anchor)
     words = "new Overton window"
     cursor = noted_app.reader.find_in_passage(paragraph.anchor, words)
     assert cursor is not None
     noted_app.reader.setTextCursor(cursor)
     noted_app.actions.add_note.trigger()
-    [note] = noted_app.notes.notes()
+    [note] = noted_app.annotations.notes.notes()
     assert (note.anchor, note.quote, note.text) == (paragraph.anchor, words, "Ask why")
     assert words in prompts[0] and paragraph.text not in prompts[0]
 

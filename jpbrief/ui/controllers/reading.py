@@ -167,6 +167,18 @@ class ReadingController:
         self._update_history_actions()
         return True
 
+    def leave_article(self) -> None:
+        """Something else takes the reading pane (a theme briefing): the article's place is
+        kept in the history and the reading positions, and no article is current."""
+        here = self._place()
+        if here is not None:
+            self.history.update_current(here)
+        self.remember_position()
+        self._dismiss_card()
+        self.current = None
+        self._section_of = {}
+        self._update_history_actions()
+
     def _display(self, article: Article) -> None:
         """Put an article in the reader and the title bar (the library list: the caller's)."""
         self.reader.show_html(self._render(article), self._base_dir(article))
@@ -267,13 +279,16 @@ class ReadingController:
         here = self._place()
         if here is not None:
             self.history.update_current(here)
-        place = move()
+            place = move()
+        else:  # a briefing is shown: Back returns to the article left for it
+            place = self.history.current if move == self.history.back else move()
         if place is not None:
             self.open_article(place.article, record=False, scroll=place.scroll)
         self._update_history_actions()
 
     def _update_history_actions(self) -> None:
-        self.actions.back.setEnabled(self.history.can_go_back())
+        left_for_briefing = self.current is None and self.history.current is not None
+        self.actions.back.setEnabled(self.history.can_go_back() or left_for_briefing)
         self.actions.forward.setEnabled(self.history.can_go_forward())
 
     def _follow_outline(self) -> None:
