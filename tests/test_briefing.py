@@ -18,8 +18,8 @@ from jpbrief.core import links, paths
 from jpbrief.core.content import load_library
 from jpbrief.core.render import render_briefing, render_briefing_paper
 from jpbrief.core.render.briefing import OPENING, briefing_groups
-from jpbrief.ui import printing
-from jpbrief.ui.appearance import READER_FONTS, Appearance
+from jpbrief.ui.services import printing
+from jpbrief.ui.services.appearance import READER_FONTS, Appearance
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 

@@ -9,7 +9,7 @@ from test_print_pdf import flat, pdf_pages
 from jpbrief.cli import main
 from jpbrief.core.content import load_library
 from jpbrief.core.render import render_paper
-from jpbrief.ui import printing
+from jpbrief.ui.services import printing
 
 
 def test_print_writes_the_article_as_the_window_prints_it(qapp, fixture_library_dir: Path, tmp_path: Path,
@@ -28,7 +28,7 @@ def test_print_writes_the_article_as_the_window_prints_it(qapp, fixture_library_
     article = library.article("alpha")
     assert article is not None
     from jpbrief.core import paths
-    from jpbrief.ui.appearance import READER_FONTS, Appearance
+    from jpbrief.ui.services.appearance import READER_FONTS, Appearance
 
     window = printing.write_pdf(article.title, render_paper(article, library,
                                 css=Appearance(paths.resources_dir()).print_css()),

@@ -14,7 +14,7 @@ from test_print_pdf import flat, pdf_pages
 from jpbrief.core.content import load_library
 from jpbrief.core.notes import NotesStore
 from jpbrief.ui.controllers.notes_export import FORMATS, NotesExportController, format_for
-from jpbrief.ui.notes_panel import NotesPanel
+from jpbrief.ui.widgets.notes_panel import NotesPanel
 
 NOTE = "Ask the ministry about <b>the budget</b> & timing"
 

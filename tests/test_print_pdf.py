@@ -18,8 +18,8 @@ from jpbrief.core import paths
 from jpbrief.core.content import load_library
 from jpbrief.core.model import Article, Library
 from jpbrief.core.render import render_paper
-from jpbrief.ui import printing
-from jpbrief.ui.appearance import READER_FONTS, Appearance
+from jpbrief.ui.services import printing
+from jpbrief.ui.services.appearance import READER_FONTS, Appearance
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 PDFTOTEXT = shutil.which("pdftotext") or "pdftotext"

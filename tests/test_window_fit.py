@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRect, QSize
 from test_ui_support import OFFSCREEN_NOTICES, build_app, close_app
 
-from jpbrief.ui.main_window import DECORATION, PREFERRED_SIZE, fitted_geometry, fitted_size
+from jpbrief.ui.widgets.main_window import DECORATION, PREFERRED_SIZE, fitted_geometry, fitted_size
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 TASKBAR = 40

@@ -41,8 +41,8 @@ def _write(title: str, render: str, articles_dir: Path, target: Path) -> int:
 
     _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "jpbrief"])
     from jpbrief.core import paths
-    from jpbrief.ui import printing
-    from jpbrief.ui.appearance import READER_FONTS
+    from jpbrief.ui.services import printing
+    from jpbrief.ui.services.appearance import READER_FONTS
 
     loader = printing.file_loader(articles_dir, [articles_dir.parent, paths.packs_dir()])
     try:
@@ -60,7 +60,7 @@ def _write(title: str, render: str, articles_dir: Path, target: Path) -> int:
 def _css() -> str:
     """The style sheet the window prints with (the light reader sheet on white)."""
     from jpbrief.core import paths
-    from jpbrief.ui.appearance import Appearance
+    from jpbrief.ui.services.appearance import Appearance
 
     return Appearance(paths.resources_dir()).print_css()
 

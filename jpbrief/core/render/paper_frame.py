@@ -6,7 +6,7 @@ where its text comes from, and closes with the sources the text cites and a numb
 the editor's notes. The editor's marks are set apart in words, not colour (greyscale keeps
 them): ``‹Editor’s note 3›`` in a sans-serif italic, never brackets or numbers like the
 author's own. The page header (title) and footer (page N of M) are painted by the printer
-(:mod:`jpbrief.ui.printing`), which takes the title beside the HTML.
+(:mod:`jpbrief.ui.services.printing`), which takes the title beside the HTML.
 """
 
 from __future__ import annotations

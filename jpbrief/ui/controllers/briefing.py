@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Library, Theme
-    from jpbrief.ui.appearance import Appearance
     from jpbrief.ui.controllers.reading import ReadingController
-    from jpbrief.ui.main_window import MainWindow
-    from jpbrief.ui.reader import ReaderView
+    from jpbrief.ui.services.appearance import Appearance
+    from jpbrief.ui.widgets.main_window import MainWindow
+    from jpbrief.ui.widgets.reader import ReaderView
 
 
 class BriefingController:

@@ -3,7 +3,7 @@
 What is printed is the open article, or the theme briefing shown (``briefing``: its title
 and paper HTML), both rendered for paper from the model.
 
-Printing loads QtPrintSupport (through :mod:`jpbrief.ui.printing`) only when asked, never
+Printing loads QtPrintSupport (through :mod:`jpbrief.ui.services.printing`) only when asked, never
 at start-up. External links open only after the user confirms the exact URL.
 """
 
@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 
 from jpbrief import __version__
-from jpbrief.ui.appearance import READER_FONTS
+from jpbrief.ui.services.appearance import READER_FONTS
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Article, Library
     from jpbrief.ui.actions import Actions
-    from jpbrief.ui.appearance import Appearance
-    from jpbrief.ui.main_window import MainWindow
-    from jpbrief.ui.reader import ReaderView
+    from jpbrief.ui.services.appearance import Appearance
+    from jpbrief.ui.widgets.main_window import MainWindow
+    from jpbrief.ui.widgets.reader import ReaderView
 
 ConfirmUrl = Callable[[Any, str], bool]
 
@@ -77,7 +77,7 @@ class DocumentsController:
         paper = self._paper()
         if paper is None:
             return False
-        from jpbrief.ui import printing  # loads QtPrintSupport: never at start-up
+        from jpbrief.ui.services import printing  # loads QtPrintSupport: never at start-up
 
         title, html, _stem = paper
         return printing.print_html_with_dialog(self.window, title, html, fonts=READER_FONTS,
@@ -100,7 +100,7 @@ class DocumentsController:
             path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        from jpbrief.ui import printing
+        from jpbrief.ui.services import printing
 
         try:
             written = printing.write_pdf(title, html, path, fonts=READER_FONTS,
@@ -112,7 +112,7 @@ class DocumentsController:
         return written
 
     def show_shortcuts(self) -> Any:
-        from jpbrief.ui import dialogs
+        from jpbrief.ui.widgets import dialogs
 
         dialog = dialogs.ShortcutsDialog(self.actions.shortcut_table(with_notes=True), self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -120,7 +120,7 @@ class DocumentsController:
         return dialog
 
     def show_about(self) -> None:
-        from jpbrief.ui import dialogs
+        from jpbrief.ui.widgets import dialogs
 
         box = dialogs.about_dialog(
             self.window,
@@ -132,6 +132,6 @@ class DocumentsController:
 
 
 def _confirm_external_url(parent: Any, url: str) -> bool:
-    from jpbrief.ui import dialogs
+    from jpbrief.ui.widgets import dialogs
 
     return dialogs.confirm_external_url(parent, url)

@@ -3,7 +3,7 @@
 The text always comes from the core's export (``NotesStore.export_markdown`` /
 ``export_json``, the same as ``jpbrief notes export``). For a word processor (ODF, written
 by Qt itself) and for PDF the Markdown memo is converted and sanitized like any trainer
-Markdown, then framed and paginated like every printout (:mod:`jpbrief.ui.printing`).
+Markdown, then framed and paginated like every printout (:mod:`jpbrief.ui.services.printing`).
 Files are written atomically; a failure is said in the status bar and nothing is lost.
 """
 
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Library
-    from jpbrief.ui.main_window import MainWindow
     from jpbrief.ui.ports import NotesPort
+    from jpbrief.ui.widgets.main_window import MainWindow
 
 FORMATS = {
     "md": "Markdown memo (*.md)",
@@ -109,7 +109,7 @@ class NotesExportController:
         if fmt == "md":
             atomic_write_text(path, memo)
             return
-        from jpbrief.ui import printing
+        from jpbrief.ui.services import printing
 
         html = memo_html(memo, css=self._css())
         if fmt == "pdf":

@@ -48,7 +48,7 @@ def file_loader(base_dir: Path | None, roots: list[Path]) -> Loader:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage
 
-    from jpbrief.ui.reader import resolve_resource
+    from jpbrief.ui.widgets.reader import resolve_resource
 
     def load(kind: int, name: Any) -> Any:
         path = resolve_resource(QUrl(name), base_dir, roots)
