@@ -137,6 +137,22 @@ def test_reading_position_goes_to_the_notes_store(noted_app) -> None:
     assert position is not None and position.anchor == "economic-security-infrastructure"
 
 
+def test_the_position_is_saved_as_the_reader_moves_not_only_on_leaving(qtbot, noted_app) -> None:
+    """A killed process keeps the place: scrolling, once it rests, writes the position."""
+    noted_app.reading.open_article(FOOTNOTED)
+    reader = noted_app.reader
+    reader.scroll_to_anchor("economic-security-infrastructure")
+    anchor = reader.top_anchor()
+    assert anchor
+    store = noted_app.annotations.notes
+
+    def saved() -> bool:
+        position = store.position(FOOTNOTED)
+        return position is not None and position.anchor == anchor
+
+    qtbot.waitUntil(saved, timeout=5000)
+
+
 def test_reading_position_is_read_back_from_the_notes_store(qtbot, tmp_path: Path) -> None:
     """The notes store is the one source of reading positions: the settings file holds none,
     and what the store says is where the next start opens the article."""

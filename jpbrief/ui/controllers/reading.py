@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from jpbrief.ui.widgets.sidebar import LibraryPanel, ThemesPanel
 
 
+POSITION_SAVE_MS = 1500
+"""How long the view rests after scrolling before its reading position is saved."""
+
+
 class ReadingController:
     """Opens articles and passages, keeps the history and the reading positions."""
 
@@ -63,7 +67,18 @@ class ReadingController:
         self._outline_timer.setSingleShot(True)
         self._outline_timer.setInterval(120)
         self._outline_timer.timeout.connect(self._follow_outline)
-        reader.verticalScrollBar().valueChanged.connect(lambda _v: self._outline_timer.start())
+        # The position is saved as the reader moves (once scrolling rests), not only on quit:
+        # a killed process keeps it.
+        self._position_timer = QTimer(reader)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(POSITION_SAVE_MS)
+        self._position_timer.timeout.connect(self.remember_position)
+        reader.verticalScrollBar().valueChanged.connect(lambda _v: self._moved())
+
+    def _moved(self) -> None:
+        self._outline_timer.start()
+        if self.current is not None:
+            self._position_timer.start()
 
     # ------------------------------------------------------------------ start-up
     def show_first(self, article: Article | None) -> None:
