@@ -577,6 +577,12 @@ def test_print_uses_the_print_dialog(reader_app, tmp_path: Path, monkeypatch) ->
     open_footnoted(reader_app)
     assert reader_app.documents.print_article()
     assert (tmp_path / "printed.pdf").read_bytes()[:5] == b"%PDF-"
+    from test_print_pdf import flat, pdf_pages
+
+    pages = pdf_pages(tmp_path / "printed.pdf")  # printed with the same header and footer as a PDF
+    title = reader_app.reading.current.title
+    assert flat(pages[0]).startswith(flat(title)) and flat(pages[-1]).endswith(f"Page {len(pages)} of {len(pages)}")
+    assert seen["title"] == f"Print “{title}”"
 
 
 # -- offline safety ------------------------------------------------------------------

@@ -50,7 +50,8 @@ def test_ctrl_d_toggles_a_bookmark_listed_in_the_panel(qtbot, noted_app) -> None
     assert noted_app.annotations.notes.bookmarks() == [] and noted_app.notes_panel.items.count() == 0
 
 
-def test_highlight_selection_is_stored_and_drawn(noted_app) -> None:
+def select_overton(noted_app):
+    """Select "new Overton window" in its paragraph; returns the paragraph and the words."""
     article = noted_app.library.article(FOOTNOTED)
     paragraph = next(p for p in article.passages if p.kind == "paragraph" and "Overton" in p.text)
     noted_app.reading.open_article(FOOTNOTED, paragraph.anchor)
@@ -58,6 +59,11 @@ def test_highlight_selection_is_stored_and_drawn(noted_app) -> None:
     cursor = noted_app.reader.find_in_passage(paragraph.anchor, words)
     assert cursor is not None
     noted_app.reader.setTextCursor(cursor)
+    return paragraph, words
+
+
+def test_highlight_selection_is_stored_and_drawn(noted_app) -> None:
+    paragraph, words = select_overton(noted_app)
     noted_app.actions.highlight_selection.trigger()
     [highlight] = noted_app.annotations.notes.highlights()
     assert highlight.quote == words
@@ -117,13 +123,7 @@ def test_a_note_on_a_selection_quotes_exactly_the_selection(noted_app, monkeypat
     prompts: list[str] = []
     monkeypatch.setattr(QInputDialog, "getMultiLineText",
                         lambda _parent, _title, prompt, *a, **k: prompts.append(prompt) or ("Ask why", True))
-    article = noted_app.library.article(FOOTNOTED)
-    paragraph = next(p for p in article.passages if p.kind == "paragraph" and "Overton" in p.text)
-    noted_app.reading.open_article(FOOTNOTED, paragraph.anchor)
-    words = "new Overton window"
-    cursor = noted_app.reader.find_in_passage(paragraph.anchor, words)
-    assert cursor is not None
-    noted_app.reader.setTextCursor(cursor)
+    paragraph, words = select_overton(noted_app)
     noted_app.actions.add_note.trigger()
     [note] = noted_app.annotations.notes.notes()
     assert (note.anchor, note.quote, note.text) == (paragraph.anchor, words, "Ask why")

@@ -96,24 +96,20 @@ def cmd_briefing(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     status = ("Exit status: 0 written (its path is printed); 1 no such {what} (with the closest ids) "
               "or the file could not be written; 2 wrong usage.")
-    printing = subparsers.add_parser(
-        "print", help="write an article as the window prints it, to a PDF (for handouts)",
-        description="Write ARTICLE as an A4 PDF: provenance first, the original's text and footnote "
-        "numbers, the sources cited and the key of the editor's notes at the end, title and page "
-        "numbers on every page.",
-        epilog=status.format(what="article"),
-    )
-    printing.add_argument("article", metavar="ARTICLE", help="the article's id ('jpbrief articles')")
-    printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
-    printing.set_defaults(func=cmd_print)
-
-    briefing = subparsers.add_parser(
-        "briefing", help="write a theme briefing (every passage on a theme) to a PDF",
-        description="Write the briefing on THEME as an A4 PDF: the theme's description, then every "
-        "passage tagged with it, by article and section, with each article's provenance, the "
-        "sources those passages cite and the key of the editor's notes.",
-        epilog=status.format(what="theme"),
-    )
-    briefing.add_argument("theme", metavar="THEME", help="the theme's id ('jpbrief themes')")
-    briefing.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
-    briefing.set_defaults(func=cmd_briefing)
+    for name, what, lister, func, summary, description in (
+        ("print", "article", "articles", cmd_print,
+         "write an article as the window prints it, to a PDF (for handouts)",
+         "Write ARTICLE as an A4 PDF: provenance first, the original's text and footnote numbers, "
+         "the sources cited and the key of the editor's notes at the end, title and page numbers "
+         "on every page."),
+        ("briefing", "theme", "themes", cmd_briefing,
+         "write a theme briefing (every passage on a theme) to a PDF",
+         "Write the briefing on THEME as an A4 PDF: the theme's description, then every passage "
+         "tagged with it, by article and section, with each article's provenance, the sources "
+         "those passages cite and the key of the editor's notes."),
+    ):
+        sub = subparsers.add_parser(name, help=summary, description=description,
+                                    epilog=status.format(what=what))
+        sub.add_argument(what, metavar=what.upper(), help=f"the {what}'s id ('jpbrief {lister}')")
+        sub.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write")
+        sub.set_defaults(func=func)
