@@ -106,3 +106,22 @@ def test_notes_export_from_the_menu_and_the_notes_panel(qtbot, app, tmp_path: Pa
     panel.export_button.click()
     assert (tmp_path / "notes.odt").read_bytes()[:2] == b"PK"
     assert app.window.statusBar().currentMessage() == f"Notes exported to {tmp_path / 'notes.odt'}"
+
+
+def test_the_card_tells_two_articles_notes_with_one_number_apart(qtbot) -> None:
+    from jpbrief.core.model import Article, Footnote, Library, Passage, Source
+    from jpbrief.ui.widgets.footnote_popup import FootnoteCard
+
+    def article(article_id: str, source: str) -> Article:
+        passage = Passage("p", "paragraph", "Text.[^1]", "Text.", None, footnotes=(Footnote(1, source, (5, 9)),))
+        return Article(article_id, article_id.title(), (passage,))
+
+    library = Library(articles=(article("a", "s1"), article("b", "s2")),
+                      sources={"s1": Source("s1", "First work."), "s2": Source("s2", "Second work.")})
+    card = FootnoteCard()
+    qtbot.addWidget(card)
+    assert card.show_footnote(library, "a", 1, QPoint(10, 10))
+    qtbot.waitUntil(card.isVisible)
+    assert card.show_footnote(library, "b", 1, QPoint(10, 10))
+    assert card.citation == "Second work."
+    card.dismiss()
