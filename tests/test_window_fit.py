@@ -48,3 +48,23 @@ def test_the_shown_window_is_all_on_its_screen(qtbot, tmp_path: Path):
         assert hint.width() <= 1280 - DECORATION.width() and hint.height() <= 720 - TASKBAR - DECORATION.height()
     finally:
         close_app(app)
+
+
+def test_narrowing_the_window_keeps_the_passage_in_view(qtbot, tmp_path: Path):
+    """At 800 px the text is longer: the same pixel offset would show an earlier section."""
+    from test_ui_support import FOOTNOTED
+
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index")
+    try:
+        reader = app.reader
+        reader.resize(1000, 500)
+        app.reading.open_article(FOOTNOTED, "economic-security-infrastructure")
+        assert reader.top_anchor() == "economic-security-infrastructure"
+        before = reader.verticalScrollBar().value()
+        reader.resize(560, 500)
+        assert reader.top_anchor() == "economic-security-infrastructure"
+        assert reader.verticalScrollBar().value() > before  # the text got longer above it
+        reader.resize(1000, 500)
+        assert reader.top_anchor() == "economic-security-infrastructure"
+    finally:
+        close_app(app)
