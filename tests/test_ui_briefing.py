@@ -11,7 +11,6 @@ from test_print_pdf import flat, pdf_pages
 from test_ui_support import FOOTNOTED, OFFSCREEN_NOTICES, OTHER, build_app, close_app
 
 from jpbrief.core import links
-from jpbrief.core.notes import NotesStore
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 THEME = "defence-spending"
@@ -19,11 +18,8 @@ THEME = "defence-spending"
 
 @pytest.fixture
 def app(qtbot, tmp_path: Path):
-    db = tmp_path / "data" / "notes.sqlite3"
-    built = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
-    built.annotations.factory = lambda: NotesStore(db, auto_backup=False)
-    built.start()
-    qtbot.waitUntil(lambda: built.annotations.notes is not None, timeout=10000)
+    built = build_app(qtbot, tmp_path / "config", tmp_path / "index", notes_db=tmp_path / "notes.sqlite3")
+    qtbot.waitUntil(lambda: built.annotations.notes is not None, timeout=10000)  # after the first paint
     yield built
     close_app(built)
     built.annotations.close()
