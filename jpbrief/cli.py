@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from jpbrief import __version__
 
-COMMAND_GROUPS = ("content", "new", "chronology", "search", "notes", "pack", "gui")
+COMMAND_GROUPS = ("content", "new", "chronology", "paper", "search", "notes", "pack", "gui")
 READER_GROUPS = ("gui",)
 """The reader's start-up imports only its own group: the others load Markdown, YAML and
 SQLite modules it does not need before the first paint."""

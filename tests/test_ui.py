@@ -234,11 +234,14 @@ def test_theme_selection_lists_the_right_passages(qtbot, reader_app, theme: str)
     assert panel.digest_targets() == expected
     assert {a for a, _ in expected} == {FOOTNOTED, OTHER} or len(expected) > 0
     assert reader_app.reading.marked_theme == theme
-    # the reader marks the theme's passages
-    assert "#fbefc3" in reader_app.reader.document().toHtml()
+    # the reading pane shows the theme's briefing, then an article opened from it marks them
+    assert reader_app.briefing.theme is reader_app.library.themes[theme]
+    assert reader_app.library.themes[theme].description in reader_app.reader.toPlainText()
     article, anchor = expected[-1]
     panel.digest.chosen.emit((article, anchor))
     assert reader_app.reading.current.id == article and reader_app.reader.has_anchor(anchor)
+    assert reader_app.briefing.theme is None
+    assert "#fbefc3" in reader_app.reader.document().toHtml()
     reader_app.actions.clear_theme.trigger()
     assert reader_app.reading.marked_theme == "" and panel.digest.count() == 0
 
@@ -550,9 +553,9 @@ def test_export_pdf_has_footnotes_and_sources(reader_app, tmp_path: Path, monkey
     reader_app.actions.export_pdf.trigger()
     assert target.read_bytes()[:5] == b"%PDF-" and target.stat().st_size > 10_000
     [html] = printed  # what went to paper: rendered for paper from the model
-    assert "Notes" in html and API_SURVEY in html.replace("&quot;", '"')
+    assert "Sources cited" in html and API_SURVEY in html.replace("&quot;", '"')
     assert 'href="#fn-17"' in html and "fn:" not in html and "xref:" not in html
-    assert "Editor&#x27;s notes (not part of the original)" in html
+    assert "Editor’s notes (not part of the original)" in html
 
 
 def test_print_uses_the_print_dialog(reader_app, tmp_path: Path, monkeypatch) -> None:
@@ -578,6 +581,12 @@ def test_print_uses_the_print_dialog(reader_app, tmp_path: Path, monkeypatch) ->
     open_footnoted(reader_app)
     assert reader_app.documents.print_article()
     assert (tmp_path / "printed.pdf").read_bytes()[:5] == b"%PDF-"
+    from test_print_pdf import flat, pdf_pages
+
+    pages = pdf_pages(tmp_path / "printed.pdf")  # printed with the same header and footer as a PDF
+    title = reader_app.reading.current.title
+    assert flat(pages[0]).startswith(flat(title)) and flat(pages[-1]).endswith(f"Page {len(pages)} of {len(pages)}")
+    assert seen["title"] == f"Print “{title}”"
 
 
 # -- offline safety ------------------------------------------------------------------

@@ -23,10 +23,12 @@ class Actions(QObject):
         self._menus: list[tuple[str, list[QAction | None]]] = []
 
         # File
-        self.print_article = self._act("&Print…", StandardKey.Print, "Print the current article")
+        self.print_article = self._act(
+            "&Print…", StandardKey.Print, "Print the article or theme briefing shown"
+        )
         self.export_pdf = self._act(
             "&Export as PDF…", "Ctrl+Shift+E",
-            "Save the current article with its notes and sources as a PDF",
+            "Save the article or theme briefing shown, with its sources and the editor's notes, as a PDF",
         )
         self.add_pack = self._act(
             "&Add content pack…", StandardKey.Open,
@@ -104,9 +106,13 @@ class Actions(QObject):
         self.highlight_selection = self._act(
             "&Highlight selection", "Ctrl+Shift+H", "Highlight the selected text"
         )
-        self.add_note = self._act("Add &note…", "Ctrl+Shift+N", "Attach a note to the passage")
-        self.notes_actions = [self.add_bookmark, self.highlight_selection, self.add_note]
-        self._menus.append(("&Notes", list(self.notes_actions)))
+        self.add_note = self._act("Add &note…", "Ctrl+Shift+N", "Attach a note to the selection or passage")
+        self.export_notes = self._act(
+            "&Export notes…", None, "Save every bookmark, highlight and note as Markdown, ODF, PDF or JSON"
+        )
+        self.notes_actions = [self.add_bookmark, self.highlight_selection, self.add_note, self.export_notes]
+        self._menus.append(("&Notes", [self.add_bookmark, self.highlight_selection, self.add_note, None,
+                                       self.export_notes]))
 
         # Help
         self.shortcuts = self._act(

@@ -27,13 +27,15 @@ from jpbrief.core.model import Library
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.controllers.annotations import AnnotationsController
 from jpbrief.ui.controllers.appearance import AppearanceController
+from jpbrief.ui.controllers.briefing import BriefingController
 from jpbrief.ui.controllers.chronology import ChronologyController
 from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
+from jpbrief.ui.controllers.notes_export import NotesExportController
 from jpbrief.ui.controllers.reading import ReadingController, glossary_tips
 from jpbrief.ui.controllers.search import SearchController
 from jpbrief.ui.ports import LaunchPaths, NotesPort
 from jpbrief.ui.services import library_cache
-from jpbrief.ui.services.appearance import Appearance, ensure_style, reader_font
+from jpbrief.ui.services.appearance import READER_FONTS, Appearance, ensure_style, reader_font
 from jpbrief.ui.services.settings import Settings
 from jpbrief.ui.widgets.main_window import MainWindow
 from jpbrief.ui.widgets.reader import ReaderView
@@ -111,6 +113,7 @@ class ReaderApp(QObject):
         self.documents = DocumentsController(
             library, self.reader, self.window, self.actions, self.appearance,
             current=lambda: self.reading.current, confirm_url=confirm_url,
+            briefing=lambda: self.briefing.paper(),
         )
         self.searching = SearchController(
             self.window, self.reader, self.appearance, panel=lambda: self.search_panel,
@@ -134,6 +137,12 @@ class ReaderApp(QObject):
             library, self.window, self.appearance, open_passage=self.reading.open_passage,
             show_footnote=self.show_footnote, place_panel=lambda p: self.window.set_panel(TIMELINE_TAB, p),
         )
+        self.briefing = BriefingController(library, self.content_dir, self.reader, self.window,
+                                           self.appearance, self.reading)
+        self.notes_export = NotesExportController(
+            library, self.window, lambda: self.annotations.notes, css=self.appearance.print_css,
+            fonts=READER_FONTS,
+        )
         self._connect_signals()
         # Palette and style sheet once the widgets exist but before any is shown, so none
         # has been polished yet: set earlier, every widget created pays for the style sheet.
@@ -151,6 +160,8 @@ class ReaderApp(QObject):
         # Reader: links, gestures, first paint
         reader.footnote_requested.connect(self.show_footnote)
         reader.crossref_requested.connect(self.show_crossref)
+        reader.article_footnote_requested.connect(self.show_article_footnote)
+        reader.passage_requested.connect(reading.open_passage)
         reader.anchor_requested.connect(reading.go_to_section)
         reader.external_link_requested.connect(self.documents.open_external)
         reader.back_requested.connect(reading.go_back)
@@ -162,6 +173,7 @@ class ReaderApp(QObject):
         actions.highlight_selection.triggered.connect(self.annotations.highlight_selection)
         actions.add_note.triggered.connect(lambda: self.annotations.add_note())
         actions.show_notes.triggered.connect(lambda: self.show_panel(self.notes_panel))
+        actions.export_notes.triggered.connect(lambda: self.notes_export.export())
 
         # Window
         window.closing.connect(self.save_state)
@@ -217,7 +229,7 @@ class ReaderApp(QObject):
     # Parts built on first use are wired here, once, when they are built.
     def _connect_themes_panel(self, panel: ThemesPanel) -> None:
         # Sidebar: themes
-        panel.theme_selected.connect(self.reading.select_theme)
+        panel.theme_selected.connect(self.briefing.pick)
         panel.passage_requested.connect(self.reading.open_passage)
 
     def _connect_search_panel(self, panel: SearchPanel) -> None:
@@ -234,6 +246,7 @@ class ReaderApp(QObject):
         # Notes: jump to and remove annotations
         panel.passage_requested.connect(self.reading.open_passage)
         panel.remove_requested.connect(self.annotations.remove_annotation)
+        panel.export_requested.connect(lambda: self.notes_export.export())
 
     def _connect_packs(self, packs: PacksController) -> None:
         # Content packs: the library they change, and what they have to say
@@ -401,6 +414,10 @@ class ReaderApp(QObject):
             return False
         return self.card.show_footnote(self.library, current.id, number, where, opened_by=trigger)
 
+    def show_article_footnote(self, article_id: str, number: int, where: QPoint, trigger: str) -> bool:
+        """A footnote of a named article (a theme briefing's passages come from several)."""
+        return self.card.show_footnote(self.library, article_id, number, where, opened_by=trigger)
+
     def show_crossref(self, article_id: str, anchor: str, where: QPoint, trigger: str = "click") -> bool:
         return self.card.show_crossref(self.library, article_id, anchor, where, opened_by=trigger)
 
@@ -422,6 +439,7 @@ class ReaderApp(QObject):
             self._themes_panel.populate()
             self._themes_panel.show_theme(self.reading.marked_theme)
         self.reading.rerender()
+        self.briefing.rerender()
 
 
 def open_notes_store() -> NotesPort:

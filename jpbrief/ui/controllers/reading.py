@@ -31,6 +31,10 @@ if TYPE_CHECKING:
     from jpbrief.ui.widgets.sidebar import LibraryPanel, ThemesPanel
 
 
+POSITION_SAVE_MS = 1500
+"""How long the view rests after scrolling before its reading position is saved."""
+
+
 class ReadingController:
     """Opens articles and passages, keeps the history and the reading positions."""
 
@@ -63,7 +67,18 @@ class ReadingController:
         self._outline_timer.setSingleShot(True)
         self._outline_timer.setInterval(120)
         self._outline_timer.timeout.connect(self._follow_outline)
-        reader.verticalScrollBar().valueChanged.connect(lambda _v: self._outline_timer.start())
+        # The position is saved as the reader moves (once scrolling rests), not only on quit:
+        # a killed process keeps it.
+        self._position_timer = QTimer(reader)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(POSITION_SAVE_MS)
+        self._position_timer.timeout.connect(self.remember_position)
+        reader.verticalScrollBar().valueChanged.connect(lambda _v: self._moved())
+
+    def _moved(self) -> None:
+        self._outline_timer.start()
+        if self.current is not None:
+            self._position_timer.start()
 
     # ------------------------------------------------------------------ start-up
     def show_first(self, article: Article | None) -> None:
@@ -167,6 +182,18 @@ class ReadingController:
         self._update_history_actions()
         return True
 
+    def leave_article(self) -> None:
+        """Something else takes the reading pane (a theme briefing): the article's place is
+        kept in the history and the reading positions, and no article is current."""
+        here = self._place()
+        if here is not None:
+            self.history.update_current(here)
+        self.remember_position()
+        self._dismiss_card()
+        self.current = None
+        self._section_of = {}
+        self._update_history_actions()
+
     def _display(self, article: Article) -> None:
         """Put an article in the reader and the title bar (the library list: the caller's)."""
         self.reader.show_html(self._render(article), self._base_dir(article))
@@ -267,13 +294,16 @@ class ReadingController:
         here = self._place()
         if here is not None:
             self.history.update_current(here)
-        place = move()
+            place = move()
+        else:  # a briefing is shown: Back returns to the article left for it
+            place = self.history.current if move == self.history.back else move()
         if place is not None:
             self.open_article(place.article, record=False, scroll=place.scroll)
         self._update_history_actions()
 
     def _update_history_actions(self) -> None:
-        self.actions.back.setEnabled(self.history.can_go_back())
+        left_for_briefing = self.current is None and self.history.current is not None
+        self.actions.back.setEnabled(self.history.can_go_back() or left_for_briefing)
         self.actions.forward.setEnabled(self.history.can_go_forward())
 
     def _follow_outline(self) -> None:
