@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jpbrief.core.content import load_library
 import pytest
 from test_ui_support import OFFSCREEN_NOTICES
 
+from jpbrief.core.content import load_library
 from jpbrief.ui.banner import FOLLOWS, ProblemsBanner
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
