@@ -59,10 +59,10 @@ def load_library(content_dir: Path, *, required_themes: Iterable[str] = REQUIRED
     missing.articles = {
         Path(path).stem: Path(path).name for path in skipped if Path(path).stem not in loaded_ids
     }
-    for path in skipped:
-        cause = report.first(path)
-        if Path(path).stem in missing.articles and cause is not None:
-            missing.causes.setdefault(Path(path).stem, cause)
+    for skipped_path in skipped:
+        cause = report.first(skipped_path)
+        if Path(skipped_path).stem in missing.articles and cause is not None:
+            missing.causes.setdefault(Path(skipped_path).stem, cause)
     check_references(drafts, themes, sources, report, missing)
     articles = tuple(draft.article for draft in drafts)
     events, figures = load_annotations(files, articles, themes, report)
