@@ -10,7 +10,7 @@ dropped. ``reload_now`` (View ▸ Reload, F5) skips the wait.
 A save that breaks an article must not take the article away from the trainer who is
 looking at it: :func:`keep_last_good` puts the last version that loaded back into the new
 library, and the banner says so. Applying the new library while keeping the reader's place
-is the app's job (``ReaderApp.replace_library``); this module only delivers libraries.
+is :mod:`jpbrief.ui.controllers.reload`'s job; this module only delivers libraries.
 """
 
 from __future__ import annotations
