@@ -16,20 +16,16 @@ PLACE = "economic-security-infrastructure"
 """A passage far down the footnoted article: the reader's place to keep."""
 
 
-@pytest.fixture(scope="module")
-def index_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("search-index")
-
-
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     return Path(shutil.copytree(CONTENT, tmp_path / "content"))
 
 
 @pytest.fixture
-def app(qtbot, tmp_path: Path, index_root: Path, content: Path):
-    reader_app = build_app(qtbot, tmp_path / "config", index_root, content=content)
-    assert reader_app.open_article(FOOTNOTED, PLACE)
+def app(qtbot, tmp_path: Path, content: Path):
+    reader_app = build_app(qtbot, tmp_path / "config", tmp_path / "index", content=content)
+    assert reader_app.reading.open_article(FOOTNOTED, PLACE)
+    qtbot.waitUntil(lambda: bool(reader_app.content_reload.watch.watching))  # after the first paint
     yield reader_app
     close_app(reader_app)
 
@@ -57,14 +53,14 @@ def test_f5_reloads_the_article_in_place(qtbot, app, content: Path) -> None:
     path = content / "articles" / f"{FOOTNOTED}.md"
     _edit(path, "{: #" + PLACE, "{: #" + PLACE.replace("infrastructure", "base"))  # its anchor renamed
     _retitle(content, "Navigating new frontiers, revised")
-    app.content_watch.stop()  # F5 alone, not the watcher
+    app.content_reload.watch.stop()  # F5 alone, not the watcher
     top = app.reader.verticalScrollBar().value()
     app.actions.reload.trigger()
     qtbot.waitUntil(lambda: app.window.windowTitle().startswith("Navigating new frontiers, revised"), timeout=15000)
-    assert app.current is not None and app.current.id == FOOTNOTED
-    assert app.library.article(FOOTNOTED) is app.current
+    assert app.reading.current is not None and app.reading.current.id == FOOTNOTED
+    assert app.library.article(FOOTNOTED) is app.reading.current
     assert abs(app.reader.verticalScrollBar().value() - top) <= app.reader.viewport().height() // 2
-    assert app.library_panel.library is app.library
+    assert all(part.library is app.library for part in (app.reading, app.documents, app.library_panel))
 
 
 def test_a_save_is_shown_without_f5_and_the_place_is_kept(qtbot, app, content: Path) -> None:
@@ -84,7 +80,7 @@ def test_a_broken_save_shows_in_the_banner_and_keeps_the_article(qtbot, app, con
     assert "the last version that loaded is still shown" in banner.title.text()
     assert f"articles/{FOOTNOTED}.md, line 3: invalid front matter" in banner.details.text()
     assert str(content) not in banner.details.text()  # relative to the content folder
-    assert app.current is not None and app.current.id == FOOTNOTED
+    assert app.reading.current is not None and app.reading.current.id == FOOTNOTED
     assert app.reader.toPlainText() == shown and app.reader.top_anchor() == PLACE
     assert [a.id for a in app.library.articles] == [a.id for a in load_library(CONTENT).articles]
     path.write_text(good, encoding="utf-8")  # fixed: the banner goes
@@ -94,11 +90,34 @@ def test_a_broken_save_shows_in_the_banner_and_keeps_the_article(qtbot, app, con
 
 def test_a_deleted_article_gives_way_to_another(qtbot, app, content: Path) -> None:
     (content / "articles" / f"{FOOTNOTED}.md").unlink()
-    qtbot.waitUntil(lambda: app.current is not None and app.current.id == OTHER, timeout=15000)
+    qtbot.waitUntil(lambda: app.reading.current is not None and app.reading.current.id == OTHER, timeout=15000)
     assert [a.id for a in app.library.articles] == [OTHER]
     assert app.library_panel.library is app.library
 
 
 def test_the_reader_on_the_bundle_watches_it(app) -> None:
-    assert str(app.content_dir / "articles" / f"{FOOTNOTED}.md") in app.content_watch.watching
+    assert str(app.content_dir / "articles" / f"{FOOTNOTED}.md") in app.content_reload.watch.watching
     assert app.content_dir != REPO / "content"  # the tests edit a copy, never the bundle
+
+
+def test_a_note_follows_its_passage_when_a_save_renames_the_anchor(qtbot, tmp_path: Path, content: Path) -> None:
+    from jpbrief.core.notes import NotesStore
+
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", content=content, start=False)
+    app.annotations.factory = lambda: NotesStore(tmp_path / "notes.sqlite3", auto_backup=False)
+    try:
+        app.start()
+        qtbot.waitUntil(lambda: app.annotations.notes is not None and bool(app.content_reload.watch.watching))
+        assert app.reading.open_article(FOOTNOTED, PLACE)
+        assert app.annotations.add_note("Compare with the white paper") is not None
+        _edit(content / "articles" / f"{FOOTNOTED}.md", "{: #" + PLACE, "{: #economic-security-base")
+        app.actions.reload.trigger()
+        qtbot.waitUntil(lambda: app.reading.current is not None
+                        and app.reading.current.passage("economic-security-base") is not None, timeout=15000)
+        (note,) = app.annotations.notes.notes()
+        assert (note.anchor, note.detached, note.original_anchor) == ("economic-security-base", False, PLACE)
+        assert app.annotations.library is app.library
+    finally:
+        close_app(app)
+        if app.annotations.notes is not None:
+            app.annotations.notes.close()

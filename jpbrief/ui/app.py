@@ -30,6 +30,7 @@ from jpbrief.ui.controllers.annotations import AnnotationsController
 from jpbrief.ui.controllers.appearance import AppearanceController
 from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
 from jpbrief.ui.controllers.reading import ReadingController
+from jpbrief.ui.controllers.reload import LibraryReload
 from jpbrief.ui.controllers.search import SearchController
 from jpbrief.ui.main_window import MainWindow
 from jpbrief.ui.ports import LaunchPaths, NotesPort
@@ -64,12 +65,14 @@ class ReaderApp(QObject):
         notes_factory: Callable[[], NotesPort] | None = None,
         cache_stamp: str | None = None,
         where: LaunchPaths | None = None,
+        load: Callable[[], Library] | None = None,
     ) -> None:
         """``rendered``: articles' HTML from the start-up cache (no CSS, no marking);
         ``cache_root``: where to write that cache after the first paint (None: don't), under
         ``cache_stamp``, the content's fingerprint taken before the library was loaded;
         ``notes_factory``: opens the notes store (after the first paint; None: no notes);
-        ``where``: resources and the search index's folders (default: the installed layout)."""
+        ``where``: resources and the search index's folders (default: the installed layout);
+        ``load``: reads the library again, for a reload (default: the folder with the packs)."""
         super().__init__()
         self.where = where or LaunchPaths.default()
         self._cache_stamp = cache_stamp
@@ -123,6 +126,12 @@ class ReaderApp(QObject):
             self.appearance, settings, self.annotations, rendered=rendered,
             mark_spans=self.searching.mark_spans, themes_panel=lambda: self.themes_panel,
             dismiss_card=self._dismiss_card,
+        )
+        self.content_reload = LibraryReload(  # also for whoever installs a content pack
+            self.content_dir, load,
+            library=lambda: self.library, current=lambda: self.reading.current, swap=self._take_library,
+            show=self.reading.show_reloaded, reader=self.reader, banner=self.window.banner,
+            status=lambda message: self.window.statusBar().showMessage(message, 5000), parent=self,
         )
         self._connect_signals()
         # Palette and style sheet once the widgets exist but before any is shown, so none
@@ -185,6 +194,7 @@ class ReaderApp(QObject):
         actions.show_search.triggered.connect(self.searching.focus)
         actions.focus_reader.triggered.connect(lambda: reader.setFocus(Qt.FocusReason.ShortcutFocusReason))
         actions.clear_theme.triggered.connect(lambda: reading.select_theme(""))
+        actions.reload.triggered.connect(self.content_reload.reload)
 
         # Menu actions: Go
         actions.back.triggered.connect(reading.go_back)
@@ -293,6 +303,24 @@ class ReaderApp(QObject):
         if self._card is not None:
             self._card.dismiss()
 
+    def _take_library(self, library: Library) -> None:
+        """Hand a reloaded library to every part that holds one (see controllers.reload)."""
+        self.library = library
+        self.reading.take_library(library)
+        self.documents.library = library
+        self.annotations.take_library(library)
+        self.reader.set_glossary({a.term: " / ".join(a.expansions) for a in library.glossary.acronyms})
+        for panel in (self.library_panel, self._themes_panel, self._notes_panel):
+            if panel is not None:
+                panel.library = library
+        self._refresh_views(rerender=False)
+        if self._search is not None:  # the next query indexes the new library
+            self._search.shutdown()
+            self._search = None
+        if self._search_panel is not None:  # built again: its filters list themes and articles
+            query, self._search_panel = self._search_panel.query.text(), None
+            self.search_panel.query.setText(query)
+
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
         """Show the window with the last-read (or first) article; search waits for first paint."""
@@ -305,7 +333,7 @@ class ReaderApp(QObject):
         tab = min(self.settings.sidebar_tab, THEMES_TAB)
         self._build_tab(tab)  # shown by the first paint
         self.window.sidebar.setCurrentIndex(tab)
-        self.window.banner.show_problems(self.library)
+        self.window.banner.show_problems(self.library, self.content_dir)
         first = self.library.article(self.settings.last_article) or (
             self.library.articles[0] if self.library.articles else None
         )
@@ -322,6 +350,7 @@ class ReaderApp(QObject):
         position of the article shown), the search index, the start-up cache."""
         self.annotations.open_notes()
         self.reading.after_first_paint()
+        self.content_reload.start_watching()  # live preview: a saved file shows in place
         self.search.prepare()
         if self._cache_root is not None:
             from jpbrief.core.render import render_article
@@ -340,6 +369,7 @@ class ReaderApp(QObject):
         self.settings.sync()
         if self._search is not None:
             self._search.shutdown()
+        self.content_reload.stop()
         self.annotations.close()
 
     # ------------------------------------------------------------------ cards
@@ -361,15 +391,16 @@ class ReaderApp(QObject):
             self.settings.sidebar_tab = index
             self._build_tab(index)
 
-    def _refresh_views(self) -> None:
-        """Redraw what the appearance colours: the lists and the article."""
+    def _refresh_views(self, *, rerender: bool = True) -> None:
+        """Redraw what the appearance colours: the lists and (``rerender``) the article."""
         self.library_panel.populate()
         if self.reading.current is not None:
             self.library_panel.show_article(self.reading.current)
         if self._themes_panel is not None:
             self._themes_panel.populate()
             self._themes_panel.show_theme(self.reading.marked_theme)
-        self.reading.rerender()
+        if rerender:
+            self.reading.rerender()
 
 
 def open_notes_store() -> NotesPort:

@@ -88,6 +88,18 @@ class AnnotationsController:
         self.refresh()
         return True
 
+    def take_library(self, library: Library) -> None:
+        """A reloaded library: notes re-attach to its passages (never lost: a note whose
+        passage is gone is kept as detached, with the text it quoted)."""
+        self.library = library
+        if self.notes is not None and not getattr(self.notes, "read_only", None):
+            try:
+                self.notes.reanchor(library)
+            except Exception as error:
+                self._panel().show_message(f"Could not re-anchor notes: {error}")
+        if self.notes is not None:  # its panel was built when the store opened
+            self._panel().show_annotations(self.notes.annotations())
+
     def _move_legacy_positions(self) -> None:
         """Positions an older version kept in the settings file go to the notes store."""
         notes = self.notes

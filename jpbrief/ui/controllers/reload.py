@@ -39,15 +39,25 @@ class ReadingPlace:
     fraction: float
 
 
+def load_with_packs(content_dir: Path) -> Library:
+    """The library as the reader loads it: the folder with the installed content packs."""
+    from jpbrief.core import paths
+    from jpbrief.core.packs.merge import load_merged
+
+    return load_merged(content_dir, paths.packs_dir())
+
+
 class LibraryReload(QObject):
-    """Takes each new library in, keeping the reader's place; owns the folder's watcher."""
+    """Takes each new library in, keeping the reader's place; owns the folder's watcher.
+
+    ``load`` reads the library again (None: :func:`load_with_packs`, as the reader does)."""
 
     applied = Signal(object)  # Reloaded, once it is shown
 
     def __init__(
         self,
         content_dir: Path,
-        load: Callable[[], Library],
+        load: Callable[[], Library] | None,
         *,
         library: Callable[[], Library],
         current: Callable[[], Article | None],
@@ -62,7 +72,9 @@ class LibraryReload(QObject):
         self.content_dir = Path(content_dir)
         self._library, self._current, self._swap, self._show = library, current, swap, show
         self._reader, self._banner, self._status = reader, banner, status
-        self.watch = ContentWatch(self.content_dir, load, library, parent=self)
+        self.watch = ContentWatch(
+            self.content_dir, load or (lambda: load_with_packs(self.content_dir)), library, parent=self
+        )
         self.watch.reloaded.connect(self._take)
         self.watch.failed.connect(status)
 
