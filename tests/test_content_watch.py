@@ -72,6 +72,18 @@ def test_every_content_file_and_folder_is_watched(watch, content_copy: Path):
     }
 
 
+def test_files_are_watched_up_to_a_limit_and_the_folders_always(qtbot, content_copy: Path):
+    watcher = ContentWatch(content_copy, lambda: Library(), lambda: Library(), max_files=2)
+    watcher.start()
+    try:
+        assert watcher.watching == sorted(
+            str(p) for p in (content_copy, content_copy / "articles", content_copy / "themes.yaml",
+                             content_copy / "sources.yaml")
+        )
+    finally:
+        watcher.stop()
+
+
 def test_a_saved_article_is_reloaded(qtbot, watch, content_copy: Path):
     with qtbot.waitSignal(watch.reloaded, timeout=10000) as signal:
         _retitle(content_copy / "articles" / "alpha.md", "Alpha, revised")

@@ -26,6 +26,10 @@ from jpbrief.core.model import Library
 
 QUIET_MS = 300
 """How long the folder must stay quiet before a reload: one editor save is several events."""
+MAX_WATCHED_FILES = 200
+"""Files watched one by one, at most (macOS spends a file descriptor on each): the YAML files
+first, then the articles in name order. The folders are always watched, so a save that
+replaces a file (most editors') is seen in any library; F5 covers the rest."""
 
 
 @dataclass(frozen=True)
@@ -95,10 +99,12 @@ class ContentWatch(QObject):
         current: Callable[[], Library],
         *,
         quiet_ms: int = QUIET_MS,
+        max_files: int = MAX_WATCHED_FILES,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.content_dir = Path(content_dir)
+        self._max_files = max_files
         self._load, self._current = load, current
         self._watcher: QFileSystemWatcher | None = None
         self._timer = QTimer(self)
@@ -159,7 +165,8 @@ class ContentWatch(QObject):
             articles = self.content_dir / ARTICLE_DIR
             if articles.is_dir():
                 wanted.add(str(articles))
-            wanted.update(str(path) for path in list_content(self.content_dir).files())
+            files = list_content(self.content_dir).files()[: self._max_files]
+            wanted.update(str(path) for path in files)
         watched = set(self._watcher.directories()) | set(self._watcher.files())
         gone = sorted(watched - wanted)
         if gone:
