@@ -70,7 +70,7 @@ class LibraryReload(QObject):
     ) -> None:
         super().__init__(parent)
         self.content_dir = Path(content_dir)
-        self._library, self._current, self._swap, self._show = library, current, swap, show
+        self._current, self._swap, self._show = current, swap, show
         self._reader, self._banner, self._status = reader, banner, status
         self.watch = ContentWatch(
             self.content_dir, load or (lambda: load_with_packs(self.content_dir)), library, parent=self
