@@ -9,7 +9,7 @@ import pytest
 from test_ui_support import OFFSCREEN_NOTICES
 
 from jpbrief.core.content import load_library
-from jpbrief.ui.banner import FOLLOWS, ProblemsBanner
+from jpbrief.ui.widgets.banner import FOLLOWS, ProblemsBanner
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 

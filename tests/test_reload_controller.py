@@ -11,9 +11,9 @@ from test_ui_support import CONTENT, FOOTNOTED, OFFSCREEN_NOTICES, OTHER
 from jpbrief.core.content import load_library
 from jpbrief.core.model import Article, Library
 from jpbrief.core.render import render_article
-from jpbrief.ui.banner import ProblemsBanner
 from jpbrief.ui.controllers.reload import LibraryReload
-from jpbrief.ui.reader import ReaderView
+from jpbrief.ui.widgets.banner import ProblemsBanner
+from jpbrief.ui.widgets.reader import ReaderView
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 PLACE = "economic-security-infrastructure"

@@ -24,9 +24,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from jpbrief.core.model import Article, Library
-from jpbrief.ui.banner import ProblemsBanner
 from jpbrief.ui.controllers.content_watch import ContentWatch, Reloaded
-from jpbrief.ui.reader import ReaderView
+from jpbrief.ui.widgets.banner import ProblemsBanner
+from jpbrief.ui.widgets.reader import ReaderView
 
 
 @dataclass(frozen=True)

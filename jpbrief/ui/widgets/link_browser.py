@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from jpbrief.core import links
-from jpbrief.ui.markup import escape, literal
+from jpbrief.ui.services.markup import escape, literal
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
