@@ -121,3 +121,31 @@ def test_a_note_follows_its_passage_when_a_save_renames_the_anchor(qtbot, tmp_pa
         close_app(app)
         if app.annotations.notes is not None:
             app.annotations.notes.close()
+
+
+def test_search_after_a_reload_finds_the_new_words(qtbot, tmp_path: Path, content: Path) -> None:
+    from jpbrief.core.search.results import IndexStatus
+    from jpbrief.ui.app import ReaderApp
+    from jpbrief.ui.ports import LaunchPaths
+    from jpbrief.ui.services.settings import Settings
+
+    where = LaunchPaths(LaunchPaths.default().resources, tmp_path / "index", tmp_path / "key")
+    app = ReaderApp(load_library(content), content, Settings(tmp_path / "config"), where=where)  # its own index
+    qtbot.addWidget(app.window)
+    try:
+        app.start()
+        qtbot.waitUntil(lambda: bool(app.content_reload.watch.watching))
+        old_search = app.search
+        # The index of the start-up library first: one built while the file changes is
+        # published under the new files' fingerprint (a race in core.search, reported).
+        qtbot.waitUntil(lambda: old_search.status is not None and old_search.status.state == IndexStatus.READY,
+                        timeout=60000)
+        _edit(content / "articles" / f"{OTHER}.md", "As Japan becomes", "As Zanzibarish Japan becomes")
+        with qtbot.waitSignal(app.content_reload.applied, timeout=15000):
+            app.actions.reload.trigger()
+        assert app.search is not old_search
+        with qtbot.waitSignal(app.search.results_ready, timeout=60000) as blocker:
+            qtbot.keyClicks(app.search_panel.query, "zanzibarish")
+        assert [(hit.article, hit.anchor) for hit in blocker.args[1].hits] == [(OTHER, "forward-leading")]
+    finally:
+        close_app(app)
