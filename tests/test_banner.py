@@ -90,3 +90,16 @@ def test_a_broken_save_says_the_last_good_version_is_shown(qtbot, content_copy: 
     assert label_shown(banner.title).startswith(
         "1 changed article could not be loaded — the last version that loaded is still shown"
     )
+
+
+def test_the_root_cause_survives_the_start_up_cache(content_copy: Path):
+    import json
+
+    from jpbrief.core.model import Library
+    from jpbrief.core.model_codec import decode, encode
+
+    _break_alpha(content_copy)
+    library = load_library(content_copy)
+    cached = decode(Library, json.loads(json.dumps(encode(library))))
+    assert cached.problems == library.problems
+    assert cached.problems[1].follows_from == cached.problems[0]
