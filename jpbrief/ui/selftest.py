@@ -278,7 +278,8 @@ def exercise_reload(reader_app: Any, report: Report, timeout_ms: int) -> None:
     if reading.current is None or not reading.current.passages:
         report.check("reload keeps the place (F5)", True, "no article shown (skipped)")
         return
-    reading.open_article(reading.current.id, reading.current.passages[len(reading.current.passages) // 2].anchor)
+    passages = reading.current.passages
+    reading.open_article(reading.current.id, passages[len(passages) // 2].anchor)
     before = (reading.current.id, reader.top_anchor())
     reader_app.actions.reload.trigger()
     applied = wait_for_signal(reader_app.content_reload.applied, timeout_ms) is not None
