@@ -23,6 +23,10 @@ class Problem:
     line: int
     message: str
     severity: Literal["error", "warning"] = "error"
+    follows_from: Problem | None = None
+    """The root cause when this problem only follows from another one (a link into an
+    article that was skipped, a theme when themes.yaml could not be loaded); None for a
+    root cause. The reader's banner lists each root cause once, with what follows from it."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path

@@ -45,6 +45,10 @@ class Actions(QObject):
         self._menus.append(("&Edit", [self.copy, None, self.find, self.quick_search]))
 
         # View
+        self.reload = self._act(
+            "&Reload", ["F5", StandardKey.Refresh],
+            "Read the content folder again (after editing an article), keeping your place",
+        )
         self.zoom_in = self._act("Zoom &in", [StandardKey.ZoomIn, "Ctrl+="], "Larger text")
         self.zoom_out = self._act("Zoom &out", StandardKey.ZoomOut, "Smaller text")
         self.zoom_reset = self._act("&Actual size", "Ctrl+0", "Reset the text size")
@@ -79,6 +83,7 @@ class Actions(QObject):
                 self.toggle_dark, None,
                 self.show_library, self.show_themes, self.show_search, self.show_notes,
                 self.show_timeline, self.show_figures, self.focus_reader, None, self.clear_theme,
+                None, self.reload,
             ],
         ))
 
@@ -140,7 +145,7 @@ class Actions(QObject):
             else:
                 sequences.append(QKeySequence(key))
         if sequences:
-            action.setShortcuts(sequences)
+            action.setShortcuts(list(dict.fromkeys(sequences)))  # F5 may also be the standard key
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)

@@ -32,6 +32,7 @@ from jpbrief.ui.controllers.chronology import ChronologyController
 from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
 from jpbrief.ui.controllers.notes_export import NotesExportController
 from jpbrief.ui.controllers.reading import ReadingController, glossary_tips
+from jpbrief.ui.controllers.reload import LibraryReload
 from jpbrief.ui.controllers.search import SearchController
 from jpbrief.ui.ports import LaunchPaths, NotesPort
 from jpbrief.ui.services import library_cache
@@ -71,12 +72,14 @@ class ReaderApp(QObject):
         notes_factory: Callable[[], NotesPort] | None = None,
         cache_stamp: str | None = None,
         where: LaunchPaths | None = None,
+        load: Callable[[], Library] | None = None,
     ) -> None:
         """``rendered``: articles' HTML from the start-up cache (no CSS, no marking);
         ``cache_root``: where to write that cache after the first paint (None: don't), under
         ``cache_stamp``, the content's fingerprint taken before the library was loaded;
         ``notes_factory``: opens the notes store (after the first paint; None: no notes);
-        ``where``: resources and the search index's folders (default: the installed layout)."""
+        ``where``: resources and the search index's folders (default: the installed layout);
+        ``load``: reads the library again, for a reload (default: the folder with the packs)."""
         super().__init__()
         self.where = where or LaunchPaths.default()
         self._cache_stamp = cache_stamp
@@ -142,6 +145,12 @@ class ReaderApp(QObject):
         self.notes_export = NotesExportController(
             library, self.window, lambda: self.annotations.notes, css=self.appearance.print_css,
             fonts=READER_FONTS,
+        )
+        self.content_reload = LibraryReload(  # also for whoever installs a content pack
+            self.content_dir, load,
+            library=lambda: self.library, current=lambda: self.reading.current, swap=self._take_library,
+            show=self.reading.show_reloaded, reader=self.reader, banner=self.window.banner,
+            status=lambda message: self.window.statusBar().showMessage(message, 5000), parent=self,
         )
         self._connect_signals()
         # Palette and style sheet once the widgets exist but before any is shown, so none
@@ -213,6 +222,7 @@ class ReaderApp(QObject):
         actions.show_figures.triggered.connect(self.chronology.show_figures)
         actions.focus_reader.triggered.connect(lambda: reader.setFocus(Qt.FocusReason.ShortcutFocusReason))
         actions.clear_theme.triggered.connect(lambda: reading.select_theme(""))
+        actions.reload.triggered.connect(self.content_reload.reload)
 
         # Menu actions: Go
         actions.back.triggered.connect(reading.go_back)
@@ -329,7 +339,7 @@ class ReaderApp(QObject):
     def use_library(self, library: Library, changed: Collection[str]) -> None:
         """A content pack came, changed or went: every part shows ``library``; the search
         index re-indexes ``changed`` only."""
-        self.library = self.documents.library = library
+        self._share_library(library)
         built = [i for i, p in ((THEMES_TAB, self._themes_panel), (SEARCH_TAB, self._search_panel),
                                 (NOTES_TAB, self._notes_panel)) if p is not None]
         self._themes_panel = self._search_panel = self._notes_panel = None
@@ -355,6 +365,29 @@ class ReaderApp(QObject):
         if self._card is not None:
             self._card.dismiss()
 
+    def _take_library(self, library: Library) -> None:
+        """Hand a reloaded library to every part that holds one (see controllers.reload)."""
+        self._share_library(library)
+        self.reading.take_library(library)
+        self.annotations.use_library(library)
+        self.reader.set_glossary(glossary_tips(library))
+        for panel in (self.library_panel, self._themes_panel, self._notes_panel):
+            if panel is not None:
+                panel.library = library
+        self._refresh_views(rerender=False)
+        if self._search is not None:  # the next query indexes the new library
+            self._search.shutdown()
+            self._search = None
+        if self._search_panel is not None:  # built again: its filters list themes and articles
+            query, self._search_panel = self._search_panel.query.text(), None
+            self.search_panel.query.setText(query)
+
+    def _share_library(self, library: Library) -> None:
+        """The parts that only read the library read ``library`` from now on."""
+        self.library = self.documents.library = self.briefing.library = library
+        self.notes_export.library = library
+        self.chronology.use_library(library)
+
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
         """Show the window with the last-read (or first) article; search waits for first paint."""
@@ -367,7 +400,7 @@ class ReaderApp(QObject):
         tab = min(self.settings.sidebar_tab, THEMES_TAB)
         self._build_tab(tab)  # shown by the first paint
         self.window.sidebar.setCurrentIndex(tab)
-        self.window.banner.show_problems(self.library)
+        self.window.banner.show_problems(self.library, self.content_dir)
         first = self.library.article(self.settings.last_article) or (
             self.library.articles[0] if self.library.articles else None
         )
@@ -384,6 +417,7 @@ class ReaderApp(QObject):
         position of the article shown), the search index, the start-up cache."""
         self.annotations.open_notes()
         self.reading.after_first_paint()
+        self.content_reload.start_watching()  # live preview: a saved file shows in place
         self.search.prepare()
         self.packs.watch()
         if self._cache_root is not None:
@@ -405,6 +439,7 @@ class ReaderApp(QObject):
             self._search.shutdown()
         if self._packs is not None:
             self._packs.shutdown()
+        self.content_reload.stop()
         self.annotations.close()
 
     # ------------------------------------------------------------------ cards
@@ -430,16 +465,17 @@ class ReaderApp(QObject):
             self.settings.sidebar_tab = index
             self._build_tab(index)
 
-    def _refresh_views(self) -> None:
-        """Redraw what the appearance colours: the lists and the article."""
+    def _refresh_views(self, *, rerender: bool = True) -> None:
+        """Redraw what the appearance colours: the lists and (``rerender``) the article."""
         self.library_panel.populate()
         if self.reading.current is not None:
             self.library_panel.show_article(self.reading.current)
         if self._themes_panel is not None:
             self._themes_panel.populate()
             self._themes_panel.show_theme(self.reading.marked_theme)
-        self.reading.rerender()
-        self.briefing.rerender()
+        if rerender:
+            self.reading.rerender()
+            self.briefing.rerender()
 
 
 def open_notes_store() -> NotesPort:

@@ -89,8 +89,8 @@ class AnnotationsController:
         return True
 
     def use_library(self, library: Library) -> None:
-        """A content pack came, changed or went: notes on its articles re-anchor by their
-        quoted text (those that cannot are listed as detached in the Notes panel)."""
+        """A reloaded library or a content pack's: notes re-attach to its passages (never
+        lost: a note whose passage is gone is kept as detached, with the text it quoted)."""
         self.library = library
         if self.notes is not None and not getattr(self.notes, "read_only", None):
             try:

@@ -82,6 +82,21 @@ class ChronologyController:
                 lambda theme, sort, down: self.export_digest(self._digest("figures", theme, sort, down)))
         return self._figures
 
+    def use_library(self, library: Library) -> None:
+        """A reloaded library or a content pack's: the views built so far are built again
+        from it (the figures window shown again if it was open)."""
+        self.library = library
+        if self._panel is not None:
+            self._panel = None
+            _ = self.panel  # replaces the old panel in its tab
+        if self._figures is not None:
+            was_open, old = self._figures.isVisible(), self._figures
+            self._figures = None
+            old.close()
+            old.deleteLater()
+            if was_open:
+                self.show_figures()
+
     # ------------------------------------------------------------------ intents
     def show_timeline(self) -> None:
         self.window.show_panel(self.panel)

@@ -309,6 +309,23 @@ class ReadingController:
     def _follow_outline(self) -> None:
         self.library_panel.mark_section(self._section_of.get(self.reader.top_anchor(), ""))
 
+    # ------------------------------------------------------------------ a reloaded library
+    def take_library(self, library: Library) -> None:
+        """Read from ``library`` from now on (see controllers.reload); nothing is shown yet."""
+        self.remember_position()
+        self.library = library
+        self._rendered.clear()  # the start-up cache's HTML is of the old files
+        if self.marked_theme not in library.themes:
+            self.marked_theme = ""
+
+    def show_reloaded(self, article: Article | None) -> None:
+        """Put a reloaded article in the reader, not as a visit (its place: the caller's)."""
+        self._dismiss_card()
+        self.current = None
+        self.show_first(article)
+        if article is not None:
+            self.library_panel.show_article(article)
+
     # ------------------------------------------------------------------ themes
     def select_theme(self, theme_id: str) -> None:
         """Mark a theme's passages in the reader and list them all ('' clears)."""
