@@ -1,16 +1,15 @@
 """The reader application: builds the widgets and wires every signal in one place.
 
-Widgets only emit intents (``article_requested``, ``theme_selected``,
-``passage_requested``, ``footnote_requested``, ...); :meth:`ReaderApp._connect_signals`
-connects them to the methods here, grouped by where they come from. The window paints
+Widgets only emit intents; :mod:`jpbrief.ui.wiring` connects them to the controllers built
+here (and to the few methods here: cards, start-up, library hand-over). The window paints
 the last-read article before the search index is touched: indexing starts from a
 zero-delay timer after the reader's first paint, in a worker thread.
 
 Only what the first paint shows is built up front: the window, the library list and the
 reader. The Themes, Search, Notes and Timeline panels, the key-figures window, the
 footnote card and the search service are built (and their modules imported) the first
-time something needs them, each wired by its own ``_connect_*`` method below
-:meth:`ReaderApp._connect_signals` (the timeline and figures by their controller).
+time something needs them, each wired by its ``wiring.connect_*`` function when built
+(the timeline and figures by their controller).
 """
 
 from __future__ import annotations
@@ -19,11 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QApplication, QWidget
 
 from jpbrief.core.model import Library
+from jpbrief.ui import wiring
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.controllers.annotations import AnnotationsController
 from jpbrief.ui.controllers.appearance import AppearanceController
@@ -152,123 +151,11 @@ class ReaderApp(QObject):
             show=self.reading.show_reloaded, reader=self.reader, banner=self.window.banner,
             status=lambda message: self.window.statusBar().showMessage(message, 5000), parent=self,
         )
-        self._connect_signals()
+        wiring.connect_signals(self)
         # Palette and style sheet once the widgets exist but before any is shown, so none
         # has been polished yet: set earlier, every widget created pays for the style sheet.
         self.appearance_control.apply_style()
         self.appearance_control.check_action()
-
-    # ------------------------------------------------------------------ wiring
-    def _connect_signals(self) -> None:
-        actions, reader, window, reading = self.actions, self.reader, self.window, self.reading
-
-        # Sidebar: library, outline (the other panels: _connect_themes_panel and below)
-        self.library_panel.article_requested.connect(lambda a: reading.open_article(a, restore=True))
-        self.library_panel.section_requested.connect(reading.go_to_section)
-
-        # Reader: links, gestures, first paint
-        reader.footnote_requested.connect(self.show_footnote)
-        reader.crossref_requested.connect(self.show_crossref)
-        reader.article_footnote_requested.connect(self.show_article_footnote)
-        reader.passage_requested.connect(reading.open_passage)
-        reader.anchor_requested.connect(reading.go_to_section)
-        reader.external_link_requested.connect(self.documents.open_external)
-        reader.back_requested.connect(reading.go_back)
-        reader.forward_requested.connect(reading.go_forward)
-        reader.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
-
-        # Notes (the Notes panel: _connect_notes_panel)
-        actions.add_bookmark.triggered.connect(self.annotations.toggle_bookmark)
-        actions.highlight_selection.triggered.connect(self.annotations.highlight_selection)
-        actions.add_note.triggered.connect(lambda: self.annotations.add_note())
-        actions.show_notes.triggered.connect(lambda: self.show_panel(self.notes_panel))
-        actions.export_notes.triggered.connect(lambda: self.notes_export.export())
-
-        # Window
-        window.closing.connect(self.save_state)
-        window.back_requested.connect(reading.go_back)
-        window.forward_requested.connect(reading.go_forward)
-        window.banner.dismissed.connect(lambda: window.statusBar().showMessage("Problems hidden", 3000))
-        window.sidebar.currentChanged.connect(self._sidebar_changed)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self.appearance_control.system_scheme_changed)
-
-        # Content packs: the menu, a drop on the window (files on the command line: launch.py)
-        actions.add_pack.triggered.connect(lambda: self.packs.choose_files())
-        window.packs_dropped.connect(lambda files: self.packs.open_files(files))
-
-        # Menu actions: File, Edit
-        actions.print_article.triggered.connect(self.documents.print_article)
-        actions.export_pdf.triggered.connect(lambda: self.documents.export_pdf())
-        actions.quit.triggered.connect(window.close)
-        actions.copy.triggered.connect(reader.copy)
-        actions.find.triggered.connect(self.searching.focus)
-        actions.quick_search.triggered.connect(self.searching.focus)
-
-        # Menu actions: View
-        looks = self.appearance_control
-        actions.zoom_in.triggered.connect(lambda: looks.zoom(self.settings.zoom + 1))
-        actions.zoom_out.triggered.connect(lambda: looks.zoom(self.settings.zoom - 1))
-        actions.zoom_reset.triggered.connect(lambda: looks.zoom(0))
-        actions.appearance_system.triggered.connect(lambda: looks.set_appearance("system"))
-        actions.appearance_light.triggered.connect(lambda: looks.set_appearance("light"))
-        actions.appearance_dark.triggered.connect(lambda: looks.set_appearance("dark"))
-        actions.toggle_dark.triggered.connect(
-            lambda: looks.set_appearance("light" if self.appearance.scheme == "dark" else "dark")
-        )
-        actions.show_library.triggered.connect(lambda: self.show_panel(self.library_panel))
-        actions.show_themes.triggered.connect(lambda: self.show_panel(self.themes_panel))
-        actions.show_search.triggered.connect(self.searching.focus)
-        actions.show_timeline.triggered.connect(self.chronology.show_timeline)
-        actions.show_figures.triggered.connect(self.chronology.show_figures)
-        actions.focus_reader.triggered.connect(lambda: reader.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        actions.clear_theme.triggered.connect(lambda: reading.select_theme(""))
-        actions.reload.triggered.connect(self.content_reload.reload)
-
-        # Menu actions: Go
-        actions.back.triggered.connect(reading.go_back)
-        actions.forward.triggered.connect(reading.go_forward)
-        actions.previous_section.triggered.connect(lambda: reading.step_section(-1))
-        actions.next_section.triggered.connect(lambda: reading.step_section(+1))
-        actions.previous_article.triggered.connect(lambda: reading.step_article(-1))
-        actions.next_article.triggered.connect(lambda: reading.step_article(+1))
-
-        # Menu actions: Help
-        actions.shortcuts.triggered.connect(self.documents.show_shortcuts)
-        actions.about.triggered.connect(self.documents.show_about)
-
-    # Parts built on first use are wired here, once, when they are built.
-    def _connect_themes_panel(self, panel: ThemesPanel) -> None:
-        # Sidebar: themes
-        panel.theme_selected.connect(self.briefing.pick)
-        panel.passage_requested.connect(self.reading.open_passage)
-
-    def _connect_search_panel(self, panel: SearchPanel) -> None:
-        # Search: the panel's queries and chosen results
-        panel.search_requested.connect(self.searching.run)
-        panel.result_chosen.connect(self.reading.open_hit)
-
-    def _connect_search_service(self, service: SearchService) -> None:
-        # Search: answers and status from the worker
-        service.results_ready.connect(self.searching.show_results)
-        service.state_changed.connect(self.searching.show_status)
-
-    def _connect_notes_panel(self, panel: NotesPanel) -> None:
-        # Notes: jump to and remove annotations
-        panel.passage_requested.connect(self.reading.open_passage)
-        panel.remove_requested.connect(self.annotations.remove_annotation)
-        panel.export_requested.connect(lambda: self.notes_export.export())
-
-    def _connect_packs(self, packs: PacksController) -> None:
-        # Content packs: the library they change, and what they have to say
-        packs.library_changed.connect(self.use_library)
-        packs.message.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
-
-    def _connect_card(self, card: FootnoteCard) -> None:
-        # Footnote card
-        card.passage_requested.connect(self.reading.open_passage)
-        card.citation_copied.connect(
-            lambda _c: self.window.statusBar().showMessage("Citation copied to the clipboard", 4000)
-        )
 
     # ------------------------------------------------------------------ parts built on first use
     @property
@@ -277,7 +164,7 @@ class ReaderApp(QObject):
             panel = self._themes_panel = ThemesPanel(self.library)
             panel.show_theme(self.reading.marked_theme)
             self.window.set_panel(THEMES_TAB, panel)
-            self._connect_themes_panel(panel)
+            wiring.connect_themes_panel(self, panel)
         return self._themes_panel
 
     @property
@@ -287,7 +174,7 @@ class ReaderApp(QObject):
 
             panel = self._search_panel = SearchPanel(self.library)
             self.window.set_panel(SEARCH_TAB, panel)
-            self._connect_search_panel(panel)
+            wiring.connect_search_panel(self, panel)
         return self._search_panel
 
     @property
@@ -297,7 +184,7 @@ class ReaderApp(QObject):
 
             panel = self._notes_panel = NotesPanel(self.library)
             self.window.set_panel(NOTES_TAB, panel)
-            self._connect_notes_panel(panel)
+            wiring.connect_notes_panel(self, panel)
         return self._notes_panel
 
     @property
@@ -307,7 +194,7 @@ class ReaderApp(QObject):
             from jpbrief.ui.widgets.footnote_popup import FootnoteCard
 
             card = self._card = FootnoteCard()
-            self._connect_card(card)
+            wiring.connect_card(self, card)
         return self._card
 
     @property
@@ -320,7 +207,7 @@ class ReaderApp(QObject):
                 self.content_dir, self.library, self.where.search_index, key_dir=self.where.search_key
             )
             service = self._search = SearchService(factory, self)
-            self._connect_search_service(service)
+            wiring.connect_search_service(self, service)
         return self._search
 
     @property
@@ -333,7 +220,7 @@ class ReaderApp(QObject):
             store = PackStore(self.where.packs, self.where.trusted_keys)
             packs = self._packs = PacksController(self.window, store, self.content_dir,
                                                   library=lambda: self.library)
-            self._connect_packs(packs)
+            wiring.connect_packs(self, packs)
         return self._packs
 
     def use_library(self, library: Library, changed: Collection[str]) -> None:
@@ -412,7 +299,7 @@ class ReaderApp(QObject):
         self.window.show()
         self.reading.place_first(first)
 
-    def _after_first_paint(self) -> None:
+    def after_first_paint(self) -> None:
         """Work that must not delay the first paint: notes (and with them the saved reading
         position of the article shown), the search index, the start-up cache."""
         self.annotations.open_notes()
@@ -460,7 +347,7 @@ class ReaderApp(QObject):
     def show_panel(self, panel: Any) -> None:
         self.window.show_panel(panel)
 
-    def _sidebar_changed(self, index: int) -> None:
+    def sidebar_changed(self, index: int) -> None:
         if index >= 0:
             self.settings.sidebar_tab = index
             self._build_tab(index)
