@@ -26,7 +26,9 @@ LATIN_LETTER_RE = re.compile(r"[A-Za-z\uff21-\uff3a\uff41-\uff5a]")
 READING_RE = re.compile(r"[a-z]+(?:['\- ][a-z]+)*", re.IGNORECASE)
 
 
-def japanese_name(path: Path, line: int, what: str, item: dict[str, Any], report: Reporter) -> JapaneseName | None:
+def japanese_name(
+    path: Path, line: int, what: str, item: dict[str, Any], report: Reporter
+) -> JapaneseName | None:
     """The Japanese name an entry carries (None if it has none); bad fields are reported."""
     ja, reading, source = (item.get(key) for key in JA_KEYS)
     if ja is None:
