@@ -52,6 +52,7 @@ def test_a_japanese_name_finds_what_its_english_finds_ranked_the_same(
     found, expected = bundled.search(japanese, limit=50), bundled.search(english, limit=50)
     assert expected.hits, english
     assert ranking(found) == ranking(expected)
+    assert ranking(bundled.search(japanese, limit=50, as_you_type=True)) == ranking(expected)
     assert found.total == expected.total
     # the English words are what is marked
     top = found.hits[0]

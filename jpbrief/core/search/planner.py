@@ -126,7 +126,9 @@ class _Compiler:
         # Consecutive plain words may form a glossary phrase ("prime minister").
         run: list[Word] = []
         for atom in atoms:
-            if isinstance(atom, Word) and not atom.prefix and names and has_japanese(atom.text):
+            # Japanese is typed through an input method, whole words at a time: a word
+            # still "being typed" is searched as it stands, not as a prefix.
+            if isinstance(atom, Word) and names and has_japanese(atom.text):
                 clauses.extend(self.word_run_clauses(run))
                 run = []
                 clauses.extend(japanese_clauses(self, names, atom.text))
