@@ -57,7 +57,7 @@ def test_full_window_makes_no_connection(qtbot, tmp_path: Path, no_sockets: list
         library = app.library
         cards = 0
         for article in library.articles:
-            assert app.open_article(article.id)
+            assert app.reading.open_article(article.id)
             for passage in article.passages:
                 for footnote in passage.footnotes:
                     assert app.show_footnote(footnote.number, QPoint(20, 20)), footnote

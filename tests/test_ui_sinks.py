@@ -108,7 +108,7 @@ def hostile_app(qtbot, tmp_path: Path, content_copy: Path, marked: str, monkeypa
 
 
 def test_glossary_tooltip_shows_the_expansion_as_text(qtbot, hostile_app, marked: str) -> None:
-    assert hostile_app.open_article("alpha")
+    assert hostile_app.reading.open_article("alpha")
     reader = hostile_app.reader
     tip = reader.glossary_tooltip("JSDF")
     assert tip is not None
@@ -121,7 +121,7 @@ def test_glossary_tooltip_shows_the_expansion_as_text(qtbot, hostile_app, marked
 
 
 def test_library_list_and_title_show_article_metadata_as_text(hostile_app, marked: str) -> None:
-    assert hostile_app.open_article("alpha")
+    assert hostile_app.reading.open_article("alpha")
     articles = hostile_app.library_panel.articles
     item = next(articles.item(i) for i in range(articles.count())
                 if articles.item(i).data(TARGET_ROLE) == "alpha")
@@ -151,7 +151,7 @@ def test_themes_list_caption_and_digest_show_labels_and_text_as_text(hostile_app
 
 
 def test_footnote_and_crossref_cards_show_sources_as_text(hostile_app, marked: str) -> None:
-    assert hostile_app.open_article("alpha")
+    assert hostile_app.reading.open_article("alpha")
     assert hostile_app.show_footnote(1, QPoint(10, 10))
     card = hostile_app.card
     for label in (card.body, card.fields):
