@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from jpbrief.core.content import load_library
 from jpbrief.core.model import Acronym, BilingualTerm, Glossary, JapaneseName, Passage
 from jpbrief.core.render.glossary_card import card_html
@@ -69,3 +71,23 @@ def test_the_reader_font_falls_back_to_a_japanese_face_before_the_generic_one(qt
     japanese = [families.index(f) for f in JAPANESE_FONTS]
     assert families.index("Charter") < min(japanese)
     assert max(japanese) < families.index("serif")
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen's notices
+def test_the_reader_shows_a_term_card_with_its_japanese_name_on_hover(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+    from test_ui_support import build_app, close_app, marker_pos
+
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index")
+    try:
+        assert app.reading.open_article("focused-on-its-region")
+        reader = app.reader
+        pos = marker_pos(reader, "gloss:counterstrike%20capabilities")
+        assert reader.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, pos, reader.viewport().mapToGlobal(pos)))
+        qtbot.waitUntil(QToolTip.isVisible)
+        assert "反撃能力" in QToolTip.text() and "hangeki noryoku" in QToolTip.text()
+        QToolTip.hideText()
+    finally:
+        close_app(app)

@@ -46,6 +46,7 @@ class ReadingController:
         Themes panel (built on first use); ``dismiss_card``: closes an open footnote card."""
         self.library, self.content_dir = library, Path(content_dir)
         self.reader, self.window, self.library_panel = reader, window, library_panel
+        reader.set_glossary(library.glossary)  # the cards: meanings and Japanese names
         self.actions, self.appearance, self.settings = actions, appearance, settings
         self.annotations = annotations
         self._rendered = dict(rendered or {})
