@@ -134,3 +134,12 @@ def test_every_bundled_japanese_name_cites_where_it_was_taken_from() -> None:
         assert "http" in entry.ja.source, entry
         # a term is there because the bundled articles print it
         assert any(form.casefold() in passages for form in entry.english), entry
+
+
+def test_the_report_warns_of_a_japanese_name_whose_term_no_article_prints(content_copy: Path) -> None:
+    from jpbrief.core.content.report import report_findings
+
+    path = write_glossary(content_copy, GLOSSARY)
+    library = load_library(content_copy)
+    found = [str(p) for p in report_findings(library, content_copy) if "(反撃能力)" in p.message]
+    assert found == [f"{path}:11: warning: term 'counterstrike capabilities' (反撃能力) appears in no article"]
