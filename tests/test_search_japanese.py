@@ -131,7 +131,11 @@ def mixed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
 
 def test_mixed_japanese_and_english_passages(mixed: SearchIndex) -> None:
     assert anchors(mixed.search("協議")) == ["dicas-ja"]
-    assert anchors(mixed.search("DICAS協議")) == ["dicas-ja"]
+    both = mixed.search("DICAS協議")
+    assert anchors(both)[0] == "dicas-ja"  # both words first, then DICAS alone
+    assert "No glossary entry for “協議”" in (both.message or "")  # not for DICAS
+    # a glossary name beside English: the English of the name, and the English word
+    assert anchors(mixed.search("経済安全保障priority")) == ["economic-en", "economic-ja"]
     assert set(anchors(mixed.search("DICAS"))) == {"dicas-ja", "full-width"}
 
 

@@ -54,6 +54,7 @@ _CJK = (
 _ALNUM = rf"[^\W_{_CJK}]"
 _WORD_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|{_ALNUM}+(?:[-\u2010\u2011'\u2019.,]{_ALNUM}+)*")
 _CJK_RE = re.compile(rf"[{_CJK}]")
+_SCRIPT_RUN_RE = re.compile(rf"[{_CJK}]+|[^{_CJK}]+")
 _CJK_UNIT_RE = re.compile(r".[\u3099\u309a\u309b\u309c\uff9e\uff9f]*", re.DOTALL)
 """One character with the voicing marks that follow it (ﾊﾞ is one unit: バ)."""
 _JOINER_RE = re.compile(r"([-\u2010\u2011'\u2019.,])")
@@ -109,6 +110,11 @@ def fold(text: str) -> str:
 def has_japanese(text: str) -> bool:
     """Whether ``text`` holds kanji or kana."""
     return _CJK_RE.search(text) is not None
+
+
+def script_runs(text: str) -> list[str]:
+    """``text`` cut where it changes between Japanese and other script (DICAS協議 → DICAS, 協議)."""
+    return _SCRIPT_RUN_RE.findall(text)
 
 
 def fold_japanese(text: str) -> str:

@@ -18,7 +18,14 @@ from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
 
 from jpbrief.core.model import Library
 from jpbrief.core.search import querylang, ranking
-from jpbrief.core.search.analysis import analyse, fold, has_japanese, word_groups, word_parts
+from jpbrief.core.search.analysis import (
+    analyse,
+    fold,
+    has_japanese,
+    script_runs,
+    word_groups,
+    word_parts,
+)
 from jpbrief.core.search.expansion import GlossaryExpander
 from jpbrief.core.search.japanese import JapaneseNames
 from jpbrief.core.search.querylang import Atom, ParsedQuery, Word
@@ -339,6 +346,13 @@ def japanese_clauses(compiler: _Compiler, names: JapaneseNames, text: str) -> li
     plan = compiler.plan
     clauses: list[Clause] = []
     for piece in names.split(text):
+        if piece.entry is None and not has_japanese(piece.text):  # Latin beside Japanese
+            clauses.extend(compiler.clauses([Word(piece.text)]))
+            continue
+        if piece.entry is None and len(runs := script_runs(piece.text)) > 1:
+            for run in runs:
+                clauses.extend(japanese_clauses(compiler, names, run))
+            continue
         as_text = compiler.text_query(piece.text, plan.highlight)
         if piece.entry is None:
             nearest = names.nearest(piece.text)
