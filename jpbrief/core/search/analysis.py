@@ -56,6 +56,7 @@ _WORD_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|{_ALNUM}+(?:[-\u2010\u2011'\u2019.,]
 _CJK_RE = re.compile(rf"[{_CJK}]")
 _SCRIPT_RUN_RE = re.compile(rf"[{_CJK}]+|[^{_CJK}]+")
 _CJK_UNIT_RE = re.compile(r".[\u3099\u309a\u309b\u309c\uff9e\uff9f]*", re.DOTALL)
+_VOICING_RE = re.compile(r"[\u3099\u309a\u309b\u309c\uff9e\uff9f]")
 """One character with the voicing marks that follow it (ﾊﾞ is one unit: バ)."""
 _JOINER_RE = re.compile(r"([-\u2010\u2011'\u2019.,])")
 _HYPHENS = "-\u2010\u2011"
@@ -243,10 +244,14 @@ def capitals_term(segment: str) -> str | None:
     return fold(letters)[:MAX_TOKEN_CHARS].upper()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=4096)
 def _analyse_cjk(run: str) -> tuple[_WordToken, ...]:
     """A kanji/kana run as overlapping bigrams (a single character as itself)."""
-    units = [(m.start(), m.end(), fold_japanese(m.group(0))) for m in _CJK_UNIT_RE.finditer(run)]
+    folded = fold_japanese(run)
+    if len(folded) == len(run) and not _VOICING_RE.search(run):  # one character each
+        units = [(i, i + 1, ch) for i, ch in enumerate(folded)]
+    else:
+        units = [(m.start(), m.end(), fold_japanese(m.group(0))) for m in _CJK_UNIT_RE.finditer(run)]
     if len(units) == 1:
         start, end, text = units[0]
         return ((text, text, run, start, end, False, 0, 0),)
