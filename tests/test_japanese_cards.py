@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from jpbrief.core.content import load_library
+from jpbrief.core.glossary_card import card_html
 from jpbrief.core.model import Acronym, BilingualTerm, Glossary, JapaneseName, Passage
-from jpbrief.core.render.glossary_card import card_html
 from jpbrief.core.render.screen import render_passage
 
 REPO = Path(__file__).parent.parent

@@ -14,8 +14,8 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from jpbrief.core import links
+from jpbrief.core.glossary_card import card_html
 from jpbrief.core.model import Glossary
-from jpbrief.core.render.glossary_card import card_html
 from jpbrief.ui.markup import escape, literal
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from html import escape
 
 from jpbrief.core import links
 from jpbrief.core.content import markdown_to_html
+from jpbrief.core.glossary_card import linked_terms
 from jpbrief.core.model import Article, Footnote, Glossary, Library, Passage
-from jpbrief.core.render.glossary_card import linked_terms
 from jpbrief.core.render.sanitize import sanitize_html
 
 MarkerHtml = Callable[[Footnote], str]
@@ -67,7 +67,7 @@ def passage_body(
 
 def mark_glossary(html_text: str, glossary: Glossary) -> str:
     """Wrap glossary acronyms, and terms with a Japanese name, in ``gloss:`` links, outside
-    tags and existing links (see :mod:`.glossary_card`)."""
+    tags and existing links (see :mod:`jpbrief.core.glossary_card`)."""
     longest_first = sorted(linked_terms(glossary), key=len, reverse=True)
     terms = {escape(term): term for term in longest_first}
     if not terms:

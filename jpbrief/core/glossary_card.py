@@ -1,4 +1,4 @@
-"""The glossary's card for a term in the text: an acronym's meanings, and Japanese names.
+"""The glossary's card for a term in the text (a tool-tip): an acronym's meanings, and Japanese names.
 
 Rich text for a tool-tip, every glossary value escaped (it is plain text, shown as written).
 An acronym shows each meaning with its Japanese name where the glossary has one; a term
