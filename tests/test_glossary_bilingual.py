@@ -122,6 +122,14 @@ terms:
     ]
 
 
+def test_a_japanese_name_is_given_once_across_acronyms_and_terms(content_copy: Path) -> None:
+    path = write_glossary(content_copy, GLOSSARY + "  - term: National Security Council\n    ja: 国家安全保障会議\n"
+                                                   "    ja_source: again\n")
+    assert [str(p) for p in load_library(content_copy).problems] == [
+        f"{path}:17: the Japanese name '国家安全保障会議' is given twice (first at line 2); keep one entry"
+    ]
+
+
 def test_every_bundled_japanese_name_cites_where_it_was_taken_from() -> None:
     library = load_library(REPO / "content")
     assert library.problems == ()

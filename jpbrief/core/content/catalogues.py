@@ -130,6 +130,7 @@ def load_glossary(path: Path, report: Reporter) -> Glossary:
     holding markup is reported and skipped."""
     document = yaml_document(path, report)
     acronyms: list[Acronym] = []
+    seen: dict[str, int] = {}  # Japanese name → line: each is given once
     for item, line in yaml_items(path, document, "acronyms", report):
         expansions = _expansions(item)
         if not isinstance(item, dict) or not isinstance(item.get("term"), str) or not expansions:
@@ -148,6 +149,12 @@ def load_glossary(path: Path, report: Reporter) -> Glossary:
             ja = None
         else:
             ja = japanese_name(path, line, what, item, report)
+        if ja is not None and ja.text in seen:
+            report.add(path, line, f"the Japanese name {ja.text!r} is given twice "
+                                   f"(first at line {seen[ja.text]}); keep one entry")
+            ja = None
+        elif ja is not None:
+            seen[ja.text] = line
         acronyms.append(Acronym(item["term"], unique[0], unique, ja))
     synonyms: list[tuple[str, ...]] = []
     for item, line in yaml_items(path, document, "synonyms", report):
@@ -159,7 +166,6 @@ def load_glossary(path: Path, report: Reporter) -> Glossary:
         else:
             report.add(path, line, "a synonym group is a list of two or more phrases")
     terms: list[BilingualTerm] = []
-    seen: dict[str, int] = {}
     for item, line in yaml_items(path, document, "terms", report):
         term = bilingual_term(path, line, item, report)
         if term is None:
