@@ -332,6 +332,11 @@ def main() -> int:
     text = json.dumps(report, indent=2)
     (DIST / "build-report.json").write_text(text + "\n", encoding="utf-8")
     print(text)
+    budgets: dict[str, dict[str, object]] = report.get("budgets", {})  # type: ignore[assignment]
+    over = [f"{name} {b['value']} MB > {b['budget']} MB" for name, b in budgets.items() if not b["ok"]]
+    if over:
+        log("over budget: " + "; ".join(over) + " (see packaging/README.md: what is bundled and why)")
+        return 1
     return 0
 
 

@@ -32,8 +32,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListWidget
 
-from jpbrief.ui.reader import ReaderView
 from jpbrief.ui.selftest import marker_cursor
+from jpbrief.ui.widgets.reader import ReaderView
 
 SEARCHES = ("DICAS", "supply chains", "counterstrike", "firms", "Ann Author", "zzyzx")
 """Queries with hits in the fixture library, and one without (the did-you-mean path)."""

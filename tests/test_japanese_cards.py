@@ -53,7 +53,7 @@ def test_the_text_links_terms_with_a_japanese_name_to_their_card() -> None:
 
 
 def test_the_reader_card_uses_the_library_glossary(qtbot) -> None:
-    from jpbrief.ui.link_browser import LinkBrowser
+    from jpbrief.ui.widgets.link_browser import LinkBrowser
 
     reader = LinkBrowser()
     qtbot.addWidget(reader)
@@ -65,7 +65,7 @@ def test_the_reader_card_uses_the_library_glossary(qtbot) -> None:
 
 
 def test_the_reader_font_falls_back_to_a_japanese_face_before_the_generic_one(qtbot) -> None:
-    from jpbrief.ui.appearance import JAPANESE_FONTS, reader_font
+    from jpbrief.ui.services.appearance import JAPANESE_FONTS, reader_font
 
     families = reader_font().families()
     japanese = [families.index(f) for f in JAPANESE_FONTS]

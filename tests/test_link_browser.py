@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QToolTip
 from test_ui_support import OFFSCREEN_NOTICES
 
 from jpbrief.core import links
-from jpbrief.ui.footnote_popup import FootnoteCard
-from jpbrief.ui.link_browser import LinkBrowser
+from jpbrief.ui.widgets.footnote_popup import FootnoteCard
+from jpbrief.ui.widgets.link_browser import LinkBrowser
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 

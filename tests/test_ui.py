@@ -14,6 +14,7 @@ from test_ui_support import (
     FOOTNOTED,
     OFFSCREEN_NOTICES,
     OTHER,
+    REPO,
     build_app,
     close_app,
     marker_pos,
@@ -22,9 +23,9 @@ from test_ui_support import (
 
 from jpbrief.core.content import load_library
 from jpbrief.ui.actions import Actions
-from jpbrief.ui.navigation import History, Place
-from jpbrief.ui.reader import ReaderView, resolve_resource
-from jpbrief.ui.settings import Settings
+from jpbrief.ui.services.navigation import History, Place
+from jpbrief.ui.services.settings import Settings
+from jpbrief.ui.widgets.reader import ReaderView, resolve_resource
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 
@@ -272,7 +273,7 @@ def test_restored_themes_tab_is_built_before_the_window_shows(qtbot, tmp_path: P
 
 
 def test_reader_margins_come_from_the_real_viewport_width(qtbot, reader_app) -> None:
-    from jpbrief.ui.reader import MEASURE_CHARS
+    from jpbrief.ui.widgets.reader import MEASURE_CHARS
 
     reader = reader_app.reader
 
@@ -533,7 +534,7 @@ def test_step_section_and_article(reader_app) -> None:
 
 def test_export_pdf_has_footnotes_and_sources(reader_app, tmp_path: Path, monkeypatch) -> None:
     open_footnoted(reader_app)
-    from jpbrief.ui import printing
+    from jpbrief.ui.services import printing
 
     printed: list[str] = []
     build_document = printing.build_document
@@ -590,7 +591,7 @@ def test_load_resource_refuses_everything_outside_the_bundle(reader_app, tmp_pat
         assert reader.loadResource(image, QUrl(url)) is None, url
     assert "http://example.com/x.png" in reader.refused
     css = reader.loadResource(QTextDocument.ResourceType.StyleSheetResource.value,
-                              QUrl.fromLocalFile(str(CONTENT.parent / "resources" / "reader.css")))
+                              QUrl.fromLocalFile(str(REPO / "resources" / "reader.css")))
     assert isinstance(css, str) and "p.passage" in css
     link = tmp_path / "link"
     link.symlink_to("/etc")
@@ -616,7 +617,7 @@ def test_external_links_need_confirmation(reader_app, monkeypatch) -> None:
 def test_external_link_dialog_defaults_to_cancel(qtbot, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from jpbrief.ui import dialogs
+    from jpbrief.ui.widgets import dialogs
 
     shown = {}
 
@@ -657,7 +658,7 @@ def test_qtnetwork_never_imported(reader_app) -> None:
 
 def test_startup_cache_round_trip_and_invalidation(content_copy: Path, tmp_path: Path) -> None:
     from jpbrief.core.render import render_article
-    from jpbrief.ui import library_cache
+    from jpbrief.ui.services import library_cache
 
     library = load_library(content_copy)
     html = {a.id: render_article(a, library) for a in library.articles}
@@ -679,7 +680,7 @@ def test_startup_cache_never_serves_a_library_older_than_its_fingerprint(content
     import os
 
     from jpbrief.core.render import render_article
-    from jpbrief.ui import library_cache
+    from jpbrief.ui.services import library_cache
 
     stamp = library_cache.fingerprint(content_copy)  # as launch takes it, before loading
     library = load_library(content_copy)
@@ -732,7 +733,7 @@ def test_start_up_escape_matches_html_escape() -> None:
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from jpbrief.ui.markup import escape
+    from jpbrief.ui.services.markup import escape
 
     @given(st.text(alphabet=st.sampled_from("&<>\"'a &amp;é\n")) | st.text())
     def same(text: str) -> None:

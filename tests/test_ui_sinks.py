@@ -23,9 +23,9 @@ from test_ui_support import OFFSCREEN_NOTICES, build_app, close_app, marker_pos,
 
 from jpbrief.core.notes import Note
 from jpbrief.core.search.results import Hit, SearchResult
-from jpbrief.ui.banner import ProblemsBanner
-from jpbrief.ui.rich_list import HTML_ROLE, TARGET_ROLE, RichList
-from jpbrief.ui.search_service import SearchOutcome
+from jpbrief.ui.services.search_service import SearchOutcome
+from jpbrief.ui.widgets.banner import ProblemsBanner
+from jpbrief.ui.widgets.rich_list import HTML_ROLE, TARGET_ROLE, RichList
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 
@@ -209,7 +209,7 @@ def test_problems_banner_shows_messages_as_text(qtbot, marked: str) -> None:
 
 
 def test_add_note_prompt_quotes_the_passage_as_text(hostile_app, marked: str) -> None:
-    from jpbrief.ui.dialogs import note_prompt
+    from jpbrief.ui.widgets.dialogs import note_prompt
 
     passage = hostile_app.library.passage("alpha", LITERAL_PASSAGE)
     assert passage is not None and passage.text == marked
@@ -219,8 +219,8 @@ def test_add_note_prompt_quotes_the_passage_as_text(hostile_app, marked: str) ->
 
 def test_title_attributes_in_articles_show_as_text(qtbot, tmp_path: Path, marked: str) -> None:
     """Qt shows a link's or abbreviation's ``title`` as a tool-tip, guessing its format."""
-    from jpbrief.ui.markup import escape
-    from jpbrief.ui.reader import ReaderView
+    from jpbrief.ui.services.markup import escape
+    from jpbrief.ui.widgets.reader import ReaderView
 
     reader = ReaderView([tmp_path])
     qtbot.addWidget(reader)
@@ -245,8 +245,8 @@ def test_printed_document_loads_images_only_through_the_readers_sandbox(
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QTextDocument
 
-    from jpbrief.ui.printing import build_document
-    from jpbrief.ui.reader import ReaderView
+    from jpbrief.ui.services.printing import build_document
+    from jpbrief.ui.widgets.reader import ReaderView
 
     picture = QImage(4, 4, QImage.Format.Format_RGB32)
     picture.fill(QColor("red"))
@@ -275,7 +275,7 @@ def test_printed_document_loads_images_only_through_the_readers_sandbox(
 def test_a_source_card_says_when_the_source_was_last_updated() -> None:
     """Source [31] is a tracker "Last updated February 13, 2024": not its publication date."""
     from jpbrief.core.model import Source
-    from jpbrief.ui.footnote_popup import _fields_html
+    from jpbrief.ui.widgets.footnote_popup import _fields_html
 
     html = _fields_html(Source("tracker", "A tracker. Last updated February 13, 2024.", updated="2024-02-13"), "#777")
     assert "Last updated" in html and "2024-02-13" in html and "Date" not in html

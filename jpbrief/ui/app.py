@@ -23,26 +23,26 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from jpbrief.core.model import Library
-from jpbrief.ui import library_cache
 from jpbrief.ui.actions import Actions
-from jpbrief.ui.appearance import Appearance, ensure_style, reader_font
 from jpbrief.ui.controllers.annotations import AnnotationsController
 from jpbrief.ui.controllers.appearance import AppearanceController
 from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
 from jpbrief.ui.controllers.reading import ReadingController
 from jpbrief.ui.controllers.search import SearchController
-from jpbrief.ui.main_window import MainWindow
 from jpbrief.ui.ports import LaunchPaths, NotesPort
-from jpbrief.ui.reader import ReaderView
-from jpbrief.ui.settings import Settings
-from jpbrief.ui.sidebar import LibraryPanel, ThemesPanel
+from jpbrief.ui.services import library_cache
+from jpbrief.ui.services.appearance import Appearance, ensure_style, reader_font
+from jpbrief.ui.services.settings import Settings
+from jpbrief.ui.widgets.main_window import MainWindow
+from jpbrief.ui.widgets.reader import ReaderView
+from jpbrief.ui.widgets.sidebar import LibraryPanel, ThemesPanel
 
 if TYPE_CHECKING:  # built on first use: their modules load after the first paint
-    from jpbrief.ui.footnote_popup import FootnoteCard
-    from jpbrief.ui.notes_panel import NotesPanel
     from jpbrief.ui.ports import SearchIndexPort
-    from jpbrief.ui.search_panel import SearchPanel
-    from jpbrief.ui.search_service import SearchService
+    from jpbrief.ui.services.search_service import SearchService
+    from jpbrief.ui.widgets.footnote_popup import FootnoteCard
+    from jpbrief.ui.widgets.notes_panel import NotesPanel
+    from jpbrief.ui.widgets.search_panel import SearchPanel
 
 LIBRARY_TAB, THEMES_TAB, SEARCH_TAB, NOTES_TAB = range(4)
 """The sidebar's tabs, in order."""
@@ -239,7 +239,7 @@ class ReaderApp(QObject):
     @property
     def search_panel(self) -> SearchPanel:
         if self._search_panel is None:
-            from jpbrief.ui.search_panel import SearchPanel
+            from jpbrief.ui.widgets.search_panel import SearchPanel
 
             panel = self._search_panel = SearchPanel(self.library)
             self.window.set_panel(SEARCH_TAB, panel)
@@ -249,7 +249,7 @@ class ReaderApp(QObject):
     @property
     def notes_panel(self) -> NotesPanel:
         if self._notes_panel is None:
-            from jpbrief.ui.notes_panel import NotesPanel
+            from jpbrief.ui.widgets.notes_panel import NotesPanel
 
             panel = self._notes_panel = NotesPanel(self.library)
             self.window.set_panel(NOTES_TAB, panel)
@@ -260,7 +260,7 @@ class ReaderApp(QObject):
     def card(self) -> FootnoteCard:
         """The footnote and cross-reference card (a separate tool-tip window)."""
         if self._card is None:
-            from jpbrief.ui.footnote_popup import FootnoteCard
+            from jpbrief.ui.widgets.footnote_popup import FootnoteCard
 
             card = self._card = FootnoteCard()
             self._connect_card(card)
@@ -270,7 +270,7 @@ class ReaderApp(QObject):
     def search(self) -> SearchService:
         """The search service; its index is opened after the first paint, in a worker."""
         if self._search is None:
-            from jpbrief.ui.search_service import SearchService, default_index_factory
+            from jpbrief.ui.services.search_service import SearchService, default_index_factory
 
             factory = self._search_factory or default_index_factory(
                 self.content_dir, self.library, self.where.search_index, key_dir=self.where.search_key

@@ -32,7 +32,7 @@ from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QImage, QPainter, QPix
 
 from jpbrief.core import links
 from jpbrief.core.model import Library
-from jpbrief.ui.reader import ReaderView
+from jpbrief.ui.widgets.reader import ReaderView
 
 SCREENSHOT_FOOTNOTE = 17
 """The footnote shown in the screenshot when the library has it (a source cited twice)."""
@@ -327,7 +327,7 @@ def run_self_test(
     from jpbrief.core.content import load_library
     from jpbrief.ui.app import ReaderApp
     from jpbrief.ui.launch import UnsafeQtError, application, ensure_platform
-    from jpbrief.ui.settings import Settings
+    from jpbrief.ui.services.settings import Settings
 
     ensure_platform()
     point_offscreen_at_fonts()

@@ -16,19 +16,19 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit
 
-from jpbrief.ui import library_cache
-from jpbrief.ui.navigation import History, Place
+from jpbrief.ui.services import library_cache
+from jpbrief.ui.services.navigation import History, Place
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Article, Library
     from jpbrief.core.search.results import Hit
     from jpbrief.ui.actions import Actions
-    from jpbrief.ui.appearance import Appearance
     from jpbrief.ui.controllers.annotations import AnnotationsController
-    from jpbrief.ui.main_window import MainWindow
-    from jpbrief.ui.reader import ReaderView
-    from jpbrief.ui.settings import Settings
-    from jpbrief.ui.sidebar import LibraryPanel, ThemesPanel
+    from jpbrief.ui.services.appearance import Appearance
+    from jpbrief.ui.services.settings import Settings
+    from jpbrief.ui.widgets.main_window import MainWindow
+    from jpbrief.ui.widgets.reader import ReaderView
+    from jpbrief.ui.widgets.sidebar import LibraryPanel, ThemesPanel
 
 
 class ReadingController:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from jpbrief.core import links
 from jpbrief.core.glossary_card import card_html
 from jpbrief.core.model import Glossary
-from jpbrief.ui.markup import escape, literal
+from jpbrief.ui.services.markup import escape, literal
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from jpbrief.core import links
 from jpbrief.core.model import Library, Source
-from jpbrief.ui.markup import escape
+from jpbrief.ui.services.markup import escape
 
 CARD_WIDTH = 440
 AWAY_GRACE_MS = 350
