@@ -80,7 +80,7 @@ def test_the_reader_shows_a_term_card_with_its_japanese_name_on_hover(qtbot, tmp
     from PySide6.QtWidgets import QToolTip
     from test_ui_support import build_app, close_app, marker_pos
 
-    app = build_app(qtbot, tmp_path / "config", tmp_path / "index")
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", content=REPO / "content")
     try:
         assert app.reading.open_article("focused-on-its-region")
         reader = app.reader
