@@ -79,6 +79,13 @@ _SPELLING_RULES = [
         ),
         r"\1\2",
     ),
+    # the same after two syllables, any word: councillor(s), counselling, marvellous,
+    # cancellation, ... (and words doubled in both spellings, controlled → controled,
+    # changed alike on both sides and so harmlessly; one syllable before, filled, stays)
+    (
+        re.compile(r"^(.*[aeiouy][^aeiouy\W]+[aeiou])ll(ed|ing|er|ers|or|ors|ous|ation|ations)$"),
+        r"\1l\2",
+    ),
     # analyse, paralyse, catalyse
     (re.compile(r"(.{2,})ys(e|es|ed|ing|er|ers)$"), r"\1yz\2"),
     # -ise / -isation (organise, modernisation, ...); applied on both sides, so a word
