@@ -128,3 +128,18 @@ def test_double_l_spellings_find_each_other_both_ways(
     )
     with SearchIndex(library, None, tmp_path / "ix") as spelling_index:
         assert anchor in [hit.anchor for hit in spelling_index.search(query).hits]
+
+
+@pytest.mark.parametrize(("printed", "typed"), [("Councillors", "councilo*"), ("Councilors", "councill*")])
+def test_a_prefix_in_one_spelling_finds_words_printed_in_the_other(
+    tmp_path: Path, printed: str, typed: str
+):
+    text = f"{printed} in Okinawa voted against the base."
+    library = Library(
+        articles=(Article("a", "A", (Passage("p", "paragraph", text, text, None),)),),
+        sources={},
+        themes={},
+        glossary=Glossary(),
+    )
+    with SearchIndex(library, None, tmp_path / "ix") as spelling_index:
+        assert [hit.anchor for hit in spelling_index.search(typed).hits] == ["p"]

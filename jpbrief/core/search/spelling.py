@@ -137,3 +137,18 @@ def americanise_prefix(prefix: str) -> str:
     if prefix.endswith("is") and len(prefix) > 4:
         return prefix[:-2] + "iz"
     return prefix
+
+
+_DOUBLE_L_PREFIX = re.compile(r"^(.*[aeiouy][^aeiouy\W]+[aeiou])(ll?)([aeio][a-z]*)?$")
+
+
+def double_l_prefix(prefix: str) -> str:
+    """A ``prefix*`` with the other number of l's after two syllables (councill ↔
+    council, councilo ↔ councillo), so a word beginning in either spelling is found."""
+    match = _DOUBLE_L_PREFIX.match(prefix)
+    if match is None:
+        return prefix
+    head, ls, rest = match.group(1), match.group(2), match.group(3) or ""
+    if ls == "l" and not rest:
+        return prefix  # "travel": every word it begins already starts like that
+    return head + ("l" if ls == "ll" else "ll") + rest
