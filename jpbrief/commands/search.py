@@ -105,11 +105,8 @@ def _print_text(result: SearchResult) -> None:
         where = f" [{hit.section}]" if hit.section else ""
         print(f"{rank:>3}. {hit.article} #{hit.anchor}{where}  score {hit.score:.3f}")
         print(f"     {snippet_for_terminal(hit.snippet, ansi=ansi)}")
-        notes = [hit.why] if hit.why else []
-        if hit.missing:
-            notes.append("without " + ", ".join(f"“{word}”" for word in hit.missing))
-        if notes:
-            print(f"     ({'; '.join(notes)})")
+        if hit.reason:
+            print(f"     ({hit.reason})")
 
 
 def cmd_search(args: argparse.Namespace) -> int:

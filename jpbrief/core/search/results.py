@@ -53,6 +53,13 @@ class Hit:
     why: str = ""
     missing: tuple[str, ...] = ()
 
+    @property
+    def reason(self) -> str:
+        """``why`` and the words it lacks, as one line for the reader ("" when the marked
+        snippet says it all)."""
+        lacks = ", ".join(f"“{word}”" for word in self.missing)
+        return "; ".join(part for part in (self.why, f"without {lacks}" if lacks else "") if part)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article,

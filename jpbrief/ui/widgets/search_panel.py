@@ -162,10 +162,7 @@ class SearchPanel(QWidget):
             where = title + (f" › {hit.section}" if hit.section and hit.section != hit.text else "")
             snippet = hit.snippet or escape(hit.text[:200])
             html = (f'<span class="muted">{escape(where)}</span><br>{snippet}')
-            notes = [hit.why] if hit.why else []
-            if hit.missing:
-                notes.append("without " + ", ".join(f"“{word}”" for word in hit.missing))
-            why = "; ".join(notes)
+            why = hit.reason
             if why:
                 html += f'<br><span class="muted"><i>{escape(why)}</i></span>'
             self.results.add_item(
