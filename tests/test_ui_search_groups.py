@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from jpbrief.core.content.library import load_library
 from jpbrief.core.model import Library
-from jpbrief.core.search import SearchIndex
+from jpbrief.core.search import SearchIndex, SearchResult
 from jpbrief.ui.services.search_service import SearchOutcome
 from jpbrief.ui.widgets.rich_list import HTML_ROLE, TARGET_ROLE
 from jpbrief.ui.widgets.search_panel import SearchPanel
@@ -31,6 +31,13 @@ def index(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         yield search_index
 
 
+def panel_for(qtbot, library: Library, result: SearchResult) -> SearchPanel:
+    panel = SearchPanel(library)
+    qtbot.addWidget(panel)
+    panel.show_outcome(SearchOutcome(result.query, result))
+    return panel
+
+
 def rows(panel: SearchPanel) -> list[tuple[str, object, bool]]:
     """(html, target, can be chosen) of each row, in order."""
     out = []
@@ -42,10 +49,8 @@ def rows(panel: SearchPanel) -> list[tuple[str, object, bool]]:
 
 
 def test_some_words_come_after_a_heading_row_that_cannot_be_chosen(qtbot, library, index):
-    panel = SearchPanel(library)
-    qtbot.addWidget(panel)
     result = index.search("defense budget", limit=50)
-    panel.show_outcome(SearchOutcome("defense budget", result))
+    panel = panel_for(qtbot, library, result)
     shown = rows(panel)
     headings = [i for i, (_html, target, _sel) in enumerate(shown) if not target]
     assert headings == [result.complete]  # one heading, right after the every-word hits
@@ -60,10 +65,7 @@ def test_some_words_come_after_a_heading_row_that_cannot_be_chosen(qtbot, librar
 
 
 def test_a_hit_matching_through_its_heading_says_so_under_its_snippet(qtbot, library, index):
-    panel = SearchPanel(library)
-    qtbot.addWidget(panel)
-    result = index.search("counterstrike", limit=50)
-    panel.show_outcome(SearchOutcome("counterstrike", result))
+    panel = panel_for(qtbot, library, index.search("counterstrike", limit=50))
     shown = rows(panel)
     assert all(target for _html, target, _sel in shown)  # one group: no heading row
     for html, _target, _sel in shown:
