@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from whoosh.codec.whoosh3 import W3Codec
+
 from jpbrief.core.model import Library
 from jpbrief.core.search import ranking
 from jpbrief.core.search.analysis import analyse
@@ -46,8 +48,15 @@ def build(
     are saved in it beside the Whoosh files (an in-memory index keeps them in memory).
     """
     started = time.perf_counter()
-    index = storage.create_index(build_schema())
-    writer = index.writer(limitmb=256)
+    schema = build_schema()
+    tokenizer = schema["text"].analyzer  # the one PassageTokenizer of every text field
+    index = storage.create_index(schema)
+    # Uncompressed posting blocks: most hold a word pair found in one or two passages,
+    # where zlib costs more time than it saves bytes. No length statistics: no field is
+    # Whoosh-scorable, yet Whoosh would look for a lengths file for every posting.
+    codec = W3Codec(compression=0)
+    codec.length_stats = False
+    writer = index.writer(limitmb=256, codec=codec)
     vocabulary = VocabularyBuilder()
     for phrase in known_phrases:
         vocabulary.add_known(analyse(phrase))
@@ -60,15 +69,19 @@ def build(
             vocabulary.add_passage(tok for tokens in document.analysed.values() for tok in tokens)
             for name in SCORED_FIELDS:
                 lengths[name].append(len(document.analysed[name]))
+            tokenizer.prepared = {document.fields[name]: document.analysed[name]
+                                  for name in SCORED_FIELDS}
             writer.add_document(**document.fields)
             documents += 1
             if progress is not None and (documents % 200 == 0 or documents == 1):
                 progress(documents, total)
+        tokenizer.prepared = {}  # before the commit pickles the schema into the index
         writer.commit(optimize=True)
     except BaseException:
         writer.cancel()
         raise
     finally:
+        tokenizer.prepared = {}
         index.close()
     built = vocabulary.build()
     if directory is not None:
