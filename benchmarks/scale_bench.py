@@ -95,17 +95,17 @@ def probe():
     out = {}
     try:
         ids = [a.id for a in app.library.articles]
-        shown = app.current.id if app.current else None
+        shown = app.reading.current.id if app.reading.current else None
         step = max(1, len(ids) // 12)
         picks = [i for i in ids[::step] if i != shown][:12]
-        out["open_article_ms"] = [timed(lambda i=i: app.open_article(i), app.reader) for i in picks]
+        out["open_article_ms"] = [timed(lambda i=i: app.reading.open_article(i), app.reader) for i in picks]
         out["themes_panel_ms"] = timed(lambda: app.show_panel(app.themes_panel), app.themes_panel.themes)
         counts = {t: len(app.library.theme_passages(t)) for t in app.library.themes}
         biggest = max(counts, key=counts.get)
         out["largest_theme_passages"] = counts[biggest]
         out["select_largest_theme_ms"] = timed(
-            lambda: app.select_theme(biggest), app.themes_panel.digest)
-        out["clear_theme_ms"] = timed(lambda: app.select_theme(""), app.reader)
+            lambda: app.reading.select_theme(biggest), app.themes_panel.digest)
+        out["clear_theme_ms"] = timed(lambda: app.reading.select_theme(""), app.reader)
         app.show_panel(app.library_panel)
         articles = app.library_panel.articles
         repaint(articles)

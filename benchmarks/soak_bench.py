@@ -52,8 +52,8 @@ def main() -> int:
     from jpbrief.core.render import render_article
     from jpbrief.core.search.results import IndexStatus, SearchStatus
     from jpbrief.ui.app import ReaderApp
-    from jpbrief.ui.search_service import default_index_factory
-    from jpbrief.ui.settings import Settings
+    from jpbrief.ui.services.search_service import default_index_factory
+    from jpbrief.ui.services.settings import Settings
 
     qt = QApplication(["soak"])
     content = REPO / "tests" / "fixtures" / "library"

@@ -32,8 +32,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListWidget
 
-from jpbrief.ui.reader import ReaderView
 from jpbrief.ui.selftest import marker_cursor
+from jpbrief.ui.widgets.reader import ReaderView
 
 SEARCHES = ("DICAS", "supply chains", "counterstrike", "firms", "Ann Author", "zzyzx")
 """Queries with hits in the fixture library, and one without (the did-you-mean path)."""
@@ -198,12 +198,12 @@ class Session:
         if app.window.sidebar.currentWidget() is not panel:
             app.actions.show_library.trigger()
         ids = [a.id for a in app.library.articles]
-        target = ids[(ids.index(app.current.id) + 1) % len(ids)]
+        target = ids[(ids.index(app.reading.current.id) + 1) % len(ids)]
 
         def click() -> None:
             with self._repainted():
                 self._click_row(panel.articles, ids.index(target))
-            assert app.current.id == target, (app.current.id, target)
+            assert app.reading.current.id == target, (app.reading.current.id, target)
 
         self._act("article switches", click)
 
@@ -212,11 +212,11 @@ class Session:
         app = self.app
         panel = app.themes_panel
         app.actions.show_themes.trigger()
-        if app.marked_theme:
+        if app.reading.marked_theme:
             def clear() -> None:
                 with self._repainted():
                     QTest.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
-                assert app.marked_theme == ""
+                assert app.reading.marked_theme == ""
 
             self._act("theme clears", clear)
             return
@@ -225,7 +225,7 @@ class Session:
         def pick() -> None:
             with self._repainted():
                 self._click_row(panel.themes, panel.themes.targets().index(theme))
-            assert app.marked_theme == theme
+            assert app.reading.marked_theme == theme
             assert panel.digest.count() == len(app.library.theme_passages(theme))
 
         self._act("theme picks", pick)
@@ -252,14 +252,14 @@ class Session:
         def open_first() -> None:
             with self._repainted():
                 QTest.keyClick(panel.query, Qt.Key.Key_Return)
-            assert app.current.id == first.article
+            assert app.reading.current.id == first.article
 
         self._act("search results opened", open_first)
 
     def open_card(self) -> None:
         """Click a footnote or cross-reference marker, then close its card with Escape."""
         app = self.app
-        assert app.current.id == FOOTNOTED
+        assert app.reading.current.id == FOOTNOTED
         reader = app.reader
         pos = marker_centre(reader, next(self._markers))
         card = app.card
@@ -292,7 +292,7 @@ class Session:
         """A stretch of reading: article switches, a card, a theme, a resize, a search."""
         for _ in range(switches):
             self.switch_article()
-        while self.app.current.id != FOOTNOTED:
+        while self.app.reading.current.id != FOOTNOTED:
             self.switch_article()
         self.open_card()
         self.pick_theme()

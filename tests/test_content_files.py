@@ -13,7 +13,7 @@ from hostile_inputs import run_guarded
 
 from jpbrief.core.content import load_library
 from jpbrief.core.search import fingerprint
-from jpbrief.ui import library_cache
+from jpbrief.ui.services import library_cache
 
 OUTSIDE_ARTICLE = "---\nid: outsider\ntitle: Outside\n---\n\nRead from outside the folder.\n"
 
@@ -33,7 +33,7 @@ def test_symlink_loops_in_the_content_folder_do_not_trap_the_fingerprints(conten
         "import sys; from pathlib import Path\n"
         "from jpbrief.core.content import load_library\n"
         "from jpbrief.core.search import fingerprint\n"
-        "from jpbrief.ui import library_cache\n"
+        "from jpbrief.ui.services import library_cache\n"
         "content = Path(sys.argv[1]); library = load_library(content)\n"
         "library_cache.fingerprint(content); fingerprint.fingerprint(library, content)\n"
         "print(sorted(a.id for a in library.articles))\n"

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from jpbrief.core.model import Article, Library, Passage
-from jpbrief.ui import library_cache
+from jpbrief.ui.services import library_cache
 
 LIBRARY = Library(articles=(Article("a/../b", "T", (Passage("p", "paragraph", "x", "x", None),)),))
 

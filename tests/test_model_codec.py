@@ -45,7 +45,7 @@ def test_anything_but_the_model_is_refused(data):
 def test_the_start_up_cache_keeps_the_whole_library(folder: Path, tmp_path: Path):
     """Field-by-field copies dropped what the loader learned later (events, figures, a second
     meaning of an acronym, provenance); the cache now carries the model whole."""
-    from jpbrief.ui import library_cache
+    from jpbrief.ui.services import library_cache
 
     library = load_library(folder)
     assert library_cache.save(folder, tmp_path, library, {"x": "<html></html>"})

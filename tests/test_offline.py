@@ -57,7 +57,7 @@ def test_full_window_makes_no_connection(qtbot, tmp_path: Path, no_sockets: list
         library = app.library
         cards = 0
         for article in library.articles:
-            assert app.open_article(article.id)
+            assert app.reading.open_article(article.id)
             for passage in article.passages:
                 for footnote in passage.footnotes:
                     assert app.show_footnote(footnote.number, QPoint(20, 20)), footnote
@@ -89,7 +89,7 @@ from jpbrief.core.content import load_library
 from jpbrief.core.search.results import IndexStatus
 from jpbrief.ui.app import ReaderApp
 from jpbrief.ui.launch import application
-from jpbrief.ui.settings import Settings
+from jpbrief.ui.services.settings import Settings
 
 app = application()
 content = Path(sys.argv[1])
@@ -131,7 +131,7 @@ def test_whoosh_loads_only_after_first_paint(tmp_path: Path) -> None:
 WARM_START_PROBE = r"""
 import json, os, sys
 from pathlib import Path
-from jpbrief.ui import reader
+from jpbrief.ui.widgets import reader
 
 seen = {}
 paint = reader.ReaderView.paintEvent
@@ -155,8 +155,8 @@ os._exit(0)  # the search worker may be starting: no need to wait for it
 NOT_BEFORE_FIRST_PAINT = [
     "markdown", "yaml", "nh3", "whoosh", "sqlite3", "PySide6.QtPrintSupport", "PySide6.QtNetwork",
     "jpbrief.core.content", "jpbrief.core.render", "jpbrief.core.notes", "jpbrief.core.search",
-    "jpbrief.ui.footnote_popup", "jpbrief.ui.search_panel", "jpbrief.ui.search_service",
-    "jpbrief.ui.notes_panel", "jpbrief.ui.dialogs", "jpbrief.ui.printing",
+    "jpbrief.ui.widgets.footnote_popup", "jpbrief.ui.widgets.search_panel", "jpbrief.ui.services.search_service",
+    "jpbrief.ui.widgets.notes_panel", "jpbrief.ui.widgets.dialogs", "jpbrief.ui.services.printing",
 ]
 
 
@@ -164,7 +164,7 @@ def test_warm_start_loads_only_what_the_first_paint_shows(tmp_path: Path) -> Non
     """With the start-up cache warm: no parser, search, notes, card or dialog module yet."""
     from jpbrief.core.content import load_library
     from jpbrief.core.render import render_article
-    from jpbrief.ui import library_cache
+    from jpbrief.ui.services import library_cache
 
     library = load_library(CONTENT)
     html = {a.id: render_article(a, library, with_sources=True) for a in library.articles}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from test_ui_support import OFFSCREEN_NOTICES
 
-from jpbrief.ui.rich_list import HTML_ROLE, RichList
+from jpbrief.ui.widgets.rich_list import HTML_ROLE, RichList
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 

@@ -20,7 +20,7 @@ from jpbrief.core.search.retrieval import Retriever
 from jpbrief.core.search.store import BuildLock
 
 REPO = Path(__file__).parent.parent
-CONTENT = REPO / "content"
+CONTENT = REPO / "tests" / "fixtures" / "reader"  # frozen copy: see its README
 QUERIES = ["defence budget", "DICSA", '"prime minister"', "hyperson*", "JSDF theme:counterstrike"]
 
 

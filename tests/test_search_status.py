@@ -17,9 +17,9 @@ from jpbrief.core.search.results import (
     SearchResult,
     SearchStatus,
 )
-from jpbrief.ui.search_service import SearchService
+from jpbrief.ui.services.search_service import SearchService
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+CONTENT = Path(__file__).resolve().parent / "fixtures" / "reader"
 
 
 class FakeIndex:

@@ -253,7 +253,7 @@ def test_the_reader_seals_its_index_with_the_data_folder_key(library: Library, t
     sealed with the key in the user data folder, not opened with the allowlist alone."""
     from jpbrief.core import paths
     from jpbrief.ui.ports import LaunchPaths
-    from jpbrief.ui.search_service import default_index_factory
+    from jpbrief.ui.services.search_service import default_index_factory
 
     where = LaunchPaths.default()  # what launch and the self-test hand the reader
     index = default_index_factory(CONTENT, library, tmp_path / "cache", key_dir=where.search_key)()

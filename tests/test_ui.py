@@ -14,6 +14,7 @@ from test_ui_support import (
     FOOTNOTED,
     OFFSCREEN_NOTICES,
     OTHER,
+    REPO,
     build_app,
     close_app,
     marker_pos,
@@ -22,9 +23,9 @@ from test_ui_support import (
 
 from jpbrief.core.content import load_library
 from jpbrief.ui.actions import Actions
-from jpbrief.ui.navigation import History, Place
-from jpbrief.ui.reader import ReaderView, resolve_resource
-from jpbrief.ui.settings import Settings
+from jpbrief.ui.services.navigation import History, Place
+from jpbrief.ui.services.settings import Settings
+from jpbrief.ui.widgets.reader import ReaderView, resolve_resource
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 
@@ -45,7 +46,7 @@ def reader_app(qtbot, tmp_path: Path, index_root: Path):
 
 
 def open_footnoted(reader_app) -> None:
-    assert reader_app.open_article(FOOTNOTED)
+    assert reader_app.reading.open_article(FOOTNOTED)
 
 
 # -- footnote cards ------------------------------------------------------------------
@@ -115,7 +116,7 @@ def test_card_lists_other_passages_citing_the_source(qtbot, reader_app) -> None:
         card._on_link(f"passage:{cited.article}#{cited.anchor}")
     assert not card.isVisible()
     assert reader.has_anchor(cited.anchor)
-    assert reader_app.history.can_go_back()
+    assert reader_app.reading.history.can_go_back()
 
 
 def test_copy_citation(qtbot, reader_app, qapp) -> None:
@@ -171,16 +172,16 @@ def test_crossref_card_is_an_editors_note_and_jumps_there_and_back(qtbot, reader
     assert other is not None and other.text[:60] in card.body.text().replace("&#x27;", "'")
     assert reader.verticalScrollBar().value() == start
     qtbot.mouseClick(card.jump_button, Qt.MouseButton.LeftButton)
-    assert reader_app.current.id == OTHER
+    assert reader_app.reading.current.id == OTHER
     reader_app.actions.back.trigger()
-    assert reader_app.current.id == FOOTNOTED
+    assert reader_app.reading.current.id == FOOTNOTED
     assert reader.verticalScrollBar().value() == start
     reader_app.actions.forward.trigger()
-    assert reader_app.current.id == OTHER
+    assert reader_app.reading.current.id == OTHER
 
 
 def test_crossref_card_shows_the_sources_cited_there(reader_app) -> None:
-    reader_app.open_article(OTHER)
+    reader_app.reading.open_article(OTHER)
     target = reader_app.library.passage(FOOTNOTED, "strategy-documents")
     assert target is not None and target.footnotes
     assert reader_app.show_crossref(FOOTNOTED, "strategy-documents", QPoint(10, 10))
@@ -232,14 +233,14 @@ def test_theme_selection_lists_the_right_passages(qtbot, reader_app, theme: str)
                          pos=panel.themes.visualItemRect(panel.themes.item(row)).center())
     assert panel.digest_targets() == expected
     assert {a for a, _ in expected} == {FOOTNOTED, OTHER} or len(expected) > 0
-    assert reader_app.marked_theme == theme
+    assert reader_app.reading.marked_theme == theme
     # the reader marks the theme's passages
     assert "#fbefc3" in reader_app.reader.document().toHtml()
     article, anchor = expected[-1]
     panel.digest.chosen.emit((article, anchor))
-    assert reader_app.current.id == article and reader_app.reader.has_anchor(anchor)
+    assert reader_app.reading.current.id == article and reader_app.reader.has_anchor(anchor)
     reader_app.actions.clear_theme.trigger()
-    assert reader_app.marked_theme == "" and panel.digest.count() == 0
+    assert reader_app.reading.marked_theme == "" and panel.digest.count() == 0
 
 
 # -- start-up: what is built when ---------------------------------------------------
@@ -272,7 +273,7 @@ def test_restored_themes_tab_is_built_before_the_window_shows(qtbot, tmp_path: P
 
 
 def test_reader_margins_come_from_the_real_viewport_width(qtbot, reader_app) -> None:
-    from jpbrief.ui.reader import MEASURE_CHARS
+    from jpbrief.ui.widgets.reader import MEASURE_CHARS
 
     reader = reader_app.reader
 
@@ -287,7 +288,7 @@ def test_reader_margins_come_from_the_real_viewport_width(qtbot, reader_app) -> 
     qtbot.waitUntil(lambda: not reader.verticalScrollBar().isVisible())
     assert reader.viewport_width() == reader.viewport().width()
     assert reader.document().rootFrame().frameFormat().leftMargin() == margin_for_viewport()
-    reader_app.open_article(FOOTNOTED)
+    reader_app.reading.open_article(FOOTNOTED)
     reader_app.window.resize(900, 700)
     qtbot.waitUntil(lambda: reader.viewport().width() < 700)
     assert reader.verticalScrollBar().isVisible()
@@ -312,7 +313,7 @@ def test_search_result_opens_the_right_passage(qtbot, reader_app) -> None:
     assert panel.results.count() == len(outcome.hits)
     assert "<b>" in first.snippet
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
-    assert reader_app.current.id == first.article
+    assert reader_app.reading.current.id == first.article
     reader = reader_app.reader
     assert reader.top_anchor() in (first.anchor, reader.anchors()[reader.anchors().index(first.anchor) - 1])
     selections = reader.extraSelections()
@@ -333,7 +334,7 @@ def test_search_marks_are_exactly_the_hits_spans(qtbot, reader_app) -> None:
     outcome = search(qtbot, reader_app, "US")
     # A passage where "US" stands next to words holding "us" (focus, thus, ...): the trap.
     hit = next(h for h in outcome.hits if h.spans and h.text.casefold().count("us") > h.text.count("US"))
-    reader_app.open_hit(hit)
+    reader_app.reading.open_hit(hit)
     reader = reader_app.reader
     mapping = reader.passage_map(hit.anchor, hit.text)
     marked = sorted((s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in reader.extraSelections())
@@ -348,7 +349,7 @@ def test_passage_map_skips_markers_and_lands_on_the_text(reader_app) -> None:
     """Every passage of every article: each word maps onto the same word in the reader,
     past footnote numbers, [ed.] markers and labels the reader adds."""
     for article in reader_app.library.articles:
-        reader_app.open_article(article.id)
+        reader_app.reading.open_article(article.id)
         document = reader_app.reader.document().toPlainText()
         for passage in article.passages:
             mapping = reader_app.reader.passage_map(passage.anchor, passage.text)
@@ -410,11 +411,11 @@ def test_app_settings_persist_across_restarts(qtbot, tmp_path: Path, index_root:
     config = tmp_path / "config"
     notes = tmp_path / "data" / "notes.sqlite3"  # where reading positions are kept
     first = build_app(qtbot, config, index_root, notes_db=notes)
-    qtbot.waitUntil(lambda: first.notes is not None)
+    qtbot.waitUntil(lambda: first.annotations.notes is not None)
     first.actions.zoom_in.trigger()
     first.actions.zoom_in.trigger()
     first.actions.appearance_dark.trigger()
-    first.open_article(FOOTNOTED, "economic-security-infrastructure")
+    first.reading.open_article(FOOTNOTED, "economic-security-infrastructure")
     first.window.close()
     close_app(first)
     assert (config / "jpbrief.ini").is_file() and (config / "window-state.ini").is_file()
@@ -424,7 +425,7 @@ def test_app_settings_persist_across_restarts(qtbot, tmp_path: Path, index_root:
         assert second.settings.zoom == 2
         assert second.appearance.scheme == "dark"
         assert second.actions.appearance_dark.isChecked()
-        assert second.current.id == FOOTNOTED
+        assert second.reading.current.id == FOOTNOTED
         qtbot.waitUntil(lambda: second.reader.top_anchor() == "economic-security-infrastructure")
         base = Settings(tmp_path / "fresh")
         assert base.zoom == 0
@@ -434,8 +435,8 @@ def test_app_settings_persist_across_restarts(qtbot, tmp_path: Path, index_root:
 
 
 def test_last_position_per_article_restored(reader_app) -> None:
-    reader_app.open_article(FOOTNOTED, "economic-security-infrastructure")
-    reader_app.open_article(OTHER, "sharpening-strategic-focus")
+    reader_app.reading.open_article(FOOTNOTED, "economic-security-infrastructure")
+    reader_app.reading.open_article(OTHER, "sharpening-strategic-focus")
     reader_app.library_panel.article_requested.emit(FOOTNOTED)
     assert reader_app.reader.top_anchor() == "economic-security-infrastructure"
     reader_app.library_panel.article_requested.emit(OTHER)
@@ -465,12 +466,12 @@ def test_dark_toggle(qapp, reader_app) -> None:
 
 
 def test_mouse_back_and_forward_buttons(qtbot, reader_app) -> None:
-    reader_app.open_article(FOOTNOTED)
-    reader_app.open_passage(OTHER, "sharpening-strategic-focus")
+    reader_app.reading.open_article(FOOTNOTED)
+    reader_app.reading.open_passage(OTHER, "sharpening-strategic-focus")
     qtbot.mouseClick(reader_app.reader.viewport(), Qt.MouseButton.BackButton)
-    assert reader_app.current.id == FOOTNOTED
+    assert reader_app.reading.current.id == FOOTNOTED
     qtbot.mouseClick(reader_app.reader.viewport(), Qt.MouseButton.ForwardButton)
-    assert reader_app.current.id == OTHER
+    assert reader_app.reading.current.id == OTHER
 
 
 def test_history_drops_forward_branch() -> None:
@@ -522,18 +523,18 @@ def test_widgets_have_accessible_names(reader_app) -> None:
 
 
 def test_step_section_and_article(reader_app) -> None:
-    reader_app.open_article(FOOTNOTED)
+    reader_app.reading.open_article(FOOTNOTED)
     reader_app.actions.next_section.trigger()
     assert reader_app.reader.top_anchor() == "a-new-overton-window"
     reader_app.actions.next_article.trigger()
-    assert reader_app.current.id != FOOTNOTED
+    assert reader_app.reading.current.id != FOOTNOTED
 
 
 # -- print and PDF ---------------------------------------------------------------------
 
 def test_export_pdf_has_footnotes_and_sources(reader_app, tmp_path: Path, monkeypatch) -> None:
     open_footnoted(reader_app)
-    from jpbrief.ui import printing
+    from jpbrief.ui.services import printing
 
     printed: list[str] = []
     build_document = printing.build_document
@@ -590,7 +591,7 @@ def test_load_resource_refuses_everything_outside_the_bundle(reader_app, tmp_pat
         assert reader.loadResource(image, QUrl(url)) is None, url
     assert "http://example.com/x.png" in reader.refused
     css = reader.loadResource(QTextDocument.ResourceType.StyleSheetResource.value,
-                              QUrl.fromLocalFile(str(CONTENT.parent / "resources" / "reader.css")))
+                              QUrl.fromLocalFile(str(REPO / "resources" / "reader.css")))
     assert isinstance(css, str) and "p.passage" in css
     link = tmp_path / "link"
     link.symlink_to("/etc")
@@ -616,7 +617,7 @@ def test_external_links_need_confirmation(reader_app, monkeypatch) -> None:
 def test_external_link_dialog_defaults_to_cancel(qtbot, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from jpbrief.ui import dialogs
+    from jpbrief.ui.widgets import dialogs
 
     shown = {}
 
@@ -639,7 +640,7 @@ def test_problems_banner_lists_skipped_articles(qtbot, content_copy: Path, tmp_p
         assert banner.isVisible()
         assert "could not be loaded" in banner.title.text()
         assert "broken.md" in banner.details.text()
-        assert app.current is not None  # the valid articles still show
+        assert app.reading.current is not None  # the valid articles still show
         qtbot.mouseClick(banner.close_button, Qt.MouseButton.LeftButton)
         assert not banner.isVisible()
     finally:
@@ -657,7 +658,7 @@ def test_qtnetwork_never_imported(reader_app) -> None:
 
 def test_startup_cache_round_trip_and_invalidation(content_copy: Path, tmp_path: Path) -> None:
     from jpbrief.core.render import render_article
-    from jpbrief.ui import library_cache
+    from jpbrief.ui.services import library_cache
 
     library = load_library(content_copy)
     html = {a.id: render_article(a, library) for a in library.articles}
@@ -679,7 +680,7 @@ def test_startup_cache_never_serves_a_library_older_than_its_fingerprint(content
     import os
 
     from jpbrief.core.render import render_article
-    from jpbrief.ui import library_cache
+    from jpbrief.ui.services import library_cache
 
     stamp = library_cache.fingerprint(content_copy)  # as launch takes it, before loading
     library = load_library(content_copy)
@@ -732,7 +733,7 @@ def test_start_up_escape_matches_html_escape() -> None:
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from jpbrief.ui.markup import escape
+    from jpbrief.ui.services.markup import escape
 
     @given(st.text(alphabet=st.sampled_from("&<>\"'a &amp;é\n")) | st.text())
     def same(text: str) -> None:

@@ -21,11 +21,11 @@ def noted_app(qtbot, tmp_path: Path):
     app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
     app.annotations.factory = lambda: NotesStore(db, auto_backup=False)
     app.start()
-    qtbot.waitUntil(lambda: app.notes is not None, timeout=10000)  # opened after first paint
+    qtbot.waitUntil(lambda: app.annotations.notes is not None, timeout=10000)  # opened after first paint
     yield app
     close_app(app)
-    if app.notes is not None:
-        app.notes.close()
+    if app.annotations.notes is not None:
+        app.annotations.notes.close()
 
 
 def test_notes_open_after_first_paint_and_enable_actions(noted_app) -> None:
@@ -35,43 +35,43 @@ def test_notes_open_after_first_paint_and_enable_actions(noted_app) -> None:
 
 
 def test_ctrl_d_toggles_a_bookmark_listed_in_the_panel(qtbot, noted_app) -> None:
-    noted_app.open_article(FOOTNOTED, "economic-security-infrastructure")
+    noted_app.reading.open_article(FOOTNOTED, "economic-security-infrastructure")
     noted_app.reader.setFocus()
     noted_app.actions.add_bookmark.trigger()
-    bookmarks = noted_app.notes.bookmarks()
+    bookmarks = noted_app.annotations.notes.bookmarks()
     assert [(b.article, b.anchor) for b in bookmarks] == [(FOOTNOTED, "economic-security-infrastructure")]
     targets = noted_app.notes_panel.targets()
     assert targets == [("bookmark", bookmarks[0].id, FOOTNOTED, "economic-security-infrastructure")]
-    noted_app.open_article(OTHER)
+    noted_app.reading.open_article(OTHER)
     noted_app.notes_panel.items.chosen.emit(targets[0])
-    assert noted_app.current.id == FOOTNOTED
+    assert noted_app.reading.current.id == FOOTNOTED
     assert noted_app.reader.top_anchor() == "economic-security-infrastructure"
     noted_app.actions.add_bookmark.trigger()
-    assert noted_app.notes.bookmarks() == [] and noted_app.notes_panel.items.count() == 0
+    assert noted_app.annotations.notes.bookmarks() == [] and noted_app.notes_panel.items.count() == 0
 
 
 def test_highlight_selection_is_stored_and_drawn(noted_app) -> None:
     article = noted_app.library.article(FOOTNOTED)
     paragraph = next(p for p in article.passages if p.kind == "paragraph" and "Overton" in p.text)
-    noted_app.open_article(FOOTNOTED, paragraph.anchor)
+    noted_app.reading.open_article(FOOTNOTED, paragraph.anchor)
     words = "new Overton window"
     cursor = noted_app.reader.find_in_passage(paragraph.anchor, words)
     assert cursor is not None
     noted_app.reader.setTextCursor(cursor)
     noted_app.actions.highlight_selection.trigger()
-    [highlight] = noted_app.notes.highlights()
+    [highlight] = noted_app.annotations.notes.highlights()
     assert highlight.quote == words
     assert paragraph.text[highlight.start:highlight.end] == words
     selections = noted_app.reader.extraSelections()
     assert any(s.cursor.selectedText() == words for s in selections)
     # drawn again when the article is reopened
-    noted_app.open_article(OTHER)
-    noted_app.open_article(FOOTNOTED)
+    noted_app.reading.open_article(OTHER)
+    noted_app.reading.open_article(FOOTNOTED)
     assert any(s.cursor.selectedText() == words for s in noted_app.reader.extraSelections())
     assert noted_app.notes_panel.targets()[0][0] == "highlight"
     noted_app.notes_panel.items.setCurrentRow(0)
     noted_app.notes_panel.remove_button.click()
-    assert noted_app.notes.highlights() == []
+    assert noted_app.annotations.notes.highlights() == []
     assert not any(s.cursor.selectedText() == words for s in noted_app.reader.extraSelections())
 
 
@@ -80,7 +80,7 @@ def test_highlight_lands_on_the_selected_occurrence(noted_app) -> None:
     article = noted_app.library.article(FOOTNOTED)
     paragraph = next(p for p in article.passages if p.kind == "paragraph" and p.text.count("Japan ") >= 2)
     second = paragraph.text.index("Japan ", paragraph.text.index("Japan ") + 1)
-    noted_app.open_article(FOOTNOTED, paragraph.anchor)
+    noted_app.reading.open_article(FOOTNOTED, paragraph.anchor)
     reader = noted_app.reader
     mapping = reader.passage_map(paragraph.anchor, paragraph.text)
     start, end = mapping.document_span(second, second + len("Japan"))
@@ -89,7 +89,7 @@ def test_highlight_lands_on_the_selected_occurrence(noted_app) -> None:
     assert cursor.selectedText() == "Japan"
     reader.setTextCursor(cursor)
     noted_app.actions.highlight_selection.trigger()
-    [highlight] = noted_app.notes.highlights()
+    [highlight] = noted_app.annotations.notes.highlights()
     assert (highlight.start, highlight.end, highlight.quote) == (second, second + 5, "Japan")
     drawn = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in reader.extraSelections()]
     assert (start, end) in drawn
@@ -99,22 +99,22 @@ def test_add_note_asks_for_text_and_lists_it(noted_app, monkeypatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Check against the NSS", True))
-    noted_app.open_article(OTHER, "sharpening-strategic-focus")
+    noted_app.reading.open_article(OTHER, "sharpening-strategic-focus")
     noted_app.actions.add_note.trigger()
-    notes = noted_app.notes.notes()
+    notes = noted_app.annotations.notes.notes()
     assert [(n.article, n.anchor, n.text) for n in notes] == [
         (OTHER, "sharpening-strategic-focus", "Check against the NSS")
     ]
     assert "Check against the NSS" in noted_app.notes_panel.items.item(0).text()
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("", False))
     noted_app.actions.add_note.trigger()
-    assert len(noted_app.notes.notes()) == 1
+    assert len(noted_app.annotations.notes.notes()) == 1
 
 
 def test_reading_position_goes_to_the_notes_store(noted_app) -> None:
-    noted_app.open_article(FOOTNOTED, "economic-security-infrastructure")
-    noted_app.open_article(OTHER)
-    position = noted_app.notes.position(FOOTNOTED)
+    noted_app.reading.open_article(FOOTNOTED, "economic-security-infrastructure")
+    noted_app.reading.open_article(OTHER)
+    position = noted_app.annotations.notes.position(FOOTNOTED)
     assert position is not None and position.anchor == "economic-security-infrastructure"
 
 
@@ -123,8 +123,8 @@ def test_reading_position_is_read_back_from_the_notes_store(qtbot, tmp_path: Pat
     and what the store says is where the next start opens the article."""
     config, db = tmp_path / "config", tmp_path / "data" / "notes.sqlite3"
     first = build_app(qtbot, config, tmp_path / "index", notes_db=db)
-    qtbot.waitUntil(lambda: first.notes is not None)
-    first.open_article(FOOTNOTED, "economic-security-infrastructure")
+    qtbot.waitUntil(lambda: first.annotations.notes is not None)
+    first.reading.open_article(FOOTNOTED, "economic-security-infrastructure")
     first.window.close()
     close_app(first)
     kept = (config / "jpbrief.ini").read_text()
@@ -136,8 +136,8 @@ def test_reading_position_is_read_back_from_the_notes_store(qtbot, tmp_path: Pat
         store.set_position(FOOTNOTED, later, 0.9)
     second = build_app(qtbot, config, tmp_path / "index", notes_db=db)
     try:
-        qtbot.waitUntil(lambda: second.notes is not None)
-        assert second.current.id == FOOTNOTED
+        qtbot.waitUntil(lambda: second.annotations.notes is not None)
+        assert second.reading.current.id == FOOTNOTED
         assert second.reader.scroll_fraction() > 0.5  # the store's place, not the settings'
     finally:
         second.window.close()  # closes the notes store
@@ -154,8 +154,8 @@ def test_positions_kept_by_an_older_version_move_to_the_notes_store(qtbot, tmp_p
     old.sync()
     app = build_app(qtbot, config, tmp_path / "index", notes_db=db)
     try:
-        qtbot.waitUntil(lambda: app.notes is not None)
-        assert app.notes.position(OTHER).anchor == "sharpening-strategic-focus"
+        qtbot.waitUntil(lambda: app.annotations.notes is not None)
+        assert app.annotations.notes.position(OTHER).anchor == "sharpening-strategic-focus"
         app.settings.sync()
         assert "positions" not in (config / "jpbrief.ini").read_text()
     finally:
@@ -214,24 +214,24 @@ def answer_dialog(monkeypatch, button: str) -> list[tuple[str, str]]:
 
 
 def test_full_disk_note_keeps_its_text_and_retry_saves_it(noted_app, monkeypatch) -> None:
-    noted_app.annotations.notes = FullDisk(noted_app.notes, fails=1)
+    noted_app.annotations.notes = FullDisk(noted_app.annotations.notes, fails=1)
     shown = answer_dialog(monkeypatch, "Retry")
-    noted_app.open_article(OTHER, "sharpening-strategic-focus")
-    note = noted_app.add_note("  Check against the NSS  ")
+    noted_app.reading.open_article(OTHER, "sharpening-strategic-focus")
+    note = noted_app.annotations.add_note("  Check against the NSS  ")
     assert shown == [("The note could not be saved: database or disk is full",
                       "Check against the NSS")]
     assert note is not None and note.text == "Check against the NSS"
-    assert [n.text for n in noted_app.notes.store.notes()] == ["Check against the NSS"]
+    assert [n.text for n in noted_app.annotations.notes.store.notes()] == ["Check against the NSS"]
 
 
 def test_full_disk_bookmark_and_highlight_offer_to_copy_the_text(qtbot, noted_app,
                                                                  monkeypatch) -> None:
     from PySide6.QtGui import QGuiApplication
 
-    noted_app.annotations.notes = FullDisk(noted_app.notes)
+    noted_app.annotations.notes = FullDisk(noted_app.annotations.notes)
     shown = answer_dialog(monkeypatch, "Copy text")
-    noted_app.open_article(FOOTNOTED, "economic-security-infrastructure")
-    passage = noted_app.current.passage("economic-security-infrastructure")
+    noted_app.reading.open_article(FOOTNOTED, "economic-security-infrastructure")
+    passage = noted_app.reading.current.passage("economic-security-infrastructure")
     noted_app.reader.setFocus()
     noted_app.actions.add_bookmark.trigger()  # no exception escapes to stderr
     assert shown[-1] == ("The bookmark could not be saved: database or disk is full",
@@ -242,7 +242,7 @@ def test_full_disk_bookmark_and_highlight_offer_to_copy_the_text(qtbot, noted_ap
     noted_app.actions.highlight_selection.trigger()
     assert shown[-1][0].startswith("The highlight could not be saved")
     assert QGuiApplication.clipboard().text() == passage.text[:20]
-    assert noted_app.notes.store.annotations() == []
+    assert noted_app.annotations.notes.store.annotations() == []
     assert "Not saved" in noted_app.window.statusBar().currentMessage()
 
 
@@ -256,12 +256,12 @@ def test_recovery_after_damage_is_shown_in_the_notes_panel(qtbot, tmp_path: Path
     app.annotations.factory = lambda: NotesStore(db, auto_backup=False)
     app.start()
     try:
-        qtbot.waitUntil(lambda: app.notes is not None, timeout=10000)
-        assert [n.text for n in app.notes.notes()] == ["survives the damage"]
+        qtbot.waitUntil(lambda: app.annotations.notes is not None, timeout=10000)
+        assert [n.text for n in app.annotations.notes.notes()] == ["survives the damage"]
         message = app.notes_panel.message
         assert message.isVisible() and "Recovered 1 note(s)" in message.text()
         assert "notes.sqlite3.corrupt-" in message.text()
     finally:
         close_app(app)
-        if app.notes is not None:
-            app.notes.close()
+        if app.annotations.notes is not None:
+            app.annotations.notes.close()

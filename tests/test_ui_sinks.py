@@ -23,9 +23,9 @@ from test_ui_support import OFFSCREEN_NOTICES, build_app, close_app, marker_pos,
 
 from jpbrief.core.notes import Note
 from jpbrief.core.search.results import Hit, SearchResult
-from jpbrief.ui.banner import ProblemsBanner
-from jpbrief.ui.rich_list import HTML_ROLE, TARGET_ROLE, RichList
-from jpbrief.ui.search_service import SearchOutcome
+from jpbrief.ui.services.search_service import SearchOutcome
+from jpbrief.ui.widgets.banner import ProblemsBanner
+from jpbrief.ui.widgets.rich_list import HTML_ROLE, TARGET_ROLE, RichList
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 
@@ -108,7 +108,7 @@ def hostile_app(qtbot, tmp_path: Path, content_copy: Path, marked: str, monkeypa
 
 
 def test_glossary_tooltip_shows_the_expansion_as_text(qtbot, hostile_app, marked: str) -> None:
-    assert hostile_app.open_article("alpha")
+    assert hostile_app.reading.open_article("alpha")
     reader = hostile_app.reader
     tip = reader.glossary_tooltip("JSDF")
     assert tip is not None
@@ -121,7 +121,7 @@ def test_glossary_tooltip_shows_the_expansion_as_text(qtbot, hostile_app, marked
 
 
 def test_library_list_and_title_show_article_metadata_as_text(hostile_app, marked: str) -> None:
-    assert hostile_app.open_article("alpha")
+    assert hostile_app.reading.open_article("alpha")
     articles = hostile_app.library_panel.articles
     item = next(articles.item(i) for i in range(articles.count())
                 if articles.item(i).data(TARGET_ROLE) == "alpha")
@@ -151,7 +151,7 @@ def test_themes_list_caption_and_digest_show_labels_and_text_as_text(hostile_app
 
 
 def test_footnote_and_crossref_cards_show_sources_as_text(hostile_app, marked: str) -> None:
-    assert hostile_app.open_article("alpha")
+    assert hostile_app.reading.open_article("alpha")
     assert hostile_app.show_footnote(1, QPoint(10, 10))
     card = hostile_app.card
     for label in (card.body, card.fields):
@@ -209,7 +209,7 @@ def test_problems_banner_shows_messages_as_text(qtbot, marked: str) -> None:
 
 
 def test_add_note_prompt_quotes_the_passage_as_text(hostile_app, marked: str) -> None:
-    from jpbrief.ui.dialogs import note_prompt
+    from jpbrief.ui.widgets.dialogs import note_prompt
 
     passage = hostile_app.library.passage("alpha", LITERAL_PASSAGE)
     assert passage is not None and passage.text == marked
@@ -219,8 +219,8 @@ def test_add_note_prompt_quotes_the_passage_as_text(hostile_app, marked: str) ->
 
 def test_title_attributes_in_articles_show_as_text(qtbot, tmp_path: Path, marked: str) -> None:
     """Qt shows a link's or abbreviation's ``title`` as a tool-tip, guessing its format."""
-    from jpbrief.ui.markup import escape
-    from jpbrief.ui.reader import ReaderView
+    from jpbrief.ui.services.markup import escape
+    from jpbrief.ui.widgets.reader import ReaderView
 
     reader = ReaderView([tmp_path])
     qtbot.addWidget(reader)
@@ -245,8 +245,8 @@ def test_printed_document_loads_images_only_through_the_readers_sandbox(
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QTextDocument
 
-    from jpbrief.ui.printing import build_document
-    from jpbrief.ui.reader import ReaderView
+    from jpbrief.ui.services.printing import build_document
+    from jpbrief.ui.widgets.reader import ReaderView
 
     picture = QImage(4, 4, QImage.Format.Format_RGB32)
     picture.fill(QColor("red"))
@@ -275,7 +275,7 @@ def test_printed_document_loads_images_only_through_the_readers_sandbox(
 def test_a_source_card_says_when_the_source_was_last_updated() -> None:
     """Source [31] is a tracker "Last updated February 13, 2024": not its publication date."""
     from jpbrief.core.model import Source
-    from jpbrief.ui.footnote_popup import _fields_html
+    from jpbrief.ui.widgets.footnote_popup import _fields_html
 
     html = _fields_html(Source("tracker", "A tracker. Last updated February 13, 2024.", updated="2024-02-13"), "#777")
     assert "Last updated" in html and "2024-02-13" in html and "Date" not in html

@@ -11,13 +11,13 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 
 from jpbrief.core.content import load_library
 from jpbrief.ui.app import ReaderApp
-from jpbrief.ui.reader import ReaderView
-from jpbrief.ui.search_service import default_index_factory
 from jpbrief.ui.selftest import marker_cursor
-from jpbrief.ui.settings import Settings
+from jpbrief.ui.services.search_service import default_index_factory
+from jpbrief.ui.services.settings import Settings
+from jpbrief.ui.widgets.reader import ReaderView
 
 REPO = Path(__file__).resolve().parent.parent
-CONTENT = REPO / "content"
+CONTENT = REPO / "tests" / "fixtures" / "reader"  # frozen copy: see its README
 FOOTNOTED = "navigating-new-frontiers"
 OTHER = "focused-on-its-region"
 

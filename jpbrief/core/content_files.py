@@ -1,7 +1,7 @@
 """The one list of files the content loader reads, and their stat key for fingerprints.
 
 The loader (:mod:`jpbrief.core.content`), the start-up cache fingerprint
-(:mod:`jpbrief.ui.library_cache`) and the search index fingerprint
+(:mod:`jpbrief.ui.services.library_cache`) and the search index fingerprint
 (:mod:`jpbrief.core.search.fingerprint`) all take their files from :func:`list_content`, so
 a fingerprint covers exactly what the loader reads and never touches anything else: no
 folder is walked (a symlink loop cannot trap it) and a stray file of any size beside the

@@ -14,37 +14,35 @@ by its own ``_connect_*`` method below :meth:`ReaderApp._connect_signals`.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
-from PySide6.QtWidgets import QApplication, QTextEdit, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from jpbrief.core.model import Article, Library
-from jpbrief.ui import library_cache
+from jpbrief.core.model import Library
 from jpbrief.ui.actions import Actions
-from jpbrief.ui.appearance import Appearance, ensure_style, reader_font
 from jpbrief.ui.controllers.annotations import AnnotationsController
 from jpbrief.ui.controllers.appearance import AppearanceController
 from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
+from jpbrief.ui.controllers.reading import ReadingController
 from jpbrief.ui.controllers.search import SearchController
-from jpbrief.ui.main_window import MainWindow
-from jpbrief.ui.navigation import History, Place
 from jpbrief.ui.ports import LaunchPaths, NotesPort
-from jpbrief.ui.reader import ReaderView
-from jpbrief.ui.settings import Settings
-from jpbrief.ui.sidebar import LibraryPanel, ThemesPanel
+from jpbrief.ui.services import library_cache
+from jpbrief.ui.services.appearance import Appearance, ensure_style, reader_font
+from jpbrief.ui.services.settings import Settings
+from jpbrief.ui.widgets.main_window import MainWindow
+from jpbrief.ui.widgets.reader import ReaderView
+from jpbrief.ui.widgets.sidebar import LibraryPanel, ThemesPanel
 
 if TYPE_CHECKING:  # built on first use: their modules load after the first paint
-    from jpbrief.core.search.results import Hit
-    from jpbrief.ui.footnote_popup import FootnoteCard
-    from jpbrief.ui.notes_panel import NotesPanel
     from jpbrief.ui.ports import SearchIndexPort
-    from jpbrief.ui.search_panel import SearchPanel
-    from jpbrief.ui.search_service import SearchService
+    from jpbrief.ui.services.search_service import SearchService
+    from jpbrief.ui.widgets.footnote_popup import FootnoteCard
+    from jpbrief.ui.widgets.notes_panel import NotesPanel
+    from jpbrief.ui.widgets.search_panel import SearchPanel
 
 LIBRARY_TAB, THEMES_TAB, SEARCH_TAB, NOTES_TAB = range(4)
 """The sidebar's tabs, in order."""
@@ -76,18 +74,9 @@ class ReaderApp(QObject):
         self.where = where or LaunchPaths.default()
         self._cache_stamp = cache_stamp
         self.library = library
-        self._rendered = dict(rendered or {})
         self._cache_root = cache_root
         self.content_dir = Path(content_dir)
         self.settings = settings
-        self.current: Article | None = None
-        self.marked_theme = ""
-        self._section_of: dict[str, str] = {}
-        # Reading positions: the notes store keeps them (journaled, survives a crash); this
-        # is the session's own copy, for a store not open yet (before the first paint) or
-        # unavailable. QSettings keeps only preferences and window state.
-        self._positions: dict[str, tuple[str, float]] = {}
-        self._startup_place: tuple[str, int] | None = None
         self._search_factory = search_factory
         self._search: SearchService | None = None
         self._card: FootnoteCard | None = None
@@ -105,7 +94,6 @@ class ReaderApp(QObject):
         self.reader.set_glossary({a.term: " / ".join(a.expansions) for a in library.glossary.acronyms})
         self.reader.set_base_font(reader_font(), zoom=settings.zoom)
         self.library_panel = LibraryPanel(library)
-        self.history = History()
         self.window = MainWindow(
             self.actions,
             self.reader,
@@ -116,7 +104,7 @@ class ReaderApp(QObject):
             action.setEnabled(False)  # until the notes store is open
         self.documents = DocumentsController(
             library, self.reader, self.window, self.actions, self.appearance,
-            current=lambda: self.current, confirm_url=confirm_url,
+            current=lambda: self.reading.current, confirm_url=confirm_url,
         )
         self.searching = SearchController(
             self.window, self.reader, self.appearance, panel=lambda: self.search_panel,
@@ -128,11 +116,14 @@ class ReaderApp(QObject):
         )
         self.annotations = AnnotationsController(
             library, self.reader, self.window, self.actions, self.appearance, self.settings,
-            current=lambda: self.current, panel=lambda: self.notes_panel, factory=notes_factory,
+            current=lambda: self.reading.current, panel=lambda: self.notes_panel, factory=notes_factory,
         )
-        self._outline_timer = QTimer(self.reader)  # dies with the widgets it reads
-        self._outline_timer.setSingleShot(True)
-        self._outline_timer.setInterval(120)
+        self.reading = ReadingController(
+            library, self.content_dir, self.reader, self.window, self.library_panel, self.actions,
+            self.appearance, settings, self.annotations, rendered=rendered,
+            mark_spans=self.searching.mark_spans, themes_panel=lambda: self.themes_panel,
+            dismiss_card=self._dismiss_card,
+        )
         self._connect_signals()
         # Palette and style sheet once the widgets exist but before any is shown, so none
         # has been polished yet: set earlier, every widget created pays for the style sheet.
@@ -141,22 +132,20 @@ class ReaderApp(QObject):
 
     # ------------------------------------------------------------------ wiring
     def _connect_signals(self) -> None:
-        actions, reader, window = self.actions, self.reader, self.window
+        actions, reader, window, reading = self.actions, self.reader, self.window, self.reading
 
         # Sidebar: library, outline (the other panels: _connect_themes_panel and below)
-        self.library_panel.article_requested.connect(lambda a: self.open_article(a, restore=True))
-        self.library_panel.section_requested.connect(self.go_to_section)
+        self.library_panel.article_requested.connect(lambda a: reading.open_article(a, restore=True))
+        self.library_panel.section_requested.connect(reading.go_to_section)
 
         # Reader: links, gestures, first paint
         reader.footnote_requested.connect(self.show_footnote)
         reader.crossref_requested.connect(self.show_crossref)
-        reader.anchor_requested.connect(self.go_to_section)
+        reader.anchor_requested.connect(reading.go_to_section)
         reader.external_link_requested.connect(self.documents.open_external)
-        reader.back_requested.connect(self.go_back)
-        reader.forward_requested.connect(self.go_forward)
+        reader.back_requested.connect(reading.go_back)
+        reader.forward_requested.connect(reading.go_forward)
         reader.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
-        reader.verticalScrollBar().valueChanged.connect(lambda _v: self._outline_timer.start())
-        self._outline_timer.timeout.connect(self._follow_outline)
 
         # Notes (the Notes panel: _connect_notes_panel)
         actions.add_bookmark.triggered.connect(self.annotations.toggle_bookmark)
@@ -166,8 +155,8 @@ class ReaderApp(QObject):
 
         # Window
         window.closing.connect(self.save_state)
-        window.back_requested.connect(self.go_back)
-        window.forward_requested.connect(self.go_forward)
+        window.back_requested.connect(reading.go_back)
+        window.forward_requested.connect(reading.go_forward)
         window.banner.dismissed.connect(lambda: window.statusBar().showMessage("Problems hidden", 3000))
         window.sidebar.currentChanged.connect(self._sidebar_changed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.appearance_control.system_scheme_changed)
@@ -195,15 +184,15 @@ class ReaderApp(QObject):
         actions.show_themes.triggered.connect(lambda: self.show_panel(self.themes_panel))
         actions.show_search.triggered.connect(self.searching.focus)
         actions.focus_reader.triggered.connect(lambda: reader.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        actions.clear_theme.triggered.connect(lambda: self.select_theme(""))
+        actions.clear_theme.triggered.connect(lambda: reading.select_theme(""))
 
         # Menu actions: Go
-        actions.back.triggered.connect(self.go_back)
-        actions.forward.triggered.connect(self.go_forward)
-        actions.previous_section.triggered.connect(lambda: self.step_section(-1))
-        actions.next_section.triggered.connect(lambda: self.step_section(+1))
-        actions.previous_article.triggered.connect(lambda: self.step_article(-1))
-        actions.next_article.triggered.connect(lambda: self.step_article(+1))
+        actions.back.triggered.connect(reading.go_back)
+        actions.forward.triggered.connect(reading.go_forward)
+        actions.previous_section.triggered.connect(lambda: reading.step_section(-1))
+        actions.next_section.triggered.connect(lambda: reading.step_section(+1))
+        actions.previous_article.triggered.connect(lambda: reading.step_article(-1))
+        actions.next_article.triggered.connect(lambda: reading.step_article(+1))
 
         # Menu actions: Help
         actions.shortcuts.triggered.connect(self.documents.show_shortcuts)
@@ -212,13 +201,13 @@ class ReaderApp(QObject):
     # Parts built on first use are wired here, once, when they are built.
     def _connect_themes_panel(self, panel: ThemesPanel) -> None:
         # Sidebar: themes
-        panel.theme_selected.connect(self.select_theme)
-        panel.passage_requested.connect(self.open_passage)
+        panel.theme_selected.connect(self.reading.select_theme)
+        panel.passage_requested.connect(self.reading.open_passage)
 
     def _connect_search_panel(self, panel: SearchPanel) -> None:
         # Search: the panel's queries and chosen results
         panel.search_requested.connect(self.searching.run)
-        panel.result_chosen.connect(self.open_hit)
+        panel.result_chosen.connect(self.reading.open_hit)
 
     def _connect_search_service(self, service: SearchService) -> None:
         # Search: answers and status from the worker
@@ -227,12 +216,12 @@ class ReaderApp(QObject):
 
     def _connect_notes_panel(self, panel: NotesPanel) -> None:
         # Notes: jump to and remove annotations
-        panel.passage_requested.connect(self.open_passage)
+        panel.passage_requested.connect(self.reading.open_passage)
         panel.remove_requested.connect(self.annotations.remove_annotation)
 
     def _connect_card(self, card: FootnoteCard) -> None:
         # Footnote card
-        card.passage_requested.connect(self.open_passage)
+        card.passage_requested.connect(self.reading.open_passage)
         card.citation_copied.connect(
             lambda _c: self.window.statusBar().showMessage("Citation copied to the clipboard", 4000)
         )
@@ -242,7 +231,7 @@ class ReaderApp(QObject):
     def themes_panel(self) -> ThemesPanel:
         if self._themes_panel is None:
             panel = self._themes_panel = ThemesPanel(self.library)
-            panel.show_theme(self.marked_theme)
+            panel.show_theme(self.reading.marked_theme)
             self.window.set_panel(THEMES_TAB, panel)
             self._connect_themes_panel(panel)
         return self._themes_panel
@@ -250,7 +239,7 @@ class ReaderApp(QObject):
     @property
     def search_panel(self) -> SearchPanel:
         if self._search_panel is None:
-            from jpbrief.ui.search_panel import SearchPanel
+            from jpbrief.ui.widgets.search_panel import SearchPanel
 
             panel = self._search_panel = SearchPanel(self.library)
             self.window.set_panel(SEARCH_TAB, panel)
@@ -260,7 +249,7 @@ class ReaderApp(QObject):
     @property
     def notes_panel(self) -> NotesPanel:
         if self._notes_panel is None:
-            from jpbrief.ui.notes_panel import NotesPanel
+            from jpbrief.ui.widgets.notes_panel import NotesPanel
 
             panel = self._notes_panel = NotesPanel(self.library)
             self.window.set_panel(NOTES_TAB, panel)
@@ -271,7 +260,7 @@ class ReaderApp(QObject):
     def card(self) -> FootnoteCard:
         """The footnote and cross-reference card (a separate tool-tip window)."""
         if self._card is None:
-            from jpbrief.ui.footnote_popup import FootnoteCard
+            from jpbrief.ui.widgets.footnote_popup import FootnoteCard
 
             card = self._card = FootnoteCard()
             self._connect_card(card)
@@ -281,7 +270,7 @@ class ReaderApp(QObject):
     def search(self) -> SearchService:
         """The search service; its index is opened after the first paint, in a worker."""
         if self._search is None:
-            from jpbrief.ui.search_service import SearchService, default_index_factory
+            from jpbrief.ui.services.search_service import SearchService, default_index_factory
 
             factory = self._search_factory or default_index_factory(
                 self.content_dir, self.library, self.where.search_index, key_dir=self.where.search_key
@@ -324,31 +313,15 @@ class ReaderApp(QObject):
         # once, when the window gets its size (put in afterwards, it is laid out at the old
         # width, again for the scroll bar, and again for the margins). Its saved reading
         # position needs that layout, so it is restored once the window is shown.
-        if first is not None:
-            self._display(first)
-        else:
-            self.reader.show_html(
-                "<h1>No articles</h1><p>The content folder has no article that could be loaded.</p>"
-            )
+        self.reading.show_first(first)
         self.window.show()
-        if first is not None:
-            # Selected in the library once the list has its final width: selecting an item
-            # lays the list out, and its outline would be laid out at each width on the way.
-            self.library_panel.show_article(first)
-            self._position(first, restore=True)  # recorded in the history after the first paint
-            self._startup_place = (first.id, self.reader.verticalScrollBar().value())
-        self._update_history_actions()
+        self.reading.place_first(first)
 
     def _after_first_paint(self) -> None:
         """Work that must not delay the first paint: notes (and with them the saved reading
         position of the article shown), the search index, the start-up cache."""
         self.annotations.open_notes()
-        self._restore_startup_position()
-        if self.history.current is None:
-            # The start-up place: its top_anchor() would lay out the whole text before the
-            # first paint, which needs only the part on screen.
-            self._record_visit()
-            self._update_history_actions()
+        self.reading.after_first_paint()
         self.search.prepare()
         if self._cache_root is not None:
             from jpbrief.core.render import render_article
@@ -360,7 +333,7 @@ class ReaderApp(QObject):
 
     def save_state(self) -> None:
         self._dismiss_card()
-        self._remember_position()
+        self.reading.remember_position()
         self.settings.set_window_state("geometry", self.window.saveGeometry())
         self.settings.set_window_state("splitter", self.window.splitter.saveState())
         self.settings.sidebar_tab = self.window.sidebar.currentIndex()
@@ -369,241 +342,15 @@ class ReaderApp(QObject):
             self._search.shutdown()
         self.annotations.close()
 
-    # ------------------------------------------------------------------ reading
-    def _render(self, article: Article) -> str:
-        cached = self._rendered.get(article.id)
-        if cached is not None and not self.marked_theme:
-            return library_cache.with_css(cached, self.appearance.reader_css())
-        from jpbrief.core.render import render_article  # not needed at start-up with a cache
-
-        return render_article(
-            article, self.library, marked_theme=self.marked_theme or None,
-            css=self.appearance.reader_css(), with_sources=True,
-        )
-
-    def _base_dir(self, article: Article) -> Path:
-        return Path(article.path).parent if article.path else self.content_dir
-
-    def _place(self) -> Place | None:
-        if self.current is None:
-            return None
-        return Place(self.current.id, self.reader.verticalScrollBar().value(), self.reader.top_anchor())
-
-    def _remember_position(self) -> None:
-        if self.current is not None:
-            anchor, fraction = self.reader.top_anchor(), self.reader.scroll_fraction()
-            self._positions[self.current.id] = (anchor, fraction)
-            if self.annotations.notes is not None and anchor:
-                with contextlib.suppress(Exception):  # never worth an error dialog
-                    self.annotations.notes.set_position(self.current.id, anchor, fraction)
-
-    def _saved_position(self, article_id: str) -> tuple[str, float] | None:
-        """Where the reader last was in an article: this session's, else the notes store's."""
-        if article_id in self._positions:
-            return self._positions[article_id]
-        if self.annotations.notes is not None:
-            with contextlib.suppress(Exception):  # a damaged store: start at the top
-                saved = self.annotations.notes.position(article_id)
-                if saved is not None:
-                    return saved.anchor, saved.fraction
-        return None
-
-    def _restore_startup_position(self) -> None:
-        """The start-up article's saved position, once the notes store is open (it opens
-        after the first paint), unless the reader has already moved."""
-        place, self._startup_place = self._startup_place, None
-        if place is None or self.current is None or self.current.id != place[0]:
-            return
-        if self.reader.verticalScrollBar().value() == place[1]:
-            self._position(self.current, restore=True)
-
-    def open_article(
-        self,
-        article_id: str,
-        anchor: str = "",
-        *,
-        record: bool = True,
-        restore: bool = False,
-        scroll: int | None = None,
-    ) -> bool:
-        """Show an article at an anchor, its saved position, or a pixel offset."""
-        article = self.library.article(article_id)
-        if article is None:
-            self.window.statusBar().showMessage(f"No article {article_id!r} in this library", 5000)
-            return False
-        self._dismiss_card()
-        if record:
-            here = self._place()
-            if here is not None:
-                self.history.update_current(here)
-        self._remember_position()
-        same = self.current is not None and self.current.id == article.id
-        if not same:
-            self._display(article)
-            self.library_panel.show_article(article)
-        self._position(article, anchor, scroll=scroll, restore=restore, fresh=not same)
-        if record:
-            self._record_visit()
-        self._update_history_actions()
-        return True
-
-    def _display(self, article: Article) -> None:
-        """Put an article in the reader and the title bar (the library list: the caller's)."""
-        self.reader.show_html(self._render(article), self._base_dir(article))
-        self.current = article
-        self._section_of = _sections(article)
-        self.window.setWindowTitle(f"{article.title} — jpbrief")
-        self.settings.last_article = article.id
-        self.annotations.draw_highlights()
-
-    def _position(
-        self, article: Article, anchor: str = "", *, scroll: int | None = None, restore: bool = False,
-        fresh: bool = True,
-    ) -> None:
-        """Scroll to ``anchor``, a pixel offset, the saved position, or (``fresh``) the top."""
-        self.reader.set_transient_selections([])
-        if anchor:
-            self.reader.scroll_to_anchor(anchor)
-        elif scroll is not None:
-            self.reader.verticalScrollBar().setValue(scroll)
-        elif restore and fresh:
-            saved = self._saved_position(article.id)
-            if saved and saved[0] and self.reader.has_anchor(saved[0]):
-                self.reader.scroll_to_anchor(saved[0])
-            elif saved:
-                self.reader.set_scroll_fraction(saved[1])
-            else:
-                self.reader.verticalScrollBar().setValue(0)
-        elif fresh:
-            self.reader.verticalScrollBar().setValue(0)
-
-    def _record_visit(self) -> None:
-        place = self._place()
-        if place is not None and place != self.history.current:
-            self.history.visit(place)
-
-    def open_passage(self, article_id: str, anchor: str,
-                     spans: Sequence[tuple[int, int]] = ()) -> bool:
-        """Jump to a passage (recorded in history) and mark it, or ``spans`` of its text."""
-        if not self.open_article(article_id, anchor):
-            return False
-        if not (spans and self.searching.mark_spans(anchor, spans)):
-            self._mark_passage(anchor)
-        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
-
-    def open_hit(self, hit: Hit) -> bool:
-        """Open a search hit's passage with its matched words marked exactly (``Hit.spans``)."""
-        return self.open_passage(hit.article, hit.anchor, hit.spans)
-
-    def _mark_passage(self, anchor: str) -> None:
-        from PySide6.QtGui import QTextFormat
-
-        span = self.reader.passage_range(anchor)
-        if span is None:
-            return
-        cursor = self.reader.cursor_at(span[0])
-        selection = QTextEdit.ExtraSelection()
-        fmt = QTextCharFormat()
-        colour = QColor(self.appearance.highlight_colour())
-        colour.setAlpha(70)
-        fmt.setBackground(colour)
-        fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        selection.cursor = cursor
-        selection.format = fmt
-        self.reader.set_transient_selections([selection])
-
-    def go_to_section(self, anchor: str) -> None:
-        if self.current is None:
-            return
-        if anchor:
-            self.open_article(self.current.id, anchor)
-        else:
-            self.open_article(self.current.id, scroll=0)
-
-    def step_section(self, step: int) -> None:
-        if self.current is None:
-            return
-        headings = [""] + [p.anchor for p in self.current.passages if p.kind == "heading"]
-        here = self._section_of.get(self.reader.top_anchor(), "")
-        index = headings.index(here) if here in headings else 0
-        target = max(0, min(len(headings) - 1, index + step))
-        self.go_to_section(headings[target])
-
-    def step_article(self, step: int) -> None:
-        ids = [a.id for a in self.library.articles]
-        if not ids:
-            return
-        index = ids.index(self.current.id) if self.current and self.current.id in ids else 0
-        self.open_article(ids[(index + step) % len(ids)], restore=True)
-
-    def go_back(self) -> None:
-        self._travel(self.history.back)
-
-    def go_forward(self) -> None:
-        self._travel(self.history.forward)
-
-    def _travel(self, move: Callable[[], Place | None]) -> None:
-        here = self._place()
-        if here is not None:
-            self.history.update_current(here)
-        place = move()
-        if place is not None:
-            self.open_article(place.article, record=False, scroll=place.scroll)
-        self._update_history_actions()
-
-    def _update_history_actions(self) -> None:
-        self.actions.back.setEnabled(self.history.can_go_back())
-        self.actions.forward.setEnabled(self.history.can_go_forward())
-
-    def _follow_outline(self) -> None:
-        self.library_panel.mark_section(self._section_of.get(self.reader.top_anchor(), ""))
-
-    # ------------------------------------------------------------------ themes
-    def select_theme(self, theme_id: str) -> None:
-        """Mark a theme's passages in the reader and list them all ('' clears)."""
-        if theme_id and theme_id not in self.library.themes:
-            return
-        self.marked_theme = theme_id
-        self.themes_panel.show_theme(theme_id)
-        if theme_id:
-            self.window.show_panel(self.themes_panel)
-        self._rerender()
-
-    def _rerender(self) -> None:
-        if self.current is None:
-            return
-        scroll = self.reader.verticalScrollBar().value()
-        self.reader.show_html(self._render(self.current), self._base_dir(self.current))
-        self.annotations.draw_highlights()
-        self.reader.verticalScrollBar().setValue(scroll)
-
     # ------------------------------------------------------------------ cards
     def show_footnote(self, number: int, where: QPoint, trigger: str = "click") -> bool:
-        if self.current is None:
+        current = self.reading.current
+        if current is None:
             return False
-        return self.card.show_footnote(self.library, self.current.id, number, where, opened_by=trigger)
+        return self.card.show_footnote(self.library, current.id, number, where, opened_by=trigger)
 
     def show_crossref(self, article_id: str, anchor: str, where: QPoint, trigger: str = "click") -> bool:
         return self.card.show_crossref(self.library, article_id, anchor, where, opened_by=trigger)
-
-    # ------------------------------------------------------------------ notes (kept names)
-    # The self-test (ui/selftest.py) drives these by name; the behaviour is the controller's.
-    def open_notes(self) -> bool:
-        return self.annotations.open_notes()
-
-    def toggle_bookmark(self) -> Any:
-        return self.annotations.toggle_bookmark()
-
-    def highlight_selection(self) -> Any:
-        return self.annotations.highlight_selection()
-
-    def add_note(self, text: str | None = None) -> Any:
-        return self.annotations.add_note(text)
-
-    @property
-    def notes(self) -> NotesPort | None:
-        return self.annotations.notes
 
     # ------------------------------------------------------------------ view
     def show_panel(self, panel: Any) -> None:
@@ -617,12 +364,13 @@ class ReaderApp(QObject):
     def _refresh_views(self) -> None:
         """Redraw what the appearance colours: the lists and the article."""
         self.library_panel.populate()
-        if self.current is not None:
-            self.library_panel.show_article(self.current)
+        if self.reading.current is not None:
+            self.library_panel.show_article(self.reading.current)
         if self._themes_panel is not None:
             self._themes_panel.populate()
-            self._themes_panel.show_theme(self.marked_theme)
-        self._rerender()
+            self._themes_panel.show_theme(self.reading.marked_theme)
+        self.reading.rerender()
+
 
 def open_notes_store() -> NotesPort:
     from jpbrief.core.notes import NotesStore, default_db_path
@@ -630,12 +378,3 @@ def open_notes_store() -> NotesPort:
     return NotesStore(default_db_path())
 
 
-def _sections(article: Article) -> dict[str, str]:
-    """Passage anchor -> anchor of the heading of its section ('' before the first)."""
-    current = ""
-    result: dict[str, str] = {}
-    for passage in article.passages:
-        if passage.kind == "heading":
-            current = passage.anchor
-        result[passage.anchor] = current
-    return result

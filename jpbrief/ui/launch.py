@@ -96,7 +96,7 @@ def application() -> QApplication:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from jpbrief.ui.appearance import mark_styled, style_arguments
+    from jpbrief.ui.services.appearance import mark_styled, style_arguments
 
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -116,7 +116,7 @@ def run(content_dir: Path) -> int:
     """Open the reader window and run until it is closed."""
     gc.disable()  # until the first paint (see the module's docstring)
     from jpbrief.core.packs import state_key
-    from jpbrief.ui import library_cache
+    from jpbrief.ui.services import library_cache
 
     # Installed content packs live outside content_dir: one start-up cache per pack state.
     cache_root = paths.cache_dir() / "startup" / state_key(paths.packs_dir())
@@ -144,7 +144,7 @@ def run(content_dir: Path) -> int:
         return 3
     from jpbrief.ui.app import ReaderApp, open_notes_store
     from jpbrief.ui.ports import LaunchPaths
-    from jpbrief.ui.settings import Settings
+    from jpbrief.ui.services.settings import Settings
 
     reader_app = ReaderApp(
         library, content_dir, Settings(paths.config_dir()),

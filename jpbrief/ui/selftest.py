@@ -30,8 +30,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QPoint, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QImage, QPainter, QPixmap, QTextCursor
 
+from jpbrief.core import links
 from jpbrief.core.model import Library
-from jpbrief.ui.reader import ReaderView
+from jpbrief.ui.widgets.reader import ReaderView
 
 SCREENSHOT_FOOTNOTE = 17
 """The footnote shown in the screenshot when the library has it (a source cited twice)."""
@@ -202,7 +203,7 @@ def exercise(reader_app: Any, report: Report, *, timeout_ms: int, shot: Path | N
     check_text_renders(report, "text renders (interface font)", reader_app.window.font(), line)
 
     for article in library.articles:
-        opened = reader_app.open_article(article.id)
+        opened = reader_app.reading.open_article(article.id)
         anchors = set(reader.anchors())
         missing = [p.anchor for p in article.passages if p.anchor not in anchors]
         report.check(f"article {article.id}", opened and not missing,
@@ -219,7 +220,7 @@ def exercise(reader_app: Any, report: Report, *, timeout_ms: int, shot: Path | N
     if hits:
         first = hits[0]
         reader_app.search_panel.choose_row(0)
-        ok = (reader_app.current is not None and reader_app.current.id == first.article
+        ok = (reader_app.reading.current is not None and reader_app.reading.current.id == first.article
               and reader.has_anchor(first.anchor))
         report.check("search result opens its passage", ok, f"{first.article}#{first.anchor}")
 
@@ -228,11 +229,12 @@ def exercise(reader_app: Any, report: Report, *, timeout_ms: int, shot: Path | N
     if footnoted:
         chosen = next((t for t in footnoted if t[2].number == SCREENSHOT_FOOTNOTE), footnoted[0])
         article, passage, footnote = chosen
-        reader_app.open_article(article.id, passage.anchor)
+        reader_app.reading.open_article(article.id, passage.anchor)
         reader.verticalScrollBar().setValue(max(0, reader.verticalScrollBar().value() - 160))
         before = reader.verticalScrollBar().value()
-        where = marker_point(reader, f"fn:{footnote.number}") or reader.mapToGlobal(QPoint(40, 40))
-        reader.activate_href(f"fn:{footnote.number}", where, "keyboard")
+        href = links.make(links.FootnoteLink(footnote.number))
+        where = marker_point(reader, href) or reader.mapToGlobal(QPoint(40, 40))
+        reader.activate_href(href, where, "keyboard")
         card = reader_app.card
         expected = library.sources[footnote.source_id].citation
         report.check(f"footnote card [{footnote.number}]",
@@ -249,22 +251,23 @@ def exercise(reader_app: Any, report: Report, *, timeout_ms: int, shot: Path | N
                if library.passage(r.article, r.anchor) is not None]
     if crossed:
         article, passage, ref = crossed[0]
-        reader_app.open_article(article.id, passage.anchor)
-        where = marker_point(reader, f"xref:{ref.article}#{ref.anchor}") or reader.mapToGlobal(QPoint(40, 40))
-        reader.activate_href(f"xref:{ref.article}#{ref.anchor}", where, "keyboard")
+        reader_app.reading.open_article(article.id, passage.anchor)
+        href = links.make(links.CrossRefLink(ref.article, ref.anchor))
+        where = marker_point(reader, href) or reader.mapToGlobal(QPoint(40, 40))
+        reader.activate_href(href, where, "keyboard")
         card = reader_app.card
         shown = card.isVisible() and card.kind == "crossref"
         report.check("cross-reference card", shown and card.target == (ref.article, ref.anchor),
                      f"{article.id}#{passage.anchor} -> {ref.article}#{ref.anchor}")
         card._jump()
-        jumped = reader_app.current is not None and reader_app.current.id == ref.article
-        reader_app.go_back()
-        back = reader_app.current is not None and reader_app.current.id == article.id
+        jumped = reader_app.reading.current is not None and reader_app.reading.current.id == ref.article
+        reader_app.reading.go_back()
+        back = reader_app.reading.current is not None and reader_app.reading.current.id == article.id
         report.check("cross-reference jump and back", jumped and back)
     else:
         report.check("cross-reference card", True, "no cross-references in this library (skipped)")
 
-    if reader_app.open_notes():
+    if reader_app.annotations.open_notes():
         exercise_notes(reader_app, report, shot)
 
 
@@ -277,17 +280,19 @@ def exercise_notes(reader_app: Any, report: Report, shot: Path | None) -> None:
         report.check("notes", True, "no paragraph to annotate (skipped)")
         return
     article, passage = paragraphs[min(3, len(paragraphs) - 1)]
-    reader_app.open_article(article.id, passage.anchor)
-    reader_app.toggle_bookmark()
+    reader_app.reading.open_article(article.id, passage.anchor)
+    reader_app.annotations.toggle_bookmark()
     words = " ".join(passage.text.split()[2:9])
     cursor = reader.find_in_passage(passage.anchor, words)
     if cursor is not None:
         reader.setTextCursor(cursor)
-    highlight = reader_app.highlight_selection()
+    highlight = reader_app.annotations.highlight_selection()
     plain = reader.textCursor()
     plain.clearSelection()
     reader.setTextCursor(plain)
-    note = reader_app.add_note("Compare with the 2022 National Security Strategy before the briefing.")
+    note = reader_app.annotations.add_note(
+        "Compare with the 2022 National Security Strategy before the briefing."
+    )
     listed = reader_app.notes_panel.items.count()
     ok = highlight is not None and note is not None and listed == 3
     report.check("notes: bookmark, highlight, note", ok, f"{listed} listed in the Notes panel")
@@ -322,7 +327,7 @@ def run_self_test(
     from jpbrief.core.content import load_library
     from jpbrief.ui.app import ReaderApp
     from jpbrief.ui.launch import UnsafeQtError, application, ensure_platform
-    from jpbrief.ui.settings import Settings
+    from jpbrief.ui.services.settings import Settings
 
     ensure_platform()
     point_offscreen_at_fonts()

@@ -1,6 +1,6 @@
 """Notes, bookmarks and highlights: the commands that make them, and painting them in the reader.
 
-Every place in a passage goes through the reader's :class:`~jpbrief.ui.passage_map.PassageMap`:
+Every place in a passage goes through the reader's :class:`~jpbrief.ui.services.passage_map.PassageMap`:
 a selection becomes the selected occurrence's offsets in the passage text, and a stored
 highlight's offsets become the exact characters to paint.
 """
@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 if TYPE_CHECKING:
     from jpbrief.core.model import Article, Library
     from jpbrief.ui.actions import Actions
-    from jpbrief.ui.appearance import Appearance
-    from jpbrief.ui.main_window import MainWindow
-    from jpbrief.ui.notes_panel import NotesPanel
-    from jpbrief.ui.passage_map import PassageMap
     from jpbrief.ui.ports import NotesPort
-    from jpbrief.ui.reader import ReaderView
-    from jpbrief.ui.settings import Settings
+    from jpbrief.ui.services.appearance import Appearance
+    from jpbrief.ui.services.passage_map import PassageMap
+    from jpbrief.ui.services.settings import Settings
+    from jpbrief.ui.widgets.main_window import MainWindow
+    from jpbrief.ui.widgets.notes_panel import NotesPanel
+    from jpbrief.ui.widgets.reader import ReaderView
 
 HIGHLIGHT_COLOURS = {"yellow": "#f5d76e", "green": "#b9e4a6", "blue": "#add3f5", "pink": "#f5bcd3"}
 """Soft tints for the notes store's colour names, readable under dark text."""
@@ -194,7 +194,7 @@ class AnnotationsController:
         if text is None:
             from PySide6.QtWidgets import QInputDialog
 
-            from jpbrief.ui import dialogs
+            from jpbrief.ui.widgets import dialogs
 
             prompt = dialogs.note_prompt(passage.text)
             text, ok = QInputDialog.getMultiLineText(self.window, "Add note", prompt)
@@ -216,7 +216,7 @@ class AnnotationsController:
         import sqlite3
 
         from jpbrief.core.notes import NotesError
-        from jpbrief.ui.notes_panel import ask_after_failed_save
+        from jpbrief.ui.widgets.notes_panel import ask_after_failed_save
 
         while True:
             try:

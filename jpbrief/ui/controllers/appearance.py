@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from jpbrief.ui.actions import Actions
-    from jpbrief.ui.appearance import Appearance
-    from jpbrief.ui.main_window import MainWindow
-    from jpbrief.ui.reader import ReaderView
-    from jpbrief.ui.settings import Settings
+    from jpbrief.ui.services.appearance import Appearance
+    from jpbrief.ui.services.settings import Settings
+    from jpbrief.ui.widgets.main_window import MainWindow
+    from jpbrief.ui.widgets.reader import ReaderView
 
 
 class AppearanceController:

@@ -1,6 +1,6 @@
 """Documents: print and PDF export of the open article, external links, help dialogs.
 
-Printing loads QtPrintSupport (through :mod:`jpbrief.ui.printing`) only when asked, never
+Printing loads QtPrintSupport (through :mod:`jpbrief.ui.services.printing`) only when asked, never
 at start-up. External links open only after the user confirms the exact URL.
 """
 
@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 
 from jpbrief import __version__
-from jpbrief.ui.appearance import READER_FONTS
+from jpbrief.ui.services.appearance import READER_FONTS
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Article, Library
     from jpbrief.ui.actions import Actions
-    from jpbrief.ui.appearance import Appearance
-    from jpbrief.ui.main_window import MainWindow
-    from jpbrief.ui.reader import ReaderView
+    from jpbrief.ui.services.appearance import Appearance
+    from jpbrief.ui.widgets.main_window import MainWindow
+    from jpbrief.ui.widgets.reader import ReaderView
 
 ConfirmUrl = Callable[[Any, str], bool]
 
@@ -59,7 +59,7 @@ class DocumentsController:
     def print_article(self) -> bool:
         if self.current is None:
             return False
-        from jpbrief.ui import printing  # loads QtPrintSupport: never at start-up
+        from jpbrief.ui.services import printing  # loads QtPrintSupport: never at start-up
 
         return printing.print_with_dialog(
             self.window, self.current, self.library, css=self.appearance.print_css(), fonts=READER_FONTS,
@@ -82,7 +82,7 @@ class DocumentsController:
             path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        from jpbrief.ui import printing
+        from jpbrief.ui.services import printing
 
         written = printing.export_pdf(self.current, self.library, path, css=self.appearance.print_css(),
                                       fonts=READER_FONTS, resources=self.reader.loadResource)
@@ -90,7 +90,7 @@ class DocumentsController:
         return written
 
     def show_shortcuts(self) -> Any:
-        from jpbrief.ui import dialogs
+        from jpbrief.ui.widgets import dialogs
 
         dialog = dialogs.ShortcutsDialog(self.actions.shortcut_table(with_notes=True), self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -98,7 +98,7 @@ class DocumentsController:
         return dialog
 
     def show_about(self) -> None:
-        from jpbrief.ui import dialogs
+        from jpbrief.ui.widgets import dialogs
 
         box = dialogs.about_dialog(
             self.window,
@@ -110,6 +110,6 @@ class DocumentsController:
 
 
 def _confirm_external_url(parent: Any, url: str) -> bool:
-    from jpbrief.ui import dialogs
+    from jpbrief.ui.widgets import dialogs
 
     return dialogs.confirm_external_url(parent, url)

@@ -13,12 +13,12 @@ from PySide6.QtGui import QColor, QTextCharFormat
 
 if TYPE_CHECKING:
     from jpbrief.core.search.results import SearchStatus
-    from jpbrief.ui.appearance import Appearance
-    from jpbrief.ui.main_window import MainWindow
-    from jpbrief.ui.passage_map import PassageMap
-    from jpbrief.ui.reader import ReaderView
-    from jpbrief.ui.search_panel import SearchPanel
-    from jpbrief.ui.search_service import SearchOutcome, SearchService
+    from jpbrief.ui.services.appearance import Appearance
+    from jpbrief.ui.services.passage_map import PassageMap
+    from jpbrief.ui.services.search_service import SearchOutcome, SearchService
+    from jpbrief.ui.widgets.main_window import MainWindow
+    from jpbrief.ui.widgets.reader import ReaderView
+    from jpbrief.ui.widgets.search_panel import SearchPanel
 
 
 class SearchController:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jpbrief.ui.markup import escape, literal
+from jpbrief.ui.services.markup import escape, literal
 
 
 def confirm_external_url(parent: QWidget | None, url: str) -> bool:

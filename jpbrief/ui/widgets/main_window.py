@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from jpbrief.ui.actions import Actions
-from jpbrief.ui.banner import ProblemsBanner
-from jpbrief.ui.reader import ReaderView
+from jpbrief.ui.widgets.banner import ProblemsBanner
+from jpbrief.ui.widgets.reader import ReaderView
 
 if TYPE_CHECKING:  # annotations only: no need to load these classes before the first paint
     from PySide6.QtGui import QCloseEvent, QMouseEvent

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.core.model import Library
-from jpbrief.ui.markup import escape
-from jpbrief.ui.rich_list import TARGET_ROLE, RichList
-from jpbrief.ui.sidebar import excerpt, section_caption
+from jpbrief.ui.services.markup import escape
+from jpbrief.ui.widgets.rich_list import TARGET_ROLE, RichList
+from jpbrief.ui.widgets.sidebar import excerpt, section_caption
 
 KIND_LABELS = {"bookmark": "Bookmark", "highlight": "Highlight", "note": "Note"}
 

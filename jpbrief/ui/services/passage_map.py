@@ -14,7 +14,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
-MARKER_SCHEMES = ("fn:", "xref:")
+from jpbrief.core import links
+
+MARKER_SCHEMES = (links.FOOTNOTE, links.CROSSREF)
 """Links whose text the document adds to the passage (never part of ``Passage.text``)."""
 
 def align(text: str, shown: Sequence[tuple[int, str]]) -> list[int]:

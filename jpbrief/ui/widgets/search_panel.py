@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 
 from jpbrief.core.model import Library
 from jpbrief.core.search.results import Hit
-from jpbrief.ui.markup import escape, literal
-from jpbrief.ui.rich_list import TARGET_ROLE, RichList
-from jpbrief.ui.search_service import SearchOutcome
-from jpbrief.ui.sidebar import section_caption
+from jpbrief.ui.services.markup import escape, literal
+from jpbrief.ui.services.search_service import SearchOutcome
+from jpbrief.ui.widgets.rich_list import TARGET_ROLE, RichList
+from jpbrief.ui.widgets.sidebar import section_caption
 
 DEBOUNCE_MS = 200
 

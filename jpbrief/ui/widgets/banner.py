@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from jpbrief.core.model import Library
-from jpbrief.ui.markup import escape
+from jpbrief.ui.services.markup import escape
 
 MAX_LINES = 8
 

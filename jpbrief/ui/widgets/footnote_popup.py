@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jpbrief.core import links
 from jpbrief.core.model import Library, Source
-from jpbrief.ui.markup import escape
+from jpbrief.ui.services.markup import escape
 
 CARD_WIDTH = 440
 AWAY_GRACE_MS = 350
@@ -163,7 +164,7 @@ class FootnoteCard(QFrame):
             for citation in others:
                 label = passage_label(library, citation.article, citation.anchor)
                 items.append(
-                    f'<a href="passage:{escape(citation.article)}#{escape(citation.anchor)}">'
+                    f'<a href="{escape(links.make(links.PassageLink(citation.article, citation.anchor)))}">'
                     f"[{citation.number}] {escape(label)}</a>"
                 )
             self.related.setText("<br>".join(items))
@@ -265,10 +266,10 @@ class FootnoteCard(QFrame):
             self.passage_requested.emit(article, anchor)
 
     def _on_link(self, href: str) -> None:
-        if href.startswith("passage:"):
-            article, _, anchor = href[len("passage:"):].partition("#")
+        link = links.parse(href)
+        if isinstance(link, links.PassageLink):
             self.dismiss()
-            self.passage_requested.emit(article, anchor)
+            self.passage_requested.emit(link.article, link.anchor)
 
     def dismiss(self) -> None:
         self._away_timer.stop()

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from jpbrief.ui.markup import escape, literal
+from jpbrief.core import links
+from jpbrief.ui.services.markup import escape, literal
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -78,20 +79,17 @@ class LinkBrowser(QTextBrowser):
     def activate_href(self, href: str, where: QPoint, trigger: str = "click") -> None:
         """Turn a rendered link into the matching intent signal (cards: with ``trigger``)."""
         self.cancel_hover()
-        if href.startswith("fn:"):
-            number = href[3:]
-            if number.isdigit():
-                self.footnote_requested.emit(int(number), where, trigger)
-        elif href.startswith("xref:"):
-            target = href[5:]
-            article, _, anchor = target.partition("#")
-            if article:
+        match links.parse(href):
+            case links.FootnoteLink(number):
+                self.footnote_requested.emit(number, where, trigger)
+            case links.CrossRefLink(article, anchor):
                 self.crossref_requested.emit(article, anchor, where, trigger)
-        elif href.startswith("external:"):
-            self.external_link_requested.emit(href[len("external:"):])
-        elif href.startswith("#"):
-            self.anchor_requested.emit(href[1:])
-        # gloss: links only explain themselves on hover; anything else is ignored.
+            case links.ExternalLink(url):
+                self.external_link_requested.emit(url)
+            case links.AnchorLink(anchor):
+                self.anchor_requested.emit(anchor)
+            case _:
+                pass  # glossary links only explain themselves on hover; anything else is ignored
 
     def focused_href(self) -> str:
         """The link the keyboard focus is on (Tab selects it), or ''.
@@ -146,7 +144,7 @@ class LinkBrowser(QTextBrowser):
         super().mouseMoveEvent(event)
         pos = event.position().toPoint()
         href = self.anchorAt(pos)
-        if href.startswith(("fn:", "xref:")):
+        if links.is_card_link(href):
             if href != self._hover_href:
                 self._hover_href = href
                 self._hover_pos = pos
@@ -179,13 +177,13 @@ class LinkBrowser(QTextBrowser):
 
         if not isinstance(event, QHelpEvent):
             return False
-        href = self.anchorAt(event.pos())
-        if href.startswith("gloss:"):
-            tip = self.glossary_tooltip(href[len("gloss:"):])
+        link = links.parse(self.anchorAt(event.pos()))
+        if isinstance(link, links.GlossaryLink):
+            tip = self.glossary_tooltip(link.term)
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self.viewport())
                 return True
-        if href.startswith(("fn:", "xref:")):
+        if isinstance(link, links.FootnoteLink | links.CrossRefLink):
             QToolTip.hideText()  # the card explains it
             return True
         title = self.cursorForPosition(event.pos()).charFormat().toolTip()

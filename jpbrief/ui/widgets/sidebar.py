@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.core.model import Article, Library
-from jpbrief.ui.markup import escape, literal
-from jpbrief.ui.rich_list import RichList
+from jpbrief.ui.services.markup import escape, literal
+from jpbrief.ui.widgets.rich_list import RichList
 
 
 def section_caption(text: str) -> QLabel:

@@ -1,10 +1,10 @@
 """The reading view: shows rendered HTML, finds passages in it and paints marks on them.
 
 Nothing here fetches anything. Links and gestures become intent signals in
-:mod:`jpbrief.ui.link_browser`. :meth:`ReaderView.loadResource` serves only regular files inside the allowed
-folders (the content folder and the resources folder) and refuses every URL with a
-scheme other than ``file`` or with a host, so a hostile article cannot make the reader
-touch the network or read files elsewhere on the disk.
+:mod:`jpbrief.ui.widgets.link_browser`. :meth:`ReaderView.loadResource` serves only
+regular files inside the allowed folders (the content folder and the resources folder)
+and refuses every URL with a scheme other than ``file`` or with a host, so a hostile
+article cannot make the reader touch the network or read files elsewhere on the disk.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QFont, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from jpbrief.ui.link_browser import LinkBrowser
-from jpbrief.ui.passage_map import MARKER_SCHEMES, PassageMap
+from jpbrief.ui.services.passage_map import MARKER_SCHEMES, PassageMap
+from jpbrief.ui.widgets.link_browser import LinkBrowser
 
 if TYPE_CHECKING:  # for annotations only; Qt classes needed only later are imported where used
     from PySide6.QtCore import QUrl

@@ -1,0 +1,312 @@
+"""Reading: which article is open, where in it, the way back and forward, and the marked theme.
+
+Every move goes through :meth:`ReadingController.open_article`: it records the place left
+in the history, remembers the reading position (the notes store keeps it across sessions),
+shows the article and scrolls to an anchor, a pixel offset or the saved position.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtWidgets import QTextEdit
+
+from jpbrief.ui.services import library_cache
+from jpbrief.ui.services.navigation import History, Place
+
+if TYPE_CHECKING:
+    from jpbrief.core.model import Article, Library
+    from jpbrief.core.search.results import Hit
+    from jpbrief.ui.actions import Actions
+    from jpbrief.ui.controllers.annotations import AnnotationsController
+    from jpbrief.ui.services.appearance import Appearance
+    from jpbrief.ui.services.settings import Settings
+    from jpbrief.ui.widgets.main_window import MainWindow
+    from jpbrief.ui.widgets.reader import ReaderView
+    from jpbrief.ui.widgets.sidebar import LibraryPanel, ThemesPanel
+
+
+class ReadingController:
+    """Opens articles and passages, keeps the history and the reading positions."""
+
+    def __init__(
+        self, library: Library, content_dir: Path, reader: ReaderView, window: MainWindow,
+        library_panel: LibraryPanel, actions: Actions, appearance: Appearance, settings: Settings,
+        annotations: AnnotationsController, *, rendered: dict[str, str] | None = None,
+        mark_spans: Callable[[str, Sequence[tuple[int, int]]], int],
+        themes_panel: Callable[[], ThemesPanel], dismiss_card: Callable[[], None],
+    ) -> None:
+        """``rendered``: articles' HTML from the start-up cache (no CSS, no marking);
+        ``mark_spans``: marks a search hit's words in a passage (how many); ``themes_panel``: the
+        Themes panel (built on first use); ``dismiss_card``: closes an open footnote card."""
+        self.library, self.content_dir = library, Path(content_dir)
+        self.reader, self.window, self.library_panel = reader, window, library_panel
+        self.actions, self.appearance, self.settings = actions, appearance, settings
+        self.annotations = annotations
+        self._rendered = dict(rendered or {})
+        self._mark_spans, self._themes_panel, self._dismiss_card = mark_spans, themes_panel, dismiss_card
+        self.current: Article | None = None
+        self.marked_theme = ""
+        self.history = History()
+        self._section_of: dict[str, str] = {}
+        # Reading positions: the notes store keeps them (journaled, survives a crash); this
+        # is the session's own copy, for a store not open yet (before the first paint) or
+        # unavailable. QSettings keeps only preferences and window state.
+        self._positions: dict[str, tuple[str, float]] = {}
+        self._startup_place: tuple[str, int] | None = None
+        self._outline_timer = QTimer(reader)  # dies with the widgets it reads
+        self._outline_timer.setSingleShot(True)
+        self._outline_timer.setInterval(120)
+        self._outline_timer.timeout.connect(self._follow_outline)
+        reader.verticalScrollBar().valueChanged.connect(lambda _v: self._outline_timer.start())
+
+    # ------------------------------------------------------------------ start-up
+    def show_first(self, article: Article | None) -> None:
+        """Put the start-up article in the reader before the window shows (laid out once)."""
+        if article is not None:
+            self._display(article)
+        else:
+            self.reader.show_html(
+                "<h1>No articles</h1><p>The content folder has no article that could be loaded.</p>"
+            )
+
+    def place_first(self, article: Article | None) -> None:
+        """Once the window is shown: select the start-up article and scroll to its place."""
+        if article is not None:
+            # Selected in the library once the list has its final width: selecting an item
+            # lays the list out, and its outline would be laid out at each width on the way.
+            self.library_panel.show_article(article)
+            self._position(article, restore=True)  # recorded in the history after the first paint
+            self._startup_place = (article.id, self.reader.verticalScrollBar().value())
+        self._update_history_actions()
+
+    def after_first_paint(self) -> None:
+        """With the notes store open: the start-up article's saved position, then the
+        start-up place in the history (its top anchor would have laid the whole text out)."""
+        self._restore_startup_position()
+        if self.history.current is None:
+            self._record_visit()
+            self._update_history_actions()
+
+    def _restore_startup_position(self) -> None:
+        place, self._startup_place = self._startup_place, None
+        if place is None or self.current is None or self.current.id != place[0]:
+            return
+        if self.reader.verticalScrollBar().value() == place[1]:  # unless the reader has moved
+            self._position(self.current, restore=True)
+
+    # ------------------------------------------------------------------ positions
+    def _render(self, article: Article) -> str:
+        cached = self._rendered.get(article.id)
+        if cached is not None and not self.marked_theme:
+            return library_cache.with_css(cached, self.appearance.reader_css())
+        from jpbrief.core.render import render_article  # not needed at start-up with a cache
+
+        return render_article(
+            article, self.library, marked_theme=self.marked_theme or None,
+            css=self.appearance.reader_css(), with_sources=True,
+        )
+
+    def _base_dir(self, article: Article) -> Path:
+        return Path(article.path).parent if article.path else self.content_dir
+
+    def _place(self) -> Place | None:
+        if self.current is None:
+            return None
+        return Place(self.current.id, self.reader.verticalScrollBar().value(), self.reader.top_anchor())
+
+    def remember_position(self) -> None:
+        if self.current is not None:
+            anchor, fraction = self.reader.top_anchor(), self.reader.scroll_fraction()
+            self._positions[self.current.id] = (anchor, fraction)
+            notes = self.annotations.notes
+            if notes is not None and anchor:
+                with contextlib.suppress(Exception):  # never worth an error dialog
+                    notes.set_position(self.current.id, anchor, fraction)
+
+    def _saved_position(self, article_id: str) -> tuple[str, float] | None:
+        """Where the reader last was in an article: this session's, else the notes store's."""
+        if article_id in self._positions:
+            return self._positions[article_id]
+        notes = self.annotations.notes
+        if notes is not None:
+            with contextlib.suppress(Exception):  # a damaged store: start at the top
+                saved = notes.position(article_id)
+                if saved is not None:
+                    return saved.anchor, saved.fraction
+        return None
+
+    # ------------------------------------------------------------------ moving
+    def open_article(
+        self, article_id: str, anchor: str = "", *, record: bool = True, restore: bool = False,
+        scroll: int | None = None,
+    ) -> bool:
+        """Show an article at an anchor, its saved position, or a pixel offset."""
+        article = self.library.article(article_id)
+        if article is None:
+            self.window.statusBar().showMessage(f"No article {article_id!r} in this library", 5000)
+            return False
+        self._dismiss_card()
+        if record:
+            here = self._place()
+            if here is not None:
+                self.history.update_current(here)
+        self.remember_position()
+        same = self.current is not None and self.current.id == article.id
+        if not same:
+            self._display(article)
+            self.library_panel.show_article(article)
+        self._position(article, anchor, scroll=scroll, restore=restore, fresh=not same)
+        if record:
+            self._record_visit()
+        self._update_history_actions()
+        return True
+
+    def _display(self, article: Article) -> None:
+        """Put an article in the reader and the title bar (the library list: the caller's)."""
+        self.reader.show_html(self._render(article), self._base_dir(article))
+        self.current = article
+        self._section_of = _sections(article)
+        self.window.setWindowTitle(f"{article.title} — jpbrief")
+        self.settings.last_article = article.id
+        self.annotations.draw_highlights()
+
+    def _position(
+        self, article: Article, anchor: str = "", *, scroll: int | None = None, restore: bool = False,
+        fresh: bool = True,
+    ) -> None:
+        """Scroll to ``anchor``, a pixel offset, the saved position, or (``fresh``) the top."""
+        self.reader.set_transient_selections([])
+        if anchor:
+            self.reader.scroll_to_anchor(anchor)
+        elif scroll is not None:
+            self.reader.verticalScrollBar().setValue(scroll)
+        elif restore and fresh:
+            saved = self._saved_position(article.id)
+            if saved and saved[0] and self.reader.has_anchor(saved[0]):
+                self.reader.scroll_to_anchor(saved[0])
+            elif saved:
+                self.reader.set_scroll_fraction(saved[1])
+            else:
+                self.reader.verticalScrollBar().setValue(0)
+        elif fresh:
+            self.reader.verticalScrollBar().setValue(0)
+
+    def _record_visit(self) -> None:
+        place = self._place()
+        if place is not None and place != self.history.current:
+            self.history.visit(place)
+
+    def open_passage(self, article_id: str, anchor: str, spans: Sequence[tuple[int, int]] = ()) -> bool:
+        """Jump to a passage (recorded in history) and mark it, or ``spans`` of its text."""
+        from PySide6.QtCore import Qt
+
+        if not self.open_article(article_id, anchor):
+            return False
+        if not (spans and self._mark_spans(anchor, spans)):
+            self._mark_passage(anchor)
+        self.reader.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def open_hit(self, hit: Hit) -> bool:
+        """Open a search hit's passage with its matched words marked exactly (``Hit.spans``)."""
+        return self.open_passage(hit.article, hit.anchor, hit.spans)
+
+    def _mark_passage(self, anchor: str) -> None:
+        from PySide6.QtGui import QTextFormat
+
+        span = self.reader.passage_range(anchor)
+        if span is None:
+            return
+        selection = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        colour = QColor(self.appearance.highlight_colour())
+        colour.setAlpha(70)
+        fmt.setBackground(colour)
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        selection.cursor = self.reader.cursor_at(span[0])
+        selection.format = fmt
+        self.reader.set_transient_selections([selection])
+
+    def go_to_section(self, anchor: str) -> None:
+        if self.current is None:
+            return
+        if anchor:
+            self.open_article(self.current.id, anchor)
+        else:
+            self.open_article(self.current.id, scroll=0)
+
+    def step_section(self, step: int) -> None:
+        if self.current is None:
+            return
+        headings = [""] + [p.anchor for p in self.current.passages if p.kind == "heading"]
+        here = self._section_of.get(self.reader.top_anchor(), "")
+        index = headings.index(here) if here in headings else 0
+        target = max(0, min(len(headings) - 1, index + step))
+        self.go_to_section(headings[target])
+
+    def step_article(self, step: int) -> None:
+        ids = [a.id for a in self.library.articles]
+        if not ids:
+            return
+        index = ids.index(self.current.id) if self.current and self.current.id in ids else 0
+        self.open_article(ids[(index + step) % len(ids)], restore=True)
+
+    def go_back(self) -> None:
+        self._travel(self.history.back)
+
+    def go_forward(self) -> None:
+        self._travel(self.history.forward)
+
+    def _travel(self, move: Callable[[], Place | None]) -> None:
+        here = self._place()
+        if here is not None:
+            self.history.update_current(here)
+        place = move()
+        if place is not None:
+            self.open_article(place.article, record=False, scroll=place.scroll)
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.actions.back.setEnabled(self.history.can_go_back())
+        self.actions.forward.setEnabled(self.history.can_go_forward())
+
+    def _follow_outline(self) -> None:
+        self.library_panel.mark_section(self._section_of.get(self.reader.top_anchor(), ""))
+
+    # ------------------------------------------------------------------ themes
+    def select_theme(self, theme_id: str) -> None:
+        """Mark a theme's passages in the reader and list them all ('' clears)."""
+        if theme_id and theme_id not in self.library.themes:
+            return
+        self.marked_theme = theme_id
+        panel = self._themes_panel()
+        panel.show_theme(theme_id)
+        if theme_id:
+            self.window.show_panel(panel)
+        self.rerender()
+
+    def rerender(self) -> None:
+        """Render the open article again (a theme or the appearance changed), in place."""
+        if self.current is None:
+            return
+        scroll = self.reader.verticalScrollBar().value()
+        self.reader.show_html(self._render(self.current), self._base_dir(self.current))
+        self.annotations.draw_highlights()
+        self.reader.verticalScrollBar().setValue(scroll)
+
+
+def _sections(article: Article) -> dict[str, str]:
+    """Passage anchor -> anchor of the heading of its section ('' before the first)."""
+    current = ""
+    result: dict[str, str] = {}
+    for passage in article.passages:
+        if passage.kind == "heading":
+            current = passage.anchor
+        result[passage.anchor] = current
+    return result
