@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+from test_ui_support import CONTENT, OFFSCREEN_NOTICES, build_app, close_app
+
 from jpbrief.core.model import Article, Library, Passage
 from jpbrief.ui.services import library_cache
 
@@ -48,3 +51,23 @@ def test_a_cache_naming_a_folder_outside_its_own_is_refused(tmp_path: Path) -> N
         data["html"] = folder
         (cache / library_cache.FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
         assert library_cache.load(content, cache) is None
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
+def test_a_first_start_caches_the_article_shown_then_each_one_opened(qtbot, tmp_path: Path) -> None:
+
+    cache = tmp_path / "startup"
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", cache_root=cache)
+    try:
+        qtbot.waitUntil(lambda: (cache / library_cache.FILE_NAME).exists())
+        shown = app.reading.current
+        assert shown is not None
+        loaded = library_cache.load(CONTENT, cache)
+        assert loaded is not None and set(loaded[1]) == {shown.id}  # not the whole library
+        other = next(a for a in app.library.articles if a.id != shown.id)
+        app.reading.open_article(other.id)
+        assert set(loaded[1]) == {shown.id, other.id}
+        css = app.reading.appearance.reader_css()  # what a warm start shows: the same page
+        assert library_cache.with_css(loaded[1][other.id], css) == app.reading._render(other)
+    finally:
+        close_app(app)
