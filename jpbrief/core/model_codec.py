@@ -75,10 +75,10 @@ def decoder(kind: Any) -> Decoder:
     if origin in (Union, types.UnionType):
         return _union_decoder(kind, args)
     if origin is Literal:
-        allowed = args
+        allowed, types_allowed = args, frozenset(type(a) for a in args)
 
         def literal(data: Any) -> Any:
-            if data in allowed and type(data) in {type(a) for a in allowed}:
+            if type(data) in types_allowed and data in allowed:
                 return data
             raise ValueError(f"{data!r} is not one of {allowed}")
         return literal
@@ -118,6 +118,8 @@ def _dataclass_decoder(kind: type) -> Decoder:
         return found
 
     names = frozenset(name for name, _default in _defaults(kind))
+    # A str field (most of them), optional or not, is checked here without a call per value.
+    strings = frozenset(name for name in names if hints[name] in (str, str | None))
 
     def build(data: Any) -> Any:
         if not isinstance(data, dict):
@@ -125,7 +127,9 @@ def _dataclass_decoder(kind: type) -> Decoder:
         if not names.issuperset(data):
             raise ValueError(f"{kind.__name__}: unknown fields {sorted(set(data) - names)}")
         try:
-            return kind(**{name: field_decoder(name)(item) for name, item in data.items()})
+            return kind(**{
+                name: item if type(item) is str and name in strings else field_decoder(name)(item)
+                for name, item in data.items()})
         except TypeError as error:  # a field without a default left out
             raise ValueError(f"{kind.__name__}: {error}") from None
     return build
