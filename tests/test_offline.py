@@ -157,6 +157,7 @@ NOT_BEFORE_FIRST_PAINT = [
     "jpbrief.core.content", "jpbrief.core.render", "jpbrief.core.notes", "jpbrief.core.search",
     "jpbrief.ui.widgets.footnote_popup", "jpbrief.ui.widgets.search_panel", "jpbrief.ui.services.search_service",
     "jpbrief.ui.widgets.notes_panel", "jpbrief.ui.widgets.dialogs", "jpbrief.ui.services.printing",
+    "ctypes", "subprocess", "cryptography",  # the xcb check's and the packs' tools: only when needed
 ]
 
 

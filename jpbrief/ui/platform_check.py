@@ -6,16 +6,14 @@ installed (issue 12: the missing ones were libxcb-icccm4 and libxcb-keysyms1). H
 plugin is loaded first; only if that fails is ``ldd`` run on it (it lists the plugin's
 libraries and theirs, Qt's own included), and every line ``NAME => not found`` becomes
 a message with the Debian package and the install command. Nothing here imports Qt
-unless the platform will be xcb, and nothing runs ``ldd`` unless loading failed.
+unless the platform will be xcb, and nothing runs ``ldd`` unless loading failed; ctypes and
+subprocess are imported only then too (they are on the start-up path otherwise).
 """
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -114,6 +112,8 @@ def _plugin_dir(environ: Mapping[str, str]) -> Path:
 
 def _load(path: Path) -> str | None:
     """None if the dynamic loader can load ``path``, else its error."""
+    import ctypes
+
     try:
         ctypes.CDLL(str(path))
     except OSError as error:
@@ -123,6 +123,9 @@ def _load(path: Path) -> str | None:
 
 def run_ldd(path: Path) -> str:
     """``ldd``'s report on ``path`` (empty if ``ldd`` is not there or fails)."""
+    import shutil
+    import subprocess
+
     ldd = shutil.which("ldd")
     if ldd is None:
         return ""

@@ -15,9 +15,9 @@ import uuid as uuidlib
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
+from jpbrief.core.closing import Closing
 from jpbrief.core.model import Library
 from jpbrief.core.notes import anchoring, exchange
 from jpbrief.core.notes.backups import KEEP_BACKUPS
@@ -43,7 +43,7 @@ from jpbrief.core.notes.records import (
 from jpbrief.core.notes.recovery import RecoveryReport
 
 
-class NotesStore:
+class NotesStore(Closing):
     """Bookmarks, highlights, notes and reading positions in one SQLite file.
 
     ``clock`` returns the current time (aware or local naive); tests inject one to
@@ -120,16 +120,6 @@ class NotesStore:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> NotesStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # -- bookmarks
 

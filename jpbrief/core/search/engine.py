@@ -15,8 +15,8 @@ import functools
 import logging
 import threading
 from pathlib import Path
-from types import TracebackType
 
+from jpbrief.core.closing import Closing
 from jpbrief.core.model import Library
 from jpbrief.core.search import indexer, lifecycle, querylang, seal
 from jpbrief.core.search.fingerprint import fingerprint
@@ -34,7 +34,7 @@ __all__ = ["IndexBusy", "SearchIndex", "default_index_root"]
 MAX_LIMIT = 1000
 
 
-class SearchIndex:
+class SearchIndex(Closing):
     """A fresh, self-repairing Whoosh index of a library's passages.
 
     ``content_dir`` (may be None) is hashed for the fingerprint; ``index_root`` holds
@@ -74,16 +74,6 @@ class SearchIndex:
 
     # --- lifecycle --------------------------------------------------------------
 
-    def __enter__(self) -> SearchIndex:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     @property
     def info(self) -> IndexInfo | None:

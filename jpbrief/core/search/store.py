@@ -33,9 +33,9 @@ import sys
 import time
 import zlib
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
+from jpbrief.core.closing import Closing
 from jpbrief.core.durable import atomic_write_text
 
 LOCK_NAME = "build.lock"
@@ -85,7 +85,7 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-class BuildLock:
+class BuildLock(Closing):
     """The exclusive right to build in ``root``: an OS lock on ``build.lock`` plus a pid.
 
     ``acquire(timeout)`` polls without blocking and raises :class:`IndexBusy` when the
@@ -98,16 +98,6 @@ class BuildLock:
         self._fd: int | None = None
         self._pidfile_mode = False
 
-    def __enter__(self) -> BuildLock:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.release()
 
     @property
     def held(self) -> bool:
@@ -170,6 +160,10 @@ class BuildLock:
                     "Try again in a moment."
                 )
             time.sleep(poll)
+
+    def close(self) -> None:
+        """The same as :meth:`release` (for ``with``)."""
+        self.release()
 
     def release(self) -> None:
         fd, self._fd = self._fd, None
