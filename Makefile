@@ -22,14 +22,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/jpbrief
 
-# The content-pack tests check interop with the real minisign tool (a Debian package).
+# The content-pack tests check interop with the real minisign tool, and the print tests
+# read PDFs back with pdftotext (poppler-utils): both Debian packages.
 system-test-deps:
-	@command -v minisign >/dev/null 2>&1 || { \
+	@command -v minisign >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing minisign (apt-get) for the content-pack interop tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq minisign; \
+	    echo "Installing minisign and poppler-utils (apt-get) for the pack interop and print tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq minisign poppler-utils; \
 	  else \
-	    echo "make test needs the minisign tool: sudo apt install minisign"; exit 1; \
+	    echo "make test needs minisign and pdftotext: sudo apt install minisign poppler-utils"; exit 1; \
 	  fi; }
 
 test: $(STAMP) system-test-deps
@@ -45,9 +46,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/startup_bench.py
 	$(BIN)/python benchmarks/pack_bench.py
 
+# Trainers' public keys are baked in from trusted_keys/*.pub; TRUSTED_KEYS="a.pub b.pub" adds
+# more for this build only (trusted_keys/README.md).
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
-	$(BIN)/python packaging/build.py
+	$(BIN)/python packaging/build.py $(foreach key,$(TRUSTED_KEYS),--trusted-key $(key))
 
 # The Windows installer, built, installed, self-tested and uninstalled under Wine (minutes;
 # installs Wine and friends from Debian when run as root): packaging/README.md.

@@ -10,8 +10,9 @@ into a trainer's content folder, then for packs of 1, 100 and 1,000 articles tim
 - ``install``: verify, unpack, load the unpacked pack and check it against the bundle,
   atomic switch (``pack install``);
 - ``load_merged``: the bundle plus the installed pack, as the reader loads it;
-- with ``--index``: a full search-index build of the merged library (the cost that a
-  per-pack incremental update would cut; not implemented yet).
+- with ``--index``: the search index of the bundle, then ``incremental_index_s``: updating
+  it with the pack's articles only (``SearchIndex.update``, what the reader does after an
+  install), against ``full_index_rebuild_s``: building the merged library's index anew.
 
 Prints JSON; run from the repository root::
 
@@ -45,8 +46,8 @@ from jpbrief.core.packs.store import PackStore  # noqa: E402
 BUNDLE = REPO / "content"
 
 
-def article_markdown(article: Article, number: int) -> str:
-    lines = ["---", f"id: pack-article-{number:05d}", f'title: "{article.title}"', "author: null",
+def article_markdown(article: Article, number: int, prefix: str = "pack-article") -> str:
+    lines = ["---", f"id: {prefix}-{number:05d}", f'title: "{article.title}"', "author: null",
              "publisher: Benchmark Press", "published: 2026-01-01", "---", ""]
     definitions: list[str] = []
     footnote = 0
@@ -65,13 +66,15 @@ def article_markdown(article: Article, number: int) -> str:
     return "\n".join(lines + definitions) + "\n"
 
 
-def trainer_folder(folder: Path, size: int, seed: Library | None) -> None:
+def trainer_folder(folder: Path, size: int, seed: Library | None, prefix: str = "pack-article") -> None:
     shutil.copytree(BUNDLE, folder)
+    for catalogue in ("events.yaml", "figures.yaml"):  # they point at the bundled articles
+        (folder / catalogue).unlink(missing_ok=True)
     shutil.rmtree(folder / "articles")
     (folder / "articles").mkdir()
     for number, article in enumerate(synthetic_library(size, seed).articles):
-        (folder / "articles" / f"pack-article-{number:05d}.md").write_text(
-            article_markdown(article, number), encoding="utf-8")
+        (folder / "articles" / f"{prefix}-{number:05d}.md").write_text(
+            article_markdown(article, number, prefix), encoding="utf-8")
 
 
 def timed(run):  # type: ignore[no-untyped-def]
@@ -107,14 +110,47 @@ def bench(size: int, seed: Library | None, work: Path, key: signing.SecretKey, i
         "load_merged_s": load_s,
     }
     if index:
-        from jpbrief.core.search import SearchIndex
+        from jpbrief.core.content import load_library
 
-        def rebuild() -> None:
-            with SearchIndex(library, BUNDLE, work / f"index-{size}") as search_index:
-                search_index.ensure(rebuild=True)
-
-        _none, row["full_index_rebuild_s"] = timed(rebuild)
+        bundle = load_library(BUNDLE)
+        row["incremental_index_s"], row["full_index_rebuild_s"] = update_vs_rebuild(
+            work, f"index-{size}", bundle, library)
+        row["bundle_passages"] = bundle.passage_count
+        row.update(one_more_article(work, size, seed, key, store, library))
     return row
+
+
+def update_vs_rebuild(work: Path, name: str, before: Library, after: Library) -> tuple[float, float]:
+    """Seconds to update the index of ``before`` (in ``work/name``, built first if needed) to
+    ``after`` with only the changed articles, and to build the index of ``after`` anew."""
+    from jpbrief.core.packs.preview import changed_articles
+    from jpbrief.core.search import SearchIndex
+
+    with SearchIndex(before, BUNDLE, work / name, key_dir=work / "data") as search_index:
+        search_index.ensure()
+        changed = changed_articles(before, after)
+        _info, update_s = timed(lambda: search_index.update(after, changed))
+
+    def rebuild() -> None:
+        with SearchIndex(after, BUNDLE, work / f"full-{name}", key_dir=work / "data") as full:
+            full.ensure(rebuild=True)
+
+    _none, rebuild_s = timed(rebuild)
+    return update_s, rebuild_s
+
+
+def one_more_article(work: Path, size: int, seed: Library | None, key: signing.SecretKey,
+                     store: PackStore, library: Library) -> dict[str, float]:
+    """A one-article pack joining the library that already holds the bench pack: the
+    index update (what the reader runs) against a full rebuild of the same library."""
+    source = work / f"extra-{size}"
+    trainer_folder(source, 1, seed, prefix="extra-article")
+    pack = work / f"extra-{size}.jpbpack"
+    build(source, pack, key, PackInfo(f"extra-{size}", "1", "Extra"), bundle_dir=BUNDLE)
+    store.install(pack, content_check=install_check(BUNDLE, store.root))
+    after = load_merged(BUNDLE, store.root)
+    update_s, rebuild_s = update_vs_rebuild(work, f"index-{size}", library, after)  # opens the one above
+    return {"one_more_article_incremental_s": update_s, "one_more_article_full_s": rebuild_s}
 
 
 def main(argv: list[str] | None = None) -> int:

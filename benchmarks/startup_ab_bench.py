@@ -1,14 +1,17 @@
-"""Start-up A/B: first paint of this checkout's reader against another checkout's, alternating.
+"""Start-up A/B: first paint of this checkout's reader against another build of it, alternating.
 
 On a shared machine the floor of ``startup_bench.py`` moves as much as the app does, so a
 before/after comparison of two commits is only fair when their runs alternate in one pass.
 Each side gets its own config, cache and data folders (start-up caches of different
 versions would otherwise invalidate each other), one untimed warm-up run, then ``--runs``
-alternating rounds. Prints JSON: each side's median/min/max, and the median of the
-per-round ratios this/other (below 1: this checkout paints sooner).
+alternating rounds. Prints JSON: each side's median/min/max wall time to the first paint,
+the median of the per-round ratios this/other (below 1: this side paints sooner), and each
+side's CPU time used by then (what a loaded machine moves least).
 
-Usage: ``python benchmarks/startup_ab_bench.py OTHER_CHECKOUT [--runs N]``, e.g. with a
-``git worktree add /tmp/before <rev>`` of the commit to compare with.
+Usage: ``python benchmarks/startup_ab_bench.py OTHER [--runs N]``. OTHER is either another
+checkout (e.g. ``git worktree add /tmp/before <rev>`` of the commit to compare with) or a
+frozen build's executable (``dist/jpbrief/jpbrief`` from ``packaging/build.py``): the
+frozen app against the venv run of the same commit.
 """
 
 from __future__ import annotations
@@ -17,8 +20,11 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,44 +40,77 @@ def side_env(base: dict[str, str], folder: Path) -> dict[str, str]:
     return env
 
 
-def run_in(checkout: Path, command: list[str], env: dict[str, str], linger_for: Path | None = None) -> float:
-    bench.REPO = checkout  # measure() starts the process in bench.REPO: `-m jpbrief` imports from there
+def cpu_ms(pid: int) -> float:
+    """CPU time (user + system) a process has used so far: less moved by a busy machine than
+    wall time (Linux: /proc/PID/stat fields 14 and 15, in clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def run_in(
+    checkout: Path, command: list[str], env: dict[str, str], linger_for: Callable[[], bool] | None = None
+) -> tuple[float, float]:
+    """Milliseconds to the first paint of ``command`` started in ``checkout``: wall, CPU."""
+    start = time.time()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               text=True, env=env, cwd=checkout)
     try:
-        return bench.measure(command, env, linger_for=linger_for)[0]
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.startswith(bench.MARK):
+                wall, cpu = (float(line.split()[1]) - start) * 1000, cpu_ms(process.pid)
+                deadline = time.monotonic() + 60
+                while linger_for is not None and not linger_for() and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                return wall, cpu
+        raise RuntimeError(f"{command} exited before its first paint")
     finally:
-        bench.REPO = HERE
+        bench.stop(process)
+
+
+def startup_cache_written(env: dict[str, str]) -> Callable[[], bool]:
+    """Whether the reader has written its start-up cache (after the first paint; a JSON file
+    under ``startup/``, renamed into place): the warm-up run waits for it, so timed runs are warm."""
+    folder = Path(env["JPBRIEF_CACHE_DIR"]) / "startup"
+    return lambda: folder.is_dir() and any(folder.rglob("*.json"))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("other", type=Path, help="the other checkout (a git worktree of another commit)")
+    parser.add_argument("other", type=Path, help="another checkout, or a frozen build's executable")
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     other = args.other.resolve()
     base = {**os.environ, "JPBRIEF_STARTUP_TIMESTAMP": "1"}
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         base.setdefault("QT_QPA_PLATFORM", "offscreen")
-    command = [sys.executable, "-m", "jpbrief", "read"]
+    venv_command = [sys.executable, "-m", "jpbrief", "read"]
+    frozen = other.is_file()
+    other_command = [str(other), "read"] if frozen else venv_command
     with tempfile.TemporaryDirectory(prefix="jpbrief-ab-") as tmp:
-        sides = {"this": (HERE, side_env(base, Path(tmp) / "this")),
-                 "other": (other, side_env(base, Path(tmp) / "other"))}
-        for checkout, env in sides.values():  # warm-up: file cache, bytecode, start-up cache
-            run_in(checkout, command, env,
-                   linger_for=Path(env["JPBRIEF_CACHE_DIR"]) / "startup" / "library.json")
+        sides = {"this": (HERE, venv_command, side_env(base, Path(tmp) / "this")),
+                 "other": (HERE if frozen else other, other_command, side_env(base, Path(tmp) / "other"))}
+        for checkout, command, env in sides.values():  # warm-up: file cache, bytecode, start-up cache
+            run_in(checkout, command, env, linger_for=startup_cache_written(env))
         times: dict[str, list[float]] = {"this": [], "other": []}
+        cpu: dict[str, list[float]] = {"this": [], "other": []}
         for round_ in range(args.runs):
             order = ("this", "other") if round_ % 2 == 0 else ("other", "this")
             for name in order:
-                checkout, env = sides[name]
-                times[name].append(run_in(checkout, command, env))
+                checkout, command, env = sides[name]
+                wall, used = run_in(checkout, command, env)
+                times[name].append(wall)
+                cpu[name].append(used)
     ratios = [a / b for a, b in zip(times["this"], times["other"], strict=True)]
     print(json.dumps({
         "runs": args.runs,
         "platform": base.get("QT_QPA_PLATFORM", "native"),
-        "this": str(HERE), "other": str(other),
+        "this": f"{HERE} (venv)", "other": f"{other} ({'frozen' if frozen else 'venv'})",
         "this_ms": bench.summary(times["this"]),
         "other_ms": bench.summary(times["other"]),
         "paired_ratio_this_over_other": round(statistics.median(ratios), 3),
+        "this_cpu_ms": bench.summary(cpu["this"]),
+        "other_cpu_ms": bench.summary(cpu["other"]),
     }, indent=2))
     return 0
 

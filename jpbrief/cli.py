@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from jpbrief import __version__
 
-COMMAND_GROUPS = ("content", "new", "chronology", "search", "notes", "pack", "gui")
+COMMAND_GROUPS = ("content", "new", "chronology", "paper", "search", "notes", "pack", "gui")
 READER_GROUPS = ("gui",)
 """The reader's start-up imports only its own group: the others load Markdown, YAML and
 SQLite modules it does not need before the first paint."""
@@ -24,7 +25,9 @@ def build_parser(groups: Sequence[str] = COMMAND_GROUPS) -> argparse.ArgumentPar
     parser = argparse.ArgumentParser(
         prog="jpbrief",
         description="Offline reader for briefings on Japan's defence and economic security.",
-        epilog="ARTICLE is an article's id ('jpbrief articles' lists them). Exit status: 0 "
+        epilog="'jpbrief FILE.jpbpack ...' opens the reader and offers to install those content "
+        "packs (what opening one from the file manager does). "
+        "ARTICLE is an article's id ('jpbrief articles' lists them). Exit status: 0 "
         "success; 1 problems found, nothing found or no such article (each command's --help "
         "says which); 2 wrong usage; 3 the reader cannot start on this system.",
     )
@@ -45,18 +48,31 @@ def build_parser(groups: Sequence[str] = COMMAND_GROUPS) -> argparse.ArgumentPar
     return parser
 
 
+def _names_a_file(word: str) -> bool:
+    """True for what a file manager passes (``%F``): a ``.jpbpack`` or another existing file.
+
+    No command name has a dot or a slash, so ``jpbrief notes.txt`` is a file, not a typo.
+    """
+    if word.startswith("-"):
+        return False
+    if word.lower().endswith(".jpbpack"):
+        return True
+    return any(c in word for c in "./\\") and os.path.isfile(word)
+
+
 def _opens_reader(argv: list[str]) -> bool:
-    """True when the command line asks for the reader (no command, or ``read``)."""
+    """True when the command line asks for the reader (no command, ``read``, or files)."""
     rest = list(argv)
     while rest[:1] == ["--content"] and len(rest) >= 2:
         rest = rest[2:]
     while rest and rest[0].startswith("--content="):
         rest = rest[1:]
-    return not rest or rest[0] == "read"
+    return not rest or rest[0] == "read" or _names_a_file(rest[0])
 
 
 def _plain_read(argv: list[str]) -> argparse.Namespace | None:
-    """What the parser would make of a bare ``[--content DIR] [read]``, without building it.
+    """What the parser would make of ``[--content DIR] [read] [FILE.jpbpack ...]``, without
+    building it.
 
     Opening the reader is the command line's hot path, and building the parser costs its
     start-up a few milliseconds; anything else (help, abbreviations, options of
@@ -68,11 +84,13 @@ def _plain_read(argv: list[str]) -> argparse.Namespace | None:
         content, rest = rest[1], rest[2:]
     elif rest[:1] and rest[0].startswith("--content="):
         content, rest = rest[0].partition("=")[2], rest[1:]
-    if rest not in ([], ["read"]):
+    if rest[:1] == ["read"]:
+        rest = rest[1:]
+    if not all(_names_a_file(word) for word in rest):
         return None
     from jpbrief.commands import gui
 
-    return argparse.Namespace(content=content, command="read", func=gui.cmd_read)
+    return argparse.Namespace(content=content, command="read", func=gui.cmd_read, files=rest)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,9 +1,12 @@
 """Build, check and measure the Linux installers: the one driver behind ``make package``.
 
-Steps: PyInstaller one-folder build -> ``dist/jpbrief-VERSION-linux-x86_64.tar.xz`` and
-``dist/jpbrief_VERSION_amd64.deb`` -> ``dist/SHA256SUMS`` -> unpack every artifact into a
-temporary folder and run the frozen binary's ``self-test`` offscreen with a fresh HOME ->
-print sizes, cold start and budgets as JSON (also written to ``dist/build-report.json``).
+Steps: stage the trainers' public keys to bake in (``trusted_keys/*.pub`` and any
+``--trusted-key``, each checked) -> PyInstaller one-folder build ->
+``dist/jpbrief-VERSION-linux-x86_64.tar.xz`` and ``dist/jpbrief_VERSION_amd64.deb`` ->
+``dist/SHA256SUMS`` -> unpack every artifact into a temporary folder and run the frozen
+binary's ``self-test`` offscreen with a fresh HOME, and check that it trusts exactly the
+baked keys (``pack keys --json``) -> print sizes, cold start and budgets as JSON (also
+written to ``dist/build-report.json``).
 
 ``--twice`` builds a second time from scratch and reports whether the SHA-256s match and,
 if not, which files inside the artifacts differ.
@@ -25,7 +28,7 @@ import tarfile
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +75,40 @@ def run(cmd: list[str], **kwargs: object) -> None:
 
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def stage_trusted_keys(extra: Sequence[Path], stage: Path = BUILD / "trusted_keys") -> list[str]:
+    """Copy ``trusted_keys/*.pub`` and ``extra`` into ``stage``, each read as a minisign public
+    key and rewritten under its fingerprint; their fingerprints. A file that is not a public
+    key stops the build: it would silently trust nobody in the installers."""
+    from jpbrief.core.packs import signing  # installed in the venv by make package
+
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir(parents=True)
+    fingerprints: list[str] = []
+    for path in [*sorted((ROOT / "trusted_keys").glob("*.pub")), *extra]:
+        try:
+            key = signing.parse_public_key(signing.read_key_file(path), str(path))
+        except (OSError, signing.SignatureError) as error:
+            raise SystemExit(f"{path}: not a trainer's public key to bake in ({error})") from None
+        name = key.fingerprint.replace(" ", "").lower() + ".pub"
+        (stage / name).write_text(key.to_text(f"jpbrief trusted key {key.fingerprint}"), encoding="utf-8")
+        if key.fingerprint not in fingerprints:
+            fingerprints.append(key.fingerprint)
+    return fingerprints
+
+
+def trusted_key_problems(listed: str, expected: Sequence[str]) -> list[str]:
+    """What is wrong with a frozen app's ``pack keys --json`` output given the baked keys."""
+    try:
+        rows = json.loads(listed)
+    except ValueError:
+        return [f"'pack keys --json' printed no JSON: {listed[:200]!r}"]
+    baked = sorted(row["fingerprint"] for row in rows if row.get("origin") == "installation")
+    if baked != sorted(expected):
+        wanted = sorted(expected) or "none"
+        return [f"the installed app trusts {baked or 'no keys'}, but {wanted} were baked in"]
+    return []
 
 
 def pyinstaller(env: dict[str, str]) -> Path:
@@ -129,6 +166,9 @@ def make_deb(app: Path, ver: str, epoch: int) -> Path:
     apps = root / "usr" / "share" / "applications"
     apps.mkdir(parents=True)
     shutil.copy(PACKAGING / "linux" / "jpbrief.desktop", apps / "jpbrief.desktop")
+    mime = root / "usr" / "share" / "mime" / "packages"  # the .jpbpack type (dpkg triggers update it)
+    mime.mkdir(parents=True)
+    shutil.copy(PACKAGING / "linux" / "jpbrief-pack.xml", mime / "jpbrief.xml")
     for size in (48, 256):
         icons = root / "usr" / "share" / "icons" / "hicolor" / f"{size}x{size}" / "apps"
         icons.mkdir(parents=True)
@@ -183,7 +223,7 @@ def unpack(artifact: Path, into: Path) -> Path:
     return folder / "jpbrief"
 
 
-def smoke_test(artifact: Path) -> dict[str, object]:
+def smoke_test(artifact: Path, keys: Sequence[str] = ()) -> dict[str, object]:
     """Run the frozen self-test offscreen, with a fresh HOME and cache, and time first paint."""
     with tempfile.TemporaryDirectory(prefix="jpbrief-smoke-") as tmp:
         tmp_path = Path(tmp)
@@ -212,6 +252,11 @@ def smoke_test(artifact: Path) -> dict[str, object]:
             raise SystemExit(f"self-test of {artifact.name} failed with exit code {result.returncode}")
         if not shot.is_file() or shot.stat().st_size == 0:
             raise SystemExit(f"self-test of {artifact.name} wrote no screenshot")
+        listed = subprocess.run([str(exe), "pack", "keys", "--json"], env=env, capture_output=True,
+                                text=True, timeout=120)
+        problems = trusted_key_problems(listed.stdout, keys)
+        if problems:
+            raise SystemExit(f"{artifact.name}: " + "; ".join(problems))
         paint = cold_start(exe, env)
         return {
             "artifact": artifact.name,
@@ -295,15 +340,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--twice", action="store_true", help="build twice and compare SHA-256s")
     parser.add_argument("--skip-smoke", action="store_true", help="build only (not for CI)")
+    parser.add_argument("--trusted-key", action="append", type=Path, default=[], metavar="PUBFILE",
+                        help="also bake this trainer's public key in (besides trusted_keys/*.pub)")
     args = parser.parse_args()
 
     check_content_strictly()
+    keys = stage_trusted_keys(args.trusted_key)
     epoch = source_date_epoch()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0",
+           "JPBRIEF_BAKED_KEYS_DIR": str(BUILD / "trusted_keys")}
     started = time.monotonic()
     artifacts = build_once(env, epoch)
     build_s = round(time.monotonic() - started, 1)
-    report: dict[str, object] = {"version": version(), "source_date_epoch": epoch, "build_s": build_s}
+    report: dict[str, object] = {"version": version(), "source_date_epoch": epoch, "build_s": build_s,
+                                 "trusted_keys": keys}
 
     if args.twice:
         keep = BUILD / "first-build"
@@ -320,7 +370,7 @@ def main() -> int:
     sums = write_sums(artifacts)
     report["sha256sums"] = sums.read_text(encoding="utf-8").splitlines()
     if not args.skip_smoke:
-        results = [smoke_test(artifact) for artifact in artifacts]
+        results = [smoke_test(artifact, keys) for artifact in artifacts]
         report["artifacts"] = results
         tar_result = next(r for r in results if str(r["artifact"]).endswith(".tar.xz"))
         report["budgets"] = {
@@ -332,6 +382,11 @@ def main() -> int:
     text = json.dumps(report, indent=2)
     (DIST / "build-report.json").write_text(text + "\n", encoding="utf-8")
     print(text)
+    budgets: dict[str, dict[str, object]] = report.get("budgets", {})  # type: ignore[assignment]
+    over = [f"{name} {b['value']} MB > {b['budget']} MB" for name, b in budgets.items() if not b["ok"]]
+    if over:
+        log("over budget: " + "; ".join(over) + " (see packaging/README.md: what is bundled and why)")
+        return 1
     return 0
 
 

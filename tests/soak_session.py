@@ -198,7 +198,8 @@ class Session:
         if app.window.sidebar.currentWidget() is not panel:
             app.actions.show_library.trigger()
         ids = [a.id for a in app.library.articles]
-        target = ids[(ids.index(app.reading.current.id) + 1) % len(ids)]
+        shown = app.reading.current.id if app.reading.current is not None else ids[-1]  # a theme briefing
+        target = ids[(ids.index(shown) + 1) % len(ids)]
 
         def click() -> None:
             with self._repainted():

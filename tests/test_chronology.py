@@ -312,3 +312,41 @@ def test_check_counts_the_annotations_and_refuses_ids_twice_or_unknown_fields(ca
         f"{text.splitlines().index('  - id: alpha-firms-ready') + 1})",
         f"{path}:{lines + 2}: a figure needs an id of lower-case letters, digits and hyphens",
     ]
+
+
+# --- content packs -----------------------------------------------------------------------
+
+
+def _pack_part(base, event_id: str):
+    """A pack holding a copy of article alpha as 'gamma', reporting alpha's law as ``event_id``."""
+    from dataclasses import replace
+
+    alpha = base.article("alpha")
+    law = next(e for e in base.events if e.id == "alpha-law")
+    spending = next(f for f in base.figures if f.id == "alpha-spending-2022")
+    return replace(base, articles=(replace(alpha, id="gamma", pack="p"),),
+                   events=(replace(law, id=event_id, article="gamma", same_as=("alpha-law",)),),
+                   figures=(replace(spending, id="gamma-spending", article="gamma",
+                                    same_measure=("alpha-spending-2022",)),))
+
+
+def test_a_packs_events_and_figures_merge_into_the_views():
+    from jpbrief.core.packs.merge import merge
+
+    base = load_library(FIXTURE)
+    merged = merge(base, [("pack 'p' 1", Path("p"), _pack_part(base, "gamma-law"))])
+    assert merged.problems == ()
+    law = next(e for e in entries(merged) if e.label == "Security clearance law passed")
+    assert law.articles == ("alpha", "gamma")  # one entry: the bundle's report and the pack's
+    spending = next(r for r in figure_rows(merged) if r.figure.id == "gamma-spending")
+    assert set(spending.group) == {"alpha-spending-2022", "beta-spending-2022", "gamma-spending"}
+
+
+def test_a_pack_reusing_an_event_id_is_left_out_whole():
+    from jpbrief.core.packs.merge import merge
+
+    base = load_library(FIXTURE)
+    merged = merge(base, [("pack 'p' 1", Path("p"), _pack_part(base, "alpha-law"))])
+    assert [a.id for a in merged.articles] == ["alpha", "beta"]
+    assert len(merged.events) == len(base.events)
+    assert "event id 'alpha-law' of pack 'p' 1 is already used by the bundled library" in str(merged.problems)

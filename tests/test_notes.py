@@ -717,8 +717,16 @@ def test_markdown_memo_has_title_section_quote_and_citations(store: NotesStore) 
     assert "### Strategy" in memo and "### Opening" in memo and "### Controls" in memo
     assert f"> {DOCS}" in memo and "> China" in memo
     assert "Quote this in the brief." in memo and "Name the challenge." in memo
-    assert "- [3] Government of Japan. National Security Strategy. 2022." in memo
-    assert '- [4] Nikkei Asia. "Kishida speech." April 11, 2024.' in memo
+    # Only the footnotes inside the quote: the whole-passage note cites them, "China" does not.
+    assert memo.count("- [3] Government of Japan. National Security Strategy. 2022.") == 1
+    assert memo.count('- [4] Nikkei Asia. "Kishida speech." April 11, 2024.') == 1
+    china = memo[memo.index("> China"):]
+    assert "- [" not in china[:china.index("**Note**")]
+    # Every item cites its article.
+    cited = ("Cited as: “Focused on its region”, author not stated in the original, "
+             "publisher not stated in the original, date not stated in the original.")
+    assert memo.count(cited) == 4  # bookmark, note, highlight (with its note), detached note
+    assert memo.count("Cited as: “Economic security”") == 1
     assert "**Note (detached)**" in memo and "> Text no longer there." in memo
     assert "**Note (article not loaded)** · `gamma#kept`" in memo
     assert "> Its article did not load." in memo
@@ -1078,3 +1086,18 @@ def test_jpbrief_notes_end_to_end(tmp_path: Path, fixture_library_dir: Path) -> 
 
     bad = jpbrief("add", "alpha#no-such-anchor", "x")
     assert bad.returncode == 2 and "#no-such-anchor" in bad.stderr
+
+
+def test_memo_cites_only_the_footnotes_whose_markers_stand_in_the_quote(store: NotesStore) -> None:
+    markdown = "A first claim.[^1] A second claim.[^2]"
+    text = "A first claim. A second claim."
+    two = Passage(anchor="two", kind="paragraph", markdown=markdown, text=text, section="Strategy",
+                  footnotes=(Footnote(1, "nss-2022", (14, 18)), Footnote(2, "nikkei", (34, 38))))
+    library = make_library(two)
+    for quote in ("first claim", "A second claim."):
+        start = text.index(quote)
+        store.add_highlight("alpha", "two", start, start + len(quote), quote)
+    memo = store.export_markdown(library)
+    first, second = memo.split("> first claim")[1].split("> A second claim.")
+    assert "- [1] Government of Japan" in first and "- [2]" not in first
+    assert "- [2] Nikkei Asia" in second and "- [1]" not in second

@@ -196,7 +196,7 @@ def test_self_test_command_with_screenshot(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "FAIL" not in done.stdout
-    for check in ("footnote card", "cross-reference card", "search", "screenshot"):
+    for check in ("footnote card", "cross-reference card", "search", "screenshot", "reload keeps the place"):
         assert check in done.stdout
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "does not support" not in done.stderr

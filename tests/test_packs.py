@@ -266,7 +266,7 @@ def test_trusted_key_folders_are_the_users_then_the_installations(tmp_path, monk
     from jpbrief.core import paths
 
     assert paths.packs_dir() == paths.data_dir() / "packs"
-    assert paths.trusted_keys_dirs() == [paths.data_dir() / "trusted_keys"]
+    assert paths.trusted_keys_dirs() == [paths.data_dir() / "trusted_keys", REPO_ROOT / "trusted_keys"]
     bundle = tmp_path / "bundle"
     (bundle / "content").mkdir(parents=True)
     (bundle / "trusted_keys").mkdir()

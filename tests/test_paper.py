@@ -54,25 +54,36 @@ def test_footnote_numbers_on_paper_are_the_originals_and_point_at_the_notes():
 
 @pytest.mark.parametrize("index", [0, 1])
 def test_editors_cross_references_are_keyed_apart_and_labelled_as_the_editors(index: int):
+    """Each place referred to gets one number, in order of first mention; a passage's marks
+    read "‹Editor’s note N›" (words, not colour), and the key names the other article and passage."""
     library = load_library(CONTENT)
     article = library.articles[index]
     refs = [ref for passage in article.passages for ref in passage.crossrefs]
     assert refs
     html = render_paper(article, library)
-    heading = "<h2 class=\"ed-notes-heading\">Editor&#x27;s notes (not part of the original)</h2>"
+    heading = '<h2 class="ed-notes-heading">Editor’s notes (not part of the original)</h2>'
     assert html.count(heading) == 1
     text, key = html.split(heading)
-    in_text = re.findall(r'<span class="ed-ref">‹ed.&nbsp;([0-9]+)›</span>', text)
-    keyed = re.findall(r'<p class="ed-note"><span class="ed-ref">‹ed.&nbsp;([0-9]+)›</span> See (.*?)</p>', key)
-    assert [int(n) for n in in_text] == list(range(1, len(refs) + 1))
-    assert [int(n) for n, _ in keyed] == list(range(1, len(refs) + 1))
-    for ref, (_, destination) in zip(refs, keyed, strict=True):
+    places = list(dict.fromkeys(refs))
+    in_text = [
+        [int(n) for n in numbers.split(", ")]
+        for numbers in re.findall(r'<span class="ed-ref">‹Editor’s notes?&nbsp;([0-9, ]+)›</span>', text)
+    ]
+    expected = [
+        list(dict.fromkeys(places.index(ref) + 1 for ref in passage.crossrefs))
+        for passage in article.passages if passage.crossrefs
+    ]
+    assert in_text == expected
+    keyed = re.findall(r'<p class="ed-note"><span class="ed-ref">‹Editor’s note&nbsp;([0-9]+)›</span> '
+                       r"refers to (.*?)</p>", key)
+    assert [int(n) for n, _ in keyed] == list(range(1, len(places) + 1))
+    for ref, (_, destination) in zip(places, keyed, strict=True):
         target = library.article(ref.article)
         assert target is not None
         assert unescape(destination).startswith(f"“{target.title}”")
         assert "not in this library" not in destination
-    if any(passage.footnotes for passage in article.passages):  # the author's notes come first
-        assert '<h2 class="notes-heading">Notes</h2>' in text
+    assert '<h2 class="notes-heading">Sources cited</h2>' in text  # the author's sources come first
+    assert "[ed.]" not in html
 
 
 def test_trainer_links_are_plain_text_on_paper_and_confirmable_on_screen(content_copy: Path):

@@ -63,13 +63,14 @@ def test_installed_wheel_carries_content_and_resources(tmp_path: Path):
         f"import sys; sys.path.insert(0, {str(target)!r})\n"
         "from jpbrief.core import paths, content\n"
         "c = paths.content_dir(); print(c); print(paths.resources_dir())\n"
-        "print(len(content.load_library(c).articles))\n"
+        "print(len(content.load_library(c).articles)); print(paths.trusted_keys_dirs()[-1])\n"
     )
     result = subprocess.run(
         [sys.executable, "-I", "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120,
         check=True,
     )
-    content_line, resources_line, count = result.stdout.splitlines()
+    content_line, resources_line, count, keys_line = result.stdout.splitlines()
     assert content_line == str(target / "jpbrief" / "_bundled" / "content")
     assert resources_line == str(target / "jpbrief" / "_bundled" / "resources")
     assert int(count) >= 2
+    assert keys_line == str(target / "jpbrief" / "_bundled" / "trusted_keys")  # baked trainers' keys

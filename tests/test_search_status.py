@@ -32,6 +32,9 @@ class FakeIndex:
         self.info = IndexInfo(None, 0, "fp", built=False, build_seconds=None, open_seconds=0.0)
         return self.info
 
+    def update(self, library: object, changed: object) -> IndexInfo:
+        return self.ensure()
+
     def search(self, query: str, *, theme: str | None = None, article: str | None = None,
                limit: int = 20, as_you_type: bool = False) -> SearchResult:
         return SearchResult(query=query)

@@ -234,11 +234,14 @@ def test_theme_selection_lists_the_right_passages(qtbot, reader_app, theme: str)
     assert panel.digest_targets() == expected
     assert {a for a, _ in expected} == {FOOTNOTED, OTHER} or len(expected) > 0
     assert reader_app.reading.marked_theme == theme
-    # the reader marks the theme's passages
-    assert "#fbefc3" in reader_app.reader.document().toHtml()
+    # the reading pane shows the theme's briefing, then an article opened from it marks them
+    assert reader_app.briefing.theme is reader_app.library.themes[theme]
+    assert reader_app.library.themes[theme].description in reader_app.reader.toPlainText()
     article, anchor = expected[-1]
     panel.digest.chosen.emit((article, anchor))
     assert reader_app.reading.current.id == article and reader_app.reader.has_anchor(anchor)
+    assert reader_app.briefing.theme is None
+    assert "#fbefc3" in reader_app.reader.document().toHtml()
     reader_app.actions.clear_theme.trigger()
     assert reader_app.reading.marked_theme == "" and panel.digest.count() == 0
 
@@ -247,17 +250,21 @@ def test_theme_selection_lists_the_right_passages(qtbot, reader_app, theme: str)
 
 def test_panels_not_shown_at_start_are_built_when_their_tab_is_chosen(qtbot, reader_app) -> None:
     sidebar = reader_app.window.sidebar
-    assert [sidebar.tabText(i) for i in range(sidebar.count())] == ["Library", "Themes", "Search", "Notes"]
+    tabs = ["Library", "Themes", "Search", "Notes", "Timeline"]
+    assert [sidebar.tabText(i) for i in range(sidebar.count())] == tabs
     assert sidebar.currentWidget() is reader_app.library_panel
     assert reader_app._themes_panel is None and reader_app._search_panel is None
+    assert reader_app.chronology._panel is None
     sidebar.setCurrentIndex(2)  # a click on the Search tab
     assert reader_app._search_panel is not None
     assert sidebar.currentWidget() is reader_app.search_panel and sidebar.currentIndex() == 2
     assert reader_app.settings.sidebar_tab == 2
     reader_app.actions.show_themes.trigger()
     assert sidebar.currentWidget() is reader_app.themes_panel
-    assert [sidebar.tabText(i) for i in range(sidebar.count())] == ["Library", "Themes", "Search", "Notes"]
+    assert [sidebar.tabText(i) for i in range(sidebar.count())] == tabs
     assert sidebar.widget(2) is reader_app.search_panel  # built panels stay in their tabs
+    sidebar.setCurrentIndex(4)  # a click on the Timeline tab
+    assert sidebar.currentWidget() is reader_app.chronology.panel
 
 
 def test_restored_themes_tab_is_built_before_the_window_shows(qtbot, tmp_path: Path, index_root: Path) -> None:
@@ -546,9 +553,9 @@ def test_export_pdf_has_footnotes_and_sources(reader_app, tmp_path: Path, monkey
     reader_app.actions.export_pdf.trigger()
     assert target.read_bytes()[:5] == b"%PDF-" and target.stat().st_size > 10_000
     [html] = printed  # what went to paper: rendered for paper from the model
-    assert "Notes" in html and API_SURVEY in html.replace("&quot;", '"')
+    assert "Sources cited" in html and API_SURVEY in html.replace("&quot;", '"')
     assert 'href="#fn-17"' in html and "fn:" not in html and "xref:" not in html
-    assert "Editor&#x27;s notes (not part of the original)" in html
+    assert "Editor’s notes (not part of the original)" in html
 
 
 def test_print_uses_the_print_dialog(reader_app, tmp_path: Path, monkeypatch) -> None:
@@ -574,6 +581,12 @@ def test_print_uses_the_print_dialog(reader_app, tmp_path: Path, monkeypatch) ->
     open_footnoted(reader_app)
     assert reader_app.documents.print_article()
     assert (tmp_path / "printed.pdf").read_bytes()[:5] == b"%PDF-"
+    from test_print_pdf import flat, pdf_pages
+
+    pages = pdf_pages(tmp_path / "printed.pdf")  # printed with the same header and footer as a PDF
+    title = reader_app.reading.current.title
+    assert flat(pages[0]).startswith(flat(title)) and flat(pages[-1]).endswith(f"Page {len(pages)} of {len(pages)}")
+    assert seen["title"] == f"Print “{title}”"
 
 
 # -- offline safety ------------------------------------------------------------------

@@ -50,7 +50,8 @@ def test_ctrl_d_toggles_a_bookmark_listed_in_the_panel(qtbot, noted_app) -> None
     assert noted_app.annotations.notes.bookmarks() == [] and noted_app.notes_panel.items.count() == 0
 
 
-def test_highlight_selection_is_stored_and_drawn(noted_app) -> None:
+def select_overton(noted_app):
+    """Select "new Overton window" in its paragraph; returns the paragraph and the words."""
     article = noted_app.library.article(FOOTNOTED)
     paragraph = next(p for p in article.passages if p.kind == "paragraph" and "Overton" in p.text)
     noted_app.reading.open_article(FOOTNOTED, paragraph.anchor)
@@ -58,6 +59,11 @@ def test_highlight_selection_is_stored_and_drawn(noted_app) -> None:
     cursor = noted_app.reader.find_in_passage(paragraph.anchor, words)
     assert cursor is not None
     noted_app.reader.setTextCursor(cursor)
+    return paragraph, words
+
+
+def test_highlight_selection_is_stored_and_drawn(noted_app) -> None:
+    paragraph, words = select_overton(noted_app)
     noted_app.actions.highlight_selection.trigger()
     [highlight] = noted_app.annotations.notes.highlights()
     assert highlight.quote == words
@@ -111,11 +117,40 @@ def test_add_note_asks_for_text_and_lists_it(noted_app, monkeypatch) -> None:
     assert len(noted_app.annotations.notes.notes()) == 1
 
 
+def test_a_note_on_a_selection_quotes_exactly_the_selection(noted_app, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    prompts: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda _parent, _title, prompt, *a, **k: prompts.append(prompt) or ("Ask why", True))
+    paragraph, words = select_overton(noted_app)
+    noted_app.actions.add_note.trigger()
+    [note] = noted_app.annotations.notes.notes()
+    assert (note.anchor, note.quote, note.text) == (paragraph.anchor, words, "Ask why")
+    assert words in prompts[0] and paragraph.text not in prompts[0]
+
+
 def test_reading_position_goes_to_the_notes_store(noted_app) -> None:
     noted_app.reading.open_article(FOOTNOTED, "economic-security-infrastructure")
     noted_app.reading.open_article(OTHER)
     position = noted_app.annotations.notes.position(FOOTNOTED)
     assert position is not None and position.anchor == "economic-security-infrastructure"
+
+
+def test_the_position_is_saved_as_the_reader_moves_not_only_on_leaving(qtbot, noted_app) -> None:
+    """A killed process keeps the place: scrolling, once it rests, writes the position."""
+    noted_app.reading.open_article(FOOTNOTED)
+    reader = noted_app.reader
+    reader.scroll_to_anchor("economic-security-infrastructure")
+    anchor = reader.top_anchor()
+    assert anchor
+    store = noted_app.annotations.notes
+
+    def saved() -> bool:
+        position = store.position(FOOTNOTED)
+        return position is not None and position.anchor == anchor
+
+    qtbot.waitUntil(saved, timeout=5000)
 
 
 def test_reading_position_is_read_back_from_the_notes_store(qtbot, tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 from test_ui_support import OFFSCREEN_NOTICES, build_app, close_app, marker_pos, shown
 
+from jpbrief.core.model import Problem
 from jpbrief.core.notes import Note
 from jpbrief.core.search.results import Hit, SearchResult
 from jpbrief.ui.services.search_service import SearchOutcome
@@ -202,7 +203,7 @@ def test_notes_panel_shows_typed_notes_and_errors_as_text(hostile_app, marked: s
 def test_problems_banner_shows_messages_as_text(qtbot, marked: str) -> None:
     banner = ProblemsBanner()
     qtbot.addWidget(banner)
-    library: Any = SimpleNamespace(problems=[f"themes.yaml:3: bad label {marked}"], skipped=[])
+    library: Any = SimpleNamespace(problems=[Problem("themes.yaml", 3, f"bad label {marked}")], skipped=[])
     assert banner.show_problems(library)
     assert_literal(banner.details.text(), label_shown(banner.details), marked)
     assert "problem" in label_shown(banner.title)

@@ -1,20 +1,20 @@
-"""Chronology and key-figures commands: ``timeline`` and ``figures`` (plain text or JSON)."""
+"""Chronology and key-figures commands: ``timeline`` and ``figures`` (plain text, JSON or PDF)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
-from jpbrief.commands import content_dir, print_json
+from jpbrief.commands import load_library, print_json
 from jpbrief.core.chronology import Entry, timeline
-from jpbrief.core.content import load_library
 from jpbrief.core.figures import SORT_KEYS, FigureRow, figure_rows
 from jpbrief.core.model import Library
 
 
 def _load(args: argparse.Namespace) -> Library | None:
-    library = load_library(content_dir(args))
+    library = load_library(args)  # with the installed content packs merged in
     if library.problems:
         print(f"warning: {len(library.problems)} content problem(s); run 'jpbrief check'",
               file=sys.stderr)
@@ -54,10 +54,30 @@ def row_json(row: FigureRow) -> dict[str, Any]:
     }
 
 
+def _pdf(args: argparse.Namespace, library: Library) -> int:
+    """Write the listing as a PDF (the reader's paper: Qt is loaded for this only)."""
+    from jpbrief.ui.services.digest_printing import Digest, export_from_command_line
+
+    digest = Digest(args.command, args.theme, getattr(args, "sort", "measure"),
+                    getattr(args, "descending", False))
+    try:
+        written = export_from_command_line(digest, library, Path(args.pdf))
+    except OSError as error:
+        print(f"jpbrief: cannot write {args.pdf}: {error}", file=sys.stderr)
+        return 1
+    if not written.is_file() or written.stat().st_size == 0:
+        print(f"jpbrief: cannot write {written}", file=sys.stderr)
+        return 1
+    print(f"Wrote {written}")
+    return 0
+
+
 def cmd_timeline(args: argparse.Namespace) -> int:
     library = _load(args)
     if library is None:
         return 2
+    if args.pdf:
+        return _pdf(args, library)
     groups = timeline(library, args.theme)
     if args.json:
         print_json([entry_json(entry) for group in groups for entry in group.entries])
@@ -76,6 +96,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
     library = _load(args)
     if library is None:
         return 2
+    if args.pdf:
+        return _pdf(args, library)
     rows = figure_rows(library, args.theme, sort=args.sort, descending=args.descending)
     if args.json:
         print_json([row_json(row) for row in rows])
@@ -94,8 +116,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 EXIT = (
     "Labels and measures are the editor's; quoted words are the author's. Exit status: 0 listed "
-    "(content problems are only warned about; 'jpbrief check' lists them); 2 wrong usage or an "
-    "unknown theme."
+    "(content problems are only warned about; 'jpbrief check' lists them); 1 the PDF could not "
+    "be written; 2 wrong usage or an unknown theme."
 )
 
 
@@ -109,5 +131,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     figures.add_argument("--descending", action="store_true", help="reverse the sort order")
     for sub, func in ((time, cmd_timeline), (figures, cmd_figures)):
         sub.add_argument("--theme", metavar="ID", default=None, help="only this theme's entries")
-        sub.add_argument("--json", action="store_true", help="print JSON")
+        output = sub.add_mutually_exclusive_group()
+        output.add_argument("--json", action="store_true", help="print JSON")
+        output.add_argument("--pdf", metavar="FILE", default=None,
+                            help="write it as a PDF, as the reader prints it (.pdf added if missing)")
         sub.set_defaults(func=func)

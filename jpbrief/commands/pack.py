@@ -1,4 +1,4 @@
-"""Content-pack commands: ``pack keygen|build|verify|install|list|remove|trust``.
+"""Content-pack commands: ``pack keygen|build|verify|install|list|remove|trust|keys``.
 
 Exit codes: 0 done (or nothing to do), 1 refused (bad pack, untrusted signer, conflict,
 downgrade), 2 usage or file errors.
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jpbrief.commands import content_dir
+from jpbrief.commands import content_dir, print_json
 from jpbrief.core import paths
 
 if TYPE_CHECKING:
@@ -196,6 +196,23 @@ def cmd_trust(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_keys(args: argparse.Namespace) -> int:
+    store = _store()
+    rows = [
+        {"fingerprint": key.fingerprint, "file": str(path),
+         "origin": "user" if path.parent == store.key_dirs[0] else "installation"}
+        for path, key in store.trusted_key_files()
+    ]
+    if args.json:
+        print_json(rows)
+        return EXIT_OK
+    if not rows:
+        print("no trusted keys: a pack from any signer needs your explicit trust")
+    for row in rows:
+        print(f"{row['fingerprint']}\t{row['origin']}\t{row['file']}")
+    return EXIT_OK
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     exits = ("Exit status: 0 done; 1 refused (a check failed, an untrusted signer, a downgrade, "
              "an unknown pack; the message says which file or pack); 2 wrong usage.")
@@ -257,3 +274,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     trust.add_argument("pubfile", metavar="PUBFILE")
     trust.set_defaults(func=cmd_trust)
+
+    keys = commands.add_parser(
+        "keys", help="list the trusted keys: yours, and those this installation came with",
+        epilog=exits,
+    )
+    keys.add_argument("--json", action="store_true", help="print JSON")
+    keys.set_defaults(func=cmd_keys)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 _POINT_RE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 RANGE_SEPARATOR = ".."
@@ -35,6 +36,7 @@ def _point(text: str) -> tuple[dt.date, dt.date, str] | None:
     return day_date, day_date, "day"
 
 
+@lru_cache(maxsize=4096)  # sorting a big library's timeline asks for the same few dates again and again
 def date_span(text: str) -> tuple[dt.date, dt.date] | None:
     """The first and last day ``text`` covers, or None when it is not a real date or range
     (a range must run forwards: ``2016..2014`` is None)."""
@@ -66,3 +68,25 @@ def contains(outer: str, inner: str) -> bool:
     if outer_span is None or inner_span is None:
         return False
     return outer_span[0] <= inner_span[0] and inner_span[1] <= outer_span[1]
+
+
+def _point_text(text: str) -> str:
+    point = _point(text)
+    if point is None:
+        return text
+    first, _last, kind = point
+    if kind == "day":
+        return f"{first.day} {first:%B %Y}"
+    return f"{first:%B %Y}" if kind == "month" else str(first.year)
+
+
+def display_date(text: str) -> str:
+    """A date for people: ``10 May 2024``, ``May 2024``, ``2024``, ``2014–2016``,
+    ``December 2022 – March 2023``; ``text`` as written when it is not a date."""
+    if date_span(text) is None:
+        return text
+    start_text, separator, end_text = text.partition(RANGE_SEPARATOR)
+    if not separator:
+        return _point_text(start_text)
+    start, end = _point_text(start_text), _point_text(end_text)
+    return f"{start}–{end}" if " " not in start + end else f"{start} – {end}"

@@ -3,6 +3,7 @@
 Schemes, all intercepted by the reader (nothing is ever fetched):
 
 - ``fn:N``                    author footnote N of the article shown;
+- ``fn:ARTICLE#N``            author footnote N of ``ARTICLE`` (a theme briefing shows several);
 - ``xref:ARTICLE#ANCHOR``     an editor's cross-reference to a passage of another article;
 - ``passage:ARTICLE#ANCHOR``  a plain jump to a passage (search results, cards, briefings);
 - ``gloss:TERM``              a glossary entry (hover shows the expansion);
@@ -24,9 +25,10 @@ _SAFE = "-_.~"
 
 @dataclass(frozen=True)
 class FootnoteLink:
-    """Author footnote ``number`` of the article shown."""
+    """Author footnote ``number`` of ``article``, or of the article shown when ``article`` is ""."""
 
     number: int
+    article: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,10 @@ def _enc(text: str) -> str:
 def make(link: Link) -> str:
     """The href for ``link`` (raw: escape it like any attribute value when writing HTML)."""
     match link:
-        case FootnoteLink(number):
+        case FootnoteLink(number, ""):
             return f"{FOOTNOTE}{int(number)}"
+        case FootnoteLink(number, article):
+            return f"{FOOTNOTE}{_enc(article)}#{int(number)}"
         case CrossRefLink(article, anchor):
             return f"{CROSSREF}{_enc(article)}#{_enc(anchor)}"
         case PassageLink(article, anchor):
@@ -107,8 +111,10 @@ def _place(rest: str) -> tuple[str, str] | None:
 def parse(href: str) -> Link | None:
     """The link an href stands for, or None for anything the reader must not follow."""
     if href.startswith(FOOTNOTE):
-        digits = href[len(FOOTNOTE):]
-        return FootnoteLink(int(digits)) if digits.isascii() and digits.isdigit() else None
+        article, sep, digits = href[len(FOOTNOTE):].rpartition("#")
+        if not digits.isascii() or not digits.isdigit() or (sep and not article):
+            return None
+        return FootnoteLink(int(digits), unquote(article))
     if href.startswith(CROSSREF):
         place = _place(href[len(CROSSREF):])
         return CrossRefLink(*place) if place else None

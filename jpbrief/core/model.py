@@ -23,6 +23,10 @@ class Problem:
     line: int
     message: str
     severity: Literal["error", "warning"] = "error"
+    follows_from: Problem | None = None
+    """The root cause when this problem only follows from another one (a link into an
+    article that was skipped, a theme when themes.yaml could not be loaded); None for a
+    root cause. The reader's banner lists each root cause once, with what follows from it."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -305,6 +309,9 @@ class Library:
     skipped: tuple[str, ...] = ()
     events: tuple[Event, ...] = ()
     figures: tuple[Figure, ...] = ()
+    packs: dict[str, str] = field(default_factory=dict)
+    """Title of each installed content pack whose articles are in the library, by pack id
+    (``Article.pack``): the library list marks those articles with it."""
 
     _lookup: _Lookup | None = field(default=None, init=False, repr=False, compare=False)
 

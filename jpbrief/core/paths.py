@@ -30,6 +30,9 @@ ENV_CONTENT = "JPBRIEF_CONTENT"
 ENV_CACHE = "JPBRIEF_CACHE_DIR"
 ENV_DATA = "JPBRIEF_DATA_DIR"
 ENV_CONFIG = "JPBRIEF_CONFIG_DIR"
+TRUSTED_KEYS = "trusted_keys"
+"""The folder of baked trainers' keys beside the bundled content (packaging/jpbrief.spec, the
+wheel's force-include) and of the user's own trusted keys in the user data folder."""
 
 
 def _bundle_roots() -> list[Path]:
@@ -103,10 +106,10 @@ def trusted_keys_dirs() -> list[Path]:
     when the installation has one, the ``trusted_keys/`` folder beside the bundled
     content: installers may carry trainers' keys so that their packs need no prompt.
     """
-    folders = [data_dir() / "trusted_keys"]
+    folders = [data_dir() / TRUSTED_KEYS]
     for root in _bundle_roots():
         if (root / "content").is_dir():
-            if (root / "trusted_keys").is_dir():
-                folders.append(root / "trusted_keys")
+            if (root / TRUSTED_KEYS).is_dir():
+                folders.append(root / TRUSTED_KEYS)
             break
     return folders

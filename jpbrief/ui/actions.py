@@ -23,13 +23,20 @@ class Actions(QObject):
         self._menus: list[tuple[str, list[QAction | None]]] = []
 
         # File
-        self.print_article = self._act("&Print…", StandardKey.Print, "Print the current article")
+        self.print_article = self._act(
+            "&Print…", StandardKey.Print, "Print the article or theme briefing shown"
+        )
         self.export_pdf = self._act(
             "&Export as PDF…", "Ctrl+Shift+E",
-            "Save the current article with its notes and sources as a PDF",
+            "Save the article or theme briefing shown, with its sources and the editor's notes, as a PDF",
+        )
+        self.add_pack = self._act(
+            "&Add content pack…", StandardKey.Open,
+            "Check a trainer's signed content pack (.jpbpack) and add its articles to the library",
         )
         self.quit = self._act("&Quit", StandardKey.Quit, "Close jpbrief")
-        self._menus.append(("&File", [self.print_article, self.export_pdf, None, self.quit]))
+        self._menus.append(("&File", [self.add_pack, None, self.print_article, self.export_pdf, None,
+                                      self.quit]))
 
         # Edit
         self.copy = self._act("&Copy", StandardKey.Copy, "Copy the selected text")
@@ -38,6 +45,10 @@ class Actions(QObject):
         self._menus.append(("&Edit", [self.copy, None, self.find, self.quick_search]))
 
         # View
+        self.reload = self._act(
+            "&Reload", ["F5", StandardKey.Refresh],
+            "Read the content folder again (after editing an article), keeping your place",
+        )
         self.zoom_in = self._act("Zoom &in", [StandardKey.ZoomIn, "Ctrl+="], "Larger text")
         self.zoom_out = self._act("Zoom &out", StandardKey.ZoomOut, "Smaller text")
         self.zoom_reset = self._act("&Actual size", "Ctrl+0", "Reset the text size")
@@ -54,6 +65,12 @@ class Actions(QObject):
         self.show_themes = self._act("&Themes", "Ctrl+2", "Show the themes")
         self.show_search = self._act("&Search", "Ctrl+3", "Show the search panel")
         self.show_notes = self._act("&Notes", "Ctrl+4", "Show bookmarks, highlights and notes")
+        self.show_timeline = self._act(
+            "T&imeline", "Ctrl+5", "Show every dated event in date order, with the words that state it"
+        )
+        self.show_figures = self._act(
+            "Key &figures", "Ctrl+6", "Open the table of key figures, each linked to its passage and note"
+        )
         self.focus_reader = self._act("&Focus reader", "F6", "Move the keyboard focus to the text")
         self.clear_theme = self._act(
             "&Clear theme marking", "Ctrl+Shift+M", "Stop marking the chosen theme's passages"
@@ -65,7 +82,8 @@ class Actions(QObject):
                 self.appearance_system, self.appearance_light, self.appearance_dark,
                 self.toggle_dark, None,
                 self.show_library, self.show_themes, self.show_search, self.show_notes,
-                self.focus_reader, None, self.clear_theme,
+                self.show_timeline, self.show_figures, self.focus_reader, None, self.clear_theme,
+                None, self.reload,
             ],
         ))
 
@@ -93,9 +111,13 @@ class Actions(QObject):
         self.highlight_selection = self._act(
             "&Highlight selection", "Ctrl+Shift+H", "Highlight the selected text"
         )
-        self.add_note = self._act("Add &note…", "Ctrl+Shift+N", "Attach a note to the passage")
-        self.notes_actions = [self.add_bookmark, self.highlight_selection, self.add_note]
-        self._menus.append(("&Notes", list(self.notes_actions)))
+        self.add_note = self._act("Add &note…", "Ctrl+Shift+N", "Attach a note to the selection or passage")
+        self.export_notes = self._act(
+            "&Export notes…", None, "Save every bookmark, highlight and note as Markdown, ODF, PDF or JSON"
+        )
+        self.notes_actions = [self.add_bookmark, self.highlight_selection, self.add_note, self.export_notes]
+        self._menus.append(("&Notes", [self.add_bookmark, self.highlight_selection, self.add_note, None,
+                                       self.export_notes]))
 
         # Help
         self.shortcuts = self._act(
@@ -123,7 +145,7 @@ class Actions(QObject):
             else:
                 sequences.append(QKeySequence(key))
         if sequences:
-            action.setShortcuts(sequences)
+            action.setShortcuts(list(dict.fromkeys(sequences)))  # F5 may also be the standard key
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)

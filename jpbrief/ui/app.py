@@ -1,15 +1,15 @@
 """The reader application: builds the widgets and wires every signal in one place.
 
-Widgets only emit intents (``article_requested``, ``theme_selected``,
-``passage_requested``, ``footnote_requested``, ...); :meth:`ReaderApp._connect_signals`
-connects them to the methods here, grouped by where they come from. The window paints
+Widgets only emit intents; :mod:`jpbrief.ui.wiring` connects them to the controllers built
+here (and to the few methods here: cards, start-up, library hand-over). The window paints
 the last-read article before the search index is touched: indexing starts from a
 zero-delay timer after the reader's first paint, in a worker thread.
 
 Only what the first paint shows is built up front: the window, the library list and the
-reader. The Themes, Search and Notes panels, the footnote card and the search service
-are built (and their modules imported) the first time something needs them, each wired
-by its own ``_connect_*`` method below :meth:`ReaderApp._connect_signals`.
+reader. The Themes, Search, Notes and Timeline panels, the key-figures window, the
+footnote card and the search service are built (and their modules imported) the first
+time something needs them, each wired by its ``wiring.connect_*`` function when built
+(the timeline and figures by their controller).
 """
 
 from __future__ import annotations
@@ -18,33 +18,40 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, QPoint
 from PySide6.QtWidgets import QApplication, QWidget
 
 from jpbrief.core.model import Library
+from jpbrief.ui import wiring
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.controllers.annotations import AnnotationsController
 from jpbrief.ui.controllers.appearance import AppearanceController
+from jpbrief.ui.controllers.briefing import BriefingController
+from jpbrief.ui.controllers.chronology import ChronologyController
 from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
-from jpbrief.ui.controllers.reading import ReadingController
+from jpbrief.ui.controllers.notes_export import NotesExportController
+from jpbrief.ui.controllers.reading import ReadingController, glossary_tips
+from jpbrief.ui.controllers.reload import LibraryReload
 from jpbrief.ui.controllers.search import SearchController
 from jpbrief.ui.ports import LaunchPaths, NotesPort
 from jpbrief.ui.services import library_cache
-from jpbrief.ui.services.appearance import Appearance, ensure_style, reader_font
+from jpbrief.ui.services.appearance import READER_FONTS, Appearance, ensure_style, reader_font
 from jpbrief.ui.services.settings import Settings
 from jpbrief.ui.widgets.main_window import MainWindow
 from jpbrief.ui.widgets.reader import ReaderView
 from jpbrief.ui.widgets.sidebar import LibraryPanel, ThemesPanel
 
 if TYPE_CHECKING:  # built on first use: their modules load after the first paint
+    from collections.abc import Collection
+
+    from jpbrief.ui.controllers.packs import PacksController
     from jpbrief.ui.ports import SearchIndexPort
     from jpbrief.ui.services.search_service import SearchService
     from jpbrief.ui.widgets.footnote_popup import FootnoteCard
     from jpbrief.ui.widgets.notes_panel import NotesPanel
     from jpbrief.ui.widgets.search_panel import SearchPanel
 
-LIBRARY_TAB, THEMES_TAB, SEARCH_TAB, NOTES_TAB = range(4)
+LIBRARY_TAB, THEMES_TAB, SEARCH_TAB, NOTES_TAB, TIMELINE_TAB = range(5)
 """The sidebar's tabs, in order."""
 
 
@@ -64,12 +71,14 @@ class ReaderApp(QObject):
         notes_factory: Callable[[], NotesPort] | None = None,
         cache_stamp: str | None = None,
         where: LaunchPaths | None = None,
+        load: Callable[[], Library] | None = None,
     ) -> None:
         """``rendered``: articles' HTML from the start-up cache (no CSS, no marking);
         ``cache_root``: where to write that cache after the first paint (None: don't), under
         ``cache_stamp``, the content's fingerprint taken before the library was loaded;
         ``notes_factory``: opens the notes store (after the first paint; None: no notes);
-        ``where``: resources and the search index's folders (default: the installed layout)."""
+        ``where``: resources and the search index's folders (default: the installed layout);
+        ``load``: reads the library again, for a reload (default: the folder with the packs)."""
         super().__init__()
         self.where = where or LaunchPaths.default()
         self._cache_stamp = cache_stamp
@@ -83,6 +92,7 @@ class ReaderApp(QObject):
         self._themes_panel: ThemesPanel | None = None
         self._search_panel: SearchPanel | None = None
         self._notes_panel: NotesPanel | None = None
+        self._packs: PacksController | None = None
         resources = self.where.resources
         self.appearance = Appearance(resources)
         app = QApplication.instance()
@@ -90,14 +100,14 @@ class ReaderApp(QObject):
             ensure_style(app)  # the style before any widget; palette and style sheet after them
         self.actions = Actions(self)
         self.reader = ReaderView([self.content_dir, resources])
-        # An acronym with two meanings (NSS) shows both.
-        self.reader.set_glossary({a.term: " / ".join(a.expansions) for a in library.glossary.acronyms})
+        self.reader.set_glossary(glossary_tips(library))
         self.reader.set_base_font(reader_font(), zoom=settings.zoom)
         self.library_panel = LibraryPanel(library)
         self.window = MainWindow(
             self.actions,
             self.reader,
-            [(self.library_panel, "Library"), (None, "Themes"), (None, "Search"), (None, "Notes")],
+            [(self.library_panel, "Library"), (None, "Themes"), (None, "Search"), (None, "Notes"),
+             (None, "Timeline")],
             with_notes=True,
         )
         for action in self.actions.notes_actions:
@@ -105,6 +115,7 @@ class ReaderApp(QObject):
         self.documents = DocumentsController(
             library, self.reader, self.window, self.actions, self.appearance,
             current=lambda: self.reading.current, confirm_url=confirm_url,
+            briefing=lambda: self.briefing.paper(),
         )
         self.searching = SearchController(
             self.window, self.reader, self.appearance, panel=lambda: self.search_panel,
@@ -124,107 +135,27 @@ class ReaderApp(QObject):
             mark_spans=self.searching.mark_spans, themes_panel=lambda: self.themes_panel,
             dismiss_card=self._dismiss_card,
         )
-        self._connect_signals()
+        self.chronology = ChronologyController(
+            library, self.window, self.appearance, open_passage=self.reading.open_passage,
+            show_footnote=self.show_footnote, place_panel=lambda p: self.window.set_panel(TIMELINE_TAB, p),
+        )
+        self.briefing = BriefingController(library, self.content_dir, self.reader, self.window,
+                                           self.appearance, self.reading)
+        self.notes_export = NotesExportController(
+            library, self.window, lambda: self.annotations.notes, css=self.appearance.print_css,
+            fonts=READER_FONTS,
+        )
+        self.content_reload = LibraryReload(  # also for whoever installs a content pack
+            self.content_dir, load,
+            library=lambda: self.library, current=lambda: self.reading.current, swap=self._take_library,
+            show=self.reading.show_reloaded, reader=self.reader, banner=self.window.banner,
+            status=lambda message: self.window.statusBar().showMessage(message, 5000), parent=self,
+        )
+        wiring.connect_signals(self)
         # Palette and style sheet once the widgets exist but before any is shown, so none
         # has been polished yet: set earlier, every widget created pays for the style sheet.
         self.appearance_control.apply_style()
         self.appearance_control.check_action()
-
-    # ------------------------------------------------------------------ wiring
-    def _connect_signals(self) -> None:
-        actions, reader, window, reading = self.actions, self.reader, self.window, self.reading
-
-        # Sidebar: library, outline (the other panels: _connect_themes_panel and below)
-        self.library_panel.article_requested.connect(lambda a: reading.open_article(a, restore=True))
-        self.library_panel.section_requested.connect(reading.go_to_section)
-
-        # Reader: links, gestures, first paint
-        reader.footnote_requested.connect(self.show_footnote)
-        reader.crossref_requested.connect(self.show_crossref)
-        reader.anchor_requested.connect(reading.go_to_section)
-        reader.external_link_requested.connect(self.documents.open_external)
-        reader.back_requested.connect(reading.go_back)
-        reader.forward_requested.connect(reading.go_forward)
-        reader.first_painted.connect(lambda: QTimer.singleShot(0, self._after_first_paint))
-
-        # Notes (the Notes panel: _connect_notes_panel)
-        actions.add_bookmark.triggered.connect(self.annotations.toggle_bookmark)
-        actions.highlight_selection.triggered.connect(self.annotations.highlight_selection)
-        actions.add_note.triggered.connect(lambda: self.annotations.add_note())
-        actions.show_notes.triggered.connect(lambda: self.show_panel(self.notes_panel))
-
-        # Window
-        window.closing.connect(self.save_state)
-        window.back_requested.connect(reading.go_back)
-        window.forward_requested.connect(reading.go_forward)
-        window.banner.dismissed.connect(lambda: window.statusBar().showMessage("Problems hidden", 3000))
-        window.sidebar.currentChanged.connect(self._sidebar_changed)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self.appearance_control.system_scheme_changed)
-
-        # Menu actions: File, Edit
-        actions.print_article.triggered.connect(self.documents.print_article)
-        actions.export_pdf.triggered.connect(lambda: self.documents.export_pdf())
-        actions.quit.triggered.connect(window.close)
-        actions.copy.triggered.connect(reader.copy)
-        actions.find.triggered.connect(self.searching.focus)
-        actions.quick_search.triggered.connect(self.searching.focus)
-
-        # Menu actions: View
-        looks = self.appearance_control
-        actions.zoom_in.triggered.connect(lambda: looks.zoom(self.settings.zoom + 1))
-        actions.zoom_out.triggered.connect(lambda: looks.zoom(self.settings.zoom - 1))
-        actions.zoom_reset.triggered.connect(lambda: looks.zoom(0))
-        actions.appearance_system.triggered.connect(lambda: looks.set_appearance("system"))
-        actions.appearance_light.triggered.connect(lambda: looks.set_appearance("light"))
-        actions.appearance_dark.triggered.connect(lambda: looks.set_appearance("dark"))
-        actions.toggle_dark.triggered.connect(
-            lambda: looks.set_appearance("light" if self.appearance.scheme == "dark" else "dark")
-        )
-        actions.show_library.triggered.connect(lambda: self.show_panel(self.library_panel))
-        actions.show_themes.triggered.connect(lambda: self.show_panel(self.themes_panel))
-        actions.show_search.triggered.connect(self.searching.focus)
-        actions.focus_reader.triggered.connect(lambda: reader.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        actions.clear_theme.triggered.connect(lambda: reading.select_theme(""))
-
-        # Menu actions: Go
-        actions.back.triggered.connect(reading.go_back)
-        actions.forward.triggered.connect(reading.go_forward)
-        actions.previous_section.triggered.connect(lambda: reading.step_section(-1))
-        actions.next_section.triggered.connect(lambda: reading.step_section(+1))
-        actions.previous_article.triggered.connect(lambda: reading.step_article(-1))
-        actions.next_article.triggered.connect(lambda: reading.step_article(+1))
-
-        # Menu actions: Help
-        actions.shortcuts.triggered.connect(self.documents.show_shortcuts)
-        actions.about.triggered.connect(self.documents.show_about)
-
-    # Parts built on first use are wired here, once, when they are built.
-    def _connect_themes_panel(self, panel: ThemesPanel) -> None:
-        # Sidebar: themes
-        panel.theme_selected.connect(self.reading.select_theme)
-        panel.passage_requested.connect(self.reading.open_passage)
-
-    def _connect_search_panel(self, panel: SearchPanel) -> None:
-        # Search: the panel's queries and chosen results
-        panel.search_requested.connect(self.searching.run)
-        panel.result_chosen.connect(self.reading.open_hit)
-
-    def _connect_search_service(self, service: SearchService) -> None:
-        # Search: answers and status from the worker
-        service.results_ready.connect(self.searching.show_results)
-        service.state_changed.connect(self.searching.show_status)
-
-    def _connect_notes_panel(self, panel: NotesPanel) -> None:
-        # Notes: jump to and remove annotations
-        panel.passage_requested.connect(self.reading.open_passage)
-        panel.remove_requested.connect(self.annotations.remove_annotation)
-
-    def _connect_card(self, card: FootnoteCard) -> None:
-        # Footnote card
-        card.passage_requested.connect(self.reading.open_passage)
-        card.citation_copied.connect(
-            lambda _c: self.window.statusBar().showMessage("Citation copied to the clipboard", 4000)
-        )
 
     # ------------------------------------------------------------------ parts built on first use
     @property
@@ -233,7 +164,7 @@ class ReaderApp(QObject):
             panel = self._themes_panel = ThemesPanel(self.library)
             panel.show_theme(self.reading.marked_theme)
             self.window.set_panel(THEMES_TAB, panel)
-            self._connect_themes_panel(panel)
+            wiring.connect_themes_panel(self, panel)
         return self._themes_panel
 
     @property
@@ -243,7 +174,7 @@ class ReaderApp(QObject):
 
             panel = self._search_panel = SearchPanel(self.library)
             self.window.set_panel(SEARCH_TAB, panel)
-            self._connect_search_panel(panel)
+            wiring.connect_search_panel(self, panel)
         return self._search_panel
 
     @property
@@ -253,7 +184,7 @@ class ReaderApp(QObject):
 
             panel = self._notes_panel = NotesPanel(self.library)
             self.window.set_panel(NOTES_TAB, panel)
-            self._connect_notes_panel(panel)
+            wiring.connect_notes_panel(self, panel)
         return self._notes_panel
 
     @property
@@ -263,7 +194,7 @@ class ReaderApp(QObject):
             from jpbrief.ui.widgets.footnote_popup import FootnoteCard
 
             card = self._card = FootnoteCard()
-            self._connect_card(card)
+            wiring.connect_card(self, card)
         return self._card
 
     @property
@@ -276,8 +207,35 @@ class ReaderApp(QObject):
                 self.content_dir, self.library, self.where.search_index, key_dir=self.where.search_key
             )
             service = self._search = SearchService(factory, self)
-            self._connect_search_service(service)
+            wiring.connect_search_service(self, service)
         return self._search
+
+    @property
+    def packs(self) -> PacksController:
+        """Adds content packs and watches the packs folder (see controllers/packs.py)."""
+        if self._packs is None:
+            from jpbrief.core.packs.store import PackStore
+            from jpbrief.ui.controllers.packs import PacksController
+
+            store = PackStore(self.where.packs, self.where.trusted_keys)
+            packs = self._packs = PacksController(self.window, store, self.content_dir,
+                                                  library=lambda: self.library)
+            wiring.connect_packs(self, packs)
+        return self._packs
+
+    def use_library(self, library: Library, changed: Collection[str]) -> None:
+        """A content pack came, changed or went: every part shows ``library``; the search
+        index re-indexes ``changed`` only."""
+        self._share_library(library)
+        built = [i for i, p in ((THEMES_TAB, self._themes_panel), (SEARCH_TAB, self._search_panel),
+                                (NOTES_TAB, self._notes_panel)) if p is not None]
+        self._themes_panel = self._search_panel = self._notes_panel = None
+        for index in built:
+            self._build_tab(index)  # replaces the old panel in its tab
+        self.reading.use_library(library, changed)
+        self.annotations.use_library(library)
+        if self._search is not None:
+            self._search.update(library, changed)
 
     def _build_tab(self, index: int) -> QWidget:
         """The panel of a sidebar tab, built now if the tab still holds its placeholder."""
@@ -286,12 +244,36 @@ class ReaderApp(QObject):
             THEMES_TAB: lambda: self.themes_panel,
             SEARCH_TAB: lambda: self.search_panel,
             NOTES_TAB: lambda: self.notes_panel,
+            TIMELINE_TAB: lambda: self.chronology.panel,  # wired by its controller
         }
         return panels[index]()
 
     def _dismiss_card(self) -> None:
         if self._card is not None:
             self._card.dismiss()
+
+    def _take_library(self, library: Library) -> None:
+        """Hand a reloaded library to every part that holds one (see controllers.reload)."""
+        self._share_library(library)
+        self.reading.take_library(library)
+        self.annotations.use_library(library)
+        self.reader.set_glossary(glossary_tips(library))
+        for panel in (self.library_panel, self._themes_panel, self._notes_panel):
+            if panel is not None:
+                panel.library = library
+        self._refresh_views(rerender=False)
+        if self._search is not None:  # the next query indexes the new library
+            self._search.shutdown()
+            self._search = None
+        if self._search_panel is not None:  # built again: its filters list themes and articles
+            query, self._search_panel = self._search_panel.query.text(), None
+            self.search_panel.query.setText(query)
+
+    def _share_library(self, library: Library) -> None:
+        """The parts that only read the library read ``library`` from now on."""
+        self.library = self.documents.library = self.briefing.library = library
+        self.notes_export.library = library
+        self.chronology.use_library(library)
 
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
@@ -305,7 +287,7 @@ class ReaderApp(QObject):
         tab = min(self.settings.sidebar_tab, THEMES_TAB)
         self._build_tab(tab)  # shown by the first paint
         self.window.sidebar.setCurrentIndex(tab)
-        self.window.banner.show_problems(self.library)
+        self.window.banner.show_problems(self.library, self.content_dir)
         first = self.library.article(self.settings.last_article) or (
             self.library.articles[0] if self.library.articles else None
         )
@@ -317,12 +299,14 @@ class ReaderApp(QObject):
         self.window.show()
         self.reading.place_first(first)
 
-    def _after_first_paint(self) -> None:
+    def after_first_paint(self) -> None:
         """Work that must not delay the first paint: notes (and with them the saved reading
         position of the article shown), the search index, the start-up cache."""
         self.annotations.open_notes()
         self.reading.after_first_paint()
+        self.content_reload.start_watching()  # live preview: a saved file shows in place
         self.search.prepare()
+        self.packs.watch()
         if self._cache_root is not None:
             # The model, and the article shown; any other is added when first shown (a
             # library of 10,000 is not rendered at once, freezing the window).
@@ -346,6 +330,9 @@ class ReaderApp(QObject):
         self.settings.sync()
         if self._search is not None:
             self._search.shutdown()
+        if self._packs is not None:
+            self._packs.shutdown()
+        self.content_reload.stop()
         self.annotations.close()
 
     # ------------------------------------------------------------------ cards
@@ -355,6 +342,10 @@ class ReaderApp(QObject):
             return False
         return self.card.show_footnote(self.library, current.id, number, where, opened_by=trigger)
 
+    def show_article_footnote(self, article_id: str, number: int, where: QPoint, trigger: str) -> bool:
+        """A footnote of a named article (a theme briefing's passages come from several)."""
+        return self.card.show_footnote(self.library, article_id, number, where, opened_by=trigger)
+
     def show_crossref(self, article_id: str, anchor: str, where: QPoint, trigger: str = "click") -> bool:
         return self.card.show_crossref(self.library, article_id, anchor, where, opened_by=trigger)
 
@@ -362,20 +353,22 @@ class ReaderApp(QObject):
     def show_panel(self, panel: Any) -> None:
         self.window.show_panel(panel)
 
-    def _sidebar_changed(self, index: int) -> None:
+    def sidebar_changed(self, index: int) -> None:
         if index >= 0:
             self.settings.sidebar_tab = index
             self._build_tab(index)
 
-    def _refresh_views(self) -> None:
-        """Redraw what the appearance colours: the lists and the article."""
+    def _refresh_views(self, *, rerender: bool = True) -> None:
+        """Redraw what the appearance colours: the lists and (``rerender``) the article."""
         self.library_panel.populate()
         if self.reading.current is not None:
             self.library_panel.show_article(self.reading.current)
         if self._themes_panel is not None:
             self._themes_panel.populate()
             self._themes_panel.show_theme(self.reading.marked_theme)
-        self.reading.rerender()
+        if rerender:
+            self.reading.rerender()
+            self.briefing.rerender()
 
 
 def open_notes_store() -> NotesPort:

@@ -20,6 +20,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,9 @@ from jpbrief import __version__
 from jpbrief.core import paths
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QMessageLogContext, QtMsgType
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QMessageLogContext, QObject, QtMsgType
     from PySide6.QtWidgets import QApplication
 
 KNOWN_BAD_PYSIDE = frozenset({"6.12.0"})
@@ -56,6 +59,12 @@ def check_pyside(version: str) -> None:
         )
 
 
+def has_display() -> bool:
+    """False only on Linux without an X11 or Wayland display (the reader would run offscreen)."""
+    return not sys.platform.startswith("linux") or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def ensure_platform() -> None:
     """Use the offscreen platform when there is no display (CI, SSH, self-test).
 
@@ -66,9 +75,7 @@ def ensure_platform() -> None:
     a fixed name in the shared temp folder could be planted first, as a symlink or with
     another screen, by any local user.
     """
-    if "QT_QPA_PLATFORM" in os.environ or not sys.platform.startswith("linux"):
-        return
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+    if "QT_QPA_PLATFORM" in os.environ or has_display():
         return
     try:
         folder = tempfile.mkdtemp(prefix="jpbrief-offscreen-")
@@ -112,8 +119,8 @@ def application() -> QApplication:
     return app
 
 
-def run(content_dir: Path) -> int:
-    """Open the reader window and run until it is closed."""
+def run(content_dir: Path, packs: Sequence[Path] = ()) -> int:
+    """Open the reader window and run until it is closed; offer to install ``packs`` first."""
     gc.disable()  # until the first paint (see the module's docstring)
     from jpbrief.core.packs import state_key
     from jpbrief.ui.services import library_cache
@@ -157,4 +164,24 @@ def run(content_dir: Path) -> int:
     reader_app.reader.first_painted.connect(gc.enable)
     QTimer.singleShot(5000, gc.enable)  # should the window not be painted (started hidden)
     reader_app.start()
+    if packs:  # as the file manager opens a .jpbpack: once the window is up
+        QTimer.singleShot(0, lambda: reader_app.packs.open_files(packs))
+    opener = file_open_filter(lambda path: reader_app.packs.open_files([path]), app)
+    app.installEventFilter(opener)
     return app.exec()
+
+
+def file_open_filter(open_file: Callable[[Path], None], parent: QObject) -> QObject:
+    """An event filter passing macOS's "open this file" (a .jpbpack double-clicked in the
+    Finder reaches a running app as a ``QFileOpenEvent``, not as an argument) to ``open_file``."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QFileOpenEvent
+
+    class _Filter(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if isinstance(event, QFileOpenEvent) and event.file().lower().endswith(".jpbpack"):
+                open_file(Path(event.file()))
+                return True
+            return False
+
+    return _Filter(parent)

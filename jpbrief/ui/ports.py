@@ -45,6 +45,8 @@ class NotesPort(Protocol):
     def set_position(self, article: str, anchor: str, fraction: float) -> None: ...
     def position(self, article: str) -> Position | None: ...
     def reanchor(self, library: Library) -> object: ...
+    def export_json(self, library: Library | None = None) -> str: ...
+    def export_markdown(self, library: Library | None = None) -> str: ...
     def close(self) -> None: ...
 
 
@@ -56,10 +58,15 @@ class LaunchPaths:
     search_index: Path
     search_key: Path
     """The folder of the key that seals the index: the data folder, never the cache."""
+    packs: Path
+    """Installed content packs (watched for installs from the command line)."""
+    trusted_keys: tuple[Path, ...]
+    """Folders of trusted pack-signing keys, the user's first (``core.paths.trusted_keys_dirs``)."""
 
     @classmethod
     def default(cls) -> LaunchPaths:
         """The installed layout (checkout, wheel or frozen bundle; see ``core.paths``)."""
         from jpbrief.core import paths
 
-        return cls(paths.resources_dir(), paths.cache_dir() / "search-index", paths.data_dir())
+        return cls(paths.resources_dir(), paths.cache_dir() / "search-index", paths.data_dir(),
+                   paths.packs_dir(), tuple(paths.trusted_keys_dirs()))

@@ -269,6 +269,22 @@ def exercise(reader_app: Any, report: Report, *, timeout_ms: int, shot: Path | N
 
     if reader_app.annotations.open_notes():
         exercise_notes(reader_app, report, shot)
+    exercise_reload(reader_app, report, timeout_ms)
+
+
+def exercise_reload(reader_app: Any, report: Report, timeout_ms: int) -> None:
+    """View > Reload (F5) reads the folder again and leaves the reader where it was."""
+    reading, reader = reader_app.reading, reader_app.reader
+    if reading.current is None or not reading.current.passages:
+        report.check("reload keeps the place (F5)", True, "no article shown (skipped)")
+        return
+    passages = reading.current.passages
+    reading.open_article(reading.current.id, passages[len(passages) // 2].anchor)
+    before = (reading.current.id, reader.top_anchor())
+    reader_app.actions.reload.trigger()
+    applied = wait_for_signal(reader_app.content_reload.applied, timeout_ms) is not None
+    after = (reading.current.id if reading.current else "", reader.top_anchor())
+    report.check("reload keeps the place (F5)", applied and after == before, "#".join(after))
 
 
 def exercise_notes(reader_app: Any, report: Report, shot: Path | None) -> None:
@@ -357,6 +373,7 @@ def run_self_test(
         )
     reader_app = ReaderApp(
         library, content_dir, Settings(config), confirm_url=lambda *_: False, notes_factory=scratch_notes,
+        load=lambda: load_library(content_dir),
     )
     reader_app.start()
     try:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from jpbrief.core.content.body import Draft
 from jpbrief.core.content.problems import Reporter
-from jpbrief.core.model import Article, CrossRef, Source, Theme
+from jpbrief.core.model import Article, CrossRef, Problem, Source, Theme
 
 
 @dataclass
@@ -23,6 +23,8 @@ class Missing:
     """Id of each skipped article file -> its file name (the id is the name's stem)."""
     catalogues: set[str] = field(default_factory=set)
     """``themes.yaml`` / ``sources.yaml`` when absent or unreadable (already reported)."""
+    causes: dict[str, Problem] = field(default_factory=dict)
+    """Skipped article id or catalogue name -> the problem that says why (the root cause)."""
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
@@ -43,7 +45,10 @@ def check_references(
         unchecked = [line for theme, line in draft.theme_lines if theme not in themes]
         if unchecked and "themes.yaml" in missing.catalogues:  # one line, not one per theme
             why = "because themes.yaml could not be loaded: see above"
-            report.add(path, unchecked[0], f"{len(unchecked)} theme(s) in this file not checked ({why})")
+            report.add(
+                path, unchecked[0], f"{len(unchecked)} theme(s) in this file not checked ({why})",
+                follows_from=missing.causes.get("themes.yaml"),
+            )
         else:
             for theme, line in draft.theme_lines:
                 if theme not in themes:
@@ -66,6 +71,7 @@ def _check_crossrefs(draft: Draft, articles: dict[str, Article], missing: Missin
                 path, line,
                 f"cross-reference to {ref.article}#{ref.anchor} not checked "
                 f"(because {name} was skipped: see above)",
+                follows_from=missing.causes.get(ref.article),
             )
         elif target is None:
             hint = did_you_mean(ref.article, articles)
@@ -118,11 +124,17 @@ def _check_footnotes(draft: Draft, sources: dict[str, Source], missing: Missing,
             report.add(path, line, f"footnote [^{number}] is defined but never referenced")
         if source_id not in sources:
             why = _why(source_id, sources, missing)
-            report.add(path, line, f"footnote [^{number}] cites unknown source {source_id!r} {why}".rstrip())
+            report.add(
+                path, line, f"footnote [^{number}] cites unknown source {source_id!r} {why}".rstrip(),
+                follows_from=missing.causes.get("sources.yaml"),
+            )
     for source_id, line in draft.reference_lines:
         if source_id not in sources:
             why = _why(source_id, sources, missing)
-            report.add(path, line, f"references: unknown source {source_id!r} {why}".rstrip())
+            report.add(
+                path, line, f"references: unknown source {source_id!r} {why}".rstrip(),
+                follows_from=missing.causes.get("sources.yaml"),
+            )
 
 
 def _why(source_id: str, sources: dict[str, Source], missing: Missing) -> str:

@@ -43,8 +43,13 @@ def load_library(content_dir: Path, *, required_themes: Iterable[str] = REQUIRED
     sources = load_sources(files["sources.yaml"], report) if "sources.yaml" in files else {}
     glossary = load_glossary(files["glossary.yaml"], report) if "glossary.yaml" in files else Glossary()
     for name, loaded in (("themes.yaml", themes), ("sources.yaml", sources)):
-        if not loaded and any(p.path in {str(content_dir), str(content_dir / name)} for p in report.problems):
+        cause = next(
+            (p for p in report.problems if p.path == str(content_dir / name) or
+             (p.path == str(content_dir) and name in p.message)), None,
+        )
+        if not loaded and cause is not None:
             missing.catalogues.add(name)
+            missing.causes[name] = cause
 
     article_dir = content_dir / "articles"
     if not listing.article_dir_ok and not _refused(listing, article_dir):
@@ -54,6 +59,10 @@ def load_library(content_dir: Path, *, required_themes: Iterable[str] = REQUIRED
     missing.articles = {
         Path(path).stem: Path(path).name for path in skipped if Path(path).stem not in loaded_ids
     }
+    for skipped_path in skipped:
+        cause = report.first(skipped_path)
+        if Path(skipped_path).stem in missing.articles and cause is not None:
+            missing.causes.setdefault(Path(skipped_path).stem, cause)
     check_references(drafts, themes, sources, report, missing)
     articles = tuple(draft.article for draft in drafts)
     events, figures = load_annotations(files, articles, themes, report)

@@ -13,8 +13,12 @@ class Reporter:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def add(self, path: Path | str, line: int, message: str) -> None:
-        self.problems.append(Problem(str(path), line, message))
+    def add(self, path: Path | str, line: int, message: str, *, follows_from: Problem | None = None) -> None:
+        self.problems.append(Problem(str(path), line, message, follows_from=follows_from))
+
+    def first(self, path: Path | str) -> Problem | None:
+        """The first error reported at ``path`` (for a skipped file: why it was skipped)."""
+        return next((p for p in self.problems if p.path == str(path) and p.severity == "error"), None)
 
     def warn(self, path: Path | str, line: int, message: str) -> None:
         """The content loads as written, but the editor's work is incomplete."""

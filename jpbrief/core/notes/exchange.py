@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jpbrief.core.model import Library, Passage
+from jpbrief.core.content.dialect import plain_text
+from jpbrief.core.model import Article, Library, Passage
 from jpbrief.core.notes.database import NotesDatabase, insert_row
 from jpbrief.core.notes.import_checks import (
     BATCH,
@@ -77,8 +78,8 @@ def export_json(annotations: Sequence[Annotation], library: Library | None, expo
 def export_markdown(
     annotations: Sequence[Annotation], library: Library | None, exported: str
 ) -> str:
-    """A memo to paste into a brief: per article and section, each note with its quote
-    and the citations of the footnotes its passage cites."""
+    """A memo to paste into a brief: per article and section, each item with its quote, the
+    note, the article's citation, and only the footnotes whose markers stand in the quote."""
     entries = _ordered(annotations, library)
     highlight_ids = {e.annotation.id for e in entries if isinstance(e.annotation, Highlight)}
     notes_on: dict[int, list[Note]] = {}
@@ -113,10 +114,54 @@ def export_markdown(
         if isinstance(item, Highlight):
             for note in notes_on.get(item.id, []):
                 lines += ["", f"Note ({note.created[:10]}): {note.text}"]
-        if entry.sources:
-            lines += ["", "Sources cited in this passage:", ""]
-            lines += [f"- [{s['number']}] {s['citation']}" for s in entry.sources]
+        article = library.article(item.article) if library is not None else None
+        if article is not None:
+            lines += ["", f"Cited as: {article_citation(article)}"]
+        quoted = _quoted_sources(entry)
+        if quoted:
+            lines += ["", "Footnotes in the quoted text (numbered as in the original):", ""]
+            lines += [f"- [{s['number']}] {s['citation']}" for s in quoted]
     return "\n".join(lines) + "\n"
+
+
+def article_citation(article: Article) -> str:
+    """The article as a memo cites it: title, author, publisher, date, address where known."""
+    def stated(value: str | None, what: str) -> str:
+        return value if value else f"{what} not stated in the original"
+
+    parts = [f"“{_one_line(article.title)}”", stated(article.author, "author"),
+             stated(article.publisher, "publisher"), stated(article.published, "date")]
+    if article.url:
+        parts.append(article.url)
+    return ", ".join(parts) + "."
+
+
+def _quoted_span(entry: _Entry) -> tuple[int, int] | None:
+    """Where the annotation's quote stands in its passage's text (None: the whole passage)."""
+    item, passage = entry.annotation, entry.passage
+    if passage is None:
+        return None
+    if isinstance(item, Highlight) and item.state == "ok":
+        return item.start, item.end
+    start = passage.text.find(item.quote) if item.quote else -1
+    return (start, start + len(item.quote)) if start >= 0 else None
+
+
+def _quoted_sources(entry: _Entry) -> list[dict[str, Any]]:
+    """The footnotes whose markers stand inside (or right after) the quoted text."""
+    passage = entry.passage
+    span = _quoted_span(entry)
+    if passage is None or span is None:
+        return entry.sources
+    inside: set[int] = set()
+    for footnote in passage.footnotes:
+        if footnote.markdown_span is None:  # placed at the passage's end, as the renderers do
+            offset = len(passage.text)
+        else:
+            offset = len(plain_text(passage.markdown[:footnote.markdown_span[0]]))
+        if span[0] < offset <= span[1] + 1:
+            inside.add(footnote.number)
+    return [source for source in entry.sources if source["number"] in inside]
 
 
 def import_json(

@@ -2,11 +2,12 @@
 
 Each pack's ``content/`` folder is read by the ordinary loader (without the bundle's
 required themes), its articles marked with the pack's id. Sources, themes and glossary
-entries that a pack repeats must be identical to the ones already there; an article id
-may appear once in all. A pack that conflicts is refused at install
-(:func:`install_check`); should one conflict later (a newer installer bundles its
-article), it is left out whole, with a problem naming both sides, so that no article is
-shown with another's sources.
+entries that a pack repeats must be identical to the ones already there; an article id,
+and an event's or figure's id, may appear once in all (a pack's events and figures join
+the timeline and the key figures, linked to the bundle's by ``same_as``/``same_measure``).
+A pack that conflicts is refused at install (:func:`install_check`); should one conflict
+later (a newer installer bundles its article), it is left out whole, with a problem
+naming both sides, so that no article is shown with another's sources.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class _Merged:
     source_owner: dict[str, str] = field(default_factory=dict)
     theme_owner: dict[str, str] = field(default_factory=dict)
     acronym_owner: dict[str, tuple[Acronym, str]] = field(default_factory=dict)
+    annotation_owner: dict[tuple[str, str], str] = field(default_factory=dict)
+    """("event" or "figure", id) -> who brought it."""
 
     @classmethod
     def start(cls, base: Library, name: str = BUNDLE) -> _Merged:
@@ -49,6 +52,7 @@ class _Merged:
         merged.source_owner = dict.fromkeys(base.sources, name)
         merged.theme_owner = dict.fromkeys(base.themes, name)
         merged.acronym_owner = {a.term: (a, name) for a in base.glossary.acronyms}
+        merged.annotation_owner = {key: name for key in _annotation_keys(base)}
         return merged
 
     def conflicts(self, name: str, part: Library) -> list[str]:
@@ -59,6 +63,8 @@ class _Merged:
                     f"article id {article.id!r} of {name} ({article.path}) is already used by "
                     f"{self.article_owner[article.id]}"
                 )
+        found += [f"{kind} id {key!r} of {name} is already used by {self.annotation_owner[(kind, key)]}"
+                  for kind, key in _annotation_keys(part) if (kind, key) in self.annotation_owner]
         found += _differing("source", name, part.sources, self.library.sources, self.source_owner)
         found += _differing("theme", name, part.themes, self.library.themes, self.theme_owner)
         for acronym in part.glossary.acronyms:
@@ -74,6 +80,8 @@ class _Merged:
         lib = self.library
         for article in part.articles:
             self.article_owner[article.id] = f"{name} ({article.path})"
+        for owned in _annotation_keys(part):
+            self.annotation_owner[owned] = name
         for key, source in part.sources.items():
             self.source_owner.setdefault(key, name)
             lib.sources.setdefault(key, source)
@@ -90,6 +98,8 @@ class _Merged:
         self.library = replace(
             lib,
             articles=lib.articles + part.articles,
+            events=lib.events + part.events,
+            figures=lib.figures + part.figures,
             glossary=Glossary(tuple(acronyms), tuple(synonyms)),
             problems=lib.problems + part.problems,
             skipped=lib.skipped + part.skipped,
@@ -99,6 +109,10 @@ class _Merged:
         self.library = replace(
             self.library, problems=(*self.library.problems, Problem(path, 1, message))
         )
+
+
+def _annotation_keys(library: Library) -> list[tuple[str, str]]:
+    return [("event", e.id) for e in library.events] + [("figure", f.id) for f in library.figures]
 
 
 def _differing(kind: str, name: str, new: dict[str, Source] | dict[str, Theme],
@@ -153,7 +167,9 @@ def load_merged(content_dir: Path, packs_root: Path) -> Library:
         return replace(base, problems=(*base.problems, Problem(str(packs_root), 1, str(error))))
     problems = tuple(Problem(str(packs_root), 1, reason) for reason in damaged)
     merged = merge(base, packs)
-    return replace(merged, problems=merged.problems + problems)
+    present = {article.pack for article in merged.articles if article.pack}
+    titles = {p.id: p.manifest.title for p in store.installed(packs_root) if p.id in present}
+    return replace(merged, problems=merged.problems + problems, packs=titles)
 
 
 def install_check(content_dir: Path, packs_root: Path) -> ContentCheck:

@@ -142,11 +142,15 @@ class PackStore:
     # --- keys -----------------------------------------------------------------------
 
     def trusted_keys(self) -> list[signing.PublicKey]:
+        return [key for _path, key in self.trusted_key_files()]
+
+    def trusted_key_files(self) -> list[tuple[Path, signing.PublicKey]]:
+        """Each readable trusted key with its file, the user's folder first."""
         keys = []
         for folder in self.key_dirs:
             for path in sorted(folder.glob("*.pub")) if folder.is_dir() else []:
                 try:
-                    keys.append(signing.parse_public_key(signing.read_key_file(path), str(path)))
+                    keys.append((path, signing.parse_public_key(signing.read_key_file(path), str(path))))
                 except (OSError, signing.SignatureError):
                     continue  # a broken key file trusts nobody
         return keys
@@ -173,15 +177,20 @@ class PackStore:
         self, path: Path, *, trust: bool = False, allow_downgrade: bool = False,
         content_check: ContentCheck | None = None,
         progress: Callable[[int, int], None] | None = None,
+        expect: Manifest | None = None,
     ) -> InstallResult:
         """Verify, unpack and switch to the pack at ``path``; PackError says why not.
 
         ``trust`` adds an unknown signer's key (after the user compared its
         fingerprint). ``content_check`` sees the unpacked folder before the switch.
+        ``expect``: the manifest the user was shown; a file changed since is refused
+        (its signer, version or any file's hash would differ from what was agreed to).
         """
         with _locked(self.root):
             checked = self.check(path, trust=trust)
             new = checked.manifest
+            if expect is not None and new != expect:
+                raise PackError(f"{path}: the file changed after it was checked; open it again")
             state = _read_state(self.root)
             self._collect_leftovers(state)
             current = next((p for p in installed(self.root) if p.id == new.id), None)

@@ -92,14 +92,14 @@ def mark_glossary(html_text: str, glossary: Glossary) -> str:
     return "".join(out)
 
 
-def passage_block(passage: Passage, inner: str, classes: list[str], tail: str = "") -> str:
-    """A passage as ``<p>`` or ``<h2>``: its anchor, then ``inner``, then ``tail``."""
+def passage_block(passage: Passage, inner: str, classes: list[str], tail: str = "", name: str = "") -> str:
+    """A passage as ``<p>`` or ``<h2>``: its anchor (``name``, else its own), ``inner``, ``tail``."""
     if passage.role:
         classes = [*classes, f"role-{passage.role}"]
     if passage.role == "bio":
         inner = f'<span class="label">About the author: </span>{inner}'
     tag = "h2" if passage.kind == "heading" else "p"
-    anchor = f'<a name="{escape(passage.anchor)}"></a>'
+    anchor = f'<a name="{escape(name or passage.anchor)}"></a>'
     return f'<{tag} class="{escape(" ".join(classes))}">{anchor}{inner}{tail}</{tag}>'
 
 
@@ -154,20 +154,38 @@ def editor_references(article: Article, library: Library) -> str:
     return "".join(items)
 
 
-def author_notes(article: Article, library: Library) -> str:
-    """The author's numbered notes with their citations, each at anchor ``fn-N``; "" if none."""
-    if not any(f.source_id for p in article.passages for f in p.footnotes):
-        return ""
-    items = ['<h2 class="notes-heading">Notes</h2><ol class="notes">']
+def author_notes(
+    article: Article, library: Library, *, heading: str = "Notes", numbers: set[int] | None = None,
+    anchor: str = "fn-{number}",
+) -> str:
+    """The author's numbered notes with their citations, each at ``anchor``; "" if none.
+
+    ``numbers`` keeps only those footnotes (a briefing lists the notes of the passages it
+    quotes); ``anchor`` is formatted with ``number``.
+    """
+    entries: list[tuple[int, str]] = []
     listed: set[int] = set()
     for passage in article.passages:
         for footnote in passage.footnotes:
             if footnote.number in listed:
                 continue
+            if numbers is not None and footnote.number not in numbers:
+                continue
             listed.add(footnote.number)
             source = library.sources.get(footnote.source_id)
             citation = escape(source.citation) if source else "(source missing)"
-            items.append(f'<li value="{footnote.number}"><a name="fn-{footnote.number}"></a>{citation}</li>')
+            name = escape(anchor.format(number=footnote.number))
+            entry = f'<li value="{footnote.number}"><a name="{name}"></a>{citation}</li>'
+            entries.append((footnote.number, entry))
+    if not any(f.source_id for p in article.passages for f in p.footnotes if f.number in listed):
+        return ""
+    items = [f'<h2 class="notes-heading">{escape(heading)}</h2>']
+    previous = None
+    for number, entry in entries:  # Qt ignores <li value>: each run of numbers is an <ol start>
+        if previous is None or number != previous + 1:
+            items.append(("</ol>" if previous is not None else "") + f'<ol class="notes" start="{number}">')
+        items.append(entry)
+        previous = number
     items.append("</ol>")
     return "".join(items)
 

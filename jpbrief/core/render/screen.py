@@ -14,17 +14,18 @@ from jpbrief.core.model import Article, Footnote, Library, Passage
 from jpbrief.core.render import parts
 
 
-def _footnote_link(footnote: Footnote, library: Library) -> str:
+def _footnote_link(footnote: Footnote, library: Library, article: str = "") -> str:
     """A working marker for a footnote whose source is known; otherwise a visibly broken one."""
     why = parts.footnote_problem(footnote, library)
     if why is not None:
         return parts.broken_marker(footnote, why)
     number = footnote.number
-    href = escape(links.make(links.FootnoteLink(number)))
+    href = escape(links.make(links.FootnoteLink(number, article)))
     return f'<sup><a class="fn" href="{href}" title="Footnote {number}">{number}</a></sup>'
 
 
-def _crossref_links(passage: Passage, library: Library) -> str:
+def crossref_links(passage: Passage, library: Library) -> str:
+    """The passage's editor's cross-references as ``[ed.]`` card links (with a leading space), or ""."""
     markers = []
     for ref in passage.crossrefs:
         target = library.article(ref.article)
@@ -34,9 +35,14 @@ def _crossref_links(passage: Passage, library: Library) -> str:
     return f' <span class="xref">{" ".join(markers)}</span>' if markers else ""
 
 
-def render_passage(passage: Passage, library: Library) -> str:
-    """One passage's inner HTML for the screen: markers placed from the model, glossary linked."""
-    return parts.passage_body(passage, lambda f: _footnote_link(f, library), glossary=library.glossary)
+def render_passage(passage: Passage, library: Library, article: str = "") -> str:
+    """One passage's inner HTML for the screen: markers placed from the model, glossary linked.
+
+    With ``article`` its footnote links name the article (a briefing shows several)."""
+    def marker(footnote: Footnote) -> str:
+        return _footnote_link(footnote, library, article)
+
+    return parts.passage_body(passage, marker, glossary=library.glossary)
 
 
 def render_article(
@@ -62,7 +68,7 @@ def render_article(
         if marked_theme and marked_theme in passage.themes:
             classes.append("marked")
         inner = render_passage(passage, library)
-        body.append(parts.passage_block(passage, inner, classes, _crossref_links(passage, library)))
+        body.append(parts.passage_block(passage, inner, classes, crossref_links(passage, library)))
     if with_sources:
         body.append(parts.author_notes(article, library))
         body.append(parts.editor_references(article, library))

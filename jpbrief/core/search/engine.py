@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import threading
+from collections.abc import Collection
 from pathlib import Path
 
 from jpbrief.core.closing import Closing
@@ -121,6 +122,45 @@ class SearchIndex(Closing):
             )
             self._open, self._retriever = opened, Retriever(opened.searcher, opened.postings)
             return opened.info
+
+    def update(self, library: Library, changed: Collection[str]) -> IndexInfo:
+        """Switch to ``library``, re-indexing only the articles whose ids are in ``changed``
+        (a content pack installed, updated or removed; see :mod:`.incremental`).
+
+        Without an open index on disk to start from, or should the update fail, the new
+        library's index is opened or built in full, as :meth:`ensure` does.
+        """
+        from jpbrief.core.search import incremental
+
+        with self._lock:
+            old, opened = self.library, self._open
+            self.library, self._planner, self._fingerprint = library, Planner(library), None
+            if opened is None or opened.info.path is None:
+                self._close()
+                return self.ensure()
+            write = functools.partial(
+                incremental.update, opened=opened, old=old, new=library, changed=changed,
+                known_phrases=self._planner.expander.phrases, progress=self.progress,
+            )
+            try:
+                fresh = lifecycle.ensure(
+                    self.index_root, self.fingerprint(), write, rebuild=False,
+                    lock_timeout=self.lock_timeout, verify=self.verify, key=self._seal_key,
+                )
+            except IndexBusy:
+                self._close()  # the next search opens (or waits for) the new library's index
+                raise
+            except incremental.Compact as reason:
+                log.info("search index: %s; building it in full", reason)
+                self._close()
+                return self.ensure()
+            except Exception:
+                log.warning("updating the search index failed; building it in full", exc_info=True)
+                self._close()
+                return self.ensure()
+            self._close()
+            self._open, self._retriever = fresh, Retriever(fresh.searcher, fresh.postings)
+            return fresh.info
 
     def _seal_key(self) -> bytes | None:
         if self._key is None and self.key_dir is not None:

@@ -65,6 +65,7 @@ def fingerprint(library: Library, content_dir: Path | None) -> str:
                 data = content_files.read_capped(path)
                 digest.update(b"-\0" if data is None else f"{len(data)}\0".encode() + data)
             _hash_packs(digest, library, content_dir)
+            _hash_passages(digest, library)
             return digest.hexdigest()
         except OSError as error:
             log.warning("hashing %s failed (%s); hashing the loaded library", content_dir, error)
@@ -90,3 +91,15 @@ def _hash_packs(digest: Any, library: Library, content_dir: Path) -> None:
     if added:
         digest.update(repr((added, sorted(library.sources.items()), sorted(library.themes.items()),
                             library.glossary)).encode("utf-8"))
+
+
+def _hash_passages(digest: Any, library: Library) -> None:
+    """What is indexed of the loaded library, beside the files: a file saved after the
+    library was read (a trainer's edit with the reader open) then changes the files' hash
+    but not the library, and without this the index of the older library would be
+    published under the new files' fingerprint and served for them after the reload."""
+    for article in library.articles:
+        digest.update(f"{article.id}\0{article.title}\0".encode("utf-8", "surrogateescape"))
+        for passage in article.passages:
+            text = f"{passage.anchor}\0{passage.text}\0{' '.join(passage.themes)}\0"
+            digest.update(text.encode("utf-8", "surrogateescape"))

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import time
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3Codec
 
-from jpbrief.core.model import Library
+from jpbrief.core.model import Article, Library, Passage, Source
 from jpbrief.core.search import ranking
 from jpbrief.core.search.analysis import analyse
-from jpbrief.core.search.schema import SCORED_FIELDS, build_schema, passage_document
+from jpbrief.core.search.schema import SCORED_FIELDS, PassageDocument, build_schema, passage_document
 from jpbrief.core.search.vocabulary import Vocabulary, VocabularyBuilder
 
 VOCABULARY_FILE = "vocabulary.json"
@@ -34,6 +34,54 @@ class Built:
     vocabulary: Vocabulary
 
 
+def add_passages(
+    index: Any,
+    passages: Iterable[tuple[Article, Passage]],
+    sources: Mapping[str, Source],
+    record: Callable[[PassageDocument], None],
+    progress: Progress | None,
+    total: int,
+    *,
+    delete_articles: Iterable[str] = (),
+    merge: bool = True,
+) -> int:
+    """Delete the passages of ``delete_articles`` from ``index``, add each passage's document
+    (``record`` sees it first), commit and close; how many were added. ``merge``: into one
+    segment (a full build); else the new passages are a segment of their own."""
+    tokenizer = index.schema["text"].analyzer  # the one PassageTokenizer of every text field
+    # Uncompressed posting blocks: most hold a word pair found in one or two passages,
+    # where zlib costs more time than it saves bytes. No length statistics: no field is
+    # Whoosh-scorable, yet Whoosh would look for a lengths file for every posting.
+    codec = W3Codec(compression=0)
+    codec.length_stats = False
+    writer = index.writer(limitmb=256, codec=codec)
+    documents = 0
+    try:
+        for article_id in delete_articles:
+            writer.delete_by_term("article", article_id)
+        for article, passage in passages:
+            document = passage_document(article, passage, sources)
+            record(document)
+            tokenizer.prepared = {document.fields[name]: document.analysed[name]
+                                  for name in SCORED_FIELDS}
+            writer.add_document(**document.fields)
+            documents += 1
+            if progress is not None and (documents % 200 == 0 or documents == 1):
+                progress(documents, total)
+        tokenizer.prepared = {}  # before the commit pickles the schema into the index
+        if merge:
+            writer.commit(optimize=True)
+        else:
+            writer.commit(merge=False)
+    except BaseException:
+        writer.cancel()
+        raise
+    finally:
+        tokenizer.prepared = {}
+        index.close()
+    return documents
+
+
 def build(
     storage: Any,
     directory: Path | None,
@@ -48,41 +96,19 @@ def build(
     are saved in it beside the Whoosh files (an in-memory index keeps them in memory).
     """
     started = time.perf_counter()
-    schema = build_schema()
-    tokenizer = schema["text"].analyzer  # the one PassageTokenizer of every text field
-    index = storage.create_index(schema)
-    # Uncompressed posting blocks: most hold a word pair found in one or two passages,
-    # where zlib costs more time than it saves bytes. No length statistics: no field is
-    # Whoosh-scorable, yet Whoosh would look for a lengths file for every posting.
-    codec = W3Codec(compression=0)
-    codec.length_stats = False
-    writer = index.writer(limitmb=256, codec=codec)
     vocabulary = VocabularyBuilder()
     for phrase in known_phrases:
         vocabulary.add_known(analyse(phrase))
-    total = library.passage_count
-    documents = 0
     lengths: dict[str, array[int]] = {name: array("I") for name in SCORED_FIELDS}
-    try:
-        for article, passage in library.iter_passages():
-            document = passage_document(article, passage, library.sources)
-            vocabulary.add_passage(tok for tokens in document.analysed.values() for tok in tokens)
-            for name in SCORED_FIELDS:
-                lengths[name].append(len(document.analysed[name]))
-            tokenizer.prepared = {document.fields[name]: document.analysed[name]
-                                  for name in SCORED_FIELDS}
-            writer.add_document(**document.fields)
-            documents += 1
-            if progress is not None and (documents % 200 == 0 or documents == 1):
-                progress(documents, total)
-        tokenizer.prepared = {}  # before the commit pickles the schema into the index
-        writer.commit(optimize=True)
-    except BaseException:
-        writer.cancel()
-        raise
-    finally:
-        tokenizer.prepared = {}
-        index.close()
+
+    def record(document: PassageDocument) -> None:
+        vocabulary.add_passage(tok for tokens in document.analysed.values() for tok in tokens)
+        for name in SCORED_FIELDS:
+            lengths[name].append(len(document.analysed[name]))
+
+    total = library.passage_count
+    documents = add_passages(storage.create_index(build_schema()), library.iter_passages(),
+                             library.sources, record, progress, total)
     built = vocabulary.build()
     if directory is not None:
         built.save(directory / VOCABULARY_FILE)

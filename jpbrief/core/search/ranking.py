@@ -58,11 +58,14 @@ class Postings:
 
     def __init__(self, reader: Any, lengths: dict[str, array[int]]) -> None:
         self.reader = reader
-        self.documents = max(1, reader.doc_count_all())
+        # Live passages only: after a content pack's update (.incremental) the replaced
+        # passages stay in their segment, deleted, until the next full build.
+        self.documents = max(1, reader.doc_count())
         self.lengths = lengths
+        live = _live_lengths(reader, lengths)
         self.average = {
             field: (sum(values) / len(values) if values else 1.0) or 1.0
-            for field, values in lengths.items()
+            for field, values in live.items()
         }
         self._tf: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
         self._bm25: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
@@ -76,7 +79,7 @@ class Postings:
             return table
         table = {}
         if (field, term) in self.reader:
-            table = _read_postings(self.reader.postings(field, term))
+            table = _read_segments(self.reader, field, term)
         self._tf[key] = table
         if len(self._tf) > CACHE_TERMS:
             self._tf.popitem(last=False)
@@ -139,6 +142,34 @@ class Postings:
                         scores[doc] += boost * found
         best = heapq.nsmallest(need, scores.items(), key=lambda item: (-item[1], item[0]))
         return [(score, doc) for doc, score in best]
+
+
+def _live_lengths(reader: Any, lengths: dict[str, array[int]]) -> dict[str, Any]:
+    """``lengths`` without the deleted passages' entries (the same arrays when none is)."""
+    if not reader.has_deletions():
+        return lengths
+    live = [docnum for docnum in range(reader.doc_count_all()) if not reader.is_deleted(docnum)]
+    return {field: [values[docnum] for docnum in live] for field, values in lengths.items()}
+
+
+def _read_segments(reader: Any, field: str, term: str) -> dict[int, float]:
+    """``{docnum: weight}`` of a term over every segment of the index, deleted passages left
+    out. A full build has one segment; each content-pack update adds one (.incremental)."""
+    leaves = reader.leaf_readers()
+    if len(leaves) == 1 and not reader.has_deletions():
+        return _read_postings(reader.postings(field, term))
+    table: dict[int, float] = {}
+    for leaf, offset in leaves:
+        if (field, term) not in leaf:
+            continue
+        matcher = leaf.postings(field, term)
+        deleted = leaf.deleted_docs_set if leaf.has_deletions() else frozenset()
+        if deleted and hasattr(matcher, "child"):
+            matcher = matcher.child  # Whoosh's filter of deleted documents; filtered below, faster
+        for docnum, weight in _read_postings(matcher).items():
+            if docnum not in deleted:
+                table[docnum + offset] = weight
+    return table
 
 
 def _read_postings(matcher: Any) -> dict[int, float]:

@@ -7,9 +7,13 @@ index itself (:class:`~.engine.SearchIndex`) is created later, in a worker threa
 from __future__ import annotations
 
 import enum
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from jpbrief.core.model import Library
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,8 @@ class SearchIndexProtocol(Protocol):
     def info(self) -> IndexInfo | None: ...
 
     def ensure(self, *, rebuild: bool = False) -> IndexInfo: ...
+
+    def update(self, library: Library, changed: Collection[str]) -> IndexInfo: ...
 
     def search(
         self,

@@ -88,6 +88,17 @@ class AnnotationsController:
         self.refresh()
         return True
 
+    def use_library(self, library: Library) -> None:
+        """A reloaded library or a content pack's: notes re-attach to its passages (never
+        lost: a note whose passage is gone is kept as detached, with the text it quoted)."""
+        self.library = library
+        if self.notes is not None and not getattr(self.notes, "read_only", None):
+            try:
+                self.notes.reanchor(library)
+            except Exception as error:
+                self._panel().show_message(f"Could not re-anchor notes: {error}")
+        self.refresh()
+
     def _move_legacy_positions(self) -> None:
         """Positions an older version kept in the settings file go to the notes store."""
         notes = self.notes
@@ -183,27 +194,29 @@ class AnnotationsController:
         return highlight
 
     def add_note(self, text: str | None = None) -> Any:
-        """Attach a note to the passage in focus (asks for the text unless given)."""
+        """Attach a note to the selection, else the passage in focus (asks for the text unless given)."""
         current = self._current()
         if self.notes is None or current is None:
             return None
-        anchor, _selected = self._passage_in_focus()
+        anchor, selected = self._passage_in_focus()
         passage = current.passage(anchor)
         if passage is None:
             return None
+        # A note on a selection quotes exactly the selection, not its whole paragraph.
+        quote = passage.text[selected[0]:selected[1]] if selected else passage.text
         if text is None:
             from PySide6.QtWidgets import QInputDialog
 
             from jpbrief.ui.widgets import dialogs
 
-            prompt = dialogs.note_prompt(passage.text)
+            prompt = dialogs.note_prompt(quote)
             text, ok = QInputDialog.getMultiLineText(self.window, "Add note", prompt)
             if not ok:
                 return None
         if not text.strip():
             return None
         notes, article, kept = self.notes, current.id, text.strip()
-        note = self._save("note", kept, lambda: notes.add_note(article, anchor, kept, passage.text))
+        note = self._save("note", kept, lambda: notes.add_note(article, anchor, kept, quote))
         if note is False:
             return None
         self.window.statusBar().showMessage("Note saved", 3000)

@@ -1,4 +1,7 @@
-"""Documents: print and PDF export of the open article, external links, help dialogs.
+"""Documents: print and PDF export of what the reading pane shows, external links, help dialogs.
+
+What is printed is the open article, or the theme briefing shown (``briefing``: its title
+and paper HTML), both rendered for paper from the model.
 
 Printing loads QtPrintSupport (through :mod:`jpbrief.ui.services.printing`) only when asked, never
 at start-up. External links open only after the user confirms the exact URL.
@@ -31,11 +34,11 @@ class DocumentsController:
     def __init__(
         self, library: Library, reader: ReaderView, window: MainWindow, actions: Actions,
         appearance: Appearance, *, current: Callable[[], Article | None],
-        confirm_url: ConfirmUrl | None = None,
+        confirm_url: ConfirmUrl | None = None, briefing: Callable[[], tuple[str, str] | None] = lambda: None,
     ) -> None:
         self.library, self.reader, self.window, self.actions = library, reader, window, actions
         self.appearance = appearance
-        self._current = current
+        self._current, self._briefing = current, briefing
         self.confirm_url = confirm_url or _confirm_external_url
 
     @property
@@ -56,26 +59,41 @@ class DocumentsController:
             return False
         return QDesktopServices.openUrl(target)
 
-    def print_article(self) -> bool:
+    def _paper(self) -> tuple[str, str, str] | None:
+        """(title, paper HTML, file name stem) of what the reading pane shows, or None."""
+        shown = self._briefing()
+        if shown is not None:
+            title, html = shown
+            return title, html, "briefing"
         if self.current is None:
+            return None
+        from jpbrief.core.render import render_paper
+
+        article = self.current
+        return article.title, render_paper(article, self.library, css=self.appearance.print_css()), article.id
+
+    def print_article(self) -> bool:
+        """Print the article or briefing shown, through the system print dialog."""
+        paper = self._paper()
+        if paper is None:
             return False
         from jpbrief.ui.services import printing  # loads QtPrintSupport: never at start-up
 
-        return printing.print_with_dialog(
-            self.window, self.current, self.library, css=self.appearance.print_css(), fonts=READER_FONTS,
-            resources=self.reader.loadResource,
-        )
+        title, html, _stem = paper
+        return printing.print_html_with_dialog(self.window, title, html, fonts=READER_FONTS,
+                                               resources=self.reader.loadResource)
 
     def export_pdf(self, path: Path | None = None) -> Path | None:
-        """Save the current article as PDF, asking where unless ``path`` is given."""
-        if self.current is None:
+        """Save the article or briefing shown as PDF, asking where unless ``path`` is given."""
+        paper = self._paper()
+        if paper is None:
             return None
+        title, html, stem = paper
         if path is None:
             from PySide6.QtWidgets import QFileDialog
 
-            suggested = str(Path.home() / f"{self.current.id}.pdf")
             chosen, _filter = QFileDialog.getSaveFileName(
-                self.window, "Export article as PDF", suggested, "PDF documents (*.pdf)"
+                self.window, "Export as PDF", str(Path.home() / f"{stem}.pdf"), "PDF documents (*.pdf)"
             )
             if not chosen:
                 return None
@@ -84,8 +102,12 @@ class DocumentsController:
             path = path.with_suffix(".pdf")
         from jpbrief.ui.services import printing
 
-        written = printing.export_pdf(self.current, self.library, path, css=self.appearance.print_css(),
-                                      fonts=READER_FONTS, resources=self.reader.loadResource)
+        try:
+            written = printing.write_pdf(title, html, path, fonts=READER_FONTS,
+                                         resources=self.reader.loadResource)
+        except OSError as error:
+            self.window.statusBar().showMessage(f"Not saved: {path}: {error.strerror or error}", 10000)
+            return None
         self.window.statusBar().showMessage(f"Saved {written}", 5000)
         return written
 

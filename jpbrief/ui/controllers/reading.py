@@ -8,7 +8,7 @@ shows the article and scrolls to an anchor, a pixel offset or the saved position
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from jpbrief.ui.widgets.main_window import MainWindow
     from jpbrief.ui.widgets.reader import ReaderView
     from jpbrief.ui.widgets.sidebar import LibraryPanel, ThemesPanel
+
+
+POSITION_SAVE_MS = 1500
+"""How long the view rests after scrolling before its reading position is saved."""
 
 
 class ReadingController:
@@ -64,7 +68,18 @@ class ReadingController:
         self._outline_timer.setSingleShot(True)
         self._outline_timer.setInterval(120)
         self._outline_timer.timeout.connect(self._follow_outline)
-        reader.verticalScrollBar().valueChanged.connect(lambda _v: self._outline_timer.start())
+        # The position is saved as the reader moves (once scrolling rests), not only on quit:
+        # a killed process keeps it.
+        self._position_timer = QTimer(reader)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(POSITION_SAVE_MS)
+        self._position_timer.timeout.connect(self.remember_position)
+        reader.verticalScrollBar().valueChanged.connect(lambda _v: self._moved())
+
+    def _moved(self) -> None:
+        self._outline_timer.start()
+        if self.current is not None:
+            self._position_timer.start()
 
     # ------------------------------------------------------------------ start-up
     def show_first(self, article: Article | None) -> None:
@@ -179,6 +194,18 @@ class ReadingController:
         self._update_history_actions()
         return True
 
+    def leave_article(self) -> None:
+        """Something else takes the reading pane (a theme briefing): the article's place is
+        kept in the history and the reading positions, and no article is current."""
+        here = self._place()
+        if here is not None:
+            self.history.update_current(here)
+        self.remember_position()
+        self._dismiss_card()
+        self.current = None
+        self._section_of = {}
+        self._update_history_actions()
+
     def _display(self, article: Article) -> None:
         """Put an article in the reader and the title bar (the library list: the caller's)."""
         self.reader.show_html(self._render(article), self._base_dir(article))
@@ -279,17 +306,37 @@ class ReadingController:
         here = self._place()
         if here is not None:
             self.history.update_current(here)
-        place = move()
+            place = move()
+        else:  # a briefing is shown: Back returns to the article left for it
+            place = self.history.current if move == self.history.back else move()
         if place is not None:
             self.open_article(place.article, record=False, scroll=place.scroll)
         self._update_history_actions()
 
     def _update_history_actions(self) -> None:
-        self.actions.back.setEnabled(self.history.can_go_back())
+        left_for_briefing = self.current is None and self.history.current is not None
+        self.actions.back.setEnabled(self.history.can_go_back() or left_for_briefing)
         self.actions.forward.setEnabled(self.history.can_go_forward())
 
     def _follow_outline(self) -> None:
         self.library_panel.mark_section(self._section_of.get(self.reader.top_anchor(), ""))
+
+    # ------------------------------------------------------------------ a reloaded library
+    def take_library(self, library: Library) -> None:
+        """Read from ``library`` from now on (see controllers.reload); nothing is shown yet."""
+        self.remember_position()
+        self.library = library
+        self._rendered = {}  # the start-up cache's HTML is of the old files
+        if self.marked_theme not in library.themes:
+            self.marked_theme = ""
+
+    def show_reloaded(self, article: Article | None) -> None:
+        """Put a reloaded article in the reader, not as a visit (its place: the caller's)."""
+        self._dismiss_card()
+        self.current = None
+        self.show_first(article)
+        if article is not None:
+            self.library_panel.show_article(article)
 
     # ------------------------------------------------------------------ themes
     def select_theme(self, theme_id: str) -> None:
@@ -303,6 +350,30 @@ class ReadingController:
             self.window.show_panel(panel)
         self.rerender()
 
+    def use_library(self, library: Library, changed: Collection[str]) -> None:
+        """A content pack came, changed or went: list and read ``library`` from now on. The
+        open article is shown again if it changed, and the first one if it went."""
+        self.library = self.library_panel.library = library
+        if changed:  # the start-up cache is of the old library: render afresh from now on
+            self._rendered = {}
+        self.reader.set_glossary(glossary_tips(library))
+        self.window.banner.show_problems(library)
+        self.library_panel.populate()
+        current = self.current
+        if current is None or current.id not in changed:
+            if current is not None:
+                self.library_panel.show_article(current)
+            return
+        fresh = library.article(current.id)
+        if fresh is None:  # its pack was removed
+            self.current = None
+            self.show_first(library.articles[0] if library.articles else None)
+            self.place_first(self.current)
+            return
+        self.current, self._section_of = fresh, _sections(fresh)
+        self.library_panel.show_article(fresh)
+        self.rerender()
+
     def rerender(self) -> None:
         """Render the open article again (a theme or the appearance changed), in place."""
         if self.current is None:
@@ -311,6 +382,11 @@ class ReadingController:
         self.reader.show_html(self._render(self.current), self._base_dir(self.current))
         self.annotations.draw_highlights()
         self.reader.verticalScrollBar().setValue(scroll)
+
+
+def glossary_tips(library: Library) -> dict[str, str]:
+    """What the reader shows on hovering an acronym: every meaning (NSS has two)."""
+    return {a.term: " / ".join(a.expansions) for a in library.glossary.acronyms}
 
 
 def _sections(article: Article) -> dict[str, str]:

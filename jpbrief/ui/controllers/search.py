@@ -48,8 +48,9 @@ class SearchController:
     def show_status(self, status: SearchStatus) -> None:
         from jpbrief.core.search.results import IndexStatus
 
-        if status.state is IndexStatus.INDEXING:
-            self.window.statusBar().showMessage("Preparing the search index…")
+        if status.state is IndexStatus.INDEXING:  # the reason: a content pack's update
+            reason = f" ({status.reason})" if status.reason else ""
+            self.window.statusBar().showMessage(f"Preparing the search index{reason}…")
         elif status.state is IndexStatus.READY:
             self.window.statusBar().showMessage("Search ready", 3000)
         elif status.state is IndexStatus.UNAVAILABLE:

@@ -9,7 +9,7 @@ that thread; results of queries overtaken by a newer one are dropped.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -117,6 +117,12 @@ class SearchService(QObject):
         self._pool.start(_Job(lambda: self._run_query(request_id, query, theme, article, limit)))
         return request_id
 
+    def update(self, library: Library, changed: Collection[str]) -> None:
+        """Re-index only the ``changed`` articles for ``library`` (a content pack came, changed
+        or went), in the worker, after any query already queued."""
+        changed = frozenset(changed)
+        self._pool.start(_Job(lambda: self._update_index(library, changed)))
+
     def wait_idle(self, timeout_ms: int = 30000) -> bool:
         return self._pool.waitForDone(timeout_ms)
 
@@ -150,6 +156,20 @@ class SearchService(QObject):
             self._index = index
             self._relay.status.emit(SearchStatus(IndexStatus.READY))
         return self._index
+
+    def _update_index(self, library: Library, changed: frozenset[str]) -> None:
+        index = self._ensure_index()
+        if index is None or not changed:
+            return
+        self._relay.status.emit(SearchStatus(
+            IndexStatus.INDEXING, f"updating the index for {len(changed)} article(s)"))
+        try:
+            index.update(library, changed)
+        except Exception as error:  # the reader keeps working without search
+            self._error = str(error) or type(error).__name__
+            self._relay.status.emit(SearchStatus(IndexStatus.UNAVAILABLE, self._error))
+            return
+        self._relay.status.emit(SearchStatus(IndexStatus.READY))
 
     def _run_query(self, request_id: int, query: str, theme: str, article: str, limit: int) -> None:
         if request_id != self._latest:

@@ -1,14 +1,62 @@
-"""The problems banner: what could not be loaded, at the top of the window, never blocking."""
+"""The problems banner: what could not be loaded, at the top of the window, never blocking.
+
+Each root cause is listed once, in plain words ("articles/alpha.md, line 3: ..."), with
+paths relative to the content folder; what only follows from it (a link into an article
+that was skipped) is listed under it as such, not as a problem of its own.
+"""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from jpbrief.core.model import Library
+from jpbrief.core.model import Library, Problem
 from jpbrief.ui.services.markup import escape
 
 MAX_LINES = 8
+FOLLOWS = "↳ follows from this:"
+"""Marks a problem that only follows from the root cause above it."""
+_BECAUSE_RE = re.compile(r"\s*\(because [^()]*: see above\)")
+"""The command line's pointer to the root cause; the banner shows it by placement instead."""
+
+
+def where(problem: Problem, content_dir: Path | None) -> str:
+    """``articles/alpha.md, line 3``: the path relative to the content folder, in words."""
+    path = Path(problem.path)
+    if content_dir is not None:
+        if path == content_dir:
+            shown = "the content folder"
+        else:
+            try:
+                shown = path.relative_to(content_dir).as_posix()
+            except ValueError:
+                shown = problem.path
+    else:
+        shown = problem.path
+    return f"{shown}, line {problem.line}" if problem.line else shown
+
+
+def plain(problem: Problem, content_dir: Path | None) -> str:
+    """One problem in plain words, without the command line's "see above"."""
+    message = _BECAUSE_RE.sub("", problem.message)
+    severity = "warning: " if problem.severity == "warning" else ""
+    return f"{where(problem, content_dir)}: {severity}{message}"
+
+
+def grouped(problems: Iterable[Problem]) -> list[tuple[Problem, list[Problem]]]:
+    """Each root cause once, in order, with the problems that follow from it."""
+    roots: dict[Problem, list[Problem]] = {}
+    for problem in problems:
+        cause = problem.follows_from
+        if cause is None:
+            roots.setdefault(problem, [])
+        else:
+            roots.setdefault(cause, []).append(problem)
+    return list(roots.items())
 
 
 class ProblemsBanner(QFrame):
@@ -42,25 +90,43 @@ class ProblemsBanner(QFrame):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.setVisible(False)
 
-    def show_problems(self, library: Library) -> bool:
-        """Show the library's problems; False (and hidden) when there are none."""
-        problems = [str(p) for p in library.problems]
-        if not problems and not library.skipped:
+    def show_problems(
+        self, library: Library, content_dir: Path | None = None, *, kept: Sequence[str] = ()
+    ) -> bool:
+        """Show the library's problems; False (and hidden) when there are none.
+
+        ``content_dir``: paths are shown relative to it; ``kept``: ids of articles whose
+        file no longer loads (a broken save) and whose last good version is still shown.
+        """
+        content_dir = Path(content_dir) if content_dir is not None else None
+        groups = grouped(library.problems)
+        if not groups and not library.skipped:
             self.setVisible(False)
             return False
         skipped = len(library.skipped)
-        if skipped:
+        if kept:
+            noun = "article" if len(kept) == 1 else "articles"
+            self.title.setText(
+                f"<b>{len(kept)} changed {noun} could not be loaded</b> — the last version that "
+                "loaded is still shown. Fix the file and save it again."
+            )
+        elif skipped:
             noun = "article" if skipped == 1 else "articles"
             self.title.setText(
                 f"<b>{skipped} {noun} could not be loaded</b> — the others are shown. "
                 "Run <code>jpbrief check</code> for details."
             )
         else:
-            self.title.setText(f"<b>{len(problems)} problem(s) in the content</b>")
-        lines = [escape(line) for line in problems[:MAX_LINES]]
-        if len(problems) > MAX_LINES:
-            lines.append(f"… and {len(problems) - MAX_LINES} more")
-        self.details.setText("<br>".join(lines))
+            count = len(groups)
+            self.title.setText(f"<b>{count} problem{'' if count == 1 else 's'} in the content</b>")
+        lines: list[str] = []
+        for root, consequences in groups:
+            lines.append(escape(plain(root, content_dir)))
+            lines += [f"&nbsp;&nbsp;&nbsp;{FOLLOWS} {escape(plain(p, content_dir))}" for p in consequences]
+        shown = lines[:MAX_LINES]
+        if len(lines) > MAX_LINES:
+            shown.append(f"… and {len(lines) - MAX_LINES} more lines: run <code>jpbrief check</code>")
+        self.details.setText("<br>".join(shown))
         self.setVisible(True)
         return True
 

@@ -80,7 +80,8 @@ class ShortcutsDialog(QDialog):
 
 def note_prompt(passage_text: str) -> str:
     """The add-note dialog's label (Qt guesses its format): the passage quoted as text."""
-    return literal(f"Note on “{passage_text[:80]}…”:")
+    shown = passage_text if len(passage_text) <= 80 else passage_text[:80] + "…"
+    return literal(f"Note on “{shown}”:")
 
 
 def about_text(version: str, articles: int, passages: int, sources: int) -> str:

@@ -70,6 +70,7 @@ class FootnoteCard(QFrame):
         self.setAccessibleName("Footnote card")
         self.kind = ""  # "footnote" or "crossref"
         self.number = 0
+        self.article = ""  # the footnote's article: a theme briefing shows several
         self.citation = ""
         self.target: tuple[str, str] | None = None
         self._anchor_rect = QRect()
@@ -145,10 +146,11 @@ class FootnoteCard(QFrame):
         source = library.sources.get(source_id) if source_id else None
         if source is None:
             return False
-        if self.isVisible() and self.kind == "footnote" and self.number == number:
+        showing = (self.kind, self.number, self.article) == ("footnote", number, article_id)
+        if self.isVisible() and showing:
             return True  # already showing: keep it where it is
         self.kind = "footnote"
-        self.number = number
+        self.number, self.article = number, article_id
         self.citation = source.citation
         self.target = None
         self.heading.setText(f"Footnote {number}")

@@ -31,6 +31,9 @@ class LinkBrowser(QTextBrowser):
     # card closes when the pointer leaves, a keyboard one only on Esc.
     footnote_requested = Signal(int, QPoint, str)  # footnote number, where to show the card, trigger
     crossref_requested = Signal(str, str, QPoint, str)  # article id, anchor, where, trigger
+    # A footnote of a named article (a theme briefing shows several): article id, number, where, trigger
+    article_footnote_requested = Signal(str, int, QPoint, str)
+    passage_requested = Signal(str, str)  # article id, anchor: a briefing's way back to a passage
     anchor_requested = Signal(str)  # a place in the same article
     external_link_requested = Signal(str)  # the exact URL, to be confirmed
     back_requested = Signal()
@@ -80,8 +83,12 @@ class LinkBrowser(QTextBrowser):
         """Turn a rendered link into the matching intent signal (cards: with ``trigger``)."""
         self.cancel_hover()
         match links.parse(href):
+            case links.FootnoteLink(number, article) if article:
+                self.article_footnote_requested.emit(article, number, where, trigger)
             case links.FootnoteLink(number):
                 self.footnote_requested.emit(number, where, trigger)
+            case links.PassageLink(article, anchor):
+                self.passage_requested.emit(article, anchor)
             case links.CrossRefLink(article, anchor):
                 self.crossref_requested.emit(article, anchor, where, trigger)
             case links.ExternalLink(url):

@@ -7,9 +7,10 @@ panels not shown at start-up may come later: their tab holds an empty placeholde
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from jpbrief.ui.actions import Actions
@@ -17,9 +18,42 @@ from jpbrief.ui.widgets.banner import ProblemsBanner
 from jpbrief.ui.widgets.reader import ReaderView
 
 if TYPE_CHECKING:  # annotations only: no need to load these classes before the first paint
-    from PySide6.QtGui import QCloseEvent, QMouseEvent
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import (
+        QCloseEvent,
+        QDragEnterEvent,
+        QDragMoveEvent,
+        QDropEvent,
+        QMouseEvent,
+        QShowEvent,
+    )
 
 SIDEBAR_WIDTH = 330
+PREFERRED_SIZE = QSize(1240, 820)
+DECORATION = QSize(16, 48)
+"""Room left for the window manager's frame and title bar, unknown until the window shows."""
+
+
+def fitted_size(preferred: QSize, available: QRect) -> QSize:
+    """``preferred``, made small enough for the screen's available area with its frame."""
+    return QSize(min(preferred.width(), available.width() - DECORATION.width()),
+                 min(preferred.height(), available.height() - DECORATION.height()))
+
+
+def fitted_geometry(frame: QRect, available: QRect) -> QRect:
+    """``frame`` moved (and shrunk if need be) so that all of it is on the available area."""
+    width, height = min(frame.width(), available.width()), min(frame.height(), available.height())
+    left = max(available.left(), min(frame.left(), available.right() + 1 - width))
+    top = max(available.top(), min(frame.top(), available.bottom() + 1 - height))
+    return QRect(left, top, width, height)
+
+
+def dropped_packs(data: QMimeData) -> list[Path]:
+    """The local ``.jpbpack`` files among what is being dragged (other files are ignored)."""
+    if not data.hasUrls():
+        return []
+    files = [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+    return [path for path in files if path.suffix.lower() == ".jpbpack"]
 
 
 class MainWindow(QMainWindow):
@@ -28,6 +62,7 @@ class MainWindow(QMainWindow):
     closing = Signal()
     back_requested = Signal()
     forward_requested = Signal()
+    packs_dropped = Signal(list)  # paths of .jpbpack files dropped on the window
 
     def __init__(
         self,
@@ -68,7 +103,28 @@ class MainWindow(QMainWindow):
         for action in actions.all():
             self.addAction(action)  # shortcuts work even when the menu bar is hidden
         self.statusBar().setSizeGripEnabled(True)
-        self.resize(1240, 820)
+        self.setAcceptDrops(True)  # content packs; the reader view itself is read-only
+        screen = self.screen()
+        self.resize(fitted_size(PREFERRED_SIZE, screen.availableGeometry()) if screen else PREFERRED_SIZE)
+        self._fitted = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """On first show, keep all of the window on its screen: a geometry saved on a larger
+        screen (or the preferred size on a 1366×768 laptop) would hide the status bar."""
+        super().showEvent(event)
+        if self._fitted or self.isMaximized() or self.isFullScreen():
+            return
+        self._fitted = True
+        screen = self.screen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        frame = self.frameGeometry()
+        fitted = fitted_geometry(frame, available)
+        if fitted != frame:
+            extra = frame.size() - self.size()  # the frame, now that the window has one
+            self.resize(fitted.size() - extra)
+            self.move(fitted.topLeft())
 
     def show_panel(self, panel: QWidget) -> None:
         self.sidebar.setCurrentWidget(panel)
@@ -95,6 +151,21 @@ class MainWindow(QMainWindow):
             self.forward_requested.emit()
         else:
             super().mousePressEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if dropped_packs(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        packs = dropped_packs(event.mimeData())
+        if packs:
+            event.acceptProposedAction()
+            self.packs_dropped.emit(packs)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

@@ -1,7 +1,8 @@
 """The Notes panel: bookmarks, highlights and notes by article, each with jump-to.
 
 It shows what the app hands it (:meth:`NotesPanel.show_annotations`) and emits intents:
-``passage_requested`` to jump, ``remove_requested`` to delete one annotation.
+``passage_requested`` to jump, ``remove_requested`` to delete one annotation,
+``export_requested`` to export them all.
 Detached annotations (their passage is gone) are listed with their quote, marked as such.
 :func:`ask_after_failed_save` is the dialog shown when a bookmark, highlight or note could
 not be saved (a full disk, a read-only folder): the text is kept, to retry or copy.
@@ -34,6 +35,7 @@ class NotesPanel(QWidget):
 
     passage_requested = Signal(str, str)
     remove_requested = Signal(str, int)  # kind, id
+    export_requested = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,17 +52,25 @@ class NotesPanel(QWidget):
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName("Remove the selected bookmark, highlight or note")
         self.remove_button.clicked.connect(self._remove_current)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setAccessibleName(
+            "Export all notes to Markdown, a word processor document, PDF or JSON")
+        self.export_button.setToolTip(
+            "Export all bookmarks, highlights and notes (Markdown, ODF, PDF or JSON)")
+        self.export_button.clicked.connect(self.export_requested)
         self.message = QLabel("")
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # error messages quote paths and content
         self.message.setWordWrap(True)
         self.message.setVisible(False)
-        header = QHBoxLayout()
-        header.addWidget(section_caption("Bookmarks and notes"), 1)
-        header.addWidget(self.remove_button)
+        buttons = QHBoxLayout()  # under the caption: beside it, they cut it short in a narrow sidebar
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        layout.addLayout(header)
+        layout.addWidget(section_caption("Bookmarks and notes"))
+        layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.empty)
         layout.addWidget(self.items, 1)
@@ -93,6 +103,7 @@ class NotesPanel(QWidget):
                                               annotation.anchor))
         self.empty.setVisible(not ordered)
         self.remove_button.setEnabled(bool(ordered))
+        self.export_button.setEnabled(bool(ordered))
 
     def targets(self) -> list[tuple[str, int, str, str]]:
         return [tuple(t) for t in self.items.targets()]

@@ -294,10 +294,20 @@ class ReaderView(LinkBrowser):
         # Margins first, for the width the text will have with the scroll bar any text
         # longer than the window has, so that Qt lays it out once for the new size; then
         # checked against the width it really got (a short text is laid out again).
+        # The place is kept: the first character in view stays at the top (a narrower window
+        # makes the text longer, and the same pixel offset would be an earlier section).
+        place = None
+        if not self.document().isEmpty() and self.verticalScrollBar().value() > 0:
+            first = self.cursorForPosition(QPoint(4, 1))
+            place = (first.position(), self.cursorRect(first).top())
         if not self.document().isEmpty():
             self._apply_measure(scroll_bar=True)
         super().resizeEvent(event)
         self._apply_measure()
+        if place is not None:
+            position, offset = place
+            moved = self.cursorRect(self.cursor_at(position)).top() - offset
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + moved)
 
     # -- resources -----------------------------------------------------------------
     def loadResource(self, type: int, name: QUrl | str) -> Any:

@@ -26,7 +26,14 @@ from PySide6.QtGui import (
     QPalette,
     QTextDocument,
 )
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 if TYPE_CHECKING:  # annotation only: no need to load the class before the first paint
     from PySide6.QtGui import QKeyEvent
@@ -98,7 +105,7 @@ class RichItemDelegate(QStyledItemDelegate):
         # time, before the first paint. Selected is what the view tells the style.
         super().paint(painter, option, index)
         view = self.parent()
-        selected = isinstance(view, QListWidget) and view.selectionModel().isSelected(index)
+        selected = isinstance(view, QAbstractItemView) and view.selectionModel().isSelected(index)
         doc = self._document(option, index, selected)
         context = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text

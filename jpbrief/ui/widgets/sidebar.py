@@ -89,7 +89,12 @@ class LibraryPanel(QWidget):
             html = f"<b>{escape(article.title)}</b>"
             if meta:
                 html += f'<br><span class="muted">{escape(meta)}</span>'
-            tip = literal(f"{article.title}\n{meta}" if meta else article.title)
+            tip = f"{article.title}\n{meta}" if meta else article.title
+            if article.pack:  # from a content pack: say which (Library.packs has its title)
+                pack = self.library.packs.get(article.pack, article.pack)
+                html += f'<br><span class="muted">Content pack: {escape(pack)}</span>'
+                tip += f"\nFrom the content pack “{pack}” ({article.pack})"
+            tip = literal(tip)
             self.articles.add_item(f"{article.title}. {meta}".strip(), html, article.id, tip)
 
     def show_article(self, article: Article) -> None:

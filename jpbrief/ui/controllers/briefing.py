@@ -1,0 +1,82 @@
+"""Theme briefings in the reading pane: picking a theme shows its briefing instead of a list.
+
+The briefing is rendered from the model (:func:`jpbrief.core.render.render_briefing`): the
+theme's description, then each tagged passage by article and section, with working footnote
+and editor's cards and a link back to each passage. The article that was open keeps its
+place in the history (Back returns to it); opening any article ends the briefing. Print and
+PDF take the briefing's paper rendering (:meth:`BriefingController.paper`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jpbrief.core.model import Library, Theme
+    from jpbrief.ui.controllers.reading import ReadingController
+    from jpbrief.ui.services.appearance import Appearance
+    from jpbrief.ui.widgets.main_window import MainWindow
+    from jpbrief.ui.widgets.reader import ReaderView
+
+
+class BriefingController:
+    """Shows, re-renders and hands to the printer the theme briefing in the reading pane."""
+
+    def __init__(
+        self, library: Library, content_dir: Path, reader: ReaderView, window: MainWindow,
+        appearance: Appearance, reading: ReadingController,
+    ) -> None:
+        self.library, self.content_dir = library, Path(content_dir)
+        self.reader, self.window, self.appearance, self.reading = reader, window, appearance, reading
+        self._theme: Theme | None = None
+
+    @property
+    def theme(self) -> Theme | None:
+        """The theme whose briefing is shown; None once an article is open again."""
+        return self._theme if self.reading.current is None else None
+
+    def pick(self, theme_id: str) -> None:
+        """A theme picked in the Themes panel: its briefing in the reading pane, and its passages
+        marked in the articles opened from it ('' clears the marking, the briefing stays)."""
+        if theme_id:
+            self.show(theme_id)
+        self.reading.select_theme(theme_id)  # no article is open: nothing is rendered twice
+
+    def show(self, theme_id: str) -> bool:
+        """Show the briefing on ``theme_id`` at its top; False for an unknown theme."""
+        theme = self.library.themes.get(theme_id)
+        if theme is None:
+            return False
+        if self.reading.current is not None:
+            self.reading.leave_article()
+        self._theme = theme
+        self._render()
+        self.reader.verticalScrollBar().setValue(0)
+        self.window.setWindowTitle(f"Theme briefing: {theme.label} — jpbrief")
+        return True
+
+    def _render(self) -> None:
+        from jpbrief.core.render import render_briefing
+
+        assert self._theme is not None
+        html = render_briefing(self._theme, self.library, css=self.appearance.reader_css())
+        self.reader.show_html(html, self.content_dir / "articles")
+
+    def rerender(self) -> None:
+        """Render the shown briefing again (the appearance changed), in place."""
+        if self.theme is None:
+            return
+        scroll = self.reader.verticalScrollBar().value()
+        self._render()
+        self.reader.verticalScrollBar().setValue(scroll)
+
+    def paper(self) -> tuple[str, str] | None:
+        """(title, paper HTML) of the shown briefing, for print and PDF; None if none is shown."""
+        theme = self.theme
+        if theme is None:
+            return None
+        from jpbrief.core.render import render_briefing_paper
+
+        return f"Theme briefing: {theme.label}", render_briefing_paper(
+            theme, self.library, css=self.appearance.print_css())

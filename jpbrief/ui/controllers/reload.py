@@ -1,0 +1,134 @@
+"""Reload the library and keep the reader's place: after a save (live preview), F5, a pack install.
+
+:class:`LibraryReload` is the one way the reader takes a new library: :meth:`reload` reads
+the content folder again in a worker (View ▸ Reload, and whoever installs a content pack),
+the :class:`~jpbrief.ui.controllers.content_watch.ContentWatch` it owns does the same when a
+file is saved, and :meth:`apply` puts a library in place at once. Either way the article
+being read stays open at the same passage, to the pixel when the passage is still there
+(its text may have changed above it), at the same fraction of the article when it is not;
+an article that is gone gives way to the first one. The banner shows the new library's
+problems, relative to the content folder, and says when a broken save's last good version
+is what is shown.
+
+Which parts hold the library is the app's business: it passes ``swap``, which hands the
+new library to every one of them, and ``show``, which puts an article (or none) in the
+reader without recording a visit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from jpbrief.core.model import Article, Library
+from jpbrief.ui.controllers.content_watch import ContentWatch, Reloaded
+from jpbrief.ui.widgets.banner import ProblemsBanner
+from jpbrief.ui.widgets.reader import ReaderView
+
+
+@dataclass(frozen=True)
+class ReadingPlace:
+    """Where the reader is: the article, the passage at the top and how far below its start."""
+
+    article: str
+    anchor: str
+    offset: int
+    fraction: float
+
+
+def load_with_packs(content_dir: Path) -> Library:
+    """The library as the reader loads it: the folder with the installed content packs."""
+    from jpbrief.core import paths
+    from jpbrief.core.packs.merge import load_merged
+
+    return load_merged(content_dir, paths.packs_dir())
+
+
+class LibraryReload(QObject):
+    """Takes each new library in, keeping the reader's place; owns the folder's watcher.
+
+    ``load`` reads the library again (None: :func:`load_with_packs`, as the reader does)."""
+
+    applied = Signal(object)  # Reloaded, once it is shown
+
+    def __init__(
+        self,
+        content_dir: Path,
+        load: Callable[[], Library] | None,
+        *,
+        library: Callable[[], Library],
+        current: Callable[[], Article | None],
+        swap: Callable[[Library], None],
+        show: Callable[[Article | None], None],
+        reader: ReaderView,
+        banner: ProblemsBanner,
+        status: Callable[[str], None] = lambda _message: None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.content_dir = Path(content_dir)
+        self._current, self._swap, self._show = current, swap, show
+        self._reader, self._banner, self._status = reader, banner, status
+        self.watch = ContentWatch(
+            self.content_dir, load or (lambda: load_with_packs(self.content_dir)), library, parent=self
+        )
+        self.watch.reloaded.connect(self._take)
+        self.watch.failed.connect(status)
+
+    def start_watching(self) -> None:
+        """Live preview: reload whenever a content file is saved."""
+        self.watch.start()
+
+    def stop(self) -> None:
+        self.watch.stop()
+
+    def reload(self) -> None:
+        """Read the content folder again now (in a worker); the result is applied when ready."""
+        self._status("Reloading the content…")
+        self.watch.reload_now()
+
+    def apply(self, library: Library, kept: tuple[str, ...] = ()) -> None:
+        """Show ``library`` in place of the current one, keeping the reader's place."""
+        self._take(Reloaded(library, kept))
+
+    # -- inside --------------------------------------------------------------------
+    def _take(self, reloaded: Reloaded) -> None:
+        place = self._place()
+        self._swap(reloaded.library)
+        article = reloaded.library.article(place.article) if place else None
+        if article is None and reloaded.library.articles:
+            article = reloaded.library.articles[0]
+        self._show(article)
+        if place is not None and article is not None and article.id == place.article:
+            self._restore(place)
+        problems = self._banner.show_problems(reloaded.library, self.content_dir, kept=reloaded.kept)
+        self._status("Content reloaded" + (": see the problems above" if problems else ""))
+        self.applied.emit(reloaded)
+
+    def _place(self) -> ReadingPlace | None:
+        article = self._current()
+        if article is None:
+            return None
+        reader = self._reader
+        anchor = reader.top_anchor()
+        top = self._top_of(anchor)
+        offset = reader.verticalScrollBar().value() - top if top is not None else 0
+        return ReadingPlace(article.id, anchor, offset, reader.scroll_fraction())
+
+    def _top_of(self, anchor: str) -> int | None:
+        """Where a passage starts, in the same pixels as the scroll bar's value."""
+        span = self._reader.passage_range(anchor) if anchor else None
+        if span is None:
+            return None
+        reader = self._reader
+        return reader.cursorRect(reader.cursor_at(span[0])).top() + reader.verticalScrollBar().value()
+
+    def _restore(self, place: ReadingPlace) -> None:
+        top = self._top_of(place.anchor)
+        if top is not None:
+            self._reader.verticalScrollBar().setValue(top + place.offset)
+        else:
+            self._reader.set_scroll_fraction(place.fraction)

@@ -1,0 +1,110 @@
+"""Print and PDF export of the timeline and the key figures, for the reader and the command line.
+
+The HTML comes from :mod:`jpbrief.core.render.digests` and becomes a document through
+:func:`jpbrief.ui.services.printing.build_document`, as an article's paper does; nothing in it
+loads a resource (the document has no loader). Pages are A4 with the article's margins.
+QtPrintSupport and QPdfWriter are imported only when asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize
+
+from jpbrief.core.model import Library
+from jpbrief.core.render.digests import figures_html, timeline_html
+from jpbrief.ui.services.printing import build_document
+
+KINDS = ("timeline", "figures")
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What to put on paper: ``kind`` is ``timeline`` or ``figures``; ``sort`` is the core's
+    figure sort key (figures only)."""
+
+    kind: str
+    theme: str | None = None
+    sort: str = "measure"
+    descending: bool = False
+
+    @property
+    def title(self) -> str:
+        name = "Chronology" if self.kind == "timeline" else "Key figures"
+        return f"{name} — {self.theme}" if self.theme else name
+
+    def html(self, library: Library, css: str = "") -> str:
+        if self.kind == "timeline":
+            return timeline_html(library, self.theme, css=css)
+        if self.kind == "figures":
+            return figures_html(library, self.theme, sort=self.sort, descending=self.descending, css=css)
+        raise ValueError(f"unknown digest {self.kind!r} (known: {', '.join(KINDS)})")
+
+
+    @property
+    def orientation(self) -> QPageLayout.Orientation:
+        """The figures' five columns want a landscape page; the timeline reads down a portrait one."""
+        if self.kind == "figures":
+            return QPageLayout.Orientation.Landscape
+        return QPageLayout.Orientation.Portrait
+
+
+def _layout(digest: Digest) -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), digest.orientation,
+                       QMarginsF(20, 18, 20, 18), QPageLayout.Unit.Millimeter)
+
+
+def export_pdf(digest: Digest, library: Library, path: Path, *, css: str = "",
+               fonts: list[str] | None = None) -> Path:
+    """Write the digest as an A4 PDF; returns the path written (``.pdf`` added if missing)."""
+    from PySide6.QtGui import QPdfWriter
+
+    path = Path(path)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_suffix(".pdf")
+    writer = QPdfWriter(str(path))
+    writer.setTitle(digest.title)
+    writer.setCreator("jpbrief")
+    writer.setResolution(300)
+    writer.setPageLayout(_layout(digest))
+    build_document(digest.html(library, css), fonts).print_(writer)
+    return path
+
+
+def print_with_dialog(parent: Any, digest: Digest, library: Library, *, css: str = "",
+                      fonts: list[str] | None = None) -> bool:
+    """Show the system print dialog and print; False if the user cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(digest.title)
+    printer.setPageLayout(_layout(digest))
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(f"Print {digest.title.lower()}")
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    build_document(digest.html(library, css), fonts).print_(printer)
+    return True
+
+
+def export_from_command_line(digest: Digest, library: Library, path: Path) -> Path:
+    """The command line's ``--pdf``: a Qt application made just for this (offscreen when
+    there is no display), the reader's light paper style and fonts."""
+    from PySide6.QtGui import QGuiApplication
+
+    from jpbrief.ui.launch import ensure_platform
+    from jpbrief.ui.ports import LaunchPaths
+    from jpbrief.ui.selftest import point_offscreen_at_fonts
+    from jpbrief.ui.services.appearance import READER_FONTS, Appearance
+
+    if QGuiApplication.instance() is None:
+        ensure_platform()
+        point_offscreen_at_fonts()
+        app = QGuiApplication(["jpbrief"])
+        app.setApplicationName("jpbrief")
+    css = Appearance(LaunchPaths.default().resources).print_css()
+    return export_pdf(digest, library, path, css=css, fonts=READER_FONTS)

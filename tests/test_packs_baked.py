@@ -1,0 +1,129 @@
+"""Trainers' keys baked into the installers: staged by make package, laid out by the spec where
+the frozen app's pack store reads them, and trusted there with no prompt."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import runpy
+import shutil
+import sys
+import tomllib
+import types
+from pathlib import Path
+
+import pytest
+from pack_fixtures import BASE, build_pack, make_key
+
+from jpbrief.cli import main
+from jpbrief.core import paths
+
+REPO = Path(__file__).parent.parent
+
+
+def load_build_driver() -> types.ModuleType:
+    spec = importlib.util.spec_from_file_location("jpbrief_package_build", REPO / "packaging" / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def spec_datas(monkeypatch: pytest.MonkeyPatch, baked: Path) -> list[tuple[str, str]]:
+    """The ``datas`` packaging/jpbrief.spec hands PyInstaller, run with stand-ins for its API."""
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.collect_submodules = lambda _name: []  # type: ignore[attr-defined]
+    for name in ("PyInstaller", "PyInstaller.utils"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    monkeypatch.setenv("JPBRIEF_BAKED_KEYS_DIR", str(baked))
+    seen: dict[str, list[tuple[str, str]]] = {}
+
+    def analysis(*_args: object, datas: list[tuple[str, str]], **_kwargs: object) -> types.SimpleNamespace:
+        seen["datas"] = datas
+        return types.SimpleNamespace(binaries=[], datas=[], pure=[], scripts=[])
+
+    def stand_in(*_args: object, **_kwargs: object) -> None:
+        return None
+
+    monkeypatch.setattr(sys, "path", list(sys.path))  # the spec puts the repository first
+    runpy.run_path(str(REPO / "packaging" / "jpbrief.spec"), init_globals={
+        "SPECPATH": str(REPO / "packaging"), "Analysis": analysis, "PYZ": stand_in, "EXE": stand_in,
+        "COLLECT": stand_in,
+    })
+    return seen["datas"]
+
+
+def frozen_layout(datas: list[tuple[str, str]], bundle: Path) -> Path:
+    """What PyInstaller makes of ``datas`` in ``sys._MEIPASS`` (folders and single files)."""
+    for source, destination in datas:
+        source_path = Path(source)
+        if source_path.is_dir():
+            shutil.copytree(source_path, bundle / destination)
+        else:
+            (bundle / destination).mkdir(parents=True, exist_ok=True)
+            shutil.copy(source_path, bundle / destination / source_path.name)
+    return bundle
+
+
+def test_make_package_stages_each_key_under_its_fingerprint(tmp_path):
+    driver = load_build_driver()
+    key = make_key(tmp_path)
+    stage = tmp_path / "stage"
+    assert driver.stage_trusted_keys([tmp_path / "trainer.key.pub"], stage) == [key.public.fingerprint]
+    (staged,) = stage.glob("*.pub")
+    assert staged.name == key.public.fingerprint.replace(" ", "").lower() + ".pub"
+
+
+def test_make_package_refuses_a_file_that_is_not_a_public_key(tmp_path):
+    driver = load_build_driver()
+    make_key(tmp_path)
+    with pytest.raises(SystemExit, match=r"trainer\.key: not a trainer's public key"):
+        driver.stage_trusted_keys([tmp_path / "trainer.key"], tmp_path / "stage")  # the SECRET key
+
+
+def test_frozen_app_trusts_the_baked_key_with_no_prompt(tmp_path, monkeypatch, capsys):
+    driver = load_build_driver()
+    key = make_key(tmp_path)
+    stage = tmp_path / "stage"
+    fingerprints = driver.stage_trusted_keys([tmp_path / "trainer.key.pub"], stage)
+    bundle = frozen_layout(spec_datas(monkeypatch, stage), tmp_path / "frozen")
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+    assert paths.content_dir() == bundle / "content"
+
+    assert main(["pack", "keys", "--json"]) == 0
+    listed = capsys.readouterr().out
+    assert driver.trusted_key_problems(listed, fingerprints) == []
+    assert [row["origin"] for row in json.loads(listed)] == ["installation"]
+
+    pack = build_pack(tmp_path, key)
+    assert main(["--content", str(BASE), "pack", "install", str(pack)]) == 0  # no --trust needed
+    assert "installed updates 1.0" in capsys.readouterr().out
+    assert not (paths.data_dir() / paths.TRUSTED_KEYS).exists()  # nothing was added to the user's keys
+
+
+def test_the_smoke_check_notices_a_frozen_app_missing_its_baked_key():
+    driver = load_build_driver()
+    problems = driver.trusted_key_problems("[]", ["AAAA BBBB"])
+    assert problems == ["the installed app trusts no keys, but ['AAAA BBBB'] were baked in"]
+
+
+def test_the_wheel_carries_the_keys_folder_where_paths_reads_it():
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    force = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    assert force[paths.TRUSTED_KEYS] == f"jpbrief/_bundled/{paths.TRUSTED_KEYS}"
+    assert force["content"] == "jpbrief/_bundled/content"
+    assert (REPO / paths.TRUSTED_KEYS).is_dir()  # hatch refuses a missing force-include
+
+
+def test_linux_registers_the_pack_file_type_the_desktop_entry_opens():
+    import xml.etree.ElementTree as ET
+
+    namespace = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    mime = ET.parse(REPO / "packaging" / "linux" / "jpbrief-pack.xml").getroot().find("m:mime-type", namespace)
+    assert mime is not None
+    assert mime.find("m:glob", namespace).get("pattern") == "*.jpbpack"  # type: ignore[union-attr]
+    desktop = (REPO / "packaging" / "linux" / "jpbrief.desktop").read_text(encoding="utf-8").splitlines()
+    assert f"MimeType={mime.get('type')};" in desktop
+    assert "Exec=/usr/bin/jpbrief %F" in desktop
+    assert '"jpbrief-pack.xml", mime / "jpbrief.xml"' in (REPO / "packaging" / "build.py").read_text()
