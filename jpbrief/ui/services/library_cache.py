@@ -32,7 +32,8 @@ from jpbrief.core.durable import atomic_write_text
 from jpbrief.core.model import Library
 from jpbrief.core.model_codec import decode, encode
 
-FORMAT = 5  # 5: HTML in a file per article, fields at their default left out
+FORMAT = 6  # 5: glossary terms with Japanese names, and their links in the rendered text
+# 6: HTML in a file per article, fields at their default left out
 FILE_NAME = "library.json"
 HTML_DIR = re.compile(r"html-[0-9a-f]{16}")
 
