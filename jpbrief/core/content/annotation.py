@@ -10,7 +10,7 @@ from pathlib import Path
 from jpbrief.core.content.fields import ID_RE
 from jpbrief.core.content.problems import Reporter, shown
 
-_TOKEN = r'(?:[^ \t\r\n"\'\\]+|"[^"\\]*")+'
+_TOKEN = r'(?:[^ \t\r\n"\'\\]|"[^"\\]*")+'  # one character or quoted part a step: linear'
 SIMPLE_TOKEN_RE = re.compile(_TOKEN)
 SIMPLE_BODY_RE = re.compile(rf"[ \t\r\n]*(?:{_TOKEN}(?:[ \t\r\n]+|$))*")
 """Words and double-quoted parts without escapes: the annotations editors write, which
