@@ -143,3 +143,8 @@ def test_a_prefix_in_one_spelling_finds_words_printed_in_the_other(
     )
     with SearchIndex(library, None, tmp_path / "ix") as spelling_index:
         assert [hit.anchor for hit in spelling_index.search(typed).hits] == ["p"]
+
+
+def test_a_passage_lacking_an_or_group_names_the_group(index: SearchIndex):
+    result = index.search("budget (tomahawk OR patriot)", limit=1000)
+    assert "tomahawk OR patriot" in {word for hit in result.hits for word in hit.missing}

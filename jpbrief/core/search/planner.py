@@ -253,9 +253,10 @@ class _Compiler:
             return None
         joiner = Or if atom.op == "or" else And
         exact = joiner([c.exact for c in present])
+        label = f" {atom.op.upper()} ".join(c.label for c in present)  # what the reader typed
         if all(c.expanded is None for c in present):
-            return Clause(atom.op, exact)
-        return Clause(atom.op, exact, joiner([c.matching for c in present]))
+            return Clause(label, exact)
+        return Clause(label, exact, joiner([c.matching for c in present]))
 
     def prefix_clause(self, text: str, marks: set[str], *, glossary: bool) -> Clause | None:
         """Words starting with ``text``; the word itself (if it is one) ranks first and
