@@ -98,6 +98,14 @@ def test_text_output_shows_every_word_first_then_some_words_under_a_heading(caps
     assert "without" not in "\n".join(lines[every:some])
 
 
+def test_json_output_says_how_many_match_every_word_and_why_each_matched(capsys):
+    code, out, _err = run(capsys, "search", "--json", "defence", "budget", "--limit", "50")
+    data = json.loads(out)
+    assert code == 0 and 0 < data["complete"] < data["total"]
+    assert [hit["tier"] for hit in data["hits"]][: data["complete"]] == ["every"] * data["complete"]
+    assert all(hit["missing"] for hit in data["hits"][data["complete"] :])
+
+
 def test_text_output_says_why_a_passage_matched_through_its_heading(capsys):
     code, out, _err = run(capsys, "search", "counterstrike")
     assert code == 0

@@ -120,6 +120,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             {
                 "hits": data["hits"],
                 "total": data["total"],
+                "complete": data["complete"],
                 "suggestions": data["suggestions"],
                 "message": data["message"],
             }
