@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 APPEARANCES = ("system", "light", "dark")
+LANGUAGES = ("system", "en", "ja")  # jpbrief.ui.i18n.CHOICES
 MIN_ZOOM = -4
 MAX_ZOOM = 10
 
@@ -23,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "reader/appearance": "system",  # one of APPEARANCES
     "reader/last_article": "",
     "sidebar/tab": 0,
+    "ui/language": "system",  # one of LANGUAGES
 }
 
 LEGACY_POSITIONS = "reader/positions"
@@ -78,6 +80,17 @@ class Settings:
         if value not in APPEARANCES:
             raise ValueError(f"appearance must be one of {APPEARANCES}, not {value!r}")
         self._set("reader/appearance", value)
+
+    @property
+    def language(self) -> str:
+        value = str(self._get("ui/language"))
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"language must be one of {LANGUAGES}, not {value!r}")
+        self._set("ui/language", value)
 
     @property
     def last_article(self) -> str:
