@@ -142,3 +142,11 @@ def display_date(text: str) -> str:
     if not separator:
         return _point(start)
     return f"{_point(start)}〜{_point(end)}" if _japanese() else f"{_point(start)} – {_point(end)}"
+
+
+def localised(text: str) -> str:
+    """A date written ISO-style in the content (a source's date, a pack's): kept as written in
+    English, as before; in the locale's words in another language."""
+    if QLocale().language() in (QLocale.Language.English, QLocale.Language.C):
+        return text
+    return display_date(text)

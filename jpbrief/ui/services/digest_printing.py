@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize
 
 from jpbrief.core.model import Library
 from jpbrief.core.render.digests import figures_html, timeline_html
 from jpbrief.ui.services.printing import build_document
+
+translate = QCoreApplication.translate
 
 KINDS = ("timeline", "figures")
 
@@ -84,7 +86,8 @@ def print_with_dialog(parent: Any, digest: Digest, library: Library, *, css: str
     printer.setDocName(digest.title)
     printer.setPageLayout(_layout(digest))
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Print {digest.title.lower()}")
+    dialog.setWindowTitle(translate("Printing", "Print the timeline") if digest.kind == "timeline"
+                          else translate("Printing", "Print the key figures"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     build_document(digest.html(library, css), fonts).print_(printer)

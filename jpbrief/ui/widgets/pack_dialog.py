@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jpbrief.ui.i18n import format_date
+from jpbrief.ui.i18n import localised
 
 translate = QCoreApplication.translate
 
@@ -76,7 +76,7 @@ class PackDialog(QDialog):
         form.addRow(translate("PackDialog", "Pack:"), _plain(manifest.id))
         form.addRow(translate("PackDialog", "Version:"), _plain(self._version_text()))
         form.addRow(translate("PackDialog", "Publisher:"), _plain(manifest.publisher or translate("PackDialog", "not stated")))
-        form.addRow(translate("PackDialog", "Date:"), _plain(format_date(manifest.date)))
+        form.addRow(translate("PackDialog", "Date:"), _plain(localised(manifest.date)))
         form.addRow(translate("PackDialog", "File:"), _plain(str(preview.path)))
         self.fingerprint = _plain(manifest.fingerprint, wrap=False)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
