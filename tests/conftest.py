@@ -24,6 +24,7 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("JPBRIEF_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("JPBRIEF_CONFIG_DIR", str(home / "config"))
     monkeypatch.delenv("JPBRIEF_CONTENT", raising=False)
+    monkeypatch.setenv("JPBRIEF_LANG", "en")  # the interface in English unless a test asks otherwise
     return home
 
 

@@ -3,8 +3,8 @@
 The language is the reader's choice in View > Language ("system", "en" or "ja", kept in
 Settings); "system" means ``JPBRIEF_LANG``, else ``LANGUAGE``, else ``QLocale.system()``'s
 UI languages. Translations are Qt's own: ``resources/i18n/jpbrief_<lang>.qm`` compiled at
-build time from the ``.ts`` kept in the repo, plus Qt's ``qtbase_<lang>.qm`` for its
-standard buttons and dialogs. A change made in the app applies at the next start (the
+build time from the ``.ts`` kept in the repo (English's holds only plural forms), plus
+Qt's ``qtbase_<lang>.qm`` for its standard buttons and dialogs. A change made in the app applies at the next start (the
 status bar says so): most text is set once when a widget is built.
 """
 
@@ -61,19 +61,19 @@ def install(app: QCoreApplication, resources: Path, choice: str) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     code = language(choice)
-    if code == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
-        return "en"
     ours = QTranslator(app)
-    if not ours.load(str(resources / "i18n" / f"jpbrief_{code}.qm")):
-        return "en"  # not built (see the Makefile): English rather than a mixture
-    qt = QTranslator(app)
-    if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _installed.append(qt)
-    app.installTranslator(ours)
-    _installed.append(ours)
-    QLocale.setDefault(QLocale(code))
+    if not ours.load(str(resources / "i18n" / f"jpbrief_{code}.qm")) and code != "en":
+        code = "en"  # not built (see the Makefile): English rather than a mixture
+        ours.load(str(resources / "i18n" / "jpbrief_en.qm"))
+    if code != "en":
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
+    if not ours.isEmpty():  # English: only its plural forms ("1 article", "2 articles")
+        app.installTranslator(ours)
+        _installed.append(ours)
+    QLocale.setDefault(QLocale("en_US" if code == "en" else code))
     return code
 
 

@@ -5,9 +5,9 @@
     <name>ChronologyPanel</name>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
 </context>
@@ -15,16 +15,16 @@
     <name>FiguresWindow</name>
     <message numerus="yes">
         <source>{shown} of %n figure(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{shown} of %n figure</numerusform>
+            <numerusform>{shown} of %n figures</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n figure(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n figure</numerusform>
+            <numerusform>%n figures</numerusform>
         </translation>
     </message>
 </context>
@@ -32,30 +32,30 @@
     <name>ProblemsBanner</name>
     <message numerus="yes">
         <source>&lt;b&gt;%n changed article(s) could not be loaded&lt;/b&gt; — the last version that loaded is still shown. Fix the file and save it again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%n changed article could not be loaded&lt;/b&gt; — the last version that loaded is still shown. Fix the file and save it again.</numerusform>
+            <numerusform>&lt;b&gt;%n changed articles could not be loaded&lt;/b&gt; — the last version that loaded is still shown. Fix the file and save it again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n article(s) could not be loaded&lt;/b&gt; — the others are shown. Run &lt;code&gt;jpbrief check&lt;/code&gt; for details.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%n article could not be loaded&lt;/b&gt; — the others are shown. Run &lt;code&gt;jpbrief check&lt;/code&gt; for details.</numerusform>
+            <numerusform>&lt;b&gt;%n articles could not be loaded&lt;/b&gt; — the others are shown. Run &lt;code&gt;jpbrief check&lt;/code&gt; for details.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n problem(s) in the content&lt;/b&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%n problem in the content&lt;/b&gt;</numerusform>
+            <numerusform>&lt;b&gt;%n problems in the content&lt;/b&gt;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more line(s): run &lt;code&gt;jpbrief check&lt;/code&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more line: run &lt;code&gt;jpbrief check&lt;/code&gt;</numerusform>
+            <numerusform>… and %n more lines: run &lt;code&gt;jpbrief check&lt;/code&gt;</numerusform>
         </translation>
     </message>
 </context>
@@ -63,9 +63,9 @@
     <name>SearchPanel</name>
     <message numerus="yes">
         <source>%n passage(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
         </translation>
     </message>
 </context>
@@ -73,16 +73,16 @@
     <name>ThemesPanel</name>
     <message numerus="yes">
         <source>%n passage(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n article(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
         </translation>
     </message>
 </context>
@@ -90,23 +90,23 @@
     <name>TimelineModel</name>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>editor&apos;s label, reported by %n articles</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>editor&apos;s label, reported by %n articles</numerusform>
+            <numerusform>editor&apos;s label, reported by %n articles</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n article(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
         </translation>
     </message>
 </context>

@@ -218,7 +218,8 @@ class FiguresModel(QAbstractTableModel):
         source = self.library.sources.get(row.figure.source_id) if row.figure.source_id else None
         cited = ("<br>" + escape(self.tr("Note {number}: {citation}").format(
             number=row.figure.footnote, citation=source.citation))) if source else ""
-        return (f"<b>{escape(row.figure.measure)}</b> <i>{escape(self.tr('[editor]'))}</i>"
+        editor = escape(self.tr("[editor]"))
+        return (f"<b>{escape(row.figure.measure)}</b> <i>{editor}</i>"
                 + (f" — <b>{escape(compare)}</b>" if row.disagrees else f" — {compare}" if compare else "")
                 + '<table cellspacing="0" cellpadding="3" width="100%">' + "".join(cells) + "</table>"
                 + f"<small>{cited}</small>")
