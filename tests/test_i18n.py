@@ -142,9 +142,9 @@ def test_every_translated_literal_is_in_the_catalogue() -> None:
         where = f"{path.relative_to(REPO)}:{line}"
         if isinstance(source, ast.JoinedStr):
             problems.append(f"{where}: an f-string cannot be translated; use placeholders and .format")
-        elif isinstance(source, ast.Constant) and isinstance(source.value, str) and context is not None:
-            if (context, source.value) not in known:
-                problems.append(f"{where}: {context}: {source.value!r} is not in the catalogue")
+        elif isinstance(source, ast.Constant) and isinstance(source.value, str) and context is not None \
+                and (context, source.value) not in known:
+            problems.append(f"{where}: {context}: {source.value!r} is not in the catalogue")
     assert not problems, "\n".join(problems)
 
 
@@ -282,3 +282,38 @@ def test_the_language_menu_saves_the_choice_for_the_next_start(qtbot: Any, tmp_p
         assert "stays" in app.window.statusBar().currentMessage()  # English is what is shown
     finally:
         close_app(app)
+
+
+# -------------------------------------------------------------------- installers
+def _spec_keep() -> Any:
+    """The spec's ``keep`` filter with its constants (the spec itself needs PyInstaller to run)."""
+    tree = ast.parse((REPO / "packaging" / "jpbrief.spec").read_text(encoding="utf-8"))
+    wanted = [node for node in tree.body
+              if isinstance(node, ast.FunctionDef) and node.name == "keep"
+              or isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+              and node.targets[0].id in ("WINDOWS", "DROPPED_EVERYWHERE", "DROPPED_LINUX", "DROPPED_WINDOWS",
+                                         "DROPPED")]
+    scope: dict[str, Any] = {"sys": __import__("sys")}
+    exec(compile(ast.Module(body=wanted, type_ignores=[]), "jpbrief.spec", "exec"), scope)
+    return scope["keep"]
+
+
+def test_installers_carry_the_compiled_translations_and_not_their_sources(tmp_path: Path) -> None:
+    keep = _spec_keep()
+    assert keep(("resources/i18n/jpbrief_ja.qm", "", "DATA"))
+    assert keep(("resources/i18n/qtbase_ja.qm", "", "DATA"))
+    assert not keep(("resources/i18n/jpbrief_ja.ts", "", "DATA"))
+    assert not keep(("PySide6/Qt/translations/qtbase_de.qm", "", "DATA"))  # Qt's others stay out
+
+    import importlib.util
+
+    loader = importlib.util.spec_from_file_location("jpbrief_build", REPO / "packaging" / "build.py")
+    assert loader is not None and loader.loader is not None
+    build = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(build)
+    folder = tmp_path / "jpbrief" / "_internal" / "resources" / "i18n"
+    folder.mkdir(parents=True)
+    assert build.translation_problems(tmp_path / "jpbrief") == ["jpbrief_en.qm", "jpbrief_ja.qm", "qtbase_ja.qm"]
+    for name in ("jpbrief_en.qm", "jpbrief_ja.qm", "qtbase_ja.qm"):
+        (folder / name).write_bytes(b"")
+    assert build.translation_problems(tmp_path / "jpbrief") == []

@@ -28,7 +28,8 @@ class Actions(QObject):
         )
         self.export_pdf = self._act(
             self.tr("&Export as PDF…"), "Ctrl+Shift+E",
-            self.tr("Save the article or theme briefing shown, with its sources and the editor's notes, as a PDF"),
+            self.tr("Save the article or theme briefing shown, with its sources and the editor's notes, "
+                    "as a PDF"),
         )
         self.add_pack = self._act(
             self.tr("&Add content pack…"), StandardKey.Open,
@@ -64,16 +65,21 @@ class Actions(QObject):
         self.show_library = self._act(self.tr("&Library"), "Ctrl+1", self.tr("Show the list of articles"))
         self.show_themes = self._act(self.tr("&Themes"), "Ctrl+2", self.tr("Show the themes"))
         self.show_search = self._act(self.tr("&Search"), "Ctrl+3", self.tr("Show the search panel"))
-        self.show_notes = self._act(self.tr("&Notes"), "Ctrl+4", self.tr("Show bookmarks, highlights and notes"))
+        self.show_notes = self._act(
+            self.tr("&Notes"), "Ctrl+4", self.tr("Show bookmarks, highlights and notes"))
         self.show_timeline = self._act(
-            self.tr("T&imeline"), "Ctrl+5", self.tr("Show every dated event in date order, with the words that state it")
+            self.tr("T&imeline"), "Ctrl+5",
+            self.tr("Show every dated event in date order, with the words that state it"),
         )
         self.show_figures = self._act(
-            self.tr("Key &figures"), "Ctrl+6", self.tr("Open the table of key figures, each linked to its passage and note")
+            self.tr("Key &figures"), "Ctrl+6",
+            self.tr("Open the table of key figures, each linked to its passage and note"),
         )
-        self.focus_reader = self._act(self.tr("&Focus reader"), "F6", self.tr("Move the keyboard focus to the text"))
+        self.focus_reader = self._act(
+            self.tr("&Focus reader"), "F6", self.tr("Move the keyboard focus to the text"))
         self.clear_theme = self._act(
-            self.tr("&Clear theme marking"), "Ctrl+Shift+M", self.tr("Stop marking the chosen theme's passages")
+            self.tr("&Clear theme marking"), "Ctrl+Shift+M",
+            self.tr("Stop marking the chosen theme's passages"),
         )
         # View > Language: each language in its own words, never translated
         self.language_title = self.tr("L&anguage")
@@ -101,12 +107,15 @@ class Actions(QObject):
         # Go
         self.back = self._act(self.tr("&Back"), StandardKey.Back, self.tr("Go back to where you were"))
         self.forward = self._act(self.tr("&Forward"), StandardKey.Forward, self.tr("Go forward again"))
-        self.previous_section = self._act(self.tr("&Previous section"), "Alt+Up", self.tr("Jump to the previous section"))
-        self.next_section = self._act(self.tr("&Next section"), "Alt+Down", self.tr("Jump to the next section"))
+        self.previous_section = self._act(
+            self.tr("&Previous section"), "Alt+Up", self.tr("Jump to the previous section"))
+        self.next_section = self._act(
+            self.tr("&Next section"), "Alt+Down", self.tr("Jump to the next section"))
         self.previous_article = self._act(
             self.tr("Previous &article"), "Ctrl+PgUp", self.tr("Open the previous article in the library")
         )
-        self.next_article = self._act(self.tr("Next a&rticle"), "Ctrl+PgDown", self.tr("Open the next article in the library"))
+        self.next_article = self._act(
+            self.tr("Next a&rticle"), "Ctrl+PgDown", self.tr("Open the next article in the library"))
         self._menus.append((
             self.tr("&Go"),
             [
@@ -117,14 +126,17 @@ class Actions(QObject):
 
         # Notes (the menu is shown only when the notes store is available)
         self.add_bookmark = self._act(
-            self.tr("&Bookmark this passage"), "Ctrl+D", self.tr("Bookmark the passage at the top of the view")
+            self.tr("&Bookmark this passage"), "Ctrl+D",
+            self.tr("Bookmark the passage at the top of the view"),
         )
         self.highlight_selection = self._act(
             self.tr("&Highlight selection"), "Ctrl+Shift+H", self.tr("Highlight the selected text")
         )
-        self.add_note = self._act(self.tr("Add &note…"), "Ctrl+Shift+N", self.tr("Attach a note to the selection or passage"))
+        self.add_note = self._act(
+            self.tr("Add &note…"), "Ctrl+Shift+N", self.tr("Attach a note to the selection or passage"))
         self.export_notes = self._act(
-            self.tr("&Export notes…"), None, self.tr("Save every bookmark, highlight and note as Markdown, ODF, PDF or JSON")
+            self.tr("&Export notes…"), None,
+            self.tr("Save every bookmark, highlight and note as Markdown, ODF, PDF or JSON"),
         )
         self.notes_actions = [self.add_bookmark, self.highlight_selection, self.add_note, self.export_notes]
         self._notes_menu: list[QAction | None] = [self.add_bookmark, self.highlight_selection, self.add_note,

@@ -4,8 +4,9 @@ The language is the reader's choice in View > Language ("system", "en" or "ja", 
 Settings); "system" means ``JPBRIEF_LANG``, else ``LANGUAGE``, else ``QLocale.system()``'s
 UI languages. Translations are Qt's own: ``resources/i18n/jpbrief_<lang>.qm`` compiled at
 build time from the ``.ts`` kept in the repo (English's holds only plural forms), plus
-Qt's ``qtbase_<lang>.qm`` for its standard buttons and dialogs. A change made in the app applies at the next start (the
-status bar says so): most text is set once when a widget is built.
+Qt's ``qtbase_<lang>.qm`` for its standard buttons and dialogs. A change made in the app
+applies at the next start (the status bar says so): most text is set once, when a widget
+is built.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ ENDONYMS = {"en": "English", "ja": "日本語"}
 
 JAPANESE_FONTS = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "Hiragino Sans",
                   "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Meiryo UI", "Meiryo", "IPAGothic",
-                  "IPAexGothic", "TakaoGothic", "VL Gothic")
+                  "IPAexGothic", "TakaoGothic", "VL Gothic", "Droid Sans Fallback")
 """Japanese-capable interface fonts, preferred first (Linux, macOS, Windows)."""
 
 _installed: list[QTranslator] = []
@@ -65,9 +66,10 @@ def install(app: QCoreApplication, resources: Path, choice: str) -> str:
     if not ours.load(str(resources / "i18n" / f"jpbrief_{code}.qm")) and code != "en":
         code = "en"  # not built (see the Makefile): English rather than a mixture
         ours.load(str(resources / "i18n" / "jpbrief_en.qm"))
-    if code != "en":
+    if code != "en":  # Qt's own strings: an installer carries them beside ours
         qt = QTranslator(app)
-        if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if qt.load(f"qtbase_{code}", str(resources / "i18n")) or qt.load(
+                f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             _installed.append(qt)
     if not ours.isEmpty():  # English: only its plural forms ("1 article", "2 articles")

@@ -34,7 +34,8 @@ def ts_file(language: str, folder: Path = CATALOGUE) -> Path:
 
 def _tool(name: str, arguments: list[str]) -> subprocess.CompletedProcess[str]:
     """Run PySide6's ``lupdate``/``lrelease`` with this interpreter (any platform, any venv)."""
-    code = f"import sys; from PySide6.scripts.pyside_tool import {name}; sys.argv[0] = '{name}'; sys.exit({name}())"
+    code = (f"import sys; from PySide6.scripts.pyside_tool import {name}; "
+            f"sys.argv[0] = '{name}'; sys.exit({name}())")
     return subprocess.run([sys.executable, "-c", code, *arguments], check=True, capture_output=True,
                           text=True)
 
@@ -55,7 +56,18 @@ def lrelease(ts: Path, qm: Path) -> Path:
 
 def compile_all(out_dir: Path = CATALOGUE) -> list[Path]:
     """Every ``.ts`` compiled to ``out_dir/jpbrief_<lang>.qm``."""
-    return [lrelease(ts, out_dir / ts.with_suffix(".qm").name) for ts in sorted(CATALOGUE.glob("jpbrief_*.ts"))]
+    return [lrelease(ts, out_dir / ts.with_suffix(".qm").name)
+            for ts in sorted(CATALOGUE.glob("jpbrief_*.ts"))]
+
+
+def qt_catalogues() -> list[Path]:
+    """Qt's own ``qtbase_<lang>.qm`` (standard buttons and dialogs) for each shipped language,
+    from the installed PySide6; installers carry them in resources/i18n beside ours."""
+    import PySide6
+
+    folder = Path(PySide6.__file__).resolve().parent / "Qt" / "translations"
+    return [folder / f"qtbase_{language}.qm" for language in TARGETS if language != SOURCE_LANGUAGE
+            and (folder / f"qtbase_{language}.qm").exists()]
 
 
 def main(argv: list[str]) -> int:

@@ -68,12 +68,14 @@ class AnnotationsController:
         try:
             self.notes = self.factory()
         except Exception as error:
-            self._panel().show_message(translate("Annotations", "Notes are unavailable: {error}").format(error=error))
+            self._panel().show_message(
+                translate("Annotations", "Notes are unavailable: {error}").format(error=error))
             return False
         if self.notes.recovery_message:  # what was recovered, where the user sees it
             self._panel().show_message(self.notes.recovery_message)
             self._show_panel(self._panel())
-            self.window.statusBar().showMessage(translate("Annotations", "The notes database was repaired; see Notes"), 8000)
+            self.window.statusBar().showMessage(
+                translate("Annotations", "The notes database was repaired; see Notes"), 8000)
         read_only = getattr(self.notes, "read_only", None)
         if read_only:
             self._panel().show_message(translate(
@@ -83,7 +85,8 @@ class AnnotationsController:
             try:
                 self.notes.reanchor(self.library)
             except Exception as error:
-                self._panel().show_message(translate("Annotations", "Could not re-anchor notes: {error}").format(error=error))
+                self._panel().show_message(
+                    translate("Annotations", "Could not re-anchor notes: {error}").format(error=error))
         if not read_only:
             self._move_legacy_positions()
         for action in self.actions.notes_actions:
@@ -99,7 +102,8 @@ class AnnotationsController:
             try:
                 self.notes.reanchor(library)
             except Exception as error:
-                self._panel().show_message(translate("Annotations", "Could not re-anchor notes: {error}").format(error=error))
+                self._panel().show_message(
+                    translate("Annotations", "Could not re-anchor notes: {error}").format(error=error))
         self.refresh()
 
     def _move_legacy_positions(self) -> None:
@@ -215,7 +219,8 @@ class AnnotationsController:
             from jpbrief.ui.widgets import dialogs
 
             prompt = dialogs.note_prompt(quote)
-            text, ok = QInputDialog.getMultiLineText(self.window, translate("Annotations", "Add note"), prompt)
+            text, ok = QInputDialog.getMultiLineText(
+                self.window, translate("Annotations", "Add note"), prompt)
             if not ok:
                 return None
         if not text.strip():
@@ -258,8 +263,8 @@ class AnnotationsController:
         except Exception as error:  # a full disk or a read-only folder: say so, keep it
             from jpbrief.ui.widgets.notes_panel import noun
 
-            self._panel().show_message(translate("Annotations", "Could not remove the {what}: {error}").format(
-                what=noun(kind), error=error))
+            self._panel().show_message(translate(
+                "Annotations", "Could not remove the {what}: {error}").format(what=noun(kind), error=error))
             return False
         self.refresh()
         return removed

@@ -35,7 +35,8 @@ class AppearanceController:
         self.settings.zoom = steps
         self.reader.set_zoom(self.settings.zoom)
         self.window.statusBar().showMessage(
-            translate("Appearance", "Text size {percent} %").format(percent=100 + 10 * self.settings.zoom), 2000)
+            translate("Appearance", "Text size {percent} %").format(percent=100 + 10 * self.settings.zoom),
+            2000)
 
     def set_language(self, choice: str) -> None:
         """Remember the interface language; it applies at the next start (text is set once,

@@ -57,7 +57,8 @@ class BriefingController:
         self._theme = theme
         self._render()
         self.reader.verticalScrollBar().setValue(0)
-        self.window.setWindowTitle(translate("Briefing", "Theme briefing: {theme} — jpbrief").format(theme=theme.label))
+        self.window.setWindowTitle(
+            translate("Briefing", "Theme briefing: {theme} — jpbrief").format(theme=theme.label))
         return True
 
     def _render(self) -> None:

@@ -191,4 +191,5 @@ class ContentWatch(QObject):
         if isinstance(result, Library):
             self.reloaded.emit(keep_last_good(self._current(), result))
         else:
-            self.failed.emit(translate("Reload", "The content could not be reloaded: {error}").format(error=result))
+            self.failed.emit(
+                translate("Reload", "The content could not be reloaded: {error}").format(error=result))

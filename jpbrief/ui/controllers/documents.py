@@ -55,7 +55,8 @@ class DocumentsController:
 
         target = QUrl(url)
         if target.scheme() not in ("http", "https") or not target.host():
-            self.window.statusBar().showMessage(translate("Documents", "Refused to open {url}").format(url=url), 5000)
+            self.window.statusBar().showMessage(
+                translate("Documents", "Refused to open {url}").format(url=url), 5000)
             return False
         if not self.confirm_url(self.window, url):
             return False

@@ -81,7 +81,8 @@ class NotesExportController:
         """Write the notes to ``path`` (asked for when None); returns the path written."""
         notes = self._notes()
         if notes is None:
-            self.window.statusBar().showMessage(translate("NotesExport", "Notes are unavailable: nothing to export"), 8000)
+            self.window.statusBar().showMessage(
+                translate("NotesExport", "Notes are unavailable: nothing to export"), 8000)
             return None
         if path is None:
             suggested = str(Path.home() / "jpbrief-notes.md")
@@ -100,9 +101,11 @@ class NotesExportController:
         except Exception as error:  # a full disk, a read-only folder, a locked store: say which
             reason = getattr(error, "strerror", None) or error
             self.window.statusBar().showMessage(
-                translate("NotesExport", "Notes not exported to {path}: {error}").format(path=path, error=reason), 10000)
+                translate("NotesExport", "Notes not exported to {path}: {error}").format(
+                    path=path, error=reason), 10000)
             return None
-        self.window.statusBar().showMessage(translate("NotesExport", "Notes exported to {path}").format(path=path), 8000)
+        self.window.statusBar().showMessage(
+            translate("NotesExport", "Notes exported to {path}").format(path=path), 8000)
         return path
 
     def _write(self, notes: NotesPort, path: Path, fmt: str) -> None:

@@ -282,7 +282,8 @@ class PacksController(QObject):
 
     def _reloaded(self, outcome: PackOutcome) -> None:
         if outcome.library is None:
-            self.message.emit(outcome.error or translate("Packs", "The installed content packs could not be read"))
+            self.message.emit(
+                outcome.error or translate("Packs", "The installed content packs could not be read"))
             return
         if outcome.changed:
             self.message.emit(translate("Packs", "Content packs changed: the library was updated"))
@@ -309,6 +310,7 @@ def _installed_message(result: InstallResult) -> str:
     if result.action == "unchanged":
         return result.message
     if result.previous:
-        return translate("Packs", "Updated {pack} from version {previous}").format(pack=label, previous=result.previous)
+        updated = translate("Packs", "Updated {pack} from version {previous}")
+        return updated.format(pack=label, previous=result.previous)
     added = translate("Packs", "Installed {pack}; articles added to the library: {count}")
     return added.format(pack=label, count=len(result.manifest.articles))

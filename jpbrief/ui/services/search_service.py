@@ -190,5 +190,6 @@ class SearchService(QObject):
                 result = search()
             outcome = SearchOutcome(query, result, theme=theme, article=article)
         except Exception as error:
-            outcome = SearchOutcome(query, theme=theme, article=article, failure=translate("Search", "Search failed: {error}").format(error=error))
+            failure = translate("Search", "Search failed: {error}").format(error=error)
+            outcome = SearchOutcome(query, theme=theme, article=article, failure=failure)
         self._relay.done.emit(request_id, outcome)

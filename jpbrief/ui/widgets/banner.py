@@ -39,14 +39,17 @@ def where(problem: Problem, content_dir: Path | None) -> str:
                 shown = problem.path
     else:
         shown = problem.path
-    return translate("Banner", "{file}, line {line}").format(file=shown, line=problem.line) if problem.line else shown
+    if not problem.line:
+        return shown
+    return translate("Banner", "{file}, line {line}").format(file=shown, line=problem.line)
 
 
 def plain(problem: Problem, content_dir: Path | None) -> str:
     """One problem in plain words, without the command line's "see above"."""
     message = _BECAUSE_RE.sub("", problem.message)
     if problem.severity == "warning":
-        return translate("Banner", "{where}: warning: {message}").format(where=where(problem, content_dir), message=message)
+        warning = translate("Banner", "{where}: warning: {message}")
+        return warning.format(where=where(problem, content_dir), message=message)
     return f"{where(problem, content_dir)}: {message}"
 
 

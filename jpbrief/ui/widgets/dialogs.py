@@ -90,13 +90,15 @@ def note_prompt(passage_text: str) -> str:
 def about_text(version: str, articles: int, passages: int, sources: int) -> str:
     return (
         f"<h3>jpbrief {escape(version)}</h3>"
-        + "<p>" + translate("Dialogs", "An offline reader for briefings on Japan's defence and economic security.")
+        + "<p>"
+        + translate("Dialogs", "An offline reader for briefings on Japan's defence and economic security.")
         + "</p><p>"
         + translate("Dialogs", "Articles: {articles} · passages: {passages} · sources: {sources}").format(
             articles=articles, passages=passages, sources=sources)
         + "</p><p>"
-        + translate("Dialogs", "jpbrief never connects to the network. Cross-references, themes and summaries "
-                    "are the editor's annotations, shown as such; the articles' text is the originals'.")
+        + translate("Dialogs", "jpbrief never connects to the network. Cross-references, themes and "
+                               "summaries are the editor's annotations, shown as such; the articles' text "
+                               "is the originals'.")
         + "</p>"
     )
 

@@ -48,7 +48,8 @@ from jpbrief.ui.widgets.chronology_view import ITEM_ROLE, ROOT, ThemeFilter, quo
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
-ASPECTS = {"value": QT_TRANSLATE_NOOP("FiguresModel", "value"), "unit": QT_TRANSLATE_NOOP("FiguresModel", "unit"),
+ASPECTS = {"value": QT_TRANSLATE_NOOP("FiguresModel", "value"),
+           "unit": QT_TRANSLATE_NOOP("FiguresModel", "unit"),
            "year": QT_TRANSLATE_NOOP("FiguresModel", "year")}
 RELATIONS = {"by": QT_TRANSLATE_NOOP("FiguresModel", "by {date}"),
              "as_of": QT_TRANSLATE_NOOP("FiguresModel", "as of {date}")}
@@ -76,7 +77,8 @@ def figure_year(row: FigureRow) -> str:
     return translate("FiguresModel", RELATIONS[figure.relation]).format(date=shown)
 COLUMNS = (QT_TRANSLATE_NOOP("FiguresModel", "What (editor)"), QT_TRANSLATE_NOOP("FiguresModel", "Value"),
            QT_TRANSLATE_NOOP("FiguresModel", "Unit"), QT_TRANSLATE_NOOP("FiguresModel", "Year"),
-           QT_TRANSLATE_NOOP("FiguresModel", "The author’s words"), QT_TRANSLATE_NOOP("FiguresModel", "Source"),
+           QT_TRANSLATE_NOOP("FiguresModel", "The author’s words"),
+           QT_TRANSLATE_NOOP("FiguresModel", "Source"),
            QT_TRANSLATE_NOOP("FiguresModel", "Same measure"))
 WHAT, VALUE, UNIT, YEAR, QUOTE, SOURCE, COMPARE = range(len(COLUMNS))
 CORE_SORT = {WHAT: "measure", VALUE: "value", UNIT: "value", YEAR: "year", SOURCE: "article"}
@@ -372,8 +374,10 @@ class FiguresWindow(QWidget):
     def _filter(self, theme: str | None = None, words: str | None = None) -> None:
         self.proxy.set_filter(theme, words)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(self.tr("{shown} of %n figure(s)", None, total).format(shown=shown) if shown != total
-                           else self.tr("%n figure(s)", None, total))
+        if shown != total:
+            self.count.setText(self.tr("{shown} of %n figure(s)", None, total).format(shown=shown))
+        else:
+            self.count.setText(self.tr("%n figure(s)", None, total))
 
     def paper_order(self) -> tuple[str, str, bool]:
         """(theme, core sort key, descending): paper in the order and filter shown."""

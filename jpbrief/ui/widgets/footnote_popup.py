@@ -356,7 +356,8 @@ def _fields_html(source: Source, muted: str) -> str:
         rows.append((translate("FootnoteCard", "Accessed"), localised(source.accessed)))
     if source.kind:
         kind = KIND_LABELS.get(source.kind)
-        rows.append((translate("FootnoteCard", "Kind"), translate("FootnoteCard", kind) if kind else source.kind))
+        rows.append((translate("FootnoteCard", "Kind"),
+                     translate("FootnoteCard", kind) if kind else source.kind))
     if source.url:
         rows.append(("URL", source.url))
     if not rows:

@@ -31,7 +31,8 @@ translate = QCoreApplication.translate
 if TYPE_CHECKING:
     from jpbrief.ui.controllers.packs import PackOutcome, PackPreview
 
-CHANGE_LABELS = {"new": QT_TRANSLATE_NOOP("PackDialog", "New"), "updated": QT_TRANSLATE_NOOP("PackDialog", "Updated"),
+CHANGE_LABELS = {"new": QT_TRANSLATE_NOOP("PackDialog", "New"),
+                 "updated": QT_TRANSLATE_NOOP("PackDialog", "Updated"),
                  "removed": QT_TRANSLATE_NOOP("PackDialog", "Removed"),
                  "conflict": QT_TRANSLATE_NOOP("PackDialog", "Conflict")}
 UNTRUSTED_WARNING = QT_TRANSLATE_NOOP(
@@ -75,7 +76,8 @@ class PackDialog(QDialog):
         form = QFormLayout()
         form.addRow(translate("PackDialog", "Pack:"), _plain(manifest.id))
         form.addRow(translate("PackDialog", "Version:"), _plain(self._version_text()))
-        form.addRow(translate("PackDialog", "Publisher:"), _plain(manifest.publisher or translate("PackDialog", "not stated")))
+        form.addRow(translate("PackDialog", "Publisher:"),
+                    _plain(manifest.publisher or translate("PackDialog", "not stated")))
         form.addRow(translate("PackDialog", "Date:"), _plain(localised(manifest.date)))
         form.addRow(translate("PackDialog", "File:"), _plain(str(preview.path)))
         self.fingerprint = _plain(manifest.fingerprint, wrap=False)
@@ -87,7 +89,8 @@ class PackDialog(QDialog):
         form.addRow(translate("PackDialog", "Signed by key:"), self.fingerprint)
         layout.addLayout(form)
 
-        self.trust_note = _plain(translate("PackDialog", "Signed by a key you trust.") if preview.trusted else translate("PackDialog", UNTRUSTED_WARNING))
+        self.trust_note = _plain(translate("PackDialog", "Signed by a key you trust.") if preview.trusted
+                                 else translate("PackDialog", UNTRUSTED_WARNING))
         self.trust_note.setObjectName("packTrusted" if preview.trusted else "packUntrusted")
         if not preview.trusted:
             self.trust_note.setStyleSheet("QLabel { background: #fff4ce; color: #3b2e00; padding: 8px; "
@@ -104,7 +107,8 @@ class PackDialog(QDialog):
         self.changelog.setAccessibleName(translate("PackDialog", "Changelog"))
         layout.addWidget(self.changelog)
 
-        layout.addWidget(QLabel(translate("PackDialog", "Articles ({count}):").format(count=len(manifest.articles))))
+        layout.addWidget(QLabel(
+            translate("PackDialog", "Articles ({count}):").format(count=len(manifest.articles))))
         self.articles = QListWidget()
         self.articles.setAccessibleName(translate("PackDialog", "Articles in the pack"))
         for change in preview.changes:
@@ -136,7 +140,8 @@ class PackDialog(QDialog):
         assert manifest is not None
         if installed is None:
             return manifest.version
-        return translate("PackDialog", "{version} (installed: {installed})").format(version=manifest.version, installed=installed)
+        return translate("PackDialog", "{version} (installed: {installed})").format(
+            version=manifest.version, installed=installed)
 
     def _blocking_reason(self) -> str:
         """Why Install cannot succeed, said before the user tries; '' when it can."""
@@ -146,13 +151,17 @@ class PackDialog(QDialog):
         assert manifest is not None
         conflicts = [c for c in self.preview.changes if c.change == "conflict"]
         if conflicts:
-            return translate("PackDialog", "This pack cannot be installed: {reasons}.").format(reasons="; ".join(
-                translate("PackDialog", "article {id} is {detail}").format(id=repr(c.id), detail=c.detail) for c in conflicts))
+            reasons = "; ".join(translate("PackDialog", "article {id} is {detail}").format(
+                id=repr(c.id), detail=c.detail) for c in conflicts)
+            cannot = translate("PackDialog", "This pack cannot be installed: {reasons}.")
+            return cannot.format(reasons=reasons)
         if installed is not None and version_key(installed) > manifest.version_key:
-            return translate("PackDialog", "Version {installed} of this pack is installed; this older version "
-                     "{version} is not installed over it.").format(installed=installed, version=manifest.version)
+            older = translate("PackDialog", "Version {installed} of this pack is installed; this older "
+                                            "version {version} is not installed over it.")
+            return older.format(installed=installed, version=manifest.version)
         if installed is not None and version_key(installed) == manifest.version_key:
-            return translate("PackDialog", "Version {installed} of this pack is already installed.").format(installed=installed)
+            same = translate("PackDialog", "Version {installed} of this pack is already installed.")
+            return same.format(installed=installed)
         return ""
 
     def _update_install(self) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.core.model import Article, Library
-from jpbrief.ui.i18n import display_date
+from jpbrief.ui.i18n import localised
 from jpbrief.ui.services.markup import escape, literal
 from jpbrief.ui.widgets.rich_list import TARGET_ROLE, RichList
 
@@ -86,15 +86,18 @@ class LibraryPanel(QWidget):
     def populate(self) -> None:
         self.articles.clear()
         for article in self.library.articles:
-            meta = " · ".join(part for part in (article.byline, display_date(article.published or "")) if part)
+            published = localised(article.published or "")
+            meta = " · ".join(part for part in (article.byline, published) if part)
             html = f"<b>{escape(article.title)}</b>"
             if meta:
                 html += f'<br><span class="muted">{escape(meta)}</span>'
             tip = f"{article.title}\n{meta}" if meta else article.title
             if article.pack:  # from a content pack: say which (Library.packs has its title)
                 pack = self.library.packs.get(article.pack, article.pack)
-                html += '<br><span class="muted">' + escape(self.tr("Content pack: {pack}").format(pack=pack)) + "</span>"
-                tip += "\n" + self.tr("From the content pack “{pack}” ({id})").format(pack=pack, id=article.pack)
+                shown = escape(self.tr("Content pack: {pack}").format(pack=pack))
+                html += f'<br><span class="muted">{shown}</span>'
+                origin = self.tr("From the content pack “{pack}” ({id})").format(pack=pack, id=article.pack)
+                tip += f"\n{origin}"
             tip = literal(tip)
             self.articles.add_item(f"{article.title}. {meta}".strip(), html, article.id, tip)
 
