@@ -289,10 +289,10 @@ def _spec_keep() -> Any:
     """The spec's ``keep`` filter with its constants (the spec itself needs PyInstaller to run)."""
     tree = ast.parse((REPO / "packaging" / "jpbrief.spec").read_text(encoding="utf-8"))
     wanted = [node for node in tree.body
-              if isinstance(node, ast.FunctionDef) and node.name == "keep"
-              or isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+              if (isinstance(node, ast.FunctionDef) and node.name == "keep")
+              or (isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
               and node.targets[0].id in ("WINDOWS", "DROPPED_EVERYWHERE", "DROPPED_LINUX", "DROPPED_WINDOWS",
-                                         "DROPPED")]
+                                         "DROPPED"))]
     scope: dict[str, Any] = {"sys": __import__("sys")}
     exec(compile(ast.Module(body=wanted, type_ignores=[]), "jpbrief.spec", "exec"), scope)
     return scope["keep"]

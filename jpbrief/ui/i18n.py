@@ -26,7 +26,7 @@ SHIPPED = ("ja",)
 ENDONYMS = {"en": "English", "ja": "日本語"}
 """Each language in its own words, as the Language menu shows them (never translated)."""
 
-JAPANESE_FONTS = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "Hiragino Sans",
+INTERFACE_FONTS_JA = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "Hiragino Sans",
                   "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Meiryo UI", "Meiryo", "IPAGothic",
                   "IPAexGothic", "TakaoGothic", "VL Gothic", "Droid Sans Fallback")
 """Japanese-capable interface fonts, preferred first (Linux, macOS, Windows)."""
@@ -82,7 +82,7 @@ def install(app: QCoreApplication, resources: Path, choice: str) -> str:
 def japanese_font(base: QFont) -> QFont | None:
     """``base`` with a Japanese-capable family to fall back on, or None if the system has none."""
     present = set(QFontDatabase.families())
-    found = [family for family in JAPANESE_FONTS if family in present]
+    found = [family for family in INTERFACE_FONTS_JA if family in present]
     if not found:
         return None
     font = QFont(base)

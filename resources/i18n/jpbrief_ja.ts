@@ -391,12 +391,8 @@
 <context>
     <name>Chronology</name>
     <message>
-        <source>Export the timeline as PDF</source>
-        <translation>年表をPDFに書き出す</translation>
-    </message>
-    <message>
-        <source>Export the key figures as PDF</source>
-        <translation>主要数値をPDFに書き出す</translation>
+        <source>Export {what} as PDF</source>
+        <translation>{what}をPDFに書き出す</translation>
     </message>
 </context>
 <context>
@@ -1076,16 +1072,20 @@
 <context>
     <name>Printing</name>
     <message>
-        <source>Print the timeline</source>
-        <translation>年表を印刷</translation>
-    </message>
-    <message>
-        <source>Print the key figures</source>
-        <translation>主要数値を印刷</translation>
-    </message>
-    <message>
         <source>Print “{title}”</source>
         <translation>「{title}」を印刷</translation>
+    </message>
+    <message>
+        <source>chronology</source>
+        <translation>年表</translation>
+    </message>
+    <message>
+        <source>key figures</source>
+        <translation>主要数値</translation>
+    </message>
+    <message>
+        <source>Print {what}</source>
+        <translation>{what}を印刷</translation>
     </message>
 </context>
 <context>

@@ -140,8 +140,7 @@ class ChronologyController:
         """Save as PDF, asking where unless ``path`` is given; None if the user cancelled."""
         if path is None:
             name = digest.kind + (f"-{digest.theme}" if digest.theme else "")
-            title = (translate("Chronology", "Export the timeline as PDF") if digest.kind == "timeline"
-                     else translate("Chronology", "Export the key figures as PDF"))
+            title = translate("Chronology", "Export {what} as PDF").format(what=digest.shown_title)
             path = self._ask_path(self._parent(digest), title,
                                   Path.home() / f"{name}.pdf")
             if path is None:

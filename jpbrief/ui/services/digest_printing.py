@@ -35,6 +35,13 @@ class Digest:
     descending: bool = False
 
     @property
+    def shown_title(self) -> str:
+        """The title in the interface's words, lower case, for "Print …" and "Export … as PDF"."""
+        name = (translate("Printing", "chronology") if self.kind == "timeline"
+                else translate("Printing", "key figures"))
+        return (f"{name} — {self.theme}" if self.theme else name).lower()
+
+    @property
     def title(self) -> str:
         name = "Chronology" if self.kind == "timeline" else "Key figures"
         return f"{name} — {self.theme}" if self.theme else name
@@ -86,8 +93,7 @@ def print_with_dialog(parent: Any, digest: Digest, library: Library, *, css: str
     printer.setDocName(digest.title)
     printer.setPageLayout(_layout(digest))
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(translate("Printing", "Print the timeline") if digest.kind == "timeline"
-                          else translate("Printing", "Print the key figures"))
+    dialog.setWindowTitle(translate("Printing", "Print {what}").format(what=digest.shown_title))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     build_document(digest.html(library, css), fonts).print_(printer)
