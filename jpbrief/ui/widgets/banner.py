@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from jpbrief.core.model import Library, Problem
+from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
 from jpbrief.ui.services.markup import escape
 
 translate = QCoreApplication.translate

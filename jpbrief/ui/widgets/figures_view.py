@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -42,39 +41,13 @@ from jpbrief.core.dates import date_span
 from jpbrief.core.figures import FigureRow, figure_rows
 from jpbrief.core.model import Figure, Library
 from jpbrief.core.render.digests import Locator
-from jpbrief.ui.i18n import display_date
+from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
+from jpbrief.ui.services.figure_words import disagreement, figure_year
 from jpbrief.ui.services.markup import escape, literal
 from jpbrief.ui.widgets.chronology_view import ITEM_ROLE, ROOT, ThemeFilter, quote_spans
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
-ASPECTS = {"value": QT_TRANSLATE_NOOP("FiguresModel", "value"),
-           "unit": QT_TRANSLATE_NOOP("FiguresModel", "unit"),
-           "year": QT_TRANSLATE_NOOP("FiguresModel", "year")}
-RELATIONS = {"by": QT_TRANSLATE_NOOP("FiguresModel", "by {date}"),
-             "as_of": QT_TRANSLATE_NOOP("FiguresModel", "as of {date}")}
-
-
-def disagreement(row: FigureRow) -> str:
-    """``differs in value`` and the like for a row whose measure disagrees; '' otherwise."""
-    if row.disagrees:
-        aspects = translate("FiguresModel", " and ").join(
-            translate("FiguresModel", ASPECTS.get(aspect, aspect)) for aspect in row.differences)
-        return translate("FiguresModel", "differs in {aspects}").format(aspects=aspects)
-    return translate("FiguresModel", "agrees") if len(row.group) > 1 else ""
-
-
-def figure_year(row: FigureRow) -> str:
-    """``2022``, ``by 2027``, ``as of May 2024`` in the interface's words; '' when none."""
-    figure = row.figure
-    if not figure.year:
-        return ""
-    shown = display_date(figure.year)
-    if figure.relation == "in":
-        return shown
-    if figure.relation not in RELATIONS:
-        return f"{figure.relation.replace('_', ' ')} {shown}"
-    return translate("FiguresModel", RELATIONS[figure.relation]).format(date=shown)
 COLUMNS = (QT_TRANSLATE_NOOP("FiguresModel", "What (editor)"), QT_TRANSLATE_NOOP("FiguresModel", "Value"),
            QT_TRANSLATE_NOOP("FiguresModel", "Unit"), QT_TRANSLATE_NOOP("FiguresModel", "Year"),
            QT_TRANSLATE_NOOP("FiguresModel", "The author’s words"),

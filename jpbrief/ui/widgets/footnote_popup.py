@@ -10,7 +10,6 @@ closes on Esc, on a click elsewhere, or when the pointer moves away from marker 
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QObject,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from jpbrief.core import links
 from jpbrief.core.model import Library, Source
-from jpbrief.ui.i18n import localised
+from jpbrief.ui.i18n import QT_TRANSLATE_NOOP, localised
 from jpbrief.ui.services.markup import escape
 
 translate = QCoreApplication.translate

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.core.model import Library
+from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
 from jpbrief.ui.services.markup import escape
 from jpbrief.ui.widgets.rich_list import TARGET_ROLE, RichList
 from jpbrief.ui.widgets.sidebar import excerpt, section_caption
