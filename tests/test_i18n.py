@@ -161,6 +161,20 @@ def test_the_language_follows_the_setting_then_the_environment(monkeypatch: pyte
     assert i18n.language("system") == "ja"
 
 
+def test_the_language_setting_is_kept_and_checked(tmp_path: Path) -> None:
+    from jpbrief.ui.services.settings import Settings
+
+    settings = Settings(tmp_path)
+    assert settings.language == "system"
+    settings.language = "ja"
+    settings.sync()
+    assert Settings(tmp_path).language == "ja"
+    with pytest.raises(ValueError, match="language must be one of"):
+        settings.language = "fr"
+    settings._prefs.setValue("ui/language", "klingon")  # a hand-edited file: back to the system's
+    assert settings.language == "system"
+
+
 def test_install_loads_japanese_and_falls_back_to_english(qapp: QApplication, japanese: None,
                                                           tmp_path: Path) -> None:
     assert i18n.install(qapp, RESOURCES, "system") == "ja"

@@ -70,27 +70,31 @@ class Settings:
     def zoom(self, steps: int) -> None:
         self._set("reader/zoom", max(MIN_ZOOM, min(MAX_ZOOM, int(steps))))
 
+    def _choice(self, key: str, choices: tuple[str, ...]) -> str:
+        value = str(self._get(key))
+        return value if value in choices else str(DEFAULTS[key])
+
+    def _choose(self, key: str, choices: tuple[str, ...], value: str) -> None:
+        if value not in choices:
+            raise ValueError(f"{key.split('/')[-1]} must be one of {choices}, not {value!r}")
+        self._set(key, value)
+
     @property
     def appearance(self) -> str:
-        value = str(self._get("reader/appearance"))
-        return value if value in APPEARANCES else "system"
+        return self._choice("reader/appearance", APPEARANCES)
 
     @appearance.setter
     def appearance(self, value: str) -> None:
-        if value not in APPEARANCES:
-            raise ValueError(f"appearance must be one of {APPEARANCES}, not {value!r}")
-        self._set("reader/appearance", value)
+        self._choose("reader/appearance", APPEARANCES, value)
 
     @property
     def language(self) -> str:
-        value = str(self._get("ui/language"))
-        return value if value in LANGUAGES else "system"
+        """The interface language: "system" (see :mod:`jpbrief.ui.i18n`), "en" or "ja"."""
+        return self._choice("ui/language", LANGUAGES)
 
     @language.setter
     def language(self, value: str) -> None:
-        if value not in LANGUAGES:
-            raise ValueError(f"language must be one of {LANGUAGES}, not {value!r}")
-        self._set("ui/language", value)
+        self._choose("ui/language", LANGUAGES, value)
 
     @property
     def last_article(self) -> str:
