@@ -281,6 +281,15 @@ def test_main_window_in_japanese_shows_no_english(qtbot: Any, tmp_path: Path, ja
         close_app(app)
 
 
+def test_shortcuts_table_drops_access_keys_in_both_languages() -> None:
+    from jpbrief.ui.actions import without_access_key
+
+    assert without_access_key("&File") == "File"
+    assert without_access_key("Next a&rticle") == "Next article"
+    assert without_access_key("ファイル(&F)") == "ファイル"
+    assert without_access_key("PDFに書き出す(&E)…") == "PDFに書き出す…"
+
+
 def test_the_language_menu_saves_the_choice_for_the_next_start(qtbot: Any, tmp_path: Path) -> None:
     app = build_app(qtbot, tmp_path / "config", tmp_path / "index")
     try:

@@ -7,11 +7,21 @@ this module. What an action does is wired in :mod:`jpbrief.ui.app`.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
 StandardKey = QKeySequence.StandardKey
+_ACCESS_KEY = re.compile(r"\(&\w\)|&(?=\w)")
+
+
+def without_access_key(text: str) -> str:
+    """``&File`` -> ``File``, ``ファイル(&F)`` -> ``ファイル``: a menu text as a table shows it."""
+    return _ACCESS_KEY.sub("", text)
+
+
 Key = QKeySequence | StandardKey | str
 
 
@@ -208,5 +218,5 @@ class Actions(QObject):
                 keys = ", ".join(
                     s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
                 )
-                rows.append((title.replace("&", ""), action.text().replace("&", ""), keys))
+                rows.append((without_access_key(title), without_access_key(action.text()), keys))
         return rows
