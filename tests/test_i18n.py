@@ -51,13 +51,10 @@ def translations(message: ET.Element) -> list[str]:
     return forms or [element.text or ""]
 
 
-@pytest.fixture(scope="session")
-def compiled() -> Path:
-    """The .qm files beside the .ts, compiled when missing or older (``make`` does the same)."""
-    for ts in i18n_catalog.CATALOGUE.glob("jpbrief_*.ts"):
-        qm = ts.with_suffix(".qm")
-        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-            i18n_catalog.lrelease(ts, qm)
+@pytest.fixture
+def compiled(qapp: QApplication) -> Path:
+    """The .qm files beside the .ts (conftest's english_interface compiles them when stale)."""
+    assert (i18n_catalog.CATALOGUE / "jpbrief_ja.qm").exists()
     return i18n_catalog.CATALOGUE
 
 
