@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from jpbrief.core.model import Article, Library
 from jpbrief.ui.i18n import localised
 from jpbrief.ui.services.markup import escape, literal
-from jpbrief.ui.widgets.rich_list import TARGET_ROLE, RichList
+from jpbrief.ui.widgets.rich_list import RichList
 
 
 def section_caption(text: str) -> QLabel:
@@ -62,7 +62,7 @@ class LibraryPanel(QWidget):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.articles = RichList(self.tr("Articles"))
+        self.articles = RichList(self.tr("Articles"), lines=3)  # title in up to two lines, then meta
         self.articles.setObjectName("articleList")
         self.outline = RichList(self.tr("Sections of this article"))
         self.outline.setObjectName("outlineList")
@@ -103,10 +103,9 @@ class LibraryPanel(QWidget):
 
     def show_article(self, article: Article) -> None:
         """Select the open article and list its sections."""
-        for row in range(self.articles.count()):
-            item = self.articles.item(row)
-            if item.data(TARGET_ROLE) == article.id:
-                self.articles.setCurrentItem(item)
+        row = self.articles.row_of(article.id)
+        if row is not None:
+            self.articles.setCurrentRow(row)
         self.outline.clear()
         beginning = self.tr("Beginning")
         self.outline.add_item(beginning, f"<i>{escape(beginning)}</i>", "", self.tr("Top of the article"))
@@ -131,9 +130,9 @@ class ThemesPanel(QWidget):
         super().__init__(parent)
         self.library = library
         self.current = ""
-        self.themes = RichList(self.tr("Themes"))
+        self.themes = RichList(self.tr("Themes"), lines=2)
         self.themes.setObjectName("themeList")
-        self.digest = RichList(self.tr("Passages of the chosen theme"))
+        self.digest = RichList(self.tr("Passages of the chosen theme"), lines=4)  # where, then excerpt
         self.digest.setObjectName("digestList")
         self.digest_caption = section_caption(self.tr("Choose a theme"))
         self.clear_button = QPushButton(self.tr("Clear"))
@@ -181,9 +180,9 @@ class ThemesPanel(QWidget):
             self.themes.clearSelection()
             self.digest_caption.setText(self.tr("Choose a theme").upper())
             return
-        for row in range(self.themes.count()):
-            if self.themes.item(row).data(TARGET_ROLE) == theme_id:
-                self.themes.setCurrentRow(row)
+        row = self.themes.row_of(theme_id)
+        if row is not None:
+            self.themes.setCurrentRow(row)
         passages = self.library.theme_passages(theme_id)
         articles = {article.id for article, _ in passages}
         self.digest_caption.setText(self.tr("{theme} · {passages} in {articles}").format(
