@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageLayout
 
 from jpbrief.core.model import Library
 from jpbrief.core.render.digests import figures_html, timeline_html
 from jpbrief.ui.services import printing
+
+translate = QCoreApplication.translate
 
 KINDS = ("timeline", "figures")
 
@@ -31,6 +34,13 @@ class Digest:
     theme: str | None = None
     sort: str = "measure"
     descending: bool = False
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the interface's words, lower case, for "Print …" and "Export … as PDF"."""
+        name = (translate("Printing", "chronology") if self.kind == "timeline"
+                else translate("Printing", "key figures"))
+        return (f"{name} — {self.theme}" if self.theme else name).lower()
 
     @property
     def title(self) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,6 +31,8 @@ from PySide6.QtGui import (
 
 from jpbrief.core.model import Article, Library
 from jpbrief.core.render import render_paper
+
+translate = QCoreApplication.translate
 
 Loader = Callable[[int, Any], Any]
 """``ReaderView.loadResource``: a resource's data, or None when the sandbox refuses it."""
@@ -293,7 +295,7 @@ def print_html_with_dialog(
     printer.setPageOrientation(orientation)
     printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Print “{title}”")
+    dialog.setWindowTitle(translate("Printing", "Print “{title}”").format(title=title))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     paint_pages(build_document(html, fonts, resources), printer, title)
