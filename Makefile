@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test system-test-deps check lint bench package package-windows check-macos clean
+.PHONY: run test system-test-deps check lint bench package package-windows check-macos clean translations lupdate
 
 $(BIN)/python:
 	@echo "Setting up $(VENV) with $(PYTHON); this needs the package index (PyPI or your mirror)."
@@ -19,7 +19,21 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 	@echo "Ready: the command line is $(BIN)/jpbrief (make run opens the reader)."
 
-run: $(STAMP)
+# The interface's translations: resources/i18n/*.ts are kept in the repo, the .qm files Qt
+# loads are compiled from them here (with PySide6's lrelease) and never committed.
+TS := $(wildcard resources/i18n/jpbrief_*.ts)
+QM := $(TS:.ts=.qm)
+resources/i18n/%.qm: resources/i18n/%.ts | $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+# After changing a user-visible string in jpbrief/ui: brings the .ts files up to date (new
+# strings come in unfinished: translate them, e.g. with .venv/bin/pyside6-linguist).
+lupdate: $(STAMP)
+	$(BIN)/python -m jpbrief.ui.i18n_catalog update
+
+run: $(STAMP) $(QM)
 	$(BIN)/jpbrief
 
 # The content-pack tests check interop with the real minisign tool, and the print tests
@@ -33,7 +47,7 @@ system-test-deps:
 	    echo "make test needs minisign and pdftotext: sudo apt install minisign poppler-utils"; exit 1; \
 	  fi; }
 
-test: $(STAMP) system-test-deps
+test: $(STAMP) $(QM) system-test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/ruff check jpbrief tests benchmarks
 	$(BIN)/mypy jpbrief
@@ -48,7 +62,7 @@ bench: $(STAMP)
 
 # Trainers' public keys are baked in from trusted_keys/*.pub; TRUSTED_KEYS="a.pub b.pub" adds
 # more for this build only (trusted_keys/README.md).
-package: $(STAMP)
+package: $(STAMP) $(QM)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
 	$(BIN)/python packaging/build.py $(foreach key,$(TRUSTED_KEYS),--trusted-key $(key))
 

@@ -122,7 +122,22 @@ def pyinstaller(env: dict[str, str]) -> Path:
         ],
         cwd=ROOT, env=env,
     )
-    return out / "jpbrief"
+    app = out / "jpbrief"
+    missing = translation_problems(app)
+    if missing:
+        raise SystemExit("the build lacks its translations: " + ", ".join(missing))
+    return app
+
+
+def translation_problems(app: Path) -> list[str]:
+    """The compiled catalogues an installer must carry (the spec compiles them), absent from ``app``."""
+    sys.path.insert(0, str(ROOT))
+    from jpbrief.ui.i18n_catalog import CATALOGUE, qt_catalogues
+
+    wanted = [ts.with_suffix(".qm").name for ts in CATALOGUE.glob("jpbrief_*.ts")]
+    wanted += [path.name for path in qt_catalogues()]
+    shipped = {path.name for path in app.rglob("resources/i18n/*.qm")}
+    return sorted(set(wanted) - shipped)
 
 
 def _normalise(info: tarfile.TarInfo, epoch: int) -> tarfile.TarInfo:

@@ -24,7 +24,29 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("JPBRIEF_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("JPBRIEF_CONFIG_DIR", str(home / "config"))
     monkeypatch.delenv("JPBRIEF_CONTENT", raising=False)
+    monkeypatch.setenv("JPBRIEF_LANG", "en")  # the interface in English unless a test asks otherwise
     return home
+
+
+_english_installed = False
+
+
+@pytest.fixture(autouse=True)
+def english_interface(request: pytest.FixtureRequest) -> None:
+    """Widgets tested on their own speak English with its plural forms ("1 figure", "2 figures"),
+    as in the app, which installs the interface's catalogue when it starts (compiled here
+    when stale, as `make` does)."""
+    global _english_installed
+    if _english_installed or not {"qtbot", "qapp"} & set(request.fixturenames):
+        return
+    from jpbrief.ui import i18n, i18n_catalog
+
+    for ts in i18n_catalog.CATALOGUE.glob("jpbrief_*.ts"):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            i18n_catalog.lrelease(ts, qm)
+    i18n.install(request.getfixturevalue("qapp"), REPO / "resources", "en")
+    _english_installed = True
 
 
 @pytest.fixture

@@ -7,11 +7,21 @@ this module. What an action does is wired in :mod:`jpbrief.ui.app`.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenuBar
 
 StandardKey = QKeySequence.StandardKey
+_ACCESS_KEY = re.compile(r"\(&\w\)|&(?=\w)")
+
+
+def without_access_key(text: str) -> str:
+    """``&File`` -> ``File``, ``ファイル(&F)`` -> ``ファイル``: a menu text as a table shows it."""
+    return _ACCESS_KEY.sub("", text)
+
+
 Key = QKeySequence | StandardKey | str
 
 
@@ -24,63 +34,80 @@ class Actions(QObject):
 
         # File
         self.print_article = self._act(
-            "&Print…", StandardKey.Print, "Print the article or theme briefing shown"
+            self.tr("&Print…"), StandardKey.Print, self.tr("Print the article or theme briefing shown")
         )
         self.export_pdf = self._act(
-            "&Export as PDF…", "Ctrl+Shift+E",
-            "Save the article or theme briefing shown, with its sources and the editor's notes, as a PDF",
+            self.tr("&Export as PDF…"), "Ctrl+Shift+E",
+            self.tr("Save the article or theme briefing shown, with its sources and the editor's notes, "
+                    "as a PDF"),
         )
         self.add_pack = self._act(
-            "&Add content pack…", StandardKey.Open,
-            "Check a trainer's signed content pack (.jpbpack) and add its articles to the library",
+            self.tr("&Add content pack…"), StandardKey.Open,
+            self.tr("Check a trainer's signed content pack (.jpbpack) and add its articles to the library"),
         )
-        self.quit = self._act("&Quit", StandardKey.Quit, "Close jpbrief")
-        self._menus.append(("&File", [self.add_pack, None, self.print_article, self.export_pdf, None,
+        self.quit = self._act(self.tr("&Quit"), StandardKey.Quit, self.tr("Close jpbrief"))
+        self._menus.append((self.tr("&File"), [self.add_pack, None, self.print_article, self.export_pdf, None,
                                       self.quit]))
 
         # Edit
-        self.copy = self._act("&Copy", StandardKey.Copy, "Copy the selected text")
-        self.find = self._act("&Find…", StandardKey.Find, "Search every article")
-        self.quick_search = self._act("&Quick search", "Ctrl+K", "Search every article")
-        self._menus.append(("&Edit", [self.copy, None, self.find, self.quick_search]))
+        self.copy = self._act(self.tr("&Copy"), StandardKey.Copy, self.tr("Copy the selected text"))
+        self.find = self._act(self.tr("&Find…"), StandardKey.Find, self.tr("Search every article"))
+        self.quick_search = self._act(self.tr("&Quick search"), "Ctrl+K", self.tr("Search every article"))
+        self._menus.append((self.tr("&Edit"), [self.copy, None, self.find, self.quick_search]))
 
         # View
         self.reload = self._act(
-            "&Reload", ["F5", StandardKey.Refresh],
-            "Read the content folder again (after editing an article), keeping your place",
+            self.tr("&Reload"), ["F5", StandardKey.Refresh],
+            self.tr("Read the content folder again (after editing an article), keeping your place"),
         )
-        self.zoom_in = self._act("Zoom &in", [StandardKey.ZoomIn, "Ctrl+="], "Larger text")
-        self.zoom_out = self._act("Zoom &out", StandardKey.ZoomOut, "Smaller text")
-        self.zoom_reset = self._act("&Actual size", "Ctrl+0", "Reset the text size")
-        self.appearance_system = self._act("Follow &system appearance", None, checkable=True)
-        self.appearance_light = self._act("&Light", None, checkable=True)
-        self.appearance_dark = self._act("&Dark", None, checkable=True)
+        self.zoom_in = self._act(self.tr("Zoom &in"), [StandardKey.ZoomIn, "Ctrl+="], self.tr("Larger text"))
+        self.zoom_out = self._act(self.tr("Zoom &out"), StandardKey.ZoomOut, self.tr("Smaller text"))
+        self.zoom_reset = self._act(self.tr("&Actual size"), "Ctrl+0", self.tr("Reset the text size"))
+        self.appearance_system = self._act(self.tr("Follow &system appearance"), None, checkable=True)
+        self.appearance_light = self._act(self.tr("&Light"), None, checkable=True)
+        self.appearance_dark = self._act(self.tr("&Dark"), None, checkable=True)
         self.appearance_group = QActionGroup(self)
         for action in (self.appearance_system, self.appearance_light, self.appearance_dark):
             self.appearance_group.addAction(action)
         self.toggle_dark = self._act(
-            "&Toggle light/dark", "Ctrl+Shift+L", "Switch between light and dark appearance"
+            self.tr("&Toggle light/dark"), "Ctrl+Shift+L", self.tr("Switch between light and dark appearance")
         )
-        self.show_library = self._act("&Library", "Ctrl+1", "Show the list of articles")
-        self.show_themes = self._act("&Themes", "Ctrl+2", "Show the themes")
-        self.show_search = self._act("&Search", "Ctrl+3", "Show the search panel")
-        self.show_notes = self._act("&Notes", "Ctrl+4", "Show bookmarks, highlights and notes")
+        self.show_library = self._act(self.tr("&Library"), "Ctrl+1", self.tr("Show the list of articles"))
+        self.show_themes = self._act(self.tr("&Themes"), "Ctrl+2", self.tr("Show the themes"))
+        self.show_search = self._act(self.tr("&Search"), "Ctrl+3", self.tr("Show the search panel"))
+        self.show_notes = self._act(
+            self.tr("&Notes"), "Ctrl+4", self.tr("Show bookmarks, highlights and notes"))
         self.show_timeline = self._act(
-            "T&imeline", "Ctrl+5", "Show every dated event in date order, with the words that state it"
+            self.tr("T&imeline"), "Ctrl+5",
+            self.tr("Show every dated event in date order, with the words that state it"),
         )
         self.show_figures = self._act(
-            "Key &figures", "Ctrl+6", "Open the table of key figures, each linked to its passage and note"
+            self.tr("Key &figures"), "Ctrl+6",
+            self.tr("Open the table of key figures, each linked to its passage and note"),
         )
-        self.focus_reader = self._act("&Focus reader", "F6", "Move the keyboard focus to the text")
+        self.focus_reader = self._act(
+            self.tr("&Focus reader"), "F6", self.tr("Move the keyboard focus to the text"))
         self.clear_theme = self._act(
-            "&Clear theme marking", "Ctrl+Shift+M", "Stop marking the chosen theme's passages"
+            self.tr("&Clear theme marking"), "Ctrl+Shift+M",
+            self.tr("Stop marking the chosen theme's passages"),
         )
+        # View > Language: each language in its own words, never translated
+        self.language_title = self.tr("L&anguage")
+        self.language_system = self._act(self.tr("&System language"), None, checkable=True)
+        self.language_en = self._act("&English", None, checkable=True)
+        self.language_ja = self._act("日本語 (&J)", None, checkable=True)
+        self.languages = {"system": self.language_system, "en": self.language_en, "ja": self.language_ja}
+        self.language_group = QActionGroup(self)
+        for action in self.languages.values():
+            self.language_group.addAction(action)
+        self.language_menu_marker = QAction(self)  # where the submenu goes; never shown
         self._menus.append((
-            "&View",
+            self.tr("&View"),
             [
                 self.zoom_in, self.zoom_out, self.zoom_reset, None,
                 self.appearance_system, self.appearance_light, self.appearance_dark,
                 self.toggle_dark, None,
+                self.language_menu_marker, None,
                 self.show_library, self.show_themes, self.show_search, self.show_notes,
                 self.show_timeline, self.show_figures, self.focus_reader, None, self.clear_theme,
                 None, self.reload,
@@ -88,16 +115,19 @@ class Actions(QObject):
         ))
 
         # Go
-        self.back = self._act("&Back", StandardKey.Back, "Go back to where you were")
-        self.forward = self._act("&Forward", StandardKey.Forward, "Go forward again")
-        self.previous_section = self._act("&Previous section", "Alt+Up", "Jump to the previous section")
-        self.next_section = self._act("&Next section", "Alt+Down", "Jump to the next section")
+        self.back = self._act(self.tr("&Back"), StandardKey.Back, self.tr("Go back to where you were"))
+        self.forward = self._act(self.tr("&Forward"), StandardKey.Forward, self.tr("Go forward again"))
+        self.previous_section = self._act(
+            self.tr("&Previous section"), "Alt+Up", self.tr("Jump to the previous section"))
+        self.next_section = self._act(
+            self.tr("&Next section"), "Alt+Down", self.tr("Jump to the next section"))
         self.previous_article = self._act(
-            "Previous &article", "Ctrl+PgUp", "Open the previous article in the library"
+            self.tr("Previous &article"), "Ctrl+PgUp", self.tr("Open the previous article in the library")
         )
-        self.next_article = self._act("Next a&rticle", "Ctrl+PgDown", "Open the next article in the library")
+        self.next_article = self._act(
+            self.tr("Next a&rticle"), "Ctrl+PgDown", self.tr("Open the next article in the library"))
         self._menus.append((
-            "&Go",
+            self.tr("&Go"),
             [
                 self.back, self.forward, None, self.previous_section, self.next_section, None,
                 self.previous_article, self.next_article,
@@ -106,25 +136,29 @@ class Actions(QObject):
 
         # Notes (the menu is shown only when the notes store is available)
         self.add_bookmark = self._act(
-            "&Bookmark this passage", "Ctrl+D", "Bookmark the passage at the top of the view"
+            self.tr("&Bookmark this passage"), "Ctrl+D",
+            self.tr("Bookmark the passage at the top of the view"),
         )
         self.highlight_selection = self._act(
-            "&Highlight selection", "Ctrl+Shift+H", "Highlight the selected text"
+            self.tr("&Highlight selection"), "Ctrl+Shift+H", self.tr("Highlight the selected text")
         )
-        self.add_note = self._act("Add &note…", "Ctrl+Shift+N", "Attach a note to the selection or passage")
+        self.add_note = self._act(
+            self.tr("Add &note…"), "Ctrl+Shift+N", self.tr("Attach a note to the selection or passage"))
         self.export_notes = self._act(
-            "&Export notes…", None, "Save every bookmark, highlight and note as Markdown, ODF, PDF or JSON"
+            self.tr("&Export notes…"), None,
+            self.tr("Save every bookmark, highlight and note as Markdown, ODF, PDF or JSON"),
         )
         self.notes_actions = [self.add_bookmark, self.highlight_selection, self.add_note, self.export_notes]
-        self._menus.append(("&Notes", [self.add_bookmark, self.highlight_selection, self.add_note, None,
-                                       self.export_notes]))
+        self._notes_menu: list[QAction | None] = [self.add_bookmark, self.highlight_selection, self.add_note,
+                                                  None, self.export_notes]
+        self._menus.append((self.tr("&Notes"), self._notes_menu))
 
         # Help
         self.shortcuts = self._act(
-            "&Keyboard shortcuts", StandardKey.HelpContents, "List every keyboard shortcut"
+            self.tr("&Keyboard shortcuts"), StandardKey.HelpContents, self.tr("List every keyboard shortcut")
         )
-        self.about = self._act("&About jpbrief", None, "Version and content information")
-        self._menus.append(("&Help", [self.shortcuts, self.about]))
+        self.about = self._act(self.tr("&About jpbrief"), None, self.tr("Version and content information"))
+        self._menus.append((self.tr("&Help"), [self.shortcuts, self.about]))
 
     def _act(
         self,
@@ -154,16 +188,21 @@ class Actions(QObject):
 
     def all(self) -> list[QAction]:
         """Every action, in menu order."""
-        return [a for _title, actions in self._menus for a in actions if a is not None]
+        found = [a for _title, actions in self._menus for a in actions if a is not None]
+        at = found.index(self.language_menu_marker)
+        return [*found[:at], *self.languages.values(), *found[at + 1:]]
 
     def build_menus(self, menubar: QMenuBar, *, with_notes: bool) -> None:
         for title, actions in self._menus:
-            if title == "&Notes" and not with_notes:
+            if actions is self._notes_menu and not with_notes:
                 continue
             menu = menubar.addMenu(title)
             for action in actions:
                 if action is None:
                     menu.addSeparator()
+                elif action is self.language_menu_marker:
+                    submenu = menu.addMenu(self.language_title)
+                    submenu.addActions(list(self.languages.values()))
                 else:
                     menu.addAction(action)
 
@@ -171,13 +210,13 @@ class Actions(QObject):
         """(menu, action, shortcuts) rows for the Help dialog, in menu order."""
         rows = []
         for title, actions in self._menus:
-            if title == "&Notes" and not with_notes:
+            if actions is self._notes_menu and not with_notes:
                 continue
             for action in actions:
-                if action is None or not action.shortcuts():
+                if action is None or action is self.language_menu_marker or not action.shortcuts():
                     continue
                 keys = ", ".join(
                     s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
                 )
-                rows.append((title.replace("&", ""), action.text().replace("&", ""), keys))
+                rows.append((without_access_key(title), without_access_key(action.text()), keys))
         return rows

@@ -18,11 +18,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QCoreApplication, QObject, QPoint
 from PySide6.QtWidgets import QApplication, QWidget
 
 from jpbrief.core.model import Library
-from jpbrief.ui import wiring
+from jpbrief.ui import i18n, wiring
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.controllers.annotations import AnnotationsController
 from jpbrief.ui.controllers.appearance import AppearanceController
@@ -50,6 +50,8 @@ if TYPE_CHECKING:  # built on first use: their modules load after the first pain
     from jpbrief.ui.widgets.footnote_popup import FootnoteCard
     from jpbrief.ui.widgets.notes_panel import NotesPanel
     from jpbrief.ui.widgets.search_panel import SearchPanel
+
+translate = QCoreApplication.translate
 
 LIBRARY_TAB, THEMES_TAB, SEARCH_TAB, NOTES_TAB, TIMELINE_TAB = range(5)
 """The sidebar's tabs, in order."""
@@ -98,6 +100,10 @@ class ReaderApp(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             ensure_style(app)  # the style before any widget; palette and style sheet after them
+            language = i18n.install(app, resources, settings.language)  # before any text is made
+            i18n.apply_font(app, language)
+        else:
+            language = "en"
         self.actions = Actions(self)
         self.reader = ReaderView([self.content_dir, resources])
         self.reader.set_glossary(library.glossary)  # its cards show Japanese names too
@@ -106,10 +112,12 @@ class ReaderApp(QObject):
         self.window = MainWindow(
             self.actions,
             self.reader,
-            [(self.library_panel, "Library"), (None, "Themes"), (None, "Search"), (None, "Notes"),
-             (None, "Timeline")],
+            [(self.library_panel, translate("Sidebar", "Library")), (None, translate("Sidebar", "Themes")),
+             (None, translate("Sidebar", "Search")), (None, translate("Sidebar", "Notes")),
+             (None, translate("Sidebar", "Timeline"))],
             with_notes=True,
         )
+        self.window.setProperty("jpbrief-language", language)
         for action in self.actions.notes_actions:
             action.setEnabled(False)  # until the notes store is open
         self.documents = DocumentsController(

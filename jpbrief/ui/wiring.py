@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from jpbrief.ui.app import ReaderApp
@@ -54,9 +56,14 @@ def connect_signals(app: ReaderApp) -> None:
     window.closing.connect(app.save_state)
     window.back_requested.connect(reading.go_back)
     window.forward_requested.connect(reading.go_forward)
-    window.banner.dismissed.connect(lambda: window.statusBar().showMessage("Problems hidden", 3000))
+    window.banner.dismissed.connect(lambda: window.statusBar().showMessage(
+        translate("Wiring", "Problems hidden"), 3000))
     window.sidebar.currentChanged.connect(app.sidebar_changed)
     QGuiApplication.styleHints().colorSchemeChanged.connect(app.appearance_control.system_scheme_changed)
+
+    # View > Language (applies at the next start)
+    for choice, action in actions.languages.items():
+        action.triggered.connect(lambda _checked=False, c=choice: app.appearance_control.set_language(c))
 
     # Content packs: the menu, a drop on the window (files on the command line: launch.py)
     actions.add_pack.triggered.connect(lambda: app.packs.choose_files())
@@ -138,5 +145,6 @@ def connect_card(app: ReaderApp, card: FootnoteCard) -> None:
     # Footnote card
     card.passage_requested.connect(app.reading.open_passage)
     card.citation_copied.connect(
-        lambda _c: app.window.statusBar().showMessage("Citation copied to the clipboard", 4000)
+        lambda _c: app.window.statusBar().showMessage(
+            translate("Wiring", "Citation copied to the clipboard"), 4000)
     )

@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from jpbrief.ui.widgets.main_window import MainWindow
     from jpbrief.ui.widgets.notes_panel import NotesPanel
     from jpbrief.ui.widgets.reader import ReaderView
+
+translate = QCoreApplication.translate
 
 HIGHLIGHT_COLOURS = {"yellow": "#f5d76e", "green": "#b9e4a6", "blue": "#add3f5", "pink": "#f5bcd3"}
 """Soft tints for the notes store's colour names, readable under dark text."""
@@ -65,22 +68,25 @@ class AnnotationsController:
         try:
             self.notes = self.factory()
         except Exception as error:
-            self._panel().show_message(f"Notes are unavailable: {error}")
+            self._panel().show_message(
+                translate("Annotations", "Notes are unavailable: {error}").format(error=error))
             return False
         if self.notes.recovery_message:  # what was recovered, where the user sees it
             self._panel().show_message(self.notes.recovery_message)
             self._show_panel(self._panel())
-            self.window.statusBar().showMessage("The notes database was repaired; see Notes", 8000)
+            self.window.statusBar().showMessage(
+                translate("Annotations", "The notes database was repaired; see Notes"), 8000)
         read_only = getattr(self.notes, "read_only", None)
         if read_only:
-            self._panel().show_message(
-                f"Notes are read-only ({read_only}): they are shown, but new ones cannot be saved."
-            )
+            self._panel().show_message(translate(
+                "Annotations", "Notes are read-only ({reason}): they are shown, but new ones cannot be saved."
+            ).format(reason=read_only))
         else:
             try:
                 self.notes.reanchor(self.library)
             except Exception as error:
-                self._panel().show_message(f"Could not re-anchor notes: {error}")
+                self._panel().show_message(
+                    translate("Annotations", "Could not re-anchor notes: {error}").format(error=error))
         if not read_only:
             self._move_legacy_positions()
         for action in self.actions.notes_actions:
@@ -96,7 +102,8 @@ class AnnotationsController:
             try:
                 self.notes.reanchor(library)
             except Exception as error:
-                self._panel().show_message(f"Could not re-anchor notes: {error}")
+                self._panel().show_message(
+                    translate("Annotations", "Could not re-anchor notes: {error}").format(error=error))
         self.refresh()
 
     def _move_legacy_positions(self) -> None:
@@ -168,7 +175,8 @@ class AnnotationsController:
         if bookmark is False:
             return None
         self.window.statusBar().showMessage(
-            "Bookmarked" if bookmark is not None else "Bookmark removed", 3000
+            translate("Annotations", "Bookmarked") if bookmark is not None
+            else translate("Annotations", "Bookmark removed"), 3000
         )
         self.refresh()
         return bookmark
@@ -180,7 +188,8 @@ class AnnotationsController:
         anchor, selected = self._passage_in_focus()
         passage = current.passage(anchor)
         if passage is None or selected is None:
-            self.window.statusBar().showMessage("Select some text within one passage to highlight it", 5000)
+            self.window.statusBar().showMessage(
+                translate("Annotations", "Select some text within one passage to highlight it"), 5000)
             return None
         notes, article = self.notes, current.id
         start, end = selected
@@ -189,7 +198,7 @@ class AnnotationsController:
             article, anchor, start, end, text))
         if highlight is False:
             return None
-        self.window.statusBar().showMessage("Highlighted", 3000)
+        self.window.statusBar().showMessage(translate("Annotations", "Highlighted"), 3000)
         self.refresh()
         return highlight
 
@@ -210,7 +219,8 @@ class AnnotationsController:
             from jpbrief.ui.widgets import dialogs
 
             prompt = dialogs.note_prompt(quote)
-            text, ok = QInputDialog.getMultiLineText(self.window, "Add note", prompt)
+            text, ok = QInputDialog.getMultiLineText(
+                self.window, translate("Annotations", "Add note"), prompt)
             if not ok:
                 return None
         if not text.strip():
@@ -219,7 +229,7 @@ class AnnotationsController:
         note = self._save("note", kept, lambda: notes.add_note(article, anchor, kept, quote))
         if note is False:
             return None
-        self.window.statusBar().showMessage("Note saved", 3000)
+        self.window.statusBar().showMessage(translate("Annotations", "Note saved"), 3000)
         self.refresh()
         return note
 
@@ -229,7 +239,7 @@ class AnnotationsController:
         import sqlite3
 
         from jpbrief.core.notes import NotesError
-        from jpbrief.ui.widgets.notes_panel import ask_after_failed_save
+        from jpbrief.ui.widgets.notes_panel import ask_after_failed_save, noun
 
         while True:
             try:
@@ -238,8 +248,8 @@ class AnnotationsController:
                 choice = ask_after_failed_save(self.window, what, error, text)
             if choice == "copy":
                 QGuiApplication.clipboard().setText(text)
-                self.window.statusBar().showMessage(f"Not saved; the {what}'s text was copied",
-                                                    8000)
+                self.window.statusBar().showMessage(translate(
+                    "Annotations", "Not saved; the {what}'s text was copied").format(what=noun(what)), 8000)
             if choice != "retry":
                 return False
 
@@ -251,7 +261,10 @@ class AnnotationsController:
         try:
             removed = bool(remove(annotation_id)) if remove else False
         except Exception as error:  # a full disk or a read-only folder: say so, keep it
-            self._panel().show_message(f"Could not remove the {kind}: {error}")
+            from jpbrief.ui.widgets.notes_panel import noun
+
+            self._panel().show_message(translate(
+                "Annotations", "Could not remove the {what}: {error}").format(what=noun(kind), error=error))
             return False
         self.refresh()
         return removed

@@ -1,11 +1,16 @@
-"""Appearance: text size, light/dark/system scheme, and the palette and style sheet they set."""
+"""Appearance: text size, light/dark/system scheme, interface language, and what they set."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
+
+from jpbrief.ui import i18n
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from jpbrief.ui.actions import Actions
@@ -29,7 +34,27 @@ class AppearanceController:
     def zoom(self, steps: int) -> None:
         self.settings.zoom = steps
         self.reader.set_zoom(self.settings.zoom)
-        self.window.statusBar().showMessage(f"Text size {100 + 10 * self.settings.zoom} %", 2000)
+        self.window.statusBar().showMessage(
+            translate("Appearance", "Text size {percent} %").format(percent=100 + 10 * self.settings.zoom),
+            2000)
+
+    def set_language(self, choice: str) -> None:
+        """Remember the interface language; it applies at the next start (text is set once,
+        when each widget is built, so a live switch would leave some of it in the old one)."""
+        if choice == self.settings.language:
+            return
+        self.settings.language = choice
+        self.settings.sync()
+        if i18n.language(choice) == self.language_shown:
+            message = translate("Appearance", "The interface stays in this language.")
+        else:
+            message = translate("Appearance", "The new language applies the next time you start jpbrief.")
+        self.window.statusBar().showMessage(message, 15000)
+
+    @property
+    def language_shown(self) -> str:
+        """The language the running interface was built in."""
+        return str(self.window.property("jpbrief-language") or "en")
 
     def set_appearance(self, preference: str) -> None:
         self.settings.appearance = preference
@@ -57,3 +82,4 @@ class AppearanceController:
             "dark": self.actions.appearance_dark,
         }[self.settings.appearance]
         checked.setChecked(True)
+        self.actions.languages[self.settings.language].setChecked(True)

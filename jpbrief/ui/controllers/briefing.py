@@ -12,6 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from jpbrief.core.model import Library, Theme
     from jpbrief.ui.controllers.reading import ReadingController
@@ -53,7 +57,8 @@ class BriefingController:
         self._theme = theme
         self._render()
         self.reader.verticalScrollBar().setValue(0)
-        self.window.setWindowTitle(f"Theme briefing: {theme.label} — jpbrief")
+        self.window.setWindowTitle(
+            translate("Briefing", "Theme briefing: {theme} — jpbrief").format(theme=theme.label))
         return True
 
     def _render(self) -> None:

@@ -13,9 +13,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 
 from jpbrief.ui.services.appearance import READER_FONTS
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -35,7 +37,8 @@ def ask_pdf_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
     """The system's save dialog; None if the user cancelled."""
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), "PDF documents (*.pdf)")
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested),
+                                                  translate("Documents", "PDF documents (*.pdf)"))
     return Path(chosen) if chosen else None
 
 
@@ -137,7 +140,8 @@ class ChronologyController:
         """Save as PDF, asking where unless ``path`` is given; None if the user cancelled."""
         if path is None:
             name = digest.kind + (f"-{digest.theme}" if digest.theme else "")
-            path = self._ask_path(self._parent(digest), f"Export {digest.title.lower()} as PDF",
+            title = translate("Chronology", "Export {what} as PDF").format(what=digest.shown_title)
+            path = self._ask_path(self._parent(digest), title,
                                   Path.home() / f"{name}.pdf")
             if path is None:
                 return None
@@ -145,7 +149,7 @@ class ChronologyController:
 
         written = digest_printing.export_pdf(digest, self.library, path, css=self.appearance.print_css(),
                                              fonts=READER_FONTS)
-        self.window.statusBar().showMessage(f"Saved {written}", 5000)
+        self.window.statusBar().showMessage(translate("Documents", "Saved {path}").format(path=written), 5000)
         return written
 
     def _parent(self, digest: Digest) -> QWidget:

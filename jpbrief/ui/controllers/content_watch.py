@@ -19,10 +19,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QFileSystemWatcher,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 
 from jpbrief.core.content_files import ARTICLE_DIR, list_content
 from jpbrief.core.model import Library
+
+translate = QCoreApplication.translate
 
 QUIET_MS = 300
 """How long the folder must stay quiet before a reload: one editor save is several events."""
@@ -181,4 +191,5 @@ class ContentWatch(QObject):
         if isinstance(result, Library):
             self.reloaded.emit(keep_last_good(self._current(), result))
         else:
-            self.failed.emit(f"The content could not be reloaded: {result}")
+            self.failed.emit(
+                translate("Reload", "The content could not be reloaded: {error}").format(error=result))

@@ -13,10 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from jpbrief import __version__
 from jpbrief.ui.services.appearance import READER_FONTS
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Article, Library
@@ -53,7 +55,8 @@ class DocumentsController:
 
         target = QUrl(url)
         if target.scheme() not in ("http", "https") or not target.host():
-            self.window.statusBar().showMessage(f"Refused to open {url}", 5000)
+            self.window.statusBar().showMessage(
+                translate("Documents", "Refused to open {url}").format(url=url), 5000)
             return False
         if not self.confirm_url(self.window, url):
             return False
@@ -93,7 +96,8 @@ class DocumentsController:
             from PySide6.QtWidgets import QFileDialog
 
             chosen, _filter = QFileDialog.getSaveFileName(
-                self.window, "Export as PDF", str(Path.home() / f"{stem}.pdf"), "PDF documents (*.pdf)"
+                self.window, translate("Documents", "Export as PDF"), str(Path.home() / f"{stem}.pdf"),
+                translate("Documents", "PDF documents (*.pdf)"),
             )
             if not chosen:
                 return None
@@ -106,9 +110,10 @@ class DocumentsController:
             written = printing.write_pdf(title, html, path, fonts=READER_FONTS,
                                          resources=self.reader.loadResource)
         except OSError as error:
-            self.window.statusBar().showMessage(f"Not saved: {path}: {error.strerror or error}", 10000)
+            self.window.statusBar().showMessage(translate("Documents", "Not saved: {path}: {error}").format(
+                path=path, error=error.strerror or error), 10000)
             return None
-        self.window.statusBar().showMessage(f"Saved {written}", 5000)
+        self.window.statusBar().showMessage(translate("Documents", "Saved {path}").format(path=written), 5000)
         return written
 
     def show_shortcuts(self) -> Any:

@@ -13,16 +13,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
+from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
+
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from jpbrief.core.model import Library
     from jpbrief.ui.ports import NotesPort
     from jpbrief.ui.widgets.main_window import MainWindow
 
 FORMATS = {
-    "md": "Markdown memo (*.md)",
-    "odt": "Word processor document, ODF (*.odt)",
-    "pdf": "PDF document (*.pdf)",
-    "json": "JSON, for jpbrief notes import (*.json)",
+    "md": QT_TRANSLATE_NOOP("NotesExport", "Markdown memo (*.md)"),
+    "odt": QT_TRANSLATE_NOOP("NotesExport", "Word processor document, ODF (*.odt)"),
+    "pdf": QT_TRANSLATE_NOOP("NotesExport", "PDF document (*.pdf)"),
+    "json": QT_TRANSLATE_NOOP("NotesExport", "JSON, for jpbrief notes import (*.json)"),
 }
 TITLE = "Notes from jpbrief"
 ChooseFile = Callable[[Any, str, str, str], tuple[str, str]]
@@ -41,7 +47,7 @@ def format_for(path: Path, chosen_filter: str = "") -> str:
     if suffix in FORMATS:
         return suffix
     for name, label in FORMATS.items():
-        if label == chosen_filter:
+        if chosen_filter in (label, translate("NotesExport", label)):
             return name
     return "md"
 
@@ -77,12 +83,14 @@ class NotesExportController:
         """Write the notes to ``path`` (asked for when None); returns the path written."""
         notes = self._notes()
         if notes is None:
-            self.window.statusBar().showMessage("Notes are unavailable: nothing to export", 8000)
+            self.window.statusBar().showMessage(
+                translate("NotesExport", "Notes are unavailable: nothing to export"), 8000)
             return None
         if path is None:
             suggested = str(Path.home() / "jpbrief-notes.md")
-            chosen, chosen_filter = self.choose_file(self.window, "Export notes", suggested,
-                                                     ";;".join(FORMATS.values()))
+            chosen, chosen_filter = self.choose_file(
+                self.window, translate("NotesExport", "Export notes"), suggested,
+                ";;".join(translate("NotesExport", label) for label in FORMATS.values()))
             if not chosen:
                 return None
             path = Path(chosen)
@@ -94,9 +102,12 @@ class NotesExportController:
             self._write(notes, path, fmt)
         except Exception as error:  # a full disk, a read-only folder, a locked store: say which
             reason = getattr(error, "strerror", None) or error
-            self.window.statusBar().showMessage(f"Notes not exported to {path}: {reason}", 10000)
+            self.window.statusBar().showMessage(
+                translate("NotesExport", "Notes not exported to {path}: {error}").format(
+                    path=path, error=reason), 10000)
             return None
-        self.window.statusBar().showMessage(f"Notes exported to {path}", 8000)
+        self.window.statusBar().showMessage(
+            translate("NotesExport", "Notes exported to {path}").format(path=path), 8000)
         return path
 
     def _write(self, notes: NotesPort, path: Path, fmt: str) -> None:

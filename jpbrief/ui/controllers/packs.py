@@ -21,7 +21,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QFileSystemWatcher,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -183,7 +193,8 @@ class PacksController(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         names, _filter = QFileDialog.getOpenFileNames(
-            self._parent, "Add content pack", str(Path.home()), "Content packs (*.jpbpack)"
+            self._parent, translate("Packs", "Add content pack"), str(Path.home()),
+            translate("Packs", "Content packs (*.jpbpack)")
         )
         self.open_files(names)
 
@@ -217,7 +228,7 @@ class PacksController(QObject):
         self._busy = True
         path = self._queue.popleft()
         library = self._library()
-        self.message.emit(f"Checking {path.name}…")
+        self.message.emit(translate("Packs", "Checking {file}…").format(file=path.name))
         self._run(lambda: inspect_pack(path, self.store, library), self._checked)
 
     def _done(self) -> None:
@@ -226,23 +237,23 @@ class PacksController(QObject):
 
     def _checked(self, preview: PackPreview) -> None:
         if isinstance(preview, PackOutcome) or preview.error or preview.checked is None:
-            self.message.emit("Content pack refused")
+            self.message.emit(translate("Packs", "Content pack refused"))
             self._show_refusal(preview)
             self._done()
             return
         self.message.emit("")
         if not self._ask_install(preview):
-            self.message.emit(f"{preview.path.name} was not installed")
+            self.message.emit(translate("Packs", "{file} was not installed").format(file=preview.path.name))
             self._done()
             return
         before = self._library()
-        self.message.emit(f"Installing {preview.path.name}…")
+        self.message.emit(translate("Packs", "Installing {file}…").format(file=preview.path.name))
         self._run(lambda: install_pack(preview, self.store, self.content_dir, before),
                   self._installed)
 
     def _installed(self, outcome: PackOutcome) -> None:
         if outcome.error or outcome.library is None:
-            self.message.emit("Content pack not installed")
+            self.message.emit(translate("Packs", "Content pack not installed"))
             self._show_refusal(outcome)
         else:
             from jpbrief.core.packs import state_key
@@ -271,10 +282,11 @@ class PacksController(QObject):
 
     def _reloaded(self, outcome: PackOutcome) -> None:
         if outcome.library is None:
-            self.message.emit(outcome.error or "The installed content packs could not be read")
+            self.message.emit(
+                outcome.error or translate("Packs", "The installed content packs could not be read"))
             return
         if outcome.changed:
-            self.message.emit("Content packs changed: the library was updated")
+            self.message.emit(translate("Packs", "Content packs changed: the library was updated"))
         self.library_changed.emit(outcome.library, outcome.changed)
 
     # -- dialogs ---------------------------------------------------------------------
@@ -298,5 +310,7 @@ def _installed_message(result: InstallResult) -> str:
     if result.action == "unchanged":
         return result.message
     if result.previous:
-        return f"Updated {label} from version {result.previous}"
-    return f"Installed {label}: {len(result.manifest.articles)} article(s) added to the library"
+        updated = translate("Packs", "Updated {pack} from version {previous}")
+        return updated.format(pack=label, previous=result.previous)
+    added = translate("Packs", "Installed {pack}; articles added to the library: {count}")
+    return added.format(pack=label, count=len(result.manifest.articles))

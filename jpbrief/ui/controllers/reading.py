@@ -12,12 +12,14 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit
 
 from jpbrief.ui.services import library_cache
 from jpbrief.ui.services.navigation import History, Place
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Article, Library
@@ -176,7 +178,8 @@ class ReadingController:
         """Show an article at an anchor, its saved position, or a pixel offset."""
         article = self.library.article(article_id)
         if article is None:
-            self.window.statusBar().showMessage(f"No article {article_id!r} in this library", 5000)
+            self.window.statusBar().showMessage(
+                translate("Reading", "No article {id} in this library").format(id=repr(article_id)), 5000)
             return False
         self._dismiss_card()
         if record:

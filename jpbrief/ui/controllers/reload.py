@@ -22,12 +22,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from jpbrief.core.model import Article, Library
 from jpbrief.ui.controllers.content_watch import ContentWatch, Reloaded
 from jpbrief.ui.widgets.banner import ProblemsBanner
 from jpbrief.ui.widgets.reader import ReaderView
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ class LibraryReload(QObject):
 
     def reload(self) -> None:
         """Read the content folder again now (in a worker); the result is applied when ready."""
-        self._status("Reloading the content…")
+        self._status(translate("Reload", "Reloading the content…"))
         self.watch.reload_now()
 
     def apply(self, library: Library, kept: tuple[str, ...] = ()) -> None:
@@ -108,7 +110,8 @@ class LibraryReload(QObject):
         if place is not None and article is not None and article.id == place.article:
             self._restore(place, article)
         problems = self._banner.show_problems(reloaded.library, self.content_dir, kept=reloaded.kept)
-        self._status("Content reloaded" + (": see the problems above" if problems else ""))
+        self._status(translate("Reload", "Content reloaded: see the problems above") if problems
+                     else translate("Reload", "Content reloaded"))
         self.applied.emit(reloaded)
 
     def _place(self) -> ReadingPlace | None:

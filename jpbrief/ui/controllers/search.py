@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCharFormat
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from jpbrief.core.search.results import SearchStatus
@@ -49,13 +52,15 @@ class SearchController:
         from jpbrief.core.search.results import IndexStatus
 
         if status.state is IndexStatus.INDEXING:  # the reason: a content pack's update
-            reason = f" ({status.reason})" if status.reason else ""
-            self.window.statusBar().showMessage(f"Preparing the search index{reason}…")
+            self.window.statusBar().showMessage(
+                translate("Search", "Preparing the search index ({reason})…").format(reason=status.reason)
+                if status.reason else translate("Search", "Preparing the search index…"))
         elif status.state is IndexStatus.READY:
-            self.window.statusBar().showMessage("Search ready", 3000)
+            self.window.statusBar().showMessage(translate("Search", "Search ready"), 3000)
         elif status.state is IndexStatus.UNAVAILABLE:
-            self._panel().show_status(f"Search is unavailable: {status.reason}")
-            self.window.statusBar().showMessage("Search is unavailable", 5000)
+            self._panel().show_status(translate("Search", "Search is unavailable: {reason}").format(
+                reason=status.reason))
+            self.window.statusBar().showMessage(translate("Search", "Search is unavailable"), 5000)
 
     def mark_spans(self, anchor: str, spans: Sequence[tuple[int, int]]) -> int:
         """Mark ``spans`` (offsets in the passage's text) in the reader; how many were marked."""

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from jpbrief.core.search.results import Hit, IndexStatus, SearchResult, SearchStatus
+
+translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Library
@@ -188,5 +190,6 @@ class SearchService(QObject):
                 result = search()
             outcome = SearchOutcome(query, result, theme=theme, article=article)
         except Exception as error:
-            outcome = SearchOutcome(query, theme=theme, article=article, failure=f"Search failed: {error}")
+            failure = translate("Search", "Search failed: {error}").format(error=error)
+            outcome = SearchOutcome(query, theme=theme, article=article, failure=failure)
         self._relay.done.emit(request_id, outcome)

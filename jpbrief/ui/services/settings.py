@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 APPEARANCES = ("system", "light", "dark")
+LANGUAGES = ("system", "en", "ja")  # jpbrief.ui.i18n.CHOICES
 MIN_ZOOM = -4
 MAX_ZOOM = 10
 
@@ -23,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "reader/appearance": "system",  # one of APPEARANCES
     "reader/last_article": "",
     "sidebar/tab": 0,
+    "ui/language": "system",  # one of LANGUAGES
 }
 
 LEGACY_POSITIONS = "reader/positions"
@@ -68,16 +70,31 @@ class Settings:
     def zoom(self, steps: int) -> None:
         self._set("reader/zoom", max(MIN_ZOOM, min(MAX_ZOOM, int(steps))))
 
+    def _choice(self, key: str, choices: tuple[str, ...]) -> str:
+        value = str(self._get(key))
+        return value if value in choices else str(DEFAULTS[key])
+
+    def _choose(self, key: str, choices: tuple[str, ...], value: str) -> None:
+        if value not in choices:
+            raise ValueError(f"{key.split('/')[-1]} must be one of {choices}, not {value!r}")
+        self._set(key, value)
+
     @property
     def appearance(self) -> str:
-        value = str(self._get("reader/appearance"))
-        return value if value in APPEARANCES else "system"
+        return self._choice("reader/appearance", APPEARANCES)
 
     @appearance.setter
     def appearance(self, value: str) -> None:
-        if value not in APPEARANCES:
-            raise ValueError(f"appearance must be one of {APPEARANCES}, not {value!r}")
-        self._set("reader/appearance", value)
+        self._choose("reader/appearance", APPEARANCES, value)
+
+    @property
+    def language(self) -> str:
+        """The interface language: "system" (see :mod:`jpbrief.ui.i18n`), "en" or "ja"."""
+        return self._choice("ui/language", LANGUAGES)
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._choose("ui/language", LANGUAGES, value)
 
     @property
     def last_article(self) -> str:

@@ -11,14 +11,17 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from jpbrief.core.model import Library, Problem
+from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
 from jpbrief.ui.services.markup import escape
 
+translate = QCoreApplication.translate
+
 MAX_LINES = 8
-FOLLOWS = "↳ follows from this:"
+FOLLOWS = QT_TRANSLATE_NOOP("Banner", "↳ follows from this:")
 """Marks a problem that only follows from the root cause above it."""
 _BECAUSE_RE = re.compile(r"\s*\(because [^()]*: see above\)")
 """The command line's pointer to the root cause; the banner shows it by placement instead."""
@@ -29,7 +32,7 @@ def where(problem: Problem, content_dir: Path | None) -> str:
     path = Path(problem.path)
     if content_dir is not None:
         if path == content_dir:
-            shown = "the content folder"
+            shown = translate("Banner", "the content folder")
         else:
             try:
                 shown = path.relative_to(content_dir).as_posix()
@@ -37,14 +40,18 @@ def where(problem: Problem, content_dir: Path | None) -> str:
                 shown = problem.path
     else:
         shown = problem.path
-    return f"{shown}, line {problem.line}" if problem.line else shown
+    if not problem.line:
+        return shown
+    return translate("Banner", "{file}, line {line}").format(file=shown, line=problem.line)
 
 
 def plain(problem: Problem, content_dir: Path | None) -> str:
     """One problem in plain words, without the command line's "see above"."""
     message = _BECAUSE_RE.sub("", problem.message)
-    severity = "warning: " if problem.severity == "warning" else ""
-    return f"{where(problem, content_dir)}: {severity}{message}"
+    if problem.severity == "warning":
+        warning = translate("Banner", "{where}: warning: {message}")
+        return warning.format(where=where(problem, content_dir), message=message)
+    return f"{where(problem, content_dir)}: {message}"
 
 
 def grouped(problems: Iterable[Problem]) -> list[tuple[Problem, list[Problem]]]:
@@ -67,7 +74,7 @@ class ProblemsBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problemsBanner")
-        self.setAccessibleName("Content problems")
+        self.setAccessibleName(self.tr("Content problems"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.title = QLabel()
         self.title.setObjectName("bannerTitle")
@@ -77,8 +84,8 @@ class ProblemsBanner(QFrame):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QToolButton()
-        self.close_button.setText("Dismiss")
-        self.close_button.setAccessibleName("Dismiss the content problems")
+        self.close_button.setText(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Dismiss the content problems"))
         self.close_button.clicked.connect(self.dismiss)
         text = QVBoxLayout()
         text.setSpacing(2)
@@ -105,27 +112,25 @@ class ProblemsBanner(QFrame):
             return False
         skipped = len(library.skipped)
         if kept:
-            noun = "article" if len(kept) == 1 else "articles"
-            self.title.setText(
-                f"<b>{len(kept)} changed {noun} could not be loaded</b> — the last version that "
-                "loaded is still shown. Fix the file and save it again."
-            )
+            self.title.setText(self.tr(
+                "<b>%n changed article(s) could not be loaded</b> — the last version that "
+                "loaded is still shown. Fix the file and save it again.", None, len(kept)))
         elif skipped:
-            noun = "article" if skipped == 1 else "articles"
-            self.title.setText(
-                f"<b>{skipped} {noun} could not be loaded</b> — the others are shown. "
-                "Run <code>jpbrief check</code> for details."
-            )
+            self.title.setText(self.tr(
+                "<b>%n article(s) could not be loaded</b> — the others are shown. "
+                "Run <code>jpbrief check</code> for details.", None, skipped))
         else:
             count = len(groups)
-            self.title.setText(f"<b>{count} problem{'' if count == 1 else 's'} in the content</b>")
+            self.title.setText(self.tr("<b>%n problem(s) in the content</b>", None, count))
         lines: list[str] = []
         for root, consequences in groups:
             lines.append(escape(plain(root, content_dir)))
-            lines += [f"&nbsp;&nbsp;&nbsp;{FOLLOWS} {escape(plain(p, content_dir))}" for p in consequences]
+            follows = translate("Banner", FOLLOWS)
+            lines += [f"&nbsp;&nbsp;&nbsp;{follows} {escape(plain(p, content_dir))}" for p in consequences]
         shown = lines[:MAX_LINES]
         if len(lines) > MAX_LINES:
-            shown.append(f"… and {len(lines) - MAX_LINES} more lines: run <code>jpbrief check</code>")
+            shown.append(self.tr("… and %n more line(s): run <code>jpbrief check</code>", None,
+                                 len(lines) - MAX_LINES))
         self.details.setText("<br>".join(shown))
         self.setVisible(True)
         return True

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.core.chronology import Entry, Report, YearGroup, timeline
-from jpbrief.core.dates import display_date
 from jpbrief.core.model import Figure, Library
 from jpbrief.core.render.digests import Locator
+from jpbrief.ui.i18n import display_date
 from jpbrief.ui.services.markup import escape
 from jpbrief.ui.widgets.rich_list import HTML_ROLE, TARGET_ROLE, RichItemDelegate
 
@@ -159,7 +159,7 @@ class TimelineModel(QAbstractItemModel):
         if role == HTML_ROLE:
             return self._html(item)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(item, Report):
-            return "Open this passage with the quoted words marked"
+            return self.tr("Open this passage with the quoted words marked")
         return None
 
     # ------------------------------------------------------------------ what rows say
@@ -174,21 +174,26 @@ class TimelineModel(QAbstractItemModel):
 
     def _plain(self, item: YearGroup | Entry | Report) -> str:
         if isinstance(item, YearGroup):
-            return f"{item.year} ({len(item.entries)} events)"
+            events = self.tr("%n event(s)", None, len(item.entries))
+            return f"{item.year} ({events})"
         if isinstance(item, Entry):
-            sources = f", reported by {len(item.reports)} articles" if len(item.articles) > 1 else ""
-            return f"{display_date(item.date)}: {item.label} (editor's label{sources})"
+            if len(item.articles) > 1:
+                label = self.tr("editor's label, reported by %n articles", None, len(item.reports))
+            else:
+                label = self.tr("editor's label")
+            return f"{display_date(item.date)}: {item.label} ({label})"
         return f"“{item.quote}” — {self._where(item)}"
 
     def _html(self, item: YearGroup | Entry | Report) -> str:
         if isinstance(item, YearGroup):
-            count = len(item.entries)
-            return f'<b>{item.year}</b> <span class="muted">{count} event{"s" if count != 1 else ""}</span>'
+            events = escape(self.tr("%n event(s)", None, len(item.entries)))
+            return f'<b>{item.year}</b> <span class="muted">{events}</span>'
         if isinstance(item, Entry):
-            both = (f' <span class="muted">· {len(item.articles)} articles</span>'
-                    if len(item.articles) > 1 else "")
+            articles = escape(self.tr("%n article(s)", None, len(item.articles)))
+            both = f' <span class="muted">· {articles}</span>' if len(item.articles) > 1 else ""
+            editor = escape(self.tr("[editor]"))
             return (f"<b>{escape(display_date(item.date))}</b>{both}<br>"
-                    f'<i>{escape(item.label)}</i> <span class="muted">[editor]</span>')
+                    f'<i>{escape(item.label)}</i> <span class="muted">{editor}</span>')
         return f'“{escape(item.quote)}”<br><span class="muted">{escape(self._where(item))}</span>'
 
 
@@ -212,7 +217,7 @@ class TimelineTree(QTreeView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Timeline")
+        self.setAccessibleName(self.tr("Timeline"))
         self.setHeaderHidden(True)
         self.setItemDelegate(_TreeDelegate(self))
         self.setWordWrap(True)
@@ -255,7 +260,7 @@ class ThemeFilter(QComboBox):
     def fill(self, library: Library) -> None:
         blocked = self.blockSignals(True)
         self.clear()
-        self.addItem("All themes", "")
+        self.addItem(self.tr("All themes"), "")
         for theme in library.themes.values():
             self.addItem(theme.label, theme.id)
         self.blockSignals(blocked)
@@ -285,16 +290,16 @@ class ChronologyPanel(QWidget):
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Timeline panel")
+        self.setAccessibleName(self.tr("Timeline panel"))
         self.model = TimelineModel(library, self)
-        self.themes = ThemeFilter(library, "Timeline theme filter")
+        self.themes = ThemeFilter(library, self.tr("Timeline theme filter"))
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setObjectName("mutedLabel")
         self.tree = TimelineTree()
         self.tree.setModel(self.model)
-        self.print_button = QPushButton("Print…")
-        self.export_button = QPushButton("Export PDF…")
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.export_button = QPushButton(self.tr("Export PDF…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
         buttons.addWidget(self.print_button)
@@ -335,4 +340,4 @@ class ChronologyPanel(QWidget):
             self.tree.expandAll()
         # else every year stays folded; unfolding one unfolds its entries (_unfold_entries)
         n = self.model.entry_count
-        self.count.setText(f"{n} event{'s' if n != 1 else ''}")
+        self.count.setText(self.tr("%n event(s)", None, n))

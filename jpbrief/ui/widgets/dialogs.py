@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,17 +16,20 @@ from PySide6.QtWidgets import (
 
 from jpbrief.ui.services.markup import escape, literal
 
+translate = QCoreApplication.translate
+
 
 def confirm_external_url(parent: QWidget | None, url: str) -> bool:
     """Ask before leaving the offline reader: the exact URL, default answer No."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Open link in your web browser?")
+    box.setWindowTitle(translate("Dialogs", "Open link in your web browser?"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(
-        "This link leads outside jpbrief. Open it in your web browser?"
-        f"<p><code>{escape(url)}</code></p>"
-        "<p>Only open it if you expect to be online and trust this address.</p>"
+        translate("Dialogs", "This link leads outside jpbrief. Open it in your web browser?")
+        + f"<p><code>{escape(url)}</code></p><p>"
+        + translate("Dialogs", "Only open it if you expect to be online and trust this address.")
+        + "</p>"
     )
     box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -38,20 +41,20 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAccessibleName(self.tr("Keyboard shortcuts"))
         extra = [
-            ("Reader", "Move to the next / previous marker", "Tab, Shift+Tab"),
-            ("Reader", "Open the focused footnote or cross-reference", "Enter"),
-            ("Card", "Close the card", "Esc"),
-            ("Card", "Copy the citation", "Ctrl+C"),
-            ("Card", "Go to the cross-referenced passage", "Ctrl+Enter"),
-            ("Search", "Move from the query to the results", "Down"),
-            ("Search", "Open the selected result", "Enter"),
+            (self.tr("Reader"), self.tr("Move to the next / previous marker"), "Tab, Shift+Tab"),
+            (self.tr("Reader"), self.tr("Open the focused footnote or cross-reference"), "Enter"),
+            (self.tr("Card"), self.tr("Close the card"), "Esc"),
+            (self.tr("Card"), self.tr("Copy the citation"), "Ctrl+C"),
+            (self.tr("Card"), self.tr("Go to the cross-referenced passage"), "Ctrl+Enter"),
+            (self.tr("Search"), self.tr("Move from the query to the results"), "Down"),
+            (self.tr("Search"), self.tr("Open the selected result"), "Enter"),
         ]
         self.table = QTableWidget(len(rows) + len(extra), 3)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Menu", "Action", "Keys"])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -81,22 +84,28 @@ class ShortcutsDialog(QDialog):
 def note_prompt(passage_text: str) -> str:
     """The add-note dialog's label (Qt guesses its format): the passage quoted as text."""
     shown = passage_text if len(passage_text) <= 80 else passage_text[:80] + "…"
-    return literal(f"Note on “{shown}”:")
+    return literal(translate("Dialogs", "Note on “{passage}”:").format(passage=shown))
 
 
 def about_text(version: str, articles: int, passages: int, sources: int) -> str:
     return (
         f"<h3>jpbrief {escape(version)}</h3>"
-        "<p>An offline reader for briefings on Japan's defence and economic security.</p>"
-        f"<p>{articles} articles · {passages} passages · {sources} sources.</p>"
-        "<p>jpbrief never connects to the network. Cross-references, themes and summaries "
-        "are the editor's annotations, shown as such; the articles' text is the originals'.</p>"
+        + "<p>"
+        + translate("Dialogs", "An offline reader for briefings on Japan's defence and economic security.")
+        + "</p><p>"
+        + translate("Dialogs", "Articles: {articles} · passages: {passages} · sources: {sources}").format(
+            articles=articles, passages=passages, sources=sources)
+        + "</p><p>"
+        + translate("Dialogs", "jpbrief never connects to the network. Cross-references, themes and "
+                               "summaries are the editor's annotations, shown as such; the articles' text "
+                               "is the originals'.")
+        + "</p>"
     )
 
 
 def about_dialog(parent: QWidget | None, text: str) -> QMessageBox:
     box = QMessageBox(parent)
-    box.setWindowTitle("About jpbrief")
+    box.setWindowTitle(translate("Dialogs", "About jpbrief"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(text)
     box.setStandardButtons(QMessageBox.StandardButton.Close)

@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -39,12 +40,19 @@ from PySide6.QtWidgets import (
 from jpbrief.core.dates import date_span
 from jpbrief.core.figures import FigureRow, figure_rows
 from jpbrief.core.model import Figure, Library
-from jpbrief.core.render.digests import Locator, disagreement, figure_year
+from jpbrief.core.render.digests import Locator
+from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
+from jpbrief.ui.services.figure_words import disagreement, figure_year
 from jpbrief.ui.services.markup import escape, literal
 from jpbrief.ui.widgets.chronology_view import ITEM_ROLE, ROOT, ThemeFilter, quote_spans
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("What (editor)", "Value", "Unit", "Year", "The author’s words", "Source", "Same measure")
+translate = QCoreApplication.translate
+COLUMNS = (QT_TRANSLATE_NOOP("FiguresModel", "What (editor)"), QT_TRANSLATE_NOOP("FiguresModel", "Value"),
+           QT_TRANSLATE_NOOP("FiguresModel", "Unit"), QT_TRANSLATE_NOOP("FiguresModel", "Year"),
+           QT_TRANSLATE_NOOP("FiguresModel", "The author’s words"),
+           QT_TRANSLATE_NOOP("FiguresModel", "Source"),
+           QT_TRANSLATE_NOOP("FiguresModel", "Same measure"))
 WHAT, VALUE, UNIT, YEAR, QUOTE, SOURCE, COMPARE = range(len(COLUMNS))
 CORE_SORT = {WHAT: "measure", VALUE: "value", UNIT: "value", YEAR: "year", SOURCE: "article"}
 """The core's sort key for a column, so paper comes out in the order on screen."""
@@ -131,10 +139,10 @@ class FiguresModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("FiguresModel", COLUMNS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return ("The measure is the editor's wording" if section == WHAT else
-                    "The author's exact words" if section == QUOTE else None)
+            return (self.tr("The measure is the editor's wording") if section == WHAT else
+                    self.tr("The author's exact words") if section == QUOTE else None)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -167,7 +175,9 @@ class FiguresModel(QAbstractTableModel):
     def _source(self, figure: Figure) -> str:
         """``note 8 · Article, § Section``: the note first, so a narrow column keeps it."""
         where = self._locate(figure.article, figure.anchor, None)
-        return f"note {figure.footnote} · {where}" if figure.footnote is not None else where
+        if figure.footnote is None:
+            return where
+        return self.tr("note {number} · {where}").format(number=figure.footnote, where=where)
 
     def detail_html(self, row: FigureRow) -> str:
         """The row in full, beside every figure of its measure, and the note's work cited."""
@@ -181,8 +191,10 @@ class FiguresModel(QAbstractTableModel):
                          f"<td>{escape(self._source(f))}</td></tr>")
         compare = disagreement(row)
         source = self.library.sources.get(row.figure.source_id) if row.figure.source_id else None
-        cited = f"<br>Note {row.figure.footnote}: {escape(source.citation)}" if source else ""
-        return (f"<b>{escape(row.figure.measure)}</b> <i>[editor]</i>"
+        cited = ("<br>" + escape(self.tr("Note {number}: {citation}").format(
+            number=row.figure.footnote, citation=source.citation))) if source else ""
+        editor = escape(self.tr("[editor]"))
+        return (f"<b>{escape(row.figure.measure)}</b> <i>{editor}</i>"
                 + (f" — <b>{escape(compare)}</b>" if row.disagrees else f" — {compare}" if compare else "")
                 + '<table cellspacing="0" cellpadding="3" width="100%">' + "".join(cells) + "</table>"
                 + f"<small>{cited}</small>")
@@ -191,12 +203,14 @@ class FiguresModel(QAbstractTableModel):
         f = row.figure
         if column == SOURCE:
             source = self.library.sources.get(f.source_id) if f.source_id else None
-            note = f"Note {f.footnote}: {source.citation}" if source and f.footnote else "No note cited"
-            return literal(f"{note}\nActivate to open the passage and its note")  # Qt guesses tip formats
+            note = (self.tr("Note {number}: {citation}").format(number=f.footnote, citation=source.citation)
+                    if source and f.footnote else self.tr("No note cited"))
+            activate = self.tr("Activate to open the passage and its note")
+            return literal(f"{note}\n{activate}")  # Qt guesses tip formats
         if column == COMPARE and len(row.group) > 1:
             others = [self.rows[self.position[i]] for i in row.group if i != f.id and i in self.position]
             return literal("\n".join(f"{o.value} {figure_year(o)} — {o.figure.article}" for o in others))
-        return "Activate to open the passage with these words marked" if column == QUOTE else None
+        return self.tr("Activate to open the passage with these words marked") if column == QUOTE else None
 
 
 class FiguresProxy(QSortFilterProxyModel):
@@ -253,18 +267,18 @@ class FiguresWindow(QWidget):
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Key figures — jpbrief")
-        self.setAccessibleName("Key figures")
+        self.setWindowTitle(self.tr("Key figures — jpbrief"))
+        self.setAccessibleName(self.tr("Key figures"))
         self.model = FiguresModel(library, self)
         self.proxy = FiguresProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.themes = ThemeFilter(library, "Key figures theme filter")
+        self.themes = ThemeFilter(library, self.tr("Key figures theme filter"))
         self.words = QLineEdit()
-        self.words.setPlaceholderText("Filter by words…")
+        self.words.setPlaceholderText(self.tr("Filter by words…"))
         self.words.setClearButtonEnabled(True)
-        self.words.setAccessibleName("Key figures word filter")
+        self.words.setAccessibleName(self.tr("Key figures word filter"))
         self.table = QTableView()
-        self.table.setAccessibleName("Key figures table")
+        self.table.setAccessibleName(self.tr("Key figures table"))
         self.table.setModel(self.proxy)
         # the rows come sorted by measure: say so before sorting is enabled, or it sorts again
         self.table.horizontalHeader().setSortIndicator(WHAT, Qt.SortOrder.AscendingOrder)
@@ -289,14 +303,14 @@ class FiguresWindow(QWidget):
         self.detail = QLabel()
         self.detail.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
         self.detail.setWordWrap(True)
-        self.detail.setAccessibleName("The chosen figure beside the others of its measure")
+        self.detail.setAccessibleName(self.tr("The chosen figure beside the others of its measure"))
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
-        self.open_button = QPushButton("Open passage")
-        self.note_button = QPushButton("Show note")
-        self.print_button = QPushButton("Print…")
-        self.export_button = QPushButton("Export PDF…")
+        self.open_button = QPushButton(self.tr("Open passage"))
+        self.note_button = QPushButton(self.tr("Show note"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.export_button = QPushButton(self.tr("Export PDF…"))
         filters = QHBoxLayout()
         filters.addWidget(self.themes)
         filters.addWidget(self.words, 1)
@@ -333,7 +347,10 @@ class FiguresWindow(QWidget):
     def _filter(self, theme: str | None = None, words: str | None = None) -> None:
         self.proxy.set_filter(theme, words)
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total} figures" if shown != total else f"{total} figures")
+        if shown != total:
+            self.count.setText(self.tr("{shown} of %n figure(s)", None, total).format(shown=shown))
+        else:
+            self.count.setText(self.tr("%n figure(s)", None, total))
 
     def paper_order(self) -> tuple[str, str, bool]:
         """(theme, core sort key, descending): paper in the order and filter shown."""

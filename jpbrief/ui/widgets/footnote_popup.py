@@ -9,7 +9,16 @@ closes on Esc, on a click elsewhere, or when the pointer moves away from marker 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QEnterEvent, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,22 +33,25 @@ from PySide6.QtWidgets import (
 
 from jpbrief.core import links
 from jpbrief.core.model import Library, Source
+from jpbrief.ui.i18n import QT_TRANSLATE_NOOP, localised
 from jpbrief.ui.services.markup import escape
+
+translate = QCoreApplication.translate
 
 CARD_WIDTH = 440
 AWAY_GRACE_MS = 350
 """How long the pointer may be off both marker and card before a hover card closes."""
 
 KIND_LABELS = {
-    "news": "News report",
-    "government": "Government document",
-    "think-tank": "Think-tank analysis",
-    "survey": "Survey",
-    "journal": "Journal article",
-    "law-firm": "Law-firm briefing",
-    "blog": "Blog post",
-    "data": "Data set",
-    "other": "Other",
+    "news": QT_TRANSLATE_NOOP("FootnoteCard", "News report"),
+    "government": QT_TRANSLATE_NOOP("FootnoteCard", "Government document"),
+    "think-tank": QT_TRANSLATE_NOOP("FootnoteCard", "Think-tank analysis"),
+    "survey": QT_TRANSLATE_NOOP("FootnoteCard", "Survey"),
+    "journal": QT_TRANSLATE_NOOP("FootnoteCard", "Journal article"),
+    "law-firm": QT_TRANSLATE_NOOP("FootnoteCard", "Law-firm briefing"),
+    "blog": QT_TRANSLATE_NOOP("FootnoteCard", "Blog post"),
+    "data": QT_TRANSLATE_NOOP("FootnoteCard", "Data set"),
+    "other": QT_TRANSLATE_NOOP("FootnoteCard", "Other"),
 }
 
 
@@ -67,7 +79,7 @@ class FootnoteCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.Box)
         self.setFixedWidth(CARD_WIDTH)
-        self.setAccessibleName("Footnote card")
+        self.setAccessibleName(self.tr("Footnote card"))
         self.kind = ""  # "footnote" or "crossref"
         self.number = 0
         self.article = ""  # the footnote's article: a theme briefing shows several
@@ -89,12 +101,12 @@ class FootnoteCard(QFrame):
         self.related_heading = QLabel()
         self.related_heading.setObjectName("cardSubheading")
         self.related = self._rich_label("cardRelated")
-        self.copy_button = QPushButton("Copy citation")
+        self.copy_button = QPushButton(self.tr("Copy citation"))
         self.copy_button.setObjectName("cardButton")
         self.copy_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.copy_button.setAccessibleName("Copy citation")
+        self.copy_button.setAccessibleName(self.tr("Copy citation"))
         self.copy_button.clicked.connect(self.copy_citation)
-        self.jump_button = QPushButton("Go to this passage")
+        self.jump_button = QPushButton(self.tr("Go to this passage"))
         self.jump_button.setObjectName("cardButton")
         self.jump_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.jump_button.clicked.connect(self._jump)
@@ -153,15 +165,15 @@ class FootnoteCard(QFrame):
         self.number, self.article = number, article_id
         self.citation = source.citation
         self.target = None
-        self.heading.setText(f"Footnote {number}")
-        self.setAccessibleName(f"Footnote {number}")
+        self.heading.setText(self.tr("Footnote {number}").format(number=number))
+        self.setAccessibleName(self.tr("Footnote {number}").format(number=number))
         self.body.setText(f'<div style="font-size: large">{escape(source.citation)}</div>')
         self.fields.setText(_fields_html(source, self._muted()))
         self.fields.setVisible(True)
         others = [c for c in library.citations(source.id)
                   if not (c.article == article_id and c.number == number)]
         if others:
-            self.related_heading.setText("ALSO CITED IN")
+            self.related_heading.setText(self.tr("Also cited in").upper())
             items = []
             for citation in others:
                 label = passage_label(library, citation.article, citation.anchor)
@@ -173,7 +185,7 @@ class FootnoteCard(QFrame):
         self._show_related(bool(others))
         self.copy_button.setVisible(True)
         self.jump_button.setVisible(False)
-        self.hint.setText("Esc closes")
+        self.hint.setText(self.tr("Esc closes"))
         self._open(at, opened_by)
         return True
 
@@ -190,11 +202,12 @@ class FootnoteCard(QFrame):
         self.kind = "crossref"
         self.number = 0
         self.target = (article_id, anchor)
-        self.heading.setText("Editor's cross-reference — not part of the author's text")
-        self.setAccessibleName("Editor's cross-reference")
+        self.heading.setText(self.tr("Editor's cross-reference — not part of the author's text"))
+        self.setAccessibleName(self.tr("Editor's cross-reference"))
         where = passage_label(library, article_id, anchor)
         self.body.setText(
-            f'<div style="color: {self._muted()}">Reported also in <i>{escape(where)}</i>:</div>'
+            f'<div style="color: {self._muted()}">'
+            + self.tr("Reported also in <i>{where}</i>:").format(where=escape(where)) + "</div>"
             f'<blockquote style="margin: 6px 0 0 8px">{escape(passage.text)}</blockquote>'
         )
         cited = []
@@ -208,12 +221,12 @@ class FootnoteCard(QFrame):
         )
         self.fields.setVisible(False)
         if cited:
-            self.related_heading.setText("SOURCES CITED THERE")
+            self.related_heading.setText(self.tr("Sources cited there").upper())
             self.related.setText("<br>".join(cited))
         self._show_related(bool(cited))
         self.copy_button.setVisible(bool(cited))
         self.jump_button.setVisible(True)
-        self.hint.setText("Ctrl+Enter goes there · Esc closes")
+        self.hint.setText(self.tr("Ctrl+Enter goes there · Esc closes"))
         self._open(at, opened_by)
         return True
 
@@ -331,17 +344,19 @@ def _no_selection(widget: QObject) -> bool:
 def _fields_html(source: Source, muted: str) -> str:
     rows = []
     if source.authors:
-        rows.append(("Author", ", ".join(source.authors)))
+        rows.append((translate("FootnoteCard", "Author"), ", ".join(source.authors)))
     if source.publisher:
-        rows.append(("Publisher", source.publisher))
+        rows.append((translate("FootnoteCard", "Publisher"), source.publisher))
     if source.date:
-        rows.append(("Date", source.date))
+        rows.append((translate("FootnoteCard", "Date"), localised(source.date)))
     if source.updated:
-        rows.append(("Last updated", source.updated))
+        rows.append((translate("FootnoteCard", "Last updated"), localised(source.updated)))
     if source.accessed:
-        rows.append(("Accessed", source.accessed))
+        rows.append((translate("FootnoteCard", "Accessed"), localised(source.accessed)))
     if source.kind:
-        rows.append(("Kind", KIND_LABELS.get(source.kind, source.kind)))
+        kind = KIND_LABELS.get(source.kind)
+        rows.append((translate("FootnoteCard", "Kind"),
+                     translate("FootnoteCard", kind) if kind else source.kind))
     if source.url:
         rows.append(("URL", source.url))
     if not rows:

@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.banner = ProblemsBanner()
         self.sidebar = QTabWidget()
         self.sidebar.setObjectName("sidebarTabs")
-        self.sidebar.setAccessibleName("Sidebar")
+        self.sidebar.setAccessibleName(self.tr("Sidebar"))
         self.sidebar.setDocumentMode(True)
         for panel, title in panels:
             self.sidebar.addTab(panel if panel is not None else QWidget(), title)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,11 +23,24 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.core.model import Library
+from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
 from jpbrief.ui.services.markup import escape
 from jpbrief.ui.widgets.rich_list import TARGET_ROLE, RichList
 from jpbrief.ui.widgets.sidebar import excerpt, section_caption
 
-KIND_LABELS = {"bookmark": "Bookmark", "highlight": "Highlight", "note": "Note"}
+KIND_LABELS = {"bookmark": QT_TRANSLATE_NOOP("NotesPanel", "Bookmark"),
+               "highlight": QT_TRANSLATE_NOOP("NotesPanel", "Highlight"),
+               "note": QT_TRANSLATE_NOOP("NotesPanel", "Note")}
+NOUNS = {"bookmark": QT_TRANSLATE_NOOP("NotesPanel", "bookmark"),
+         "highlight": QT_TRANSLATE_NOOP("NotesPanel", "highlight"),
+         "note": QT_TRANSLATE_NOOP("NotesPanel", "note")}
+"""Each kind of annotation as a noun inside a sentence."""
+translate = QCoreApplication.translate
+
+
+def noun(kind: str) -> str:
+    """``kind`` ("bookmark", "highlight", "note") in the interface's words, inside a sentence."""
+    return translate("NotesPanel", NOUNS[kind]) if kind in NOUNS else kind
 
 
 class NotesPanel(QWidget):
@@ -40,23 +53,23 @@ class NotesPanel(QWidget):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.items = RichList("Bookmarks, highlights and notes")
+        self.items = RichList(self.tr("Bookmarks, highlights and notes"))
         self.items.setObjectName("notesList")
         self.items.chosen.connect(self._chosen)
-        self.empty = QLabel(
+        self.empty = QLabel(self.tr(
             "No bookmarks or notes yet. Ctrl+D bookmarks the passage you are reading; "
             "select text and press Ctrl+Shift+H to highlight it, Ctrl+Shift+N to add a note."
-        )
+        ))
         self.empty.setWordWrap(True)
         self.empty.setObjectName("notesEmpty")
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setAccessibleName("Remove the selected bookmark, highlight or note")
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected bookmark, highlight or note"))
         self.remove_button.clicked.connect(self._remove_current)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setAccessibleName(
-            "Export all notes to Markdown, a word processor document, PDF or JSON")
-        self.export_button.setToolTip(
-            "Export all bookmarks, highlights and notes (Markdown, ODF, PDF or JSON)")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setAccessibleName(self.tr(
+            "Export all notes to Markdown, a word processor document, PDF or JSON"))
+        self.export_button.setToolTip(self.tr(
+            "Export all bookmarks, highlights and notes (Markdown, ODF, PDF or JSON)"))
         self.export_button.clicked.connect(self.export_requested)
         self.message = QLabel("")
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # error messages quote paths and content
@@ -69,7 +82,7 @@ class NotesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        layout.addWidget(section_caption("Bookmarks and notes"))
+        layout.addWidget(section_caption(self.tr("Bookmarks and notes")))
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.empty)
@@ -89,8 +102,9 @@ class NotesPanel(QWidget):
             where = article.title if article else annotation.article
             if passage is not None and passage.section:
                 where += f" › {passage.section}"
-            kind = KIND_LABELS.get(annotation.kind, annotation.kind)
-            state = " · detached: its passage is gone" if annotation.detached else ""
+            kind = translate("NotesPanel", KIND_LABELS[annotation.kind]) if annotation.kind in KIND_LABELS \
+                else annotation.kind
+            state = self.tr(" · detached: its passage is gone") if annotation.detached else ""
             body = getattr(annotation, "text", "") if annotation.kind == "note" else ""
             quote = annotation.quote or (passage.text if passage else "")
             html = f'<span class="muted">{escape(kind)} · {escape(where)}{escape(state)}</span>'
@@ -127,16 +141,18 @@ def ask_after_failed_save(parent: QWidget | None, what: str, error: BaseExceptio
     """Say that ``what`` was not saved and why; offer Retry, Copy text or Cancel."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(f"{what.capitalize()} not saved")
+    box.setWindowTitle(translate("NotesPanel", "{What} not saved").format(What=noun(what).capitalize()))
     box.setTextFormat(Qt.TextFormat.PlainText)  # the error and the text are never markup
-    box.setText(f"The {what} could not be saved: {error}")
-    box.setInformativeText(
+    box.setText(translate("NotesPanel", "The {what} could not be saved: {error}").format(
+        what=noun(what), error=error))
+    box.setInformativeText(translate(
+        "NotesPanel",
         "Nothing you typed is lost: retry (after freeing disk space, for example), or copy "
         "the text to paste it somewhere safe."
-    )
+    ))
     box.setDetailedText(text)
-    retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
-    copy = box.addButton("Copy text", QMessageBox.ButtonRole.ActionRole)
+    retry = box.addButton(translate("NotesPanel", "Retry"), QMessageBox.ButtonRole.AcceptRole)
+    copy = box.addButton(translate("NotesPanel", "Copy text"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(retry)
     box.exec()

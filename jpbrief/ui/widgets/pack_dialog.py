@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,17 +24,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jpbrief.ui.i18n import QT_TRANSLATE_NOOP, localised
+
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from jpbrief.ui.controllers.packs import PackOutcome, PackPreview
 
-CHANGE_LABELS = {"new": "New", "updated": "Updated", "removed": "Removed", "conflict": "Conflict"}
-UNTRUSTED_WARNING = (
+CHANGE_LABELS = {"new": QT_TRANSLATE_NOOP("PackDialog", "New"),
+                 "updated": QT_TRANSLATE_NOOP("PackDialog", "Updated"),
+                 "removed": QT_TRANSLATE_NOOP("PackDialog", "Removed"),
+                 "conflict": QT_TRANSLATE_NOOP("PackDialog", "Conflict")}
+UNTRUSTED_WARNING = QT_TRANSLATE_NOOP(
+    "PackDialog",
     "This pack is signed by a key you have not trusted yet. Compare the fingerprint above, "
     "group by group, with the one your trainer gave you in person, on paper or by phone — "
     "never one that came in the same e-mail or on the same USB stick as the pack. "
     "Install only if every group matches; if even one differs, cancel and tell your trainer."
 )
-CONFIRM_MATCH = "Every group matches the fingerprint my trainer gave me; trust this trainer's packs"
+CONFIRM_MATCH = QT_TRANSLATE_NOOP(
+    "PackDialog", "Every group matches the fingerprint my trainer gave me; trust this trainer's packs")
 
 
 def _plain(text: str, *, wrap: bool = True) -> QLabel:
@@ -54,8 +63,8 @@ class PackDialog(QDialog):
         manifest = preview.manifest
         assert manifest is not None, "a refused pack gets show_refusal, not this dialog"
         self.preview = preview
-        self.setWindowTitle("Add content pack")
-        self.setAccessibleName("Add content pack")
+        self.setWindowTitle(translate("PackDialog", "Add content pack"))
+        self.setAccessibleName(translate("PackDialog", "Add content pack"))
         layout = QVBoxLayout(self)
         title = _plain(manifest.title)
         font = title.font()
@@ -65,43 +74,47 @@ class PackDialog(QDialog):
         layout.addWidget(title)
 
         form = QFormLayout()
-        form.addRow("Pack:", _plain(manifest.id))
-        form.addRow("Version:", _plain(self._version_text()))
-        form.addRow("Publisher:", _plain(manifest.publisher or "not stated"))
-        form.addRow("Date:", _plain(manifest.date))
-        form.addRow("File:", _plain(str(preview.path)))
+        form.addRow(translate("PackDialog", "Pack:"), _plain(manifest.id))
+        form.addRow(translate("PackDialog", "Version:"), _plain(self._version_text()))
+        form.addRow(translate("PackDialog", "Publisher:"),
+                    _plain(manifest.publisher or translate("PackDialog", "not stated")))
+        form.addRow(translate("PackDialog", "Date:"), _plain(localised(manifest.date)))
+        form.addRow(translate("PackDialog", "File:"), _plain(str(preview.path)))
         self.fingerprint = _plain(manifest.fingerprint, wrap=False)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(mono.pointSizeF(), title.font().pointSizeF()))
         mono.setWeight(QFont.Weight.Bold)
         self.fingerprint.setFont(mono)
-        self.fingerprint.setAccessibleName("Signer's key fingerprint")
-        form.addRow("Signed by key:", self.fingerprint)
+        self.fingerprint.setAccessibleName(translate("PackDialog", "Signer's key fingerprint"))
+        form.addRow(translate("PackDialog", "Signed by key:"), self.fingerprint)
         layout.addLayout(form)
 
-        self.trust_note = _plain("Signed by a key you trust." if preview.trusted else UNTRUSTED_WARNING)
+        self.trust_note = _plain(translate("PackDialog", "Signed by a key you trust.") if preview.trusted
+                                 else translate("PackDialog", UNTRUSTED_WARNING))
         self.trust_note.setObjectName("packTrusted" if preview.trusted else "packUntrusted")
         if not preview.trusted:
             self.trust_note.setStyleSheet("QLabel { background: #fff4ce; color: #3b2e00; padding: 8px; "
                                           "border: 1px solid #c8a600; }")
         layout.addWidget(self.trust_note)
-        self.confirm = QCheckBox(CONFIRM_MATCH)
+        self.confirm = QCheckBox(translate("PackDialog", CONFIRM_MATCH))
         self.confirm.setVisible(not preview.trusted)
         layout.addWidget(self.confirm)
 
-        layout.addWidget(QLabel("What is new:"))
-        self.changelog = QPlainTextEdit(manifest.changelog or "(no changelog)")
+        layout.addWidget(QLabel(translate("PackDialog", "What is new:")))
+        self.changelog = QPlainTextEdit(manifest.changelog or translate("PackDialog", "(no changelog)"))
         self.changelog.setReadOnly(True)
         self.changelog.setMaximumHeight(90)
-        self.changelog.setAccessibleName("Changelog")
+        self.changelog.setAccessibleName(translate("PackDialog", "Changelog"))
         layout.addWidget(self.changelog)
 
-        layout.addWidget(QLabel(f"Articles ({len(manifest.articles)}):"))
+        layout.addWidget(QLabel(
+            translate("PackDialog", "Articles ({count}):").format(count=len(manifest.articles))))
         self.articles = QListWidget()
-        self.articles.setAccessibleName("Articles in the pack")
+        self.articles.setAccessibleName(translate("PackDialog", "Articles in the pack"))
         for change in preview.changes:
             detail = f" — {change.detail}" if change.detail else ""
-            self.articles.addItem(f"{CHANGE_LABELS[change.change]}: {change.title} ({change.id}){detail}")
+            label = translate("PackDialog", CHANGE_LABELS[change.change])
+            self.articles.addItem(f"{label}: {change.title} ({change.id}){detail}")
         layout.addWidget(self.articles, 1)
 
         self.blocker = self._blocking_reason()
@@ -112,7 +125,7 @@ class PackDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.install_button: QPushButton = buttons.addButton(
-            "Install", QDialogButtonBox.ButtonRole.AcceptRole)
+            translate("PackDialog", "Install"), QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setDefault(True)  # Enter never installs by accident
         buttons.accepted.connect(self.accept)
@@ -127,7 +140,8 @@ class PackDialog(QDialog):
         assert manifest is not None
         if installed is None:
             return manifest.version
-        return f"{manifest.version} (installed: {installed})"
+        return translate("PackDialog", "{version} (installed: {installed})").format(
+            version=manifest.version, installed=installed)
 
     def _blocking_reason(self) -> str:
         """Why Install cannot succeed, said before the user tries; '' when it can."""
@@ -137,13 +151,17 @@ class PackDialog(QDialog):
         assert manifest is not None
         conflicts = [c for c in self.preview.changes if c.change == "conflict"]
         if conflicts:
-            return ("This pack cannot be installed: " + "; ".join(
-                f"article {c.id!r} is {c.detail}" for c in conflicts) + ".")
+            reasons = "; ".join(translate("PackDialog", "article {id} is {detail}").format(
+                id=repr(c.id), detail=c.detail) for c in conflicts)
+            cannot = translate("PackDialog", "This pack cannot be installed: {reasons}.")
+            return cannot.format(reasons=reasons)
         if installed is not None and version_key(installed) > manifest.version_key:
-            return (f"Version {installed} of this pack is installed; this older version "
-                    f"{manifest.version} is not installed over it.")
+            older = translate("PackDialog", "Version {installed} of this pack is installed; this older "
+                                            "version {version} is not installed over it.")
+            return older.format(installed=installed, version=manifest.version)
         if installed is not None and version_key(installed) == manifest.version_key:
-            return f"Version {installed} of this pack is already installed."
+            same = translate("PackDialog", "Version {installed} of this pack is already installed.")
+            return same.format(installed=installed)
         return ""
 
     def _update_install(self) -> None:
@@ -158,17 +176,18 @@ def ask_install(parent: QWidget | None, preview: PackPreview) -> bool:
 
 
 def refusal_text(refused: PackPreview | PackOutcome) -> str:
-    name = refused.path.name if refused.path is not None else "the content pack"
+    name = refused.path.name if refused.path is not None else translate("PackDialog", "the content pack")
     checked = getattr(refused, "checked", True)
-    advice = ("The file may have been damaged or changed on its way to you: do not use it, and ask "
-              "your trainer for a new copy." if checked is None else "")
-    return f"jpbrief did not install {name}.\n\n{refused.error}\n\n{advice}".rstrip()
+    advice = (translate("PackDialog", "The file may have been damaged or changed on its way to you: "
+                        "do not use it, and ask your trainer for a new copy.") if checked is None else "")
+    headline = translate("PackDialog", "jpbrief did not install {name}.").format(name=name)
+    return f"{headline}\n\n{refused.error}\n\n{advice}".rstrip()
 
 
 def refusal_box(parent: QWidget | None, refused: PackPreview | PackOutcome) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Content pack refused")
+    box.setWindowTitle(translate("PackDialog", "Content pack refused"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(refusal_text(refused))
     box.setStandardButtons(QMessageBox.StandardButton.Close)

@@ -75,9 +75,9 @@ class ReaderView(LinkBrowser):
     def __init__(self, roots: list[Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reader")
-        self.setAccessibleName("Article text")
+        self.setAccessibleName(self.tr("Article text"))
         self.setAccessibleDescription(
-            "The article. Tab moves between footnote and cross-reference markers; Enter opens one."
+            self.tr("The article. Tab moves between footnote and cross-reference markers; Enter opens one.")
         )
         self.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.document().setDocumentMargin(0)

@@ -47,20 +47,20 @@ class SearchPanel(QWidget):
         self.library = library
         self.query = _QueryField()
         self.query.setObjectName("searchField")
-        self.query.setPlaceholderText("Search all articles")
+        self.query.setPlaceholderText(self.tr("Search all articles"))
         self.query.setClearButtonEnabled(True)
-        self.query.setAccessibleName("Search all articles")
+        self.query.setAccessibleName(self.tr("Search all articles"))
         self.query.setToolTip(
-            'Words, "exact phrases", OR, -exclude, prefix*; results appear as you type'
+            self.tr('Words, "exact phrases", OR, -exclude, prefix*; results appear as you type')
         )
         self.theme_filter = QComboBox()
-        self.theme_filter.setAccessibleName("Only passages of theme")
-        self.theme_filter.addItem("All themes", "")
+        self.theme_filter.setAccessibleName(self.tr("Only passages of theme"))
+        self.theme_filter.addItem(self.tr("All themes"), "")
         for theme in library.themes.values():
             self.theme_filter.addItem(theme.label, theme.id)
         self.article_filter = QComboBox()
-        self.article_filter.setAccessibleName("Only passages of article")
-        self.article_filter.addItem("All articles", "")
+        self.article_filter.setAccessibleName(self.tr("Only passages of article"))
+        self.article_filter.addItem(self.tr("All articles"), "")
         for article in library.articles:
             short = article.title if len(article.title) < 40 else article.title[:38].rstrip() + "…"
             self.article_filter.addItem(short, article.id)
@@ -70,16 +70,16 @@ class SearchPanel(QWidget):
         self.status = QLabel("")
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # quotes the query and index errors
         self.status.setObjectName("searchStatus")
-        self.status.setAccessibleName("Search status")
+        self.status.setAccessibleName(self.tr("Search status"))
         self.status.setWordWrap(True)
         self.suggestion = QLabel("")
         self.suggestion.setObjectName("didYouMean")
-        self.suggestion.setAccessibleName("Did you mean")
+        self.suggestion.setAccessibleName(self.tr("Did you mean"))
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.setWordWrap(True)
         self.suggestion.setVisible(False)
         self.suggestion.linkActivated.connect(self.set_query)
-        self.results = RichList("Search results")
+        self.results = RichList(self.tr("Search results"))
         self.results.setObjectName("searchResults")
         self.results.chosen.connect(self._chosen)
         self._hits: dict[tuple[str, str], Hit] = {}
@@ -102,7 +102,7 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        layout.addWidget(section_caption("Search"))
+        layout.addWidget(section_caption(self.tr("Search")))
         layout.addWidget(self.query)
         layout.addLayout(filters)
         layout.addWidget(self.suggestion)
@@ -138,7 +138,7 @@ class SearchPanel(QWidget):
             self.status.setText("")
             self.suggestion.setVisible(False)
             return
-        self.status.setText("Searching…")
+        self.status.setText(self.tr("Searching…"))
         self.search_requested.emit(
             text, str(self.theme_filter.currentData() or ""), str(self.article_filter.currentData() or "")
         )
@@ -154,7 +154,7 @@ class SearchPanel(QWidget):
         group = ""
         for hit in outcome.hits:
             if hit.tier == SOME_WORDS and group != SOME_WORDS and outcome.result.complete < outcome.total:
-                self._add_heading("Matching some words")
+                self._add_heading(self.tr("Matching some words"))
             group = hit.tier
             self._hits[(hit.article, hit.anchor)] = hit
             article = self.library.article(hit.article)
@@ -171,23 +171,29 @@ class SearchPanel(QWidget):
             )
         if outcome.suggestions and not outcome.hits:
             links = ", ".join(f'<a href="{escape(s)}">{escape(s)}</a>' for s in outcome.suggestions[:3])
-            self.suggestion.setText(f"Did you mean {links}?")
+            self.suggestion.setText(self.tr("Did you mean {words}?").format(words=links))
             self.suggestion.setVisible(True)
         else:
             self.suggestion.setVisible(False)
         if outcome.error:
             self.status.setText(outcome.error)
         elif not outcome.hits:
-            self.status.setText(f"No passage matches “{outcome.query}”.")
+            self.status.setText(self.tr("No passage matches “{query}”.").format(query=outcome.query))
         else:
             shown = len(outcome.hits)
             total = max(outcome.total, shown)
-            noun = "passage" if total == 1 else "passages"
-            more = f" (showing {shown})" if total > shown else ""
+            counted = self.tr("%n passage(s)", None, total)
+            more = self.tr(" (showing {shown})").format(shown=shown) if total > shown else ""
             complete = outcome.result.complete
             split = complete < total and any(hit.tier for hit in outcome.hits)
-            some = f": {complete} with every word, {total - complete} with some" if split else ""
-            self.status.setText(f"{total} {noun}{some}{more}")
+            some = (
+                self.tr(": {every} with every word, {some} with some").format(
+                    every=complete, some=total - complete
+                )
+                if split
+                else ""
+            )
+            self.status.setText(f"{counted}{some}{more}")
 
     def _add_heading(self, text: str) -> None:
         """A row naming the group of results that follows; it cannot be chosen."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.core.model import Article, Library
+from jpbrief.ui.i18n import localised
 from jpbrief.ui.services.markup import escape, literal
 from jpbrief.ui.widgets.rich_list import RichList
 
@@ -61,15 +62,15 @@ class LibraryPanel(QWidget):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.articles = RichList("Articles", lines=3)  # title in up to two lines, then meta
+        self.articles = RichList(self.tr("Articles"), lines=3)  # title in up to two lines, then meta
         self.articles.setObjectName("articleList")
-        self.outline = RichList("Sections of this article")
+        self.outline = RichList(self.tr("Sections of this article"))
         self.outline.setObjectName("outlineList")
         self.articles.chosen.connect(lambda target: self.article_requested.emit(str(target)))
         self.outline.chosen.connect(lambda target: self.section_requested.emit(str(target)))
 
-        top = _column(section_caption("Articles"), self.articles)
-        bottom = _column(section_caption("In this article"), self.outline)
+        top = _column(section_caption(self.tr("Articles")), self.articles)
+        bottom = _column(section_caption(self.tr("In this article")), self.outline)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
@@ -85,15 +86,18 @@ class LibraryPanel(QWidget):
     def populate(self) -> None:
         self.articles.clear()
         for article in self.library.articles:
-            meta = " · ".join(part for part in (article.byline, article.published) if part)
+            published = localised(article.published or "")
+            meta = " · ".join(part for part in (article.byline, published) if part)
             html = f"<b>{escape(article.title)}</b>"
             if meta:
                 html += f'<br><span class="muted">{escape(meta)}</span>'
             tip = f"{article.title}\n{meta}" if meta else article.title
             if article.pack:  # from a content pack: say which (Library.packs has its title)
                 pack = self.library.packs.get(article.pack, article.pack)
-                html += f'<br><span class="muted">Content pack: {escape(pack)}</span>'
-                tip += f"\nFrom the content pack “{pack}” ({article.pack})"
+                shown = escape(self.tr("Content pack: {pack}").format(pack=pack))
+                html += f'<br><span class="muted">{shown}</span>'
+                origin = self.tr("From the content pack “{pack}” ({id})").format(pack=pack, id=article.pack)
+                tip += f"\n{origin}"
             tip = literal(tip)
             self.articles.add_item(f"{article.title}. {meta}".strip(), html, article.id, tip)
 
@@ -103,7 +107,8 @@ class LibraryPanel(QWidget):
         if row is not None:
             self.articles.setCurrentRow(row)
         self.outline.clear()
-        self.outline.add_item("Beginning", "<i>Beginning</i>", "", "Top of the article")
+        beginning = self.tr("Beginning")
+        self.outline.add_item(beginning, f"<i>{escape(beginning)}</i>", "", self.tr("Top of the article"))
         for passage in article.passages:
             if passage.kind == "heading":
                 self.outline.add_item(passage.text, escape(passage.text), passage.anchor)
@@ -125,20 +130,20 @@ class ThemesPanel(QWidget):
         super().__init__(parent)
         self.library = library
         self.current = ""
-        self.themes = RichList("Themes", lines=2)
+        self.themes = RichList(self.tr("Themes"), lines=2)
         self.themes.setObjectName("themeList")
-        self.digest = RichList("Passages of the chosen theme", lines=4)  # where, then excerpt
+        self.digest = RichList(self.tr("Passages of the chosen theme"), lines=4)  # where, then excerpt
         self.digest.setObjectName("digestList")
-        self.digest_caption = section_caption("Choose a theme")
-        self.clear_button = QPushButton("Clear")
-        self.clear_button.setAccessibleName("Clear theme marking")
-        self.clear_button.setToolTip("Stop marking this theme's passages (Ctrl+Shift+M)")
+        self.digest_caption = section_caption(self.tr("Choose a theme"))
+        self.clear_button = QPushButton(self.tr("Clear"))
+        self.clear_button.setAccessibleName(self.tr("Clear theme marking"))
+        self.clear_button.setToolTip(self.tr("Stop marking this theme's passages (Ctrl+Shift+M)"))
         self.clear_button.setVisible(False)
         self.clear_button.clicked.connect(lambda: self.theme_selected.emit(""))
         self.themes.chosen.connect(lambda target: self.theme_selected.emit(str(target)))
         self.digest.chosen.connect(self._digest_chosen)
 
-        top = _column(section_caption("Themes"), self.themes)
+        top = _column(section_caption(self.tr("Themes")), self.themes)
         header = QHBoxLayout()
         header.addWidget(self.digest_caption, 1)
         header.addWidget(self.clear_button)
@@ -158,11 +163,11 @@ class ThemesPanel(QWidget):
         self.themes.clear()
         for theme in self.library.themes.values():
             count = len(self.library.theme_passages(theme.id))
-            noun = "passage" if count == 1 else "passages"
+            counted = self.tr("%n passage(s)", None, count)
             html = (f"{escape(theme.label)}&nbsp;&nbsp;"
-                    f'<span class="muted">{count}&nbsp;{noun}</span>')
+                    f'<span class="muted">{escape(counted).replace(" ", "&nbsp;")}</span>')
             self.themes.add_item(
-                f"{theme.label} ({count} {noun})", html, theme.id, literal(theme.description)
+                f"{theme.label} ({counted})", html, theme.id, literal(theme.description)
             )
 
     def show_theme(self, theme_id: str) -> None:
@@ -173,17 +178,16 @@ class ThemesPanel(QWidget):
         self.clear_button.setVisible(theme is not None)
         if theme is None:
             self.themes.clearSelection()
-            self.digest_caption.setText("CHOOSE A THEME")
+            self.digest_caption.setText(self.tr("Choose a theme").upper())
             return
         row = self.themes.row_of(theme_id)
         if row is not None:
             self.themes.setCurrentRow(row)
         passages = self.library.theme_passages(theme_id)
         articles = {article.id for article, _ in passages}
-        self.digest_caption.setText(
-            f"{theme.label.upper()} · {len(passages)} IN {len(articles)} "
-            f"ARTICLE{'S' if len(articles) != 1 else ''}"
-        )
+        self.digest_caption.setText(self.tr("{theme} · {passages} in {articles}").format(
+            theme=theme.label, passages=len(passages), articles=self.tr("%n article(s)", None, len(articles)),
+        ).upper())
         for article, passage in passages:
             where = article.title + (f" › {passage.section}" if passage.section else "")
             html = (f'<span class="muted">{escape(where)}</span><br>'

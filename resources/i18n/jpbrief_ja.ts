@@ -1,0 +1,1446 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the article or theme briefing shown</source>
+        <translation>表示中の記事またはテーマ別ブリーフィングを印刷します</translation>
+    </message>
+    <message>
+        <source>&amp;Export as PDF…</source>
+        <translation>PDFに書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the article or theme briefing shown, with its sources and the editor&apos;s notes, as a PDF</source>
+        <translation>表示中の記事またはテーマ別ブリーフィングを、出典と編集者の注釈を含めてPDFとして保存します</translation>
+    </message>
+    <message>
+        <source>&amp;Add content pack…</source>
+        <translation>コンテンツパックを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Check a trainer&apos;s signed content pack (.jpbpack) and add its articles to the library</source>
+        <translation>トレーナーが署名したコンテンツパック（.jpbpack）を検証し、その記事をライブラリに追加します</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close jpbrief</source>
+        <translation>jpbrief を終了します</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected text</source>
+        <translation>選択したテキストをコピーします</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search every article</source>
+        <translation>すべての記事を検索します</translation>
+    </message>
+    <message>
+        <source>&amp;Quick search</source>
+        <translation>クイック検索(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the content folder again (after editing an article), keeping your place</source>
+        <translation>コンテンツフォルダーを読み込み直します（記事の編集後など）。読んでいた位置はそのままです</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>拡大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>文字を大きくします</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>縮小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>文字を小さくします</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>実際のサイズ(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reset the text size</source>
+        <translation>文字サイズを元に戻します</translation>
+    </message>
+    <message>
+        <source>Follow &amp;system appearance</source>
+        <translation>システムの外観に合わせる(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Toggle light/dark</source>
+        <translation>ライト/ダークを切り替え(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Switch between light and dark appearance</source>
+        <translation>ライトとダークの外観を切り替えます</translation>
+    </message>
+    <message>
+        <source>&amp;Library</source>
+        <translation>ライブラリ(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show the list of articles</source>
+        <translation>記事の一覧を表示します</translation>
+    </message>
+    <message>
+        <source>&amp;Themes</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show the themes</source>
+        <translation>テーマを表示します</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>検索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the search panel</source>
+        <translation>検索パネルを表示します</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>注釈(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show bookmarks, highlights and notes</source>
+        <translation>しおり・ハイライト・メモを表示します</translation>
+    </message>
+    <message>
+        <source>T&amp;imeline</source>
+        <translation>年表(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show every dated event in date order, with the words that state it</source>
+        <translation>日付のある出来事を日付順に、それを述べた原文とともに表示します</translation>
+    </message>
+    <message>
+        <source>Key &amp;figures</source>
+        <translation>主要数値(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open the table of key figures, each linked to its passage and note</source>
+        <translation>主要数値の表を開きます（各数値は該当箇所と脚注にリンクしています）</translation>
+    </message>
+    <message>
+        <source>&amp;Focus reader</source>
+        <translation>本文にフォーカス(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the text</source>
+        <translation>キーボードフォーカスを本文に移します</translation>
+    </message>
+    <message>
+        <source>&amp;Clear theme marking</source>
+        <translation>テーマの強調表示を解除(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop marking the chosen theme&apos;s passages</source>
+        <translation>選択したテーマの該当箇所の強調表示をやめます</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage</source>
+        <translation>言語(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>システムの言語(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>戻る(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Go back to where you were</source>
+        <translation>直前の位置に戻ります</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>進む(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Go forward again</source>
+        <translation>次の位置に進みます</translation>
+    </message>
+    <message>
+        <source>&amp;Previous section</source>
+        <translation>前の節(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Jump to the previous section</source>
+        <translation>前の節に移動します</translation>
+    </message>
+    <message>
+        <source>&amp;Next section</source>
+        <translation>次の節(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Jump to the next section</source>
+        <translation>次の節に移動します</translation>
+    </message>
+    <message>
+        <source>Previous &amp;article</source>
+        <translation>前の記事(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open the previous article in the library</source>
+        <translation>ライブラリの前の記事を開きます</translation>
+    </message>
+    <message>
+        <source>Next a&amp;rticle</source>
+        <translation>次の記事(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open the next article in the library</source>
+        <translation>ライブラリの次の記事を開きます</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark this passage</source>
+        <translation>この箇所にしおりを挟む(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bookmark the passage at the top of the view</source>
+        <translation>表示の先頭にある箇所にしおりを挟みます</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight selection</source>
+        <translation>選択範囲をハイライト(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Highlight the selected text</source>
+        <translation>選択したテキストをハイライトします</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation>メモを追加(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Attach a note to the selection or passage</source>
+        <translation>選択範囲または箇所にメモを付けます</translation>
+    </message>
+    <message>
+        <source>&amp;Export notes…</source>
+        <translation>注釈を書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save every bookmark, highlight and note as Markdown, ODF, PDF or JSON</source>
+        <translation>すべてのしおり・ハイライト・メモを Markdown、ODF、PDF、JSON のいずれかで保存します</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>List every keyboard shortcut</source>
+        <translation>すべてのキーボードショートカットを一覧表示します</translation>
+    </message>
+    <message>
+        <source>&amp;About jpbrief</source>
+        <translation>jpbrief について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version and content information</source>
+        <translation>バージョンとコンテンツの情報</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>Annotations</name>
+    <message>
+        <source>Notes are unavailable: {error}</source>
+        <translation>注釈を利用できません: {error}</translation>
+    </message>
+    <message>
+        <source>The notes database was repaired; see Notes</source>
+        <translation>注釈データベースを修復しました。「注釈」を確認してください</translation>
+    </message>
+    <message>
+        <source>Notes are read-only ({reason}): they are shown, but new ones cannot be saved.</source>
+        <translation>注釈は読み取り専用です（{reason}）。表示はできますが、新しい注釈は保存できません。</translation>
+    </message>
+    <message>
+        <source>Could not re-anchor notes: {error}</source>
+        <translation>注釈を本文に結び付け直せませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>Bookmarked</source>
+        <translation>しおりを挟みました</translation>
+    </message>
+    <message>
+        <source>Bookmark removed</source>
+        <translation>しおりを外しました</translation>
+    </message>
+    <message>
+        <source>Select some text within one passage to highlight it</source>
+        <translation>ハイライトするには、ひとつの段落の中でテキストを選択してください</translation>
+    </message>
+    <message>
+        <source>Highlighted</source>
+        <translation>ハイライトしました</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>メモを追加</translation>
+    </message>
+    <message>
+        <source>Note saved</source>
+        <translation>メモを保存しました</translation>
+    </message>
+    <message>
+        <source>Not saved; the {what}&apos;s text was copied</source>
+        <translation>保存されませんでした。{what}のテキストをコピーしました</translation>
+    </message>
+    <message>
+        <source>Could not remove the {what}: {error}</source>
+        <translation>{what}を削除できませんでした: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Appearance</name>
+    <message>
+        <source>Text size {percent} %</source>
+        <translation>文字サイズ {percent} %</translation>
+    </message>
+    <message>
+        <source>The interface stays in this language.</source>
+        <translation>表示言語は変わりません。</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time you start jpbrief.</source>
+        <translation>新しい表示言語は、次回 jpbrief を起動したときに適用されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>↳ follows from this:</source>
+        <translation>↳ これに起因:</translation>
+    </message>
+    <message>
+        <source>the content folder</source>
+        <translation>コンテンツフォルダー</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}</source>
+        <translation>{file} の {line} 行目</translation>
+    </message>
+    <message>
+        <source>{where}: warning: {message}</source>
+        <translation>{where}: 警告: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>Briefing</name>
+    <message>
+        <source>Theme briefing: {theme} — jpbrief</source>
+        <translation>テーマ別ブリーフィング: {theme} — jpbrief</translation>
+    </message>
+</context>
+<context>
+    <name>Chronology</name>
+    <message>
+        <source>Export {what} as PDF</source>
+        <translation>{what}をPDFに書き出す</translation>
+    </message>
+</context>
+<context>
+    <name>ChronologyPanel</name>
+    <message>
+        <source>Timeline panel</source>
+        <translation>年表パネル</translation>
+    </message>
+    <message>
+        <source>Timeline theme filter</source>
+        <translation>年表のテーマ絞り込み</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDFに書き出す…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 件の出来事</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Open link in your web browser?</source>
+        <translation>Webブラウザーでリンクを開きますか？</translation>
+    </message>
+    <message>
+        <source>This link leads outside jpbrief. Open it in your web browser?</source>
+        <translation>このリンクは jpbrief の外部を指しています。Webブラウザーで開きますか？</translation>
+    </message>
+    <message>
+        <source>Only open it if you expect to be online and trust this address.</source>
+        <translation>オンラインに接続するつもりがあり、このアドレスを信頼できる場合にのみ開いてください。</translation>
+    </message>
+    <message>
+        <source>Note on “{passage}”:</source>
+        <translation>「{passage}」へのメモ:</translation>
+    </message>
+    <message>
+        <source>An offline reader for briefings on Japan&apos;s defence and economic security.</source>
+        <translation>日本の防衛と経済安全保障に関するブリーフィングのためのオフラインリーダーです。</translation>
+    </message>
+    <message>
+        <source>Articles: {articles} · passages: {passages} · sources: {sources}</source>
+        <translation>記事: {articles} · 段落: {passages} · 出典: {sources}</translation>
+    </message>
+    <message>
+        <source>jpbrief never connects to the network. Cross-references, themes and summaries are the editor&apos;s annotations, shown as such; the articles&apos; text is the originals&apos;.</source>
+        <translation>jpbrief はネットワークに一切接続しません。相互参照・テーマ・要約は編集者による注釈であり、その旨を明示して表示します。記事の本文は原文のままです。</translation>
+    </message>
+    <message>
+        <source>About jpbrief</source>
+        <translation>jpbrief について</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>{path} を保存しました</translation>
+    </message>
+    <message>
+        <source>Refused to open {url}</source>
+        <translation>{url} を開くことを拒否しました</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>PDFに書き出す</translation>
+    </message>
+    <message>
+        <source>Not saved: {path}: {error}</source>
+        <translation>保存されませんでした: {path}: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>by {date}</source>
+        <translation>{date}までに</translation>
+    </message>
+    <message>
+        <source>as of {date}</source>
+        <translation>{date}時点</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>と</translation>
+    </message>
+    <message>
+        <source>differs in {aspects}</source>
+        <translation>{aspects}が異なる</translation>
+    </message>
+    <message>
+        <source>agrees</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>What (editor)</source>
+        <translation>項目（編集者）</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>The author’s words</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>Same measure</source>
+        <translation>同じ項目との比較</translation>
+    </message>
+    <message>
+        <source>The measure is the editor&apos;s wording</source>
+        <translation>項目名は編集者による表現です</translation>
+    </message>
+    <message>
+        <source>The author&apos;s exact words</source>
+        <translation>著者の原文そのままです</translation>
+    </message>
+    <message>
+        <source>note {number} · {where}</source>
+        <translation>脚注 {number} · {where}</translation>
+    </message>
+    <message>
+        <source>Note {number}: {citation}</source>
+        <translation>脚注 {number}: {citation}</translation>
+    </message>
+    <message>
+        <source>[editor]</source>
+        <translation>［編集者］</translation>
+    </message>
+    <message>
+        <source>No note cited</source>
+        <translation>脚注の引用なし</translation>
+    </message>
+    <message>
+        <source>Activate to open the passage and its note</source>
+        <translation>選択すると該当箇所とその脚注を開きます</translation>
+    </message>
+    <message>
+        <source>Activate to open the passage with these words marked</source>
+        <translation>選択するとこの語句を強調した状態で該当箇所を開きます</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresWindow</name>
+    <message>
+        <source>Key figures — jpbrief</source>
+        <translation>主要数値 — jpbrief</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>主要数値</translation>
+    </message>
+    <message>
+        <source>Key figures theme filter</source>
+        <translation>主要数値のテーマ絞り込み</translation>
+    </message>
+    <message>
+        <source>Filter by words…</source>
+        <translation>語句で絞り込み…</translation>
+    </message>
+    <message>
+        <source>Key figures word filter</source>
+        <translation>主要数値の語句絞り込み</translation>
+    </message>
+    <message>
+        <source>Key figures table</source>
+        <translation>主要数値の表</translation>
+    </message>
+    <message>
+        <source>The chosen figure beside the others of its measure</source>
+        <translation>選択した数値と、同じ項目のほかの数値</translation>
+    </message>
+    <message>
+        <source>Open passage</source>
+        <translation>該当箇所を開く</translation>
+    </message>
+    <message>
+        <source>Show note</source>
+        <translation>脚注を表示</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>PDFに書き出す…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n figure(s)</source>
+        <translation>
+            <numerusform>%n 件中 {shown} 件の数値</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figure(s)</source>
+        <translation>
+            <numerusform>%n 件の数値</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FootnoteCard</name>
+    <message>
+        <source>News report</source>
+        <translation>報道記事</translation>
+    </message>
+    <message>
+        <source>Government document</source>
+        <translation>政府文書</translation>
+    </message>
+    <message>
+        <source>Think-tank analysis</source>
+        <translation>シンクタンクの分析</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>調査</translation>
+    </message>
+    <message>
+        <source>Journal article</source>
+        <translation>学術論文</translation>
+    </message>
+    <message>
+        <source>Law-firm briefing</source>
+        <translation>法律事務所の解説</translation>
+    </message>
+    <message>
+        <source>Blog post</source>
+        <translation>ブログ記事</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>データセット</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Footnote card</source>
+        <translation>脚注カード</translation>
+    </message>
+    <message>
+        <source>Copy citation</source>
+        <translation>出典をコピー</translation>
+    </message>
+    <message>
+        <source>Go to this passage</source>
+        <translation>この箇所へ移動</translation>
+    </message>
+    <message>
+        <source>Footnote {number}</source>
+        <translation>脚注 {number}</translation>
+    </message>
+    <message>
+        <source>Also cited in</source>
+        <translation>ほかの引用箇所</translation>
+    </message>
+    <message>
+        <source>Esc closes</source>
+        <translation>Esc で閉じる</translation>
+    </message>
+    <message>
+        <source>Editor&apos;s cross-reference — not part of the author&apos;s text</source>
+        <translation>編集者による相互参照 — 著者の本文ではありません</translation>
+    </message>
+    <message>
+        <source>Editor&apos;s cross-reference</source>
+        <translation>編集者による相互参照</translation>
+    </message>
+    <message>
+        <source>Reported also in &lt;i&gt;{where}&lt;/i&gt;:</source>
+        <translation>&lt;i&gt;{where}&lt;/i&gt; にも記載があります:</translation>
+    </message>
+    <message>
+        <source>Sources cited there</source>
+        <translation>そこで引用されている出典</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter goes there · Esc closes</source>
+        <translation>Ctrl+Enter で移動 · Esc で閉じる</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>著者</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>発行者</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>最終更新</translation>
+    </message>
+    <message>
+        <source>Accessed</source>
+        <translation>閲覧日</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>Articles</source>
+        <translation>記事</translation>
+    </message>
+    <message>
+        <source>Sections of this article</source>
+        <translation>この記事の節</translation>
+    </message>
+    <message>
+        <source>In this article</source>
+        <translation>この記事の目次</translation>
+    </message>
+    <message>
+        <source>Content pack: {pack}</source>
+        <translation>コンテンツパック: {pack}</translation>
+    </message>
+    <message>
+        <source>From the content pack “{pack}” ({id})</source>
+        <translation>コンテンツパック「{pack}」（{id}）より</translation>
+    </message>
+    <message>
+        <source>Beginning</source>
+        <translation>冒頭</translation>
+    </message>
+    <message>
+        <source>Top of the article</source>
+        <translation>記事の先頭</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Sidebar</source>
+        <translation>サイドバー</translation>
+    </message>
+</context>
+<context>
+    <name>NotesExport</name>
+    <message>
+        <source>Markdown memo (*.md)</source>
+        <translation>Markdown メモ (*.md)</translation>
+    </message>
+    <message>
+        <source>Word processor document, ODF (*.odt)</source>
+        <translation>ワープロ文書、ODF (*.odt)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON, for jpbrief notes import (*.json)</source>
+        <translation>JSON、jpbrief の注釈の取り込み用 (*.json)</translation>
+    </message>
+    <message>
+        <source>Notes are unavailable: nothing to export</source>
+        <translation>注釈を利用できないため、書き出すものがありません</translation>
+    </message>
+    <message>
+        <source>Export notes</source>
+        <translation>注釈を書き出す</translation>
+    </message>
+    <message>
+        <source>Notes not exported to {path}: {error}</source>
+        <translation>注釈を {path} に書き出せませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>Notes exported to {path}</source>
+        <translation>注釈を {path} に書き出しました</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Bookmark</source>
+        <translation>しおり</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>ハイライト</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>bookmark</source>
+        <translation>しおり</translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation>ハイライト</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Bookmarks, highlights and notes</source>
+        <translation>しおり・ハイライト・メモ</translation>
+    </message>
+    <message>
+        <source>No bookmarks or notes yet. Ctrl+D bookmarks the passage you are reading; select text and press Ctrl+Shift+H to highlight it, Ctrl+Shift+N to add a note.</source>
+        <translation>しおりやメモはまだありません。Ctrl+D で読んでいる箇所にしおりを挟めます。テキストを選択して Ctrl+Shift+H を押すとハイライト、Ctrl+Shift+N を押すとメモを追加できます。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Remove the selected bookmark, highlight or note</source>
+        <translation>選択したしおり・ハイライト・メモを削除します</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <source>Export all notes to Markdown, a word processor document, PDF or JSON</source>
+        <translation>すべての注釈を Markdown、ワープロ文書、PDF、JSON のいずれかに書き出します</translation>
+    </message>
+    <message>
+        <source>Export all bookmarks, highlights and notes (Markdown, ODF, PDF or JSON)</source>
+        <translation>すべてのしおり・ハイライト・メモを書き出します（Markdown、ODF、PDF、JSON）</translation>
+    </message>
+    <message>
+        <source>Bookmarks and notes</source>
+        <translation>しおりとメモ</translation>
+    </message>
+    <message>
+        <source> · detached: its passage is gone</source>
+        <translation> · 切り離し済み: 該当箇所がなくなりました</translation>
+    </message>
+    <message>
+        <source>{What} not saved</source>
+        <translation>{What}は保存されませんでした</translation>
+    </message>
+    <message>
+        <source>The {what} could not be saved: {error}</source>
+        <translation>{what}を保存できませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>Nothing you typed is lost: retry (after freeing disk space, for example), or copy the text to paste it somewhere safe.</source>
+        <translation>入力した内容は失われていません。（ディスクの空きを増やすなどしてから）再試行するか、テキストをコピーして安全な場所に貼り付けてください。</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>テキストをコピー</translation>
+    </message>
+</context>
+<context>
+    <name>PackDialog</name>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>競合</translation>
+    </message>
+    <message>
+        <source>This pack is signed by a key you have not trusted yet. Compare the fingerprint above, group by group, with the one your trainer gave you in person, on paper or by phone — never one that came in the same e-mail or on the same USB stick as the pack. Install only if every group matches; if even one differs, cancel and tell your trainer.</source>
+        <translation>このパックは、まだ信頼していない鍵で署名されています。上のフィンガープリントを、トレーナーから直接・紙で・電話で受け取ったものとグループごとに照合してください。パックと同じメールや同じUSBメモリーで届いたものと照合してはいけません。すべてのグループが一致した場合にのみインストールしてください。ひとつでも異なる場合はキャンセルし、トレーナーに知らせてください。</translation>
+    </message>
+    <message>
+        <source>Every group matches the fingerprint my trainer gave me; trust this trainer&apos;s packs</source>
+        <translation>すべてのグループがトレーナーから受け取ったフィンガープリントと一致しました。このトレーナーのパックを信頼します</translation>
+    </message>
+    <message>
+        <source>Add content pack</source>
+        <translation>コンテンツパックを追加</translation>
+    </message>
+    <message>
+        <source>Pack:</source>
+        <translation>パック:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>バージョン:</translation>
+    </message>
+    <message>
+        <source>Publisher:</source>
+        <translation>発行者:</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>記載なし</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日付:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル:</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s key fingerprint</source>
+        <translation>署名者の鍵のフィンガープリント</translation>
+    </message>
+    <message>
+        <source>Signed by key:</source>
+        <translation>署名した鍵:</translation>
+    </message>
+    <message>
+        <source>Signed by a key you trust.</source>
+        <translation>信頼済みの鍵で署名されています。</translation>
+    </message>
+    <message>
+        <source>What is new:</source>
+        <translation>変更内容:</translation>
+    </message>
+    <message>
+        <source>(no changelog)</source>
+        <translation>（変更履歴なし）</translation>
+    </message>
+    <message>
+        <source>Changelog</source>
+        <translation>変更履歴</translation>
+    </message>
+    <message>
+        <source>Articles ({count}):</source>
+        <translation>記事（{count} 件）:</translation>
+    </message>
+    <message>
+        <source>Articles in the pack</source>
+        <translation>パックに含まれる記事</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>インストール</translation>
+    </message>
+    <message>
+        <source>{version} (installed: {installed})</source>
+        <translation>{version}（インストール済み: {installed}）</translation>
+    </message>
+    <message>
+        <source>This pack cannot be installed: {reasons}.</source>
+        <translation>このパックはインストールできません: {reasons}。</translation>
+    </message>
+    <message>
+        <source>article {id} is {detail}</source>
+        <translation>記事 {id}: {detail}</translation>
+    </message>
+    <message>
+        <source>Version {installed} of this pack is installed; this older version {version} is not installed over it.</source>
+        <translation>このパックのバージョン {installed} がインストール済みです。古いバージョン {version} で上書きすることはしません。</translation>
+    </message>
+    <message>
+        <source>Version {installed} of this pack is already installed.</source>
+        <translation>このパックのバージョン {installed} はすでにインストールされています。</translation>
+    </message>
+    <message>
+        <source>the content pack</source>
+        <translation>コンテンツパック</translation>
+    </message>
+    <message>
+        <source>The file may have been damaged or changed on its way to you: do not use it, and ask your trainer for a new copy.</source>
+        <translation>ファイルが届くまでの間に破損または改変された可能性があります。使用せず、トレーナーに新しいコピーを依頼してください。</translation>
+    </message>
+    <message>
+        <source>jpbrief did not install {name}.</source>
+        <translation>jpbrief は {name} をインストールしませんでした。</translation>
+    </message>
+    <message>
+        <source>Content pack refused</source>
+        <translation>コンテンツパックを拒否しました</translation>
+    </message>
+</context>
+<context>
+    <name>Packs</name>
+    <message>
+        <source>Add content pack</source>
+        <translation>コンテンツパックを追加</translation>
+    </message>
+    <message>
+        <source>Content packs (*.jpbpack)</source>
+        <translation>コンテンツパック (*.jpbpack)</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>{file} を検証しています…</translation>
+    </message>
+    <message>
+        <source>Content pack refused</source>
+        <translation>コンテンツパックを拒否しました</translation>
+    </message>
+    <message>
+        <source>{file} was not installed</source>
+        <translation>{file} はインストールされませんでした</translation>
+    </message>
+    <message>
+        <source>Installing {file}…</source>
+        <translation>{file} をインストールしています…</translation>
+    </message>
+    <message>
+        <source>Content pack not installed</source>
+        <translation>コンテンツパックはインストールされませんでした</translation>
+    </message>
+    <message>
+        <source>The installed content packs could not be read</source>
+        <translation>インストール済みのコンテンツパックを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>Content packs changed: the library was updated</source>
+        <translation>コンテンツパックが変更されたため、ライブラリを更新しました</translation>
+    </message>
+    <message>
+        <source>Updated {pack} from version {previous}</source>
+        <translation>{pack} をバージョン {previous} から更新しました</translation>
+    </message>
+    <message>
+        <source>Installed {pack}; articles added to the library: {count}</source>
+        <translation>{pack} をインストールしました。ライブラリに追加された記事: {count} 件</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Print “{title}”</source>
+        <translation>「{title}」を印刷</translation>
+    </message>
+    <message>
+        <source>chronology</source>
+        <translation>年表</translation>
+    </message>
+    <message>
+        <source>key figures</source>
+        <translation>主要数値</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsBanner</name>
+    <message>
+        <source>Content problems</source>
+        <translation>コンテンツの問題</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Dismiss the content problems</source>
+        <translation>コンテンツの問題の表示を閉じます</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n changed article(s) could not be loaded&lt;/b&gt; — the last version that loaded is still shown. Fix the file and save it again.</source>
+        <translation>
+            <numerusform>&lt;b&gt;変更された %n 件の記事を読み込めませんでした&lt;/b&gt; — 最後に読み込めた版を表示しています。ファイルを修正して保存し直してください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n article(s) could not be loaded&lt;/b&gt; — the others are shown. Run &lt;code&gt;jpbrief check&lt;/code&gt; for details.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n 件の記事を読み込めませんでした&lt;/b&gt; — ほかの記事は表示しています。詳しくは &lt;code&gt;jpbrief check&lt;/code&gt; を実行してください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n problem(s) in the content&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;コンテンツに %n 件の問題があります&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more line(s): run &lt;code&gt;jpbrief check&lt;/code&gt;</source>
+        <translation>
+            <numerusform>… ほか %n 行: &lt;code&gt;jpbrief check&lt;/code&gt; を実行してください</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>Article text</source>
+        <translation>記事の本文</translation>
+    </message>
+    <message>
+        <source>The article. Tab moves between footnote and cross-reference markers; Enter opens one.</source>
+        <translation>記事です。Tab で脚注と相互参照の記号の間を移動し、Enter で開きます。</translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message>
+        <source>No article {id} in this library</source>
+        <translation>このライブラリに記事 {id} はありません</translation>
+    </message>
+</context>
+<context>
+    <name>Reload</name>
+    <message>
+        <source>The content could not be reloaded: {error}</source>
+        <translation>コンテンツを再読み込みできませんでした: {error}</translation>
+    </message>
+    <message>
+        <source>Reloading the content…</source>
+        <translation>コンテンツを再読み込みしています…</translation>
+    </message>
+    <message>
+        <source>Content reloaded: see the problems above</source>
+        <translation>コンテンツを再読み込みしました。上に表示された問題を確認してください</translation>
+    </message>
+    <message>
+        <source>Content reloaded</source>
+        <translation>コンテンツを再読み込みしました</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>Preparing the search index ({reason})…</source>
+        <translation>検索インデックスを準備しています（{reason}）…</translation>
+    </message>
+    <message>
+        <source>Preparing the search index…</source>
+        <translation>検索インデックスを準備しています…</translation>
+    </message>
+    <message>
+        <source>Search ready</source>
+        <translation>検索の準備ができました</translation>
+    </message>
+    <message>
+        <source>Search is unavailable: {reason}</source>
+        <translation>検索を利用できません: {reason}</translation>
+    </message>
+    <message>
+        <source>Search is unavailable</source>
+        <translation>検索を利用できません</translation>
+    </message>
+    <message>
+        <source>Search failed: {error}</source>
+        <translation>検索に失敗しました: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search all articles</source>
+        <translation>すべての記事を検索</translation>
+    </message>
+    <message>
+        <source>Words, &quot;exact phrases&quot;, OR, -exclude, prefix*; results appear as you type</source>
+        <translation>語句、&quot;完全一致のフレーズ&quot;、OR、-除外、前方一致*。入力すると結果が表示されます</translation>
+    </message>
+    <message>
+        <source>Only passages of theme</source>
+        <translation>テーマで絞り込み</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>すべてのテーマ</translation>
+    </message>
+    <message>
+        <source>Only passages of article</source>
+        <translation>記事で絞り込み</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>すべての記事</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>検索の状態</translation>
+    </message>
+    <message>
+        <source>Did you mean</source>
+        <translation>もしかして</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>検索しています…</translation>
+    </message>
+    <message>
+        <source>Matching some words</source>
+        <translation>一部の語に一致</translation>
+    </message>
+    <message>
+        <source>Did you mean {words}?</source>
+        <translation>もしかして: {words}</translation>
+    </message>
+    <message>
+        <source>No passage matches “{query}”.</source>
+        <translation>「{query}」に一致する箇所はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n 件の箇所</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (showing {shown})</source>
+        <translation>（{shown} 件を表示）</translation>
+    </message>
+    <message>
+        <source>: {every} with every word, {some} with some</source>
+        <translation>（すべての語に一致 {every} 件、一部の語に一致 {some} 件）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <source>Move to the next / previous marker</source>
+        <translation>次 / 前の記号に移動</translation>
+    </message>
+    <message>
+        <source>Open the focused footnote or cross-reference</source>
+        <translation>フォーカスのある脚注または相互参照を開く</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <source>Close the card</source>
+        <translation>カードを閉じる</translation>
+    </message>
+    <message>
+        <source>Copy the citation</source>
+        <translation>出典をコピー</translation>
+    </message>
+    <message>
+        <source>Go to the cross-referenced passage</source>
+        <translation>相互参照先の箇所へ移動</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Move from the query to the results</source>
+        <translation>検索語から結果へ移動</translation>
+    </message>
+    <message>
+        <source>Open the selected result</source>
+        <translation>選択した結果を開く</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>メニュー</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Library</source>
+        <translation>ライブラリ</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注釈</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>年表</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeFilter</name>
+    <message>
+        <source>All themes</source>
+        <translation>すべてのテーマ</translation>
+    </message>
+</context>
+<context>
+    <name>ThemesPanel</name>
+    <message>
+        <source>Themes</source>
+        <translation>テーマ</translation>
+    </message>
+    <message>
+        <source>Passages of the chosen theme</source>
+        <translation>選択したテーマの該当箇所</translation>
+    </message>
+    <message>
+        <source>Choose a theme</source>
+        <translation>テーマを選んでください</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <source>Clear theme marking</source>
+        <translation>テーマの強調表示を解除</translation>
+    </message>
+    <message>
+        <source>Stop marking this theme&apos;s passages (Ctrl+Shift+M)</source>
+        <translation>このテーマの該当箇所の強調表示をやめます（Ctrl+Shift+M）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n 件の箇所</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{theme} · {passages} in {articles}</source>
+        <translation>{theme} · {articles}中 {passages} 件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 件の記事</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <source>Open this passage with the quoted words marked</source>
+        <translation>引用された語句を強調した状態でこの箇所を開きます</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n 件の出来事</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>editor&apos;s label, reported by %n articles</source>
+        <translation>
+            <numerusform>編集者による見出し。%n 件の記事が報じています</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>editor&apos;s label</source>
+        <translation>編集者による見出し</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 件の記事</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[editor]</source>
+        <translation>［編集者］</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTree</name>
+    <message>
+        <source>Timeline</source>
+        <translation>年表</translation>
+    </message>
+</context>
+<context>
+    <name>Wiring</name>
+    <message>
+        <source>Problems hidden</source>
+        <translation>問題の表示を閉じました</translation>
+    </message>
+    <message>
+        <source>Citation copied to the clipboard</source>
+        <translation>出典をクリップボードにコピーしました</translation>
+    </message>
+</context>
+</TS>
