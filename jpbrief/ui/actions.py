@@ -90,6 +90,14 @@ class Actions(QObject):
         # Go
         self.back = self._act("&Back", StandardKey.Back, "Go back to where you were")
         self.forward = self._act("&Forward", StandardKey.Forward, "Go forward again")
+        self.back.setIconText("\u2190 Back")  # the toolbar's buttons
+        self.forward.setIconText("Forward \u2192")
+        self.start_of_article = self._act(
+            "&Start of article", StandardKey.MoveToStartOfDocument, "Go to the start of the article"
+        )
+        self.end_of_article = self._act(
+            "&End of article", StandardKey.MoveToEndOfDocument, "Go to the end of the article"
+        )
         self.previous_section = self._act("&Previous section", "Alt+Up", "Jump to the previous section")
         self.next_section = self._act("&Next section", "Alt+Down", "Jump to the next section")
         self.previous_article = self._act(
@@ -99,7 +107,8 @@ class Actions(QObject):
         self._menus.append((
             "&Go",
             [
-                self.back, self.forward, None, self.previous_section, self.next_section, None,
+                self.back, self.forward, None, self.start_of_article, self.end_of_article, None,
+                self.previous_section, self.next_section, None,
                 self.previous_article, self.next_article,
             ],
         ))
@@ -168,7 +177,8 @@ class Actions(QObject):
                     menu.addAction(action)
 
     def shortcut_table(self, *, with_notes: bool = True) -> list[tuple[str, str, str]]:
-        """(menu, action, shortcuts) rows for the Help dialog, in menu order."""
+        """(menu, action, key) rows for the Help dialog, in menu order: one key per action,
+        the one the menu shows (not Qt's alternates such as Ctrl+Ins or the Copy key)."""
         rows = []
         for title, actions in self._menus:
             if title == "&Notes" and not with_notes:
@@ -176,8 +186,6 @@ class Actions(QObject):
             for action in actions:
                 if action is None or not action.shortcuts():
                     continue
-                keys = ", ".join(
-                    s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-                )
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 rows.append((title.replace("&", ""), action.text().replace("&", ""), keys))
         return rows
