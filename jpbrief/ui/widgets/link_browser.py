@@ -69,8 +69,8 @@ class LinkBrowser(QTextBrowser):
         self._click_pos: QPoint | None = None
         self._press_pos: QPoint | None = None
         self._cursor_before: QCursor | None = None  # while the pointer is beside a marker
+        self._ring: QRect | None = None  # where the focus ring was last painted
         self.anchorClicked.connect(self._on_anchor_clicked)
-        self.cursorPositionChanged.connect(self.viewport().update)  # the focus ring follows
 
     def set_glossary(self, expansions: dict[str, str]) -> None:
         self._glossary = dict(expansions)
@@ -165,6 +165,11 @@ class LinkBrowser(QTextBrowser):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         ring = self.focus_ring_rect() if self.hasFocus() else None
+        if ring != self._ring:  # Qt repaints only the text's own rectangles: the ring's too
+            for moved in (ring, self._ring):
+                if moved is not None:
+                    self.viewport().update(moved.adjusted(-2, -2, 2, 2))
+            self._ring = ring
         if ring is not None:
             from PySide6.QtGui import QPainter, QPen
 

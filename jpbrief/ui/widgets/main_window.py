@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebarTabs")
         self.sidebar.setAccessibleName("Sidebar")
         self.sidebar.setDocumentMode(True)
+        # Every tab in sight: a narrow sidebar shortens their names rather than hiding some.
+        self.sidebar.setUsesScrollButtons(False)
+        self.sidebar.setElideMode(Qt.TextElideMode.ElideRight)
         for panel, title in panels:
             self.sidebar.addTab(panel if panel is not None else QWidget(), title)
         self.sidebar.setMinimumWidth(240)
