@@ -233,6 +233,10 @@ def test_the_restricted_unpickler_refuses_anything_else(tmp_path: Path):
         safe_pickle.loads(pickle.dumps(b"x", protocol=2).replace(b"latin1", b"rot_13"))
     assert not marker.exists()
     assert safe_pickle.loads(pickle.dumps((b"bytes", 1, "x"), protocol=2)) == (b"bytes", 1, "x")
+    # b"" pickles as a call of bytes() with no argument: admitted, and only that
+    assert safe_pickle.loads(pickle.dumps(("t", b"", 3, b""), protocol=2)) == ("t", b"", 3, b"")
+    with pytest.raises(pickle.UnpicklingError, match="argument"):
+        safe_pickle.loads(b"\x80\x02c__builtin__\nbytes\nK\x05\x85R.")  # bytes(5)
 
 
 def test_no_whoosh_module_keeps_an_unrestricted_pickle_reader(library: Library, tmp_path):

@@ -129,7 +129,8 @@ def test_search_after_a_reload_finds_the_new_words(qtbot, tmp_path: Path, conten
     from jpbrief.ui.ports import LaunchPaths
     from jpbrief.ui.services.settings import Settings
 
-    where = LaunchPaths(LaunchPaths.default().resources, tmp_path / "index", tmp_path / "key")
+    where = LaunchPaths(LaunchPaths.default().resources, tmp_path / "index", tmp_path / "key",
+                        tmp_path / "packs", ())
     app = ReaderApp(load_library(content), content, Settings(tmp_path / "config"), where=where)  # its own index
     qtbot.addWidget(app.window)
     try:

@@ -184,6 +184,30 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class JapaneseName:
+    """The official Japanese name of a glossary term, with where it was taken from.
+
+    ``text`` is in Japanese script (反撃能力); ``reading`` its romaji in ASCII (or None);
+    ``source`` the address or title of the official or citable text that uses it.
+    """
+
+    text: str
+    reading: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class BilingualTerm:
+    """A term of the field in English and Japanese (``glossary.yaml``'s ``terms:``).
+
+    ``english`` holds the forms the articles print, the first shown on the card.
+    """
+
+    english: tuple[str, ...]
+    ja: JapaneseName
+
+
+@dataclass(frozen=True)
 class Acronym:
     """A glossary acronym and its expansions (an acronym may have more than one meaning).
 
@@ -194,6 +218,8 @@ class Acronym:
     term: str
     expansion: str
     expansions: tuple[str, ...] = ()
+    ja: JapaneseName | None = None
+    """The Japanese name of an acronym with one meaning (``terms:`` holds the others')."""
 
     def __post_init__(self) -> None:
         if not self.expansions:
@@ -202,10 +228,26 @@ class Acronym:
 
 @dataclass(frozen=True)
 class Glossary:
-    """Acronyms and synonym groups from ``glossary.yaml``."""
+    """Acronyms, synonym groups and bilingual terms from ``glossary.yaml``."""
 
     acronyms: tuple[Acronym, ...] = ()
     synonyms: tuple[tuple[str, ...], ...] = ()
+    terms: tuple[BilingualTerm, ...] = ()
+
+    def bilingual(self) -> tuple[BilingualTerm, ...]:
+        """Every Japanese name with its English forms: the terms, then the acronyms'."""
+        from_acronyms = tuple(
+            BilingualTerm((a.expansion, a.term), a.ja) for a in self.acronyms if a.ja is not None
+        )
+        return self.terms + from_acronyms
+
+    def japanese_for(self, english: str) -> JapaneseName | None:
+        """The Japanese name of an English term or acronym expansion (any case), or None."""
+        wanted = english.casefold()
+        for entry in self.bilingual():
+            if any(form.casefold() == wanted for form in entry.english):
+                return entry.ja
+        return None
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from jpbrief.ui.controllers.briefing import BriefingController
 from jpbrief.ui.controllers.chronology import ChronologyController
 from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
 from jpbrief.ui.controllers.notes_export import NotesExportController
-from jpbrief.ui.controllers.reading import ReadingController, glossary_tips
+from jpbrief.ui.controllers.reading import ReadingController
 from jpbrief.ui.controllers.reload import LibraryReload
 from jpbrief.ui.controllers.search import SearchController
 from jpbrief.ui.ports import LaunchPaths, NotesPort
@@ -100,7 +100,7 @@ class ReaderApp(QObject):
             ensure_style(app)  # the style before any widget; palette and style sheet after them
         self.actions = Actions(self)
         self.reader = ReaderView([self.content_dir, resources])
-        self.reader.set_glossary(glossary_tips(library))
+        self.reader.set_glossary(library.glossary)  # its cards show Japanese names too
         self.reader.set_base_font(reader_font(), zoom=settings.zoom)
         self.library_panel = LibraryPanel(library)
         self.window = MainWindow(
@@ -257,7 +257,7 @@ class ReaderApp(QObject):
         self._share_library(library)
         self.reading.take_library(library)
         self.annotations.use_library(library)
-        self.reader.set_glossary(glossary_tips(library))
+        self.reader.set_glossary(library.glossary)  # its cards show Japanese names too
         for panel in (self.library_panel, self._themes_panel, self._notes_panel):
             if panel is not None:
                 panel.library = library

@@ -6,10 +6,11 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from jpbrief.core.content.bilingual import bilingual_term, japanese_name
 from jpbrief.core.content.fields import ID_RE, URL_RE, optional_str, report_markup, valid_date
 from jpbrief.core.content.problems import Reporter, shown
 from jpbrief.core.content.yamlsource import yaml_document, yaml_items
-from jpbrief.core.model import Acronym, Glossary, Source, Theme
+from jpbrief.core.model import Acronym, BilingualTerm, Glossary, Source, Theme
 
 REQUIRED_THEMES = ("counterstrike", "economic-security", "dicas")
 
@@ -125,9 +126,11 @@ def _expansions(item: object) -> list[str]:
 
 
 def load_glossary(path: Path, report: Reporter) -> Glossary:
-    """Acronyms and synonym groups; an entry holding markup is reported and skipped."""
+    """Acronyms, synonym groups and bilingual terms (see :mod:`.bilingual`); an entry
+    holding markup is reported and skipped."""
     document = yaml_document(path, report)
     acronyms: list[Acronym] = []
+    seen: dict[str, int] = {}  # Japanese name → line: each is given once
     for item, line in yaml_items(path, document, "acronyms", report):
         expansions = _expansions(item)
         if not isinstance(item, dict) or not isinstance(item.get("term"), str) or not expansions:
@@ -139,7 +142,20 @@ def load_glossary(path: Path, report: Reporter) -> Glossary:
         for repeated in sorted({e for e in expansions if expansions.count(e) > 1}):
             report.add(path, line, f"acronym {item['term']!r}: expansion {repeated!r} is listed twice")
         unique = tuple(dict.fromkeys(expansions))
-        acronyms.append(Acronym(item["term"], unique[0], unique))
+        what = f"acronym {item['term']!r}"
+        if len(unique) > 1 and item.get("ja") is not None:
+            report.add(path, line, f"{what} has {len(unique)} meanings: give each meaning's "
+                                   "Japanese name under terms: instead of ja:")
+            ja = None
+        else:
+            ja = japanese_name(path, line, what, item, report)
+        if ja is not None and ja.text in seen:
+            report.add(path, line, f"the Japanese name {ja.text!r} is given twice "
+                                   f"(first at line {seen[ja.text]}); keep one entry")
+            ja = None
+        elif ja is not None:
+            seen[ja.text] = line
+        acronyms.append(Acronym(item["term"], unique[0], unique, ja))
     synonyms: list[tuple[str, ...]] = []
     for item, line in yaml_items(path, document, "synonyms", report):
         if isinstance(item, list) and len(item) >= 2 and all(isinstance(m, str) for m in item):
@@ -149,4 +165,15 @@ def load_glossary(path: Path, report: Reporter) -> Glossary:
             synonyms.append(tuple(str(member) for member in item))
         else:
             report.add(path, line, "a synonym group is a list of two or more phrases")
-    return Glossary(tuple(acronyms), tuple(synonyms))
+    terms: list[BilingualTerm] = []
+    for item, line in yaml_items(path, document, "terms", report):
+        term = bilingual_term(path, line, item, report)
+        if term is None:
+            continue
+        if term.ja.text in seen:
+            report.add(path, line, f"the Japanese name {term.ja.text!r} is given twice "
+                                   f"(first at line {seen[term.ja.text]}); keep one entry")
+            continue
+        seen[term.ja.text] = line
+        terms.append(term)
+    return Glossary(tuple(acronyms), tuple(synonyms), tuple(terms))

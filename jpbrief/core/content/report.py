@@ -89,6 +89,10 @@ def _glossary_findings(library: Library, path: Path) -> Iterable[Problem]:
         if not any(_appears(member, texts, all_words) for member in group):
             line = _line_of(path, rf"^\s*-\s*\[\s*['\"]?{re.escape(group[0])}")
             yield _warning(path, line, f"synonym group {list(group)} appears in no article")
+    for entry in library.glossary.terms:
+        if not any(_appears(form, texts, all_words) for form in entry.english):
+            line = _line_of(path, rf"^\s*ja:\s*['\"]?{re.escape(entry.ja.text)}")
+            yield _warning(path, line, f"term {entry.english[0]!r} ({entry.ja.text}) appears in no article")
 
 
 def _appears(phrase: str, texts: list[tuple[str, int, str]], all_words: list[str]) -> bool:

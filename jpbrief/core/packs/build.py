@@ -25,7 +25,7 @@ import yaml
 
 from jpbrief.core import durable
 from jpbrief.core.content import load_library
-from jpbrief.core.model import Glossary, Library
+from jpbrief.core.model import Glossary, JapaneseName, Library
 from jpbrief.core.packs import archive, signing
 from jpbrief.core.packs import manifest as mf
 from jpbrief.core.packs.merge import conflicts_with, load_pack_content
@@ -71,12 +71,23 @@ def _glossary_subset(glossary: Glossary, text: str) -> dict[str, object]:
         phrase = " ".join(phrase.casefold().split())
         return phrase in words if " " not in phrase else phrase in folded
 
+    def japanese(name: JapaneseName | None) -> dict[str, str]:
+        if name is None:
+            return {}
+        fields = {"ja": name.text, "reading": name.reading, "ja_source": name.source}
+        return {key: value for key, value in fields.items() if value is not None}
+
     return {
         "acronyms": [
-            {"term": a.term, "expansion": a.expansion if len(a.expansions) == 1 else list(a.expansions)}
+            {"term": a.term, "expansion": a.expansion if len(a.expansions) == 1 else list(a.expansions),
+             **japanese(a.ja)}
             for a in glossary.acronyms if occurs(a.term)
         ],
         "synonyms": [list(group) for group in glossary.synonyms if any(occurs(m) for m in group)],
+        "terms": [
+            {"term": list(t.english), **japanese(t.ja)}
+            for t in glossary.terms if any(occurs(form) for form in t.english)
+        ],
     }
 
 

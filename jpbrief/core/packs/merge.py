@@ -95,12 +95,14 @@ class _Merged:
                 acronyms.append(acronym)
         synonyms = list(lib.glossary.synonyms)
         synonyms += [group for group in part.glossary.synonyms if group not in synonyms]
+        known_ja = {term.ja.text for term in lib.glossary.terms}
+        terms = lib.glossary.terms + tuple(t for t in part.glossary.terms if t.ja.text not in known_ja)
         self.library = replace(
             lib,
             articles=lib.articles + part.articles,
             events=lib.events + part.events,
             figures=lib.figures + part.figures,
-            glossary=Glossary(tuple(acronyms), tuple(synonyms)),
+            glossary=Glossary(tuple(acronyms), tuple(synonyms), terms),
             problems=lib.problems + part.problems,
             skipped=lib.skipped + part.skipped,
         )

@@ -14,6 +14,7 @@ from html import escape
 
 from jpbrief.core import links
 from jpbrief.core.content import markdown_to_html
+from jpbrief.core.glossary_card import linked_terms
 from jpbrief.core.model import Article, Footnote, Glossary, Library, Passage
 from jpbrief.core.render.sanitize import sanitize_html
 
@@ -65,9 +66,10 @@ def passage_body(
 
 
 def mark_glossary(html_text: str, glossary: Glossary) -> str:
-    """Wrap glossary acronyms in ``gloss:`` links, outside tags and existing links."""
-    longest_first = sorted(glossary.acronyms, key=lambda acronym: len(acronym.term), reverse=True)
-    terms = {escape(acronym.term): acronym.term for acronym in longest_first}
+    """Wrap glossary acronyms, and terms with a Japanese name, in ``gloss:`` links, outside
+    tags and existing links (see :mod:`jpbrief.core.glossary_card`)."""
+    longest_first = sorted(linked_terms(glossary), key=len, reverse=True)
+    terms = {escape(term): term for term in longest_first}
     if not terms:
         return html_text
     pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(shown) for shown in terms) + r")(?![\w-])")

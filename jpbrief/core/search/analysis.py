@@ -11,10 +11,22 @@ letters and digits (``G7``, ``FY2024``) yield the whole (``jassmer``) *and* each
 consecutive positions, so the compound is found whole, by any part, and inside phrases.
 Stop words are dropped and positions renumbered, so "Ministry of Defense" is the phrase
 ``ministri defens`` on both sides.
+
+Japanese has no spaces between words: a run of kanji and kana is indexed as overlapping
+character bigrams (経済安全保障 → 経済 済安 安全 全保 保障, a one-character run as itself),
+each width-folded with NFKC (half-width ｾｷｭﾘﾃｨ is セキュリティ), so any word of two or
+more characters is found as the phrase of its bigrams, wherever it stands in a sentence.
+Latin letters next to Japanese (DICAS協議) are a word of their own; full-width Latin
+letters and digits fold like accents (ｄｉｃａｓ is DICAS).
+
+A word printed in capitals (US, U.S., NATO) also yields its capitals term (``US``, at the
+same position, like a compound's whole): a query can then mean the acronym and not the
+lower-case word (see :mod:`.planner`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -34,7 +46,18 @@ MAX_COMPOUND_PARTS = 8
 # A word: letters/digits joined by hyphens, apostrophes, dots or commas. The joiners are
 # examined afterwards: dots and commas only bind numbers (8.9, 1,500) and
 # abbreviations (U.S.); apostrophes are elided (Japan's → japan, don't → dont).
-_WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011'\u2019.,][^\W_]+)*")
+_CJK = (
+    "\u3005\u3006\u3040-\u3096\u3099-\u309f\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+)
+"""Kanji and kana (full and half width, with the voicing marks and ー, without ・)."""
+_ALNUM = rf"[^\W_{_CJK}]"
+_WORD_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|{_ALNUM}+(?:[-\u2010\u2011'\u2019.,]{_ALNUM}+)*")
+_CJK_RE = re.compile(rf"[{_CJK}]")
+_SCRIPT_RUN_RE = re.compile(rf"[{_CJK}]+|[^{_CJK}]+")
+_CJK_UNIT_RE = re.compile(r".[\u3099\u309a\u309b\u309c\uff9e\uff9f]*", re.DOTALL)
+_VOICING_RE = re.compile(r"[\u3099\u309a\u309b\u309c\uff9e\uff9f]")
+"""One character with the voicing marks that follow it (ﾊﾞ is one unit: バ)."""
 _JOINER_RE = re.compile(r"([-\u2010\u2011'\u2019.,])")
 _HYPHENS = "-\u2010\u2011"
 _APOSTROPHES = "'\u2019"
@@ -85,6 +108,21 @@ def fold(text: str) -> str:
     return stripped.casefold()
 
 
+def has_japanese(text: str) -> bool:
+    """Whether ``text`` holds kanji or kana."""
+    return _CJK_RE.search(text) is not None
+
+
+def script_runs(text: str) -> list[str]:
+    """``text`` cut where it changes between Japanese and other script (DICAS協議 → DICAS, 協議)."""
+    return _SCRIPT_RUN_RE.findall(text)
+
+
+def fold_japanese(text: str) -> str:
+    """NFKC width folding and case folding: how Japanese text and queries are compared."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
 @lru_cache(maxsize=200_000)
 def term_for(segment: str, stem: bool = True) -> str | None:
     """The index term of one word (already split, not folded), or None for a stop word."""
@@ -115,6 +153,11 @@ class Tok:
     end: int
     whole: bool = False
     parts: int = 0
+
+    @property
+    def capitals(self) -> bool:
+        """The capitals term of a word printed in capitals (see :func:`capitals_term`)."""
+        return self.whole and self.parts == 1 and self.term.isupper()
 
 
 def _segments(raw: str) -> list[list[tuple[str, int, int]]]:
@@ -193,6 +236,32 @@ _WordToken = tuple[str, str, str, int, int, bool, int, int]
 """(term, key, surface, start, end, whole, parts, position offset) within one word."""
 
 
+def capitals_term(segment: str) -> str | None:
+    """The capitals term of a word printed in capitals (US, U.S, NATO), else None."""
+    letters = segment.replace(".", "")
+    if len(letters) < 2 or not letters.isalpha() or not letters.isupper():
+        return None
+    return fold(letters)[:MAX_TOKEN_CHARS].upper()
+
+
+@lru_cache(maxsize=4096)
+def _analyse_cjk(run: str) -> tuple[_WordToken, ...]:
+    """A kanji/kana run as overlapping bigrams (a single character as itself)."""
+    folded = fold_japanese(run)
+    if len(folded) == len(run) and not _VOICING_RE.search(run):  # one character each
+        units = [(i, i + 1, ch) for i, ch in enumerate(folded)]
+    else:
+        units = [(m.start(), m.end(), fold_japanese(m.group(0))) for m in _CJK_UNIT_RE.finditer(run)]
+    if len(units) == 1:
+        start, end, text = units[0]
+        return ((text, text, run, start, end, False, 0, 0),)
+    out: list[_WordToken] = []
+    for pos, (first, second) in enumerate(itertools.pairwise(units)):
+        term = first[2] + second[2]
+        out.append((term, term, run[first[0] : second[1]], first[0], second[1], False, 0, pos))
+    return tuple(out)
+
+
 @lru_cache(maxsize=200_000)
 def _analyse_word(raw: str, stem: bool) -> tuple[_WordToken, ...]:
     """The tokens of one regex word, offsets relative to it (cached: words repeat)."""
@@ -200,7 +269,11 @@ def _analyse_word(raw: str, stem: bool) -> tuple[_WordToken, ...]:
         term = term_for(raw, stem)
         if term is None:
             return ()
-        return ((term, fold(raw)[:MAX_TOKEN_CHARS], raw, 0, len(raw), False, 0, 0),)
+        plain = (term, fold(raw)[:MAX_TOKEN_CHARS], raw, 0, len(raw), False, 0, 0)
+        capitals = capitals_term(raw)
+        if capitals is None:
+            return (plain,)
+        return ((capitals, capitals, raw, 0, len(raw), True, 1, 0), plain)
     out: list[_WordToken] = []
     pos = 0
     for group in _segments(raw):
@@ -210,6 +283,10 @@ def _analyse_word(raw: str, stem: bool) -> tuple[_WordToken, ...]:
             for seg, s, e in parts
         ]
         kept = [item for item in analysed if item[0] is not None]
+        capitals = capitals_term(parts[0][0]) if len(parts) == 1 and kept else None
+        if capitals is not None:
+            seg, s, e = parts[0]
+            out.append((capitals, capitals, seg, s, e, True, 1, pos))
         if len(parts) > 1 and len(parts) <= MAX_COMPOUND_PARTS:
             joined = "".join(_clean(seg) for seg, _s, _e in parts)
             whole = term_for(joined, stem)
@@ -230,7 +307,9 @@ def _analyse_text(text: str, stem: bool) -> tuple[Tok, ...]:
     for match in _WORD_RE.finditer(text):
         base = match.start()
         width = 0
-        for term, key, surface, s, e, whole, parts, offset in _analyse_word(match.group(0), stem):
+        run = match.group("cjk")
+        word = _analyse_cjk(run) if run else _analyse_word(match.group(0), stem)
+        for term, key, surface, s, e, whole, parts, offset in word:
             tokens.append(Tok(term, key, surface, pos + offset, base + s, base + e, whole, parts))
             if not whole:
                 width = offset + 1

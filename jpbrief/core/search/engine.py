@@ -239,10 +239,11 @@ class SearchIndex(Closing):
         hits = [make_hit(searcher.stored_fields(doc), score, plan) for doc, score in ranked]
         if total == 0:
             notes.insert(0, "No passages match.")
+        nearest = [query.replace(word, name, 1) for word, name in plan.nearest]
         return SearchResult(
             hits=hits,
             total=total,
-            suggestions=suggestions(query, parsed, self._open.vocabulary),
+            suggestions=list(dict.fromkeys(nearest + suggestions(query, parsed, self._open.vocabulary))),
             message=" ".join(notes) or None,
             query=query,
         )

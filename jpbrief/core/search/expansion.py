@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jpbrief.core.model import Glossary
-from jpbrief.core.search.analysis import word_parts
+from jpbrief.core.search.analysis import analyse, word_parts
 
 
 class GlossaryExpander:
@@ -19,6 +19,14 @@ class GlossaryExpander:
         groups: list[list[str]] = [[a.term, e] for a in glossary.acronyms for e in a.expansions]
         groups += [list(group) for group in glossary.synonyms]
         self._equivalents: dict[tuple[str, ...], dict[str, None]] = {}
+        # Members printed in capitals (US, U.S., NSS), by capitals term: typed in capitals
+        # they mean the acronym, not the lower-case word (see the planner).
+        self.capitals: set[str] = set()
+        for group in groups:
+            for member in group:
+                tokens = analyse(member)
+                if len(tokens) == 2 and tokens[0].capitals:
+                    self.capitals.add(tokens[0].term)
         self.max_words = 1
         self.phrases: list[str] = []
         for group in groups:

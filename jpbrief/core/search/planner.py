@@ -17,9 +17,17 @@ from dataclasses import dataclass, field
 from whoosh.query import And, NullQuery, Or, Phrase, Query, Term
 
 from jpbrief.core.model import Library
-from jpbrief.core.search import ranking
-from jpbrief.core.search.analysis import analyse, fold, word_groups, word_parts
+from jpbrief.core.search import querylang, ranking
+from jpbrief.core.search.analysis import (
+    analyse,
+    fold,
+    has_japanese,
+    script_runs,
+    word_groups,
+    word_parts,
+)
 from jpbrief.core.search.expansion import GlossaryExpander
+from jpbrief.core.search.japanese import JapaneseNames
 from jpbrief.core.search.querylang import Atom, ParsedQuery, Word
 from jpbrief.core.search.querylang import Phrase as PhraseAtom
 from jpbrief.core.search.vocabulary import Vocabulary
@@ -71,6 +79,8 @@ class Plan:
     phrases: set[tuple[str, ...]] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
     unknown_filters: list[str] = field(default_factory=list)
+    nearest: list[tuple[str, str]] = field(default_factory=list)
+    """(Japanese word with no glossary entry, a nearest glossary name), for "did you mean"."""
 
 
 class Planner:
@@ -78,6 +88,7 @@ class Planner:
 
     def __init__(self, library: Library) -> None:
         self.expander = GlossaryExpander(library.glossary)
+        self.names = JapaneseNames(library.glossary)
         self._known_themes = set(library.themes) | {
             theme for _a, passage in library.iter_passages() for theme in passage.themes
         }
@@ -100,18 +111,7 @@ class Planner:
             plan.filters.append(Or([Term("article", article) for article in articles]))
 
         compiler = _Compiler(plan, self.expander, vocabulary)
-        # Consecutive plain words may form a glossary phrase ("prime minister").
-        run: list[Word] = []
-        for atom in parsed.include:
-            if isinstance(atom, Word) and not atom.prefix:
-                run.append(atom)
-                continue
-            plan.clauses.extend(compiler.word_run_clauses(run))
-            run = []
-            clause = compiler.atom_clause(atom, glossary=True)
-            if clause is not None:
-                plan.clauses.append(clause)
-        plan.clauses.extend(compiler.word_run_clauses(run))
+        plan.clauses.extend(compiler.clauses(parsed.include, self.names))
         for atom in parsed.exclude:
             clause = compiler.atom_clause(atom, glossary=False, highlight=False)
             if clause is not None:
@@ -127,16 +127,67 @@ class _Compiler:
         self.expander = expander
         self.vocabulary = vocabulary
 
+    def clauses(self, atoms: list[Atom], names: JapaneseNames | None = None) -> list[Clause]:
+        """The clauses of the wanted ``atoms``; Japanese words go through ``names``."""
+        clauses: list[Clause] = []
+        # Consecutive plain words may form a glossary phrase ("prime minister").
+        run: list[Word] = []
+        for atom in atoms:
+            # Japanese is typed through an input method, whole words at a time: a word
+            # still "being typed" is searched as it stands, not as a prefix.
+            if isinstance(atom, Word) and names and has_japanese(atom.text):
+                clauses.extend(self.word_run_clauses(run))
+                run = []
+                clauses.extend(japanese_clauses(self, names, atom.text))
+                continue
+            if isinstance(atom, Word) and not atom.prefix:
+                run.append(atom)
+                continue
+            clauses.extend(self.word_run_clauses(run))
+            run = []
+            clause = self.atom_clause(atom, glossary=True)
+            if clause is not None:
+                clauses.append(clause)
+        clauses.extend(self.word_run_clauses(run))
+        return clauses
+
+    def capitals(self, text: str) -> bool:
+        """Whether ``text`` is typed in capitals and the glossary lists it in capitals (US,
+        U.S., NSS): then it means the acronym, not the same letters in lower case (us)."""
+        tokens = analyse(text)
+        return len(tokens) == 2 and tokens[0].capitals and tokens[0].term in self.expander.capitals
+
+    def may_expand(self, text: str) -> bool:
+        """Whether a typed word may go through the glossary. A glossary acronym typed in
+        lower case (us) is expanded only when no passage prints it other than in capitals:
+        "us" is the pronoun here, "nato" still NATO."""
+        tokens = analyse(text)
+        if len(tokens) != 1 or tokens[0].whole:
+            return True
+        capitals = tokens[0].key.upper()
+        if capitals not in self.expander.capitals:
+            return True
+        entries = self.vocabulary.entries
+        return entries.get(tokens[0].key, ("", "", 0))[2] <= entries.get(capitals, ("", "", 0))[2]
+
+    def text_query(self, text: str, marks: set[str]) -> Query | None:
+        phrases = self.plan.phrases if marks is self.plan.highlight else set()
+        return _text_query(text, marks, capitals=self.capitals(text), phrases=phrases)
+
     def word_run_clauses(self, words: list[Word]) -> list[Clause]:
         texts = [word.text for word in words]
-        spans = {start: (end, equivalents) for start, end, equivalents in self.expander.spans(texts)}
+        spans = {
+            start: (end, equivalents)
+            for start, end, equivalents in self.expander.spans(texts)
+            if end - start > 1 or self.may_expand(texts[start])
+        }
         clauses: list[Clause] = []
         i = 0
         while i < len(words):
             if i in spans:
                 end, equivalents = spans[i]
                 exacts = [
-                    q for q in (_text_query(t, self.plan.highlight) for t in texts[i:end]) if q
+                    q for q in (self.text_query(t, self.plan.highlight) for t in texts[i:end]) if q
                 ]
                 if exacts:
                     exact = exacts[0] if len(exacts) == 1 else And(exacts)
@@ -153,7 +204,7 @@ class _Compiler:
         alternatives: list[Query] = []
         for phrase in equivalents:
             if len(phrase.split()) == 1:
-                q = _text_query(phrase, self.plan.highlight)
+                q = self.text_query(phrase, self.plan.highlight)
             else:
                 terms = word_parts(phrase)
                 self.plan.phrases.add(tuple(terms))
@@ -177,11 +228,11 @@ class _Compiler:
         if isinstance(atom, Word):
             if atom.prefix:
                 return self.prefix_clause(atom.text, marks, glossary=glossary)
-            exact = _text_query(atom.text, marks)
+            exact = self.text_query(atom.text, marks)
             if exact is None:
                 return None
             expanded = None
-            if glossary:
+            if glossary and self.may_expand(atom.text):
                 equivalents = self.expander.equivalents(tuple(word_parts(atom.text)))
                 if equivalents:
                     expanded = self.expansion(equivalents)
@@ -248,10 +299,27 @@ def _phrase_query(terms: list[str]) -> Query:
     return _across_fields(lambda name, weight: Phrase(name, list(terms), boost=weight))
 
 
-def _text_query(text: str, highlight: set[str]) -> Query | None:
-    """Query for a typed word (or words) as written: compounds whole or as parts."""
+def _text_query(
+    text: str, highlight: set[str], *, capitals: bool = False, phrases: set[tuple[str, ...]] | None = None
+) -> Query | None:
+    """Query for a typed word (or words) as written: compounds whole or as parts, Japanese
+    as the phrase of its bigrams (marked as a phrase, in ``phrases``), a word in capitals
+    by its capitals term when ``capitals`` (else by the word in any case)."""
     queries: list[Query] = []
-    for group in word_groups(analyse(text)):
+    tokens = analyse(text)
+    bigrams = [tok.term for tok in tokens if has_japanese(tok.term)]
+    if bigrams and len(bigrams) == len(tokens):  # Japanese only
+        if phrases is not None and len(bigrams) > 1:
+            phrases.add(tuple(bigrams))
+        else:
+            highlight.update(bigrams)
+        return _phrase_query(bigrams)
+    for group in word_groups(tokens):
+        if group[0].capitals:
+            chosen = group[0] if capitals else group[1]
+            highlight.add(chosen.term)
+            queries.append(_term_query(chosen.term))
+            continue
         highlight.update(tok.term for tok in group)
         if len(group) == 1:
             queries.append(_term_query(group[0].term))
@@ -268,3 +336,45 @@ def _text_query(text: str, highlight: set[str]) -> Query | None:
 
 def _with_boost(q: Query, boost: float) -> Query:
     return q.with_boost(q.boost * boost) if hasattr(q, "with_boost") else q
+
+
+def japanese_clauses(compiler: _Compiler, names: JapaneseNames, text: str) -> list[Clause]:
+    """The clauses of a Japanese query word: each glossary name in it becomes the clauses of
+    its English (exactly as if the English were typed) that also match the name as Japanese
+    text; text with no entry is searched as Japanese text, with a note offering the nearest
+    names."""
+    plan = compiler.plan
+    clauses: list[Clause] = []
+    for piece in names.split(text):
+        if piece.entry is None and not has_japanese(piece.text):  # Latin beside Japanese
+            clauses.extend(compiler.clauses([Word(piece.text)]))
+            continue
+        if piece.entry is None and len(runs := script_runs(piece.text)) > 1:
+            for run in runs:
+                clauses.extend(japanese_clauses(compiler, names, run))
+            continue
+        as_text = compiler.text_query(piece.text, plan.highlight)
+        if piece.entry is None:
+            nearest = names.nearest(piece.text)
+            offered = ", ".join(f"{e.ja.text} ({e.english[0]})" for e in nearest)
+            plan.notes.append(
+                f"No glossary entry for “{piece.text}”"
+                + (f"; nearest: {offered}." if nearest else "; no Japanese name in the glossary is like it.")
+                + " Searched the Japanese text as typed."
+            )
+            plan.nearest += [(piece.text, e.ja.text) for e in nearest]
+            if as_text is not None:
+                clauses.append(Clause(piece.text, as_text))
+            continue
+        forms = names.forms(piece.entry)
+        if len(forms) == 1:
+            english = querylang.parse(forms[0]).include
+        else:
+            items = tuple(PhraseAtom(f) if len(f.split()) > 1 else Word(f) for f in forms)
+            english = [querylang.Group("or", items)]
+        plan.notes.append(f"“{piece.text}” is “{' / '.join(forms)}” in the glossary.")
+        for clause in compiler.clauses(english):
+            if as_text is not None:
+                clause.exact = Or([clause.exact, as_text])
+            clauses.append(clause)
+    return clauses

@@ -21,8 +21,9 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from jpbrief.core.model import Article, Passage, Source
 from jpbrief.core.search.analysis import Tok, analyse
 
-SCHEMA_VERSION = "7"
-"""Part of the fingerprint: bump when analysis or schema change."""
+SCHEMA_VERSION = "8"
+"""Part of the fingerprint: bump when analysis or schema change (8: Japanese bigrams,
+NFKC width folding, capitals terms)."""
 
 SCORED_FIELDS = ["text", "section", "title", "cites"]
 """The searched fields; BM25F needs each one's length per passage (see :mod:`.ranking`)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jpbrief.core.search import querylang
-from jpbrief.core.search.analysis import analyse, word_groups
+from jpbrief.core.search.analysis import analyse, has_japanese, word_groups
 from jpbrief.core.search.querylang import Atom, Group, ParsedQuery, Word
 from jpbrief.core.search.querylang import Phrase as PhraseAtom
 from jpbrief.core.search.vocabulary import Vocabulary
@@ -18,6 +18,8 @@ def suggestions(query: str, parsed: ParsedQuery, vocabulary: Vocabulary) -> list
     whole or by all its parts."""
     corrections: dict[str, list[str]] = {}
     for word in dict.fromkeys(_typed_words(parsed.include)):
+        if has_japanese(word):
+            continue  # Japanese: the glossary's nearest names are offered instead (planner)
         unknown = False
         for group in word_groups(analyse(word)):
             head = group[0]

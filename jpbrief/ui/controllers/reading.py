@@ -348,7 +348,7 @@ class ReadingController:
         self.library = self.library_panel.library = library
         for article_id in changed:
             self._rendered.pop(article_id, None)  # the start-up cache's HTML is out of date
-        self.reader.set_glossary(glossary_tips(library))
+        self.reader.set_glossary(library.glossary)  # its cards show Japanese names too
         self.window.banner.show_problems(library)
         self.library_panel.populate()
         current = self.current
@@ -374,11 +374,6 @@ class ReadingController:
         self.reader.show_html(self._render(self.current), self._base_dir(self.current))
         self.annotations.draw_highlights()
         self.reader.verticalScrollBar().setValue(scroll)
-
-
-def glossary_tips(library: Library) -> dict[str, str]:
-    """What the reader shows on hovering an acronym: every meaning (NSS has two)."""
-    return {a.term: " / ".join(a.expansions) for a in library.glossary.acronyms}
 
 
 def _sections(article: Article) -> dict[str, str]:

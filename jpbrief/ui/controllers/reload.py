@@ -5,7 +5,8 @@ the content folder again in a worker (View ▸ Reload, and whoever installs a co
 the :class:`~jpbrief.ui.controllers.content_watch.ContentWatch` it owns does the same when a
 file is saved, and :meth:`apply` puts a library in place at once. Either way the article
 being read stays open at the same passage, to the pixel when the passage is still there
-(its text may have changed above it), at the same fraction of the article when it is not;
+(its text may have changed above it); when its anchor was renamed, at the passage in the
+same place in the article's order (the same fraction of the article when even that is gone);
 an article that is gone gives way to the first one. The banner shows the new library's
 problems, relative to the content folder, and says when a broken save's last good version
 is what is shown.
@@ -37,6 +38,8 @@ class ReadingPlace:
     anchor: str
     offset: int
     fraction: float
+    index: int = -1
+    """The passage's place in the article's order (-1: unknown), for an anchor renamed."""
 
 
 def load_with_packs(content_dir: Path) -> Library:
@@ -103,7 +106,7 @@ class LibraryReload(QObject):
             article = reloaded.library.articles[0]
         self._show(article)
         if place is not None and article is not None and article.id == place.article:
-            self._restore(place)
+            self._restore(place, article)
         problems = self._banner.show_problems(reloaded.library, self.content_dir, kept=reloaded.kept)
         self._status("Content reloaded" + (": see the problems above" if problems else ""))
         self.applied.emit(reloaded)
@@ -116,7 +119,8 @@ class LibraryReload(QObject):
         anchor = reader.top_anchor()
         top = self._top_of(anchor)
         offset = reader.verticalScrollBar().value() - top if top is not None else 0
-        return ReadingPlace(article.id, anchor, offset, reader.scroll_fraction())
+        index = next((i for i, p in enumerate(article.passages) if p.anchor == anchor), -1)
+        return ReadingPlace(article.id, anchor, offset, reader.scroll_fraction(), index)
 
     def _top_of(self, anchor: str) -> int | None:
         """Where a passage starts, in the same pixels as the scroll bar's value."""
@@ -126,8 +130,10 @@ class LibraryReload(QObject):
         reader = self._reader
         return reader.cursorRect(reader.cursor_at(span[0])).top() + reader.verticalScrollBar().value()
 
-    def _restore(self, place: ReadingPlace) -> None:
+    def _restore(self, place: ReadingPlace, article: Article) -> None:
         top = self._top_of(place.anchor)
+        if top is None and 0 <= place.index < len(article.passages):  # its anchor renamed
+            top = self._top_of(article.passages[place.index].anchor)
         if top is not None:
             self._reader.verticalScrollBar().setValue(top + place.offset)
         else:

@@ -13,7 +13,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-READER_FONTS = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", "serif"]
+JAPANESE_FONTS = [
+    "Noto Serif CJK JP",  # Linux: fonts-noto-cjk (see the README)
+    "Source Han Serif JP",
+    "IPAexMincho",  # Linux: fonts-ipaexfont-mincho
+    "Hiragino Mincho ProN",  # macOS
+    "Yu Mincho",  # Windows
+    "Noto Sans CJK JP",
+    "MS Mincho",
+]
+"""Japanese-capable families, Mincho (serif) first to match the reader's text; Qt takes each
+character from the first family in the list that has it and skips families not installed,
+so Latin text keeps its face and Japanese text gets a Japanese one where there is one."""
+READER_FONTS = [
+    "Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif", *JAPANESE_FONTS, "serif",
+]
 
 STYLE = "Fusion"
 _STYLED = "jpbrief-fusion"  # application property: STYLE is set

@@ -21,7 +21,8 @@ from jpbrief.core.durable import atomic_write_text
 from jpbrief.core.model import Library
 from jpbrief.core.model_codec import decode, encode
 
-FORMAT = 4  # 4: the whole model through model_codec (every field, events and figures too)
+FORMAT = 5  # 4: the whole model through model_codec (every field, events and figures too)
+# 5: glossary terms with Japanese names, and their links in the rendered text
 FILE_NAME = "library.json"
 
 

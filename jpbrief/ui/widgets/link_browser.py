@@ -19,6 +19,8 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from jpbrief.core import links
+from jpbrief.core.glossary_card import card_html
+from jpbrief.core.model import Glossary
 from jpbrief.ui.services.markup import escape, literal
 
 if TYPE_CHECKING:
@@ -60,6 +62,7 @@ class LinkBrowser(QTextBrowser):
         self.setTabChangesFocus(False)
         self.setMouseTracking(True)
         self._glossary: dict[str, str] = {}
+        self._cards: Glossary | None = None
         self._hover_href = ""
         self._hover_pos = QPoint()
         self._hover_timer = QTimer(self)
@@ -72,8 +75,15 @@ class LinkBrowser(QTextBrowser):
         self._ring: QRect | None = None  # where the focus ring was last painted
         self.anchorClicked.connect(self._on_anchor_clicked)
 
-    def set_glossary(self, expansions: dict[str, str]) -> None:
-        self._glossary = dict(expansions)
+    def set_glossary(self, glossary: dict[str, str] | Glossary) -> None:
+        """The glossary behind ``gloss:`` links: the library's (its cards show Japanese
+        names), or plain expansions by acronym."""
+        if isinstance(glossary, Glossary):
+            self._cards = glossary
+            self._glossary = {a.term: " / ".join(a.expansions) for a in glossary.acronyms}
+        else:
+            self._cards = None
+            self._glossary = dict(glossary)
 
     def cancel_hover(self) -> None:
         self._hover_href = ""
@@ -303,7 +313,9 @@ class LinkBrowser(QTextBrowser):
         return True
 
     def glossary_tooltip(self, term: str) -> str | None:
-        """An acronym's tool-tip (rich text): ``glossary.yaml``'s term and expansion, as text."""
+        """A glossary card (rich text): the term, its expansions and Japanese names, as text."""
+        if self._cards is not None:
+            return card_html(self._cards, term)
         expansion = self._glossary.get(term)
         return f"<qt><b>{escape(term)}</b>: {escape(expansion)}</qt>" if expansion else None
 
