@@ -314,3 +314,18 @@ def test_every_sidebar_tab_is_in_sight(reader_app) -> None:
     assert bar.count() == 5
     for index in range(bar.count()):
         assert bar.rect().contains(bar.tabRect(index)), bar.tabText(index)
+
+
+def test_the_card_and_the_shortcuts_list_name_every_control(qtbot, reader_app) -> None:
+    reader_app.reading.open_article(FOOTNOTED)
+    assert reader_app.show_crossref(OTHER, "strategy-documents", QPoint(20, 20), "keyboard")
+    dialog = reader_app.documents.show_shortcuts()
+    qtbot.addWidget(dialog)
+    for window in (reader_app.card, dialog):
+        found: list = []
+        _walk(QAccessible.queryAccessibleInterface(window), found)
+        assert any(i.role() == QAccessible.Role.PushButton for i in found), window
+        nameless = [(i.role(), i.object()) for i in found
+                    if i.role() in INTERACTIVE and not i.text(QAccessible.Text.Name).strip()]
+        assert nameless == [], window
+    dialog.close()
