@@ -73,6 +73,7 @@ class LinkBrowser(QTextBrowser):
         self._press_pos: QPoint | None = None
         self._cursor_before: QCursor | None = None  # while the pointer is beside a marker
         self._ring: QRect | None = None  # where the focus ring was last painted
+        self._tabbed = False  # a marker can have the focus only once Tab has been pressed
         self.anchorClicked.connect(self._on_anchor_clicked)
 
     def set_glossary(self, glossary: dict[str, str] | Glossary) -> None:
@@ -174,7 +175,8 @@ class LinkBrowser(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        ring = self.focus_ring_rect() if self.hasFocus() else None
+        # Nothing asked of the text cursor before Tab is first pressed: not at the first paint.
+        ring = self.focus_ring_rect() if self._tabbed and self.hasFocus() else None
         if ring != self._ring:  # Qt repaints only the text's own rectangles: the ring's too
             for moved in (ring, self._ring):
                 if moved is not None:
@@ -192,6 +194,10 @@ class LinkBrowser(QTextBrowser):
             painter.setPen(QPen(colour, 2))
             painter.drawRoundedRect(ring, 3, 3)
             painter.end()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        self._tabbed = True  # Tab and Shift+Tab move between the markers
+        return super().focusNextPrevChild(next)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
