@@ -51,3 +51,17 @@ def test_the_start_up_cache_keeps_the_whole_library(folder: Path, tmp_path: Path
     assert library_cache.save(folder, tmp_path, library, {"x": "<html></html>"})
     cached = library_cache.load(folder, tmp_path)
     assert cached is not None and cached[0] == library
+
+
+def test_fields_left_at_their_default_are_not_written_and_come_back():
+    passage = Passage("a", "paragraph", "Text", "Text", None)
+    data = encode(passage)
+    assert set(data) == {"anchor", "kind", "markdown", "text", "section"}
+    assert decode(Passage, data) == passage
+    themed = Passage("a", "paragraph", "Text", "Text", None, themes=("x",), line=4)
+    assert decode(Passage, json.loads(json.dumps(encode(themed)))) == themed
+
+
+def test_a_record_missing_a_required_field_is_refused():
+    with pytest.raises(ValueError, match="Passage"):
+        decode(Passage, {"anchor": "a", "kind": "paragraph", "markdown": ""})

@@ -35,9 +35,11 @@ def build_app(
     start: bool = True,
     prerendered: bool = False,
     notes_db: Path | None = None,
+    cache_root: Path | None = None,
 ) -> ReaderApp:
     """``prerendered``: hand it every article's HTML, as a start from the start-up cache does;
-    ``notes_db``: a notes store there (opened after the first paint; None: no notes)."""
+    ``notes_db``: a notes store there (opened after the first paint; None: no notes);
+    ``cache_root``: write the start-up cache there after the first paint."""
     library = load_library(content)
     rendered = None
     if prerendered:
@@ -51,6 +53,7 @@ def build_app(
         search_factory=default_index_factory(content, library, index_root, key_dir=config_dir.parent / "data"),
         confirm_url=confirm,
         rendered=rendered,
+        cache_root=cache_root,
         notes_factory=None if notes_db is None else lambda: _notes_store(notes_db),
     )
     qtbot.addWidget(app.window)

@@ -305,6 +305,40 @@ class Figure:
     line: int = 0
 
 
+class _Lookup:
+    """Dict indexes over one ``articles`` tuple: by id, by (id, anchor), by theme (lazy)."""
+
+    def __init__(self, articles: tuple[Article, ...]) -> None:
+        self.articles = articles
+        self.by_id: dict[str, Article] = {}
+        for article in articles:
+            self.by_id.setdefault(article.id, article)  # the first, as the linear scan was
+        self._anchors: dict[str, dict[str, Passage]] = {}
+        self._themes: dict[str, list[tuple[Article, Passage]]] | None = None
+
+    def passage(self, article_id: str, anchor: str) -> Passage | None:
+        anchors = self._anchors.get(article_id)
+        if anchors is None:
+            article = self.by_id.get(article_id)
+            if article is None:
+                return None
+            anchors = {}
+            for passage in article.passages:
+                anchors.setdefault(passage.anchor, passage)
+            self._anchors[article_id] = anchors
+        return anchors.get(anchor)
+
+    def themed(self) -> dict[str, list[tuple[Article, Passage]]]:
+        if self._themes is None:
+            themes: dict[str, list[tuple[Article, Passage]]] = {}
+            for article in self.articles:
+                for passage in article.passages:
+                    for theme in dict.fromkeys(passage.themes):
+                        themes.setdefault(theme, []).append((article, passage))
+            self._themes = themes
+        return self._themes
+
+
 @dataclass
 class Library:
     """Everything loaded from one content directory, plus what could not be loaded."""
@@ -321,15 +355,21 @@ class Library:
     """Title of each installed content pack whose articles are in the library, by pack id
     (``Article.pack``): the library list marks those articles with it."""
 
+    _lookup: _Lookup | None = field(default=None, init=False, repr=False, compare=False)
+
+    def _index(self) -> _Lookup:
+        """Look-up tables of ``articles``, built on first use and again whenever the
+        ``articles`` tuple is replaced (the library is a mutable dataclass)."""
+        lookup = self._lookup
+        if lookup is None or lookup.articles is not self.articles:
+            lookup = self._lookup = _Lookup(self.articles)
+        return lookup
+
     def article(self, article_id: str) -> Article | None:
-        for article in self.articles:
-            if article.id == article_id:
-                return article
-        return None
+        return self._index().by_id.get(article_id)
 
     def passage(self, article_id: str, anchor: str) -> Passage | None:
-        article = self.article(article_id)
-        return article.passage(anchor) if article else None
+        return self._index().passage(article_id, anchor)
 
     def iter_passages(self) -> Iterator[tuple[Article, Passage]]:
         for article in self.articles:
@@ -337,7 +377,8 @@ class Library:
                 yield article, passage
 
     def theme_passages(self, theme_id: str) -> list[tuple[Article, Passage]]:
-        return [(a, p) for a, p in self.iter_passages() if theme_id in p.themes]
+        """The passages carrying ``theme_id``, in reading order (a new list each call)."""
+        return list(self._index().themed().get(theme_id, ()))
 
     def citations(self, source_id: str) -> list[Citation]:
         return [

@@ -4,6 +4,10 @@ Used by caches (the reader's start-up cache): a field added to the model is carr
 without anyone remembering to list it, and decoding builds only the model's own
 dataclasses from JSON values, checked against each field's type, so nothing read from
 a cache can run code or smuggle in another type (a mismatch raises ``ValueError``).
+
+A field left at its default is not written (a passage without themes, footnotes or a
+role is a few keys, not ten), and each type's decoder is made once from its type hints
+and kept: the start-up cache of 1,000 articles holds some 200,000 records.
 """
 
 from __future__ import annotations
@@ -12,15 +16,37 @@ import dataclasses
 import functools
 import types
 import typing
+from collections.abc import Callable
 from typing import Any, Literal, Union, get_args, get_origin
 
 from jpbrief.core import model
+
+Decoder = Callable[[Any], Any]
+_MISSING = dataclasses.MISSING
+
+
+@functools.cache
+def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, default) of each init field, the default ``_MISSING`` when there is none."""
+    out = []
+    for f in dataclasses.fields(cls):
+        if f.init:
+            default = f.default
+            if default is _MISSING and f.default_factory is not _MISSING:
+                default = f.default_factory()
+            out.append((f.name, default))
+    return tuple(out)
 
 
 def encode(value: Any) -> Any:
     """``value`` (a model dataclass, or tuples/dicts of them) as JSON-able data."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        out = {}
+        for name, default in _defaults(type(value)):
+            item = getattr(value, name)
+            if default is _MISSING or item != default or type(item) is not type(default):
+                out[name] = encode(item)
+        return out
     if isinstance(value, tuple | list):
         return [encode(item) for item in value]
     if isinstance(value, dict):
@@ -35,46 +61,117 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def decode(kind: Any, data: Any) -> Any:
     """Build a value of type ``kind`` from :func:`encode`'s output; ``ValueError`` on a mismatch."""
+    return decoder(kind)(data)
+
+
+@functools.cache
+def decoder(kind: Any) -> Decoder:
+    """The decoder of values of type ``kind`` (made once per type)."""
     if kind is Any:
         raise ValueError("untyped field")
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        if not isinstance(data, dict):
-            raise ValueError(f"{kind.__name__}: expected an object")
-        hints = _hints(kind)
-        names = {f.name for f in dataclasses.fields(kind) if f.init}
-        if not set(data) <= names:
-            raise ValueError(f"{kind.__name__}: unknown fields {sorted(set(data) - names)}")
-        return kind(**{name: decode(hints[name], item) for name, item in data.items()})
+        return _dataclass_decoder(kind)
     origin, args = get_origin(kind), get_args(kind)
     if origin in (Union, types.UnionType):
-        for option in args:
-            if option is type(None):
-                if data is None:
-                    return None
-                continue
+        return _union_decoder(kind, args)
+    if origin is Literal:
+        allowed, types_allowed = args, frozenset(type(a) for a in args)
+
+        def literal(data: Any) -> Any:
+            if type(data) in types_allowed and data in allowed:
+                return data
+            raise ValueError(f"{data!r} is not one of {allowed}")
+        return literal
+    if origin is tuple:
+        return _tuple_decoder(args)
+    if origin is dict:
+        keys, values = decoder(args[0]), decoder(args[1])
+
+        def mapping(data: Any) -> Any:
+            if not isinstance(data, dict):
+                raise ValueError("expected an object")
+            return {keys(key): values(item) for key, item in data.items()}
+        return mapping
+    if kind is float:
+        def real(data: Any) -> float:
+            if isinstance(data, int | float) and not isinstance(data, bool):
+                return float(data)
+            raise ValueError(f"{data!r} is not a {kind}")
+        return real
+    if kind in (str, int, bool):
+        def plain(data: Any) -> Any:
+            if type(data) is kind:
+                return data
+            raise ValueError(f"{data!r} is not a {kind}")
+        return plain
+    raise ValueError(f"no decoder for {kind}")
+
+
+def _dataclass_decoder(kind: type) -> Decoder:
+    hints = _hints(kind)
+    fields: dict[str, Decoder] = {}
+
+    def field_decoder(name: str) -> Decoder:  # made on first use: types may refer to each other
+        found = fields.get(name)
+        if found is None:
+            found = fields[name] = decoder(hints[name])
+        return found
+
+    names = frozenset(name for name, _default in _defaults(kind))
+    # A str field (most of them), optional or not, is checked here without a call per value.
+    strings = frozenset(name for name in names if hints[name] in (str, str | None))
+
+    def build(data: Any) -> Any:
+        if not isinstance(data, dict):
+            raise ValueError(f"{kind.__name__}: expected an object")
+        if not names.issuperset(data):
+            raise ValueError(f"{kind.__name__}: unknown fields {sorted(set(data) - names)}")
+        try:
+            return kind(**{
+                name: item if type(item) is str and name in strings else field_decoder(name)(item)
+                for name, item in data.items()})
+        except TypeError as error:  # a field without a default left out
+            raise ValueError(f"{kind.__name__}: {error}") from None
+    return build
+
+
+def _union_decoder(kind: Any, args: tuple[Any, ...]) -> Decoder:
+    optional = type(None) in args
+    options = [decoder(option) for option in args if option is not type(None)]
+    if len(options) == 1:
+        only = options[0]
+
+        def one(data: Any) -> Any:
+            return None if data is None and optional else only(data)
+        return one
+
+    def union(data: Any) -> Any:
+        if data is None and optional:
+            return None
+        for option in options:
             try:
-                return decode(option, data)
+                return option(data)
             except ValueError:
                 continue
         raise ValueError(f"{data!r} fits none of {kind}")
-    if origin is Literal:
-        if data in args:
-            return data
-        raise ValueError(f"{data!r} is not one of {args}")
-    if origin is tuple:
+    return union
+
+
+def _tuple_decoder(args: tuple[Any, ...]) -> Decoder:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = decoder(args[0])
+
+        def sequence(data: Any) -> tuple[Any, ...]:
+            if not isinstance(data, list):
+                raise ValueError("expected a list")
+            return tuple(map(item, data))
+        return sequence
+    items = [decoder(arg) for arg in args]
+
+    def fixed(data: Any) -> tuple[Any, ...]:
         if not isinstance(data, list):
             raise ValueError("expected a list")
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(decode(args[0], item) for item in data)
-        if len(args) != len(data):
-            raise ValueError(f"expected {len(args)} items")
-        return tuple(decode(arg, item) for arg, item in zip(args, data, strict=True))
-    if origin is dict:
-        if not isinstance(data, dict):
-            raise ValueError("expected an object")
-        return {decode(args[0], key): decode(args[1], item) for key, item in data.items()}
-    if kind is float and isinstance(data, int | float) and not isinstance(data, bool):
-        return float(data)
-    if kind in (str, int, bool) and type(data) is kind:
-        return data
-    raise ValueError(f"{data!r} is not a {kind}")
+        if len(items) != len(data):
+            raise ValueError(f"expected {len(items)} items")
+        return tuple(f(value) for f, value in zip(items, data, strict=True))
+    return fixed

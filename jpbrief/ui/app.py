@@ -14,7 +14,7 @@ time something needs them, each wired by its ``wiring.connect_*`` function when 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,7 +66,7 @@ class ReaderApp(QObject):
         *,
         search_factory: Callable[[], SearchIndexPort] | None = None,
         confirm_url: ConfirmUrl | None = None,
-        rendered: dict[str, str] | None = None,
+        rendered: Mapping[str, str] | None = None,
         cache_root: Path | None = None,
         notes_factory: Callable[[], NotesPort] | None = None,
         cache_stamp: str | None = None,
@@ -308,11 +308,17 @@ class ReaderApp(QObject):
         self.search.prepare()
         self.packs.watch()
         if self._cache_root is not None:
+            # The model, and the article shown; any other is added when first shown (a
+            # library of 10,000 is not rendered at once, freezing the window).
             from jpbrief.core.render import render_article
 
-            html = {a.id: render_article(a, self.library, with_sources=True) for a in self.library.articles}
-            library_cache.save(self.content_dir, self._cache_root, self.library, html,
-                               stamp=self._cache_stamp)
+            current = self.reading.current
+            html = {} if current is None else {
+                current.id: render_article(current, self.library, with_sources=True)}
+            store = library_cache.save(self.content_dir, self._cache_root, self.library, html,
+                                       stamp=self._cache_stamp)
+            if store is not None:
+                self.reading.keep_renderings(store)
             self._cache_root = None
 
     def save_state(self) -> None:

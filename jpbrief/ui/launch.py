@@ -129,12 +129,13 @@ def run(content_dir: Path, packs: Sequence[Path] = ()) -> int:
     cache_root = paths.cache_dir() / "startup" / state_key(paths.packs_dir())
     stamp = library_cache.fingerprint(content_dir)  # before loading: see library_cache.save
     cached = library_cache.load(content_dir, cache_root, stamp)
+    rendered: library_cache.RenderedStore | None = None
     if cached is not None:
         library, rendered = cached
     else:
         from jpbrief.core.packs.merge import load_merged
 
-        library, rendered = load_merged(content_dir, paths.packs_dir()), {}
+        library = load_merged(content_dir, paths.packs_dir())
     ensure_platform()
     from jpbrief.ui.platform_check import xcb_problem
 

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import re
 import shlex
 from pathlib import Path
 
 from jpbrief.core.content.fields import ID_RE
 from jpbrief.core.content.problems import Reporter, shown
+
+_TOKEN = r'(?:[^ \t\r\n"\'\\]|"[^"\\]*")+'  # one character or quoted part a step: linear'
+SIMPLE_TOKEN_RE = re.compile(_TOKEN)
+SIMPLE_BODY_RE = re.compile(rf"[ \t\r\n]*(?:{_TOKEN}(?:[ \t\r\n]+|$))*")
+"""Words and double-quoted parts without escapes: the annotations editors write, which
+``shlex.split`` (pure Python, a character at a time) would read the same, slower."""
 
 ROLES = ("bio",)
 ANNOTATION_KEYS = ("themes", "see", "role")
@@ -40,10 +47,17 @@ def _join_stray_spaces(path: Path, line: int, tokens: list[str], report: Reporte
     return joined
 
 
+def split_words(body: str) -> list[str]:
+    """``shlex.split(body)``, without shlex for the common, simple case."""
+    if SIMPLE_BODY_RE.fullmatch(body):
+        return [token.replace('"', "") for token in SIMPLE_TOKEN_RE.findall(body)]
+    return shlex.split(body)
+
+
 def parse_annotation(path: Path, line: int, body: str, report: Reporter) -> dict[str, str]:
     """``#anchor themes="..." see="..." role=...`` into a dict; bad tokens are reported."""
     try:
-        tokens = shlex.split(body)
+        tokens = split_words(body)
     except ValueError as error:
         report.add(path, line, f"annotation cannot be read: {error}")
         return {}

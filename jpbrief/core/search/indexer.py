@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from whoosh.codec.whoosh3 import W3Codec
+
 from jpbrief.core.model import Article, Library, Passage, Source
 from jpbrief.core.search import ranking
 from jpbrief.core.search.analysis import analyse
@@ -46,7 +48,13 @@ def add_passages(
     """Delete the passages of ``delete_articles`` from ``index``, add each passage's document
     (``record`` sees it first), commit and close; how many were added. ``merge``: into one
     segment (a full build); else the new passages are a segment of their own."""
-    writer = index.writer(limitmb=256)
+    tokenizer = index.schema["text"].analyzer  # the one PassageTokenizer of every text field
+    # Uncompressed posting blocks: most hold a word pair found in one or two passages,
+    # where zlib costs more time than it saves bytes. No length statistics: no field is
+    # Whoosh-scorable, yet Whoosh would look for a lengths file for every posting.
+    codec = W3Codec(compression=0)
+    codec.length_stats = False
+    writer = index.writer(limitmb=256, codec=codec)
     documents = 0
     try:
         for article_id in delete_articles:
@@ -54,10 +62,13 @@ def add_passages(
         for article, passage in passages:
             document = passage_document(article, passage, sources)
             record(document)
+            tokenizer.prepared = {document.fields[name]: document.analysed[name]
+                                  for name in SCORED_FIELDS}
             writer.add_document(**document.fields)
             documents += 1
             if progress is not None and (documents % 200 == 0 or documents == 1):
                 progress(documents, total)
+        tokenizer.prepared = {}  # before the commit pickles the schema into the index
         if merge:
             writer.commit(optimize=True)
         else:
@@ -66,6 +77,7 @@ def add_passages(
         writer.cancel()
         raise
     finally:
+        tokenizer.prepared = {}
         index.close()
     return documents
 

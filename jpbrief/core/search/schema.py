@@ -6,6 +6,10 @@ article without making every passage of it a match) and the citations of the sou
 cites. No field keeps word positions: phrases are matched through ``pairs``, the adjacent
 word pairs of every searched field (``t|economic+security``), so a two-word phrase is one
 look-up and a longer one the passages holding all its pairs (see :mod:`.retrieval`).
+
+No field is Whoosh-scorable: ranking reads the exact field lengths the indexer saves
+(see :mod:`.ranking`), so Whoosh neither writes a length per field and passage nor
+reads one back for every posting when it writes the postings (14% of a build).
 """
 
 from __future__ import annotations
@@ -21,9 +25,9 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from jpbrief.core.model import Article, Passage, Source
 from jpbrief.core.search.analysis import Tok, analyse
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 """Part of the fingerprint: bump when analysis or schema change (8: Japanese bigrams,
-NFKC width folding, capitals terms)."""
+NFKC width folding, capitals terms; 9: no Whoosh-scorable fields)."""
 
 SCORED_FIELDS = ["text", "section", "title", "cites"]
 """The searched fields; BM25F needs each one's length per passage (see :mod:`.ranking`)."""
@@ -41,6 +45,8 @@ class PassageTokenizer(Tokenizer):
 
     def __init__(self, stem: bool = True) -> None:
         self.stem = stem
+        self.prepared: dict[str, tuple[Tok, ...]] = {}
+        """Values already analysed (the indexer's current passage): not analysed twice."""
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PassageTokenizer) and other.stem == self.stem
@@ -62,7 +68,8 @@ class PassageTokenizer(Tokenizer):
         **kwargs: Any,
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for tok in analyse(value, stem=self.stem):
+        toks = self.prepared.get(value)
+        for tok in toks if toks is not None else analyse(value, stem=self.stem):
             token.text = tok.term
             token.boost = 1.0
             token.stopped = False
@@ -79,20 +86,23 @@ class PassageTokenizer(Tokenizer):
 def build_schema() -> Schema:
     """One document per passage."""
     analyzer = PassageTokenizer()
-    return Schema(
+    schema = Schema(
         docid=ID(stored=True, unique=True),
         article=ID(stored=True),
         anchor=STORED(),
         kind=STORED(),
-        themes=KEYWORD(stored=True, scorable=True),
+        themes=KEYWORD(stored=True),
         article_title=STORED(),
         # No word positions: phrases use ``pairs``, so postings stay small and fast
         title=TEXT(analyzer=analyzer, phrase=False),
         section=TEXT(analyzer=analyzer, stored=True, phrase=False),
         text=TEXT(analyzer=analyzer, stored=True, phrase=False),
         cites=TEXT(analyzer=analyzer, stored=True, phrase=False),
-        pairs=KEYWORD(lowercase=False, commas=False, scorable=True),
+        pairs=KEYWORD(lowercase=False, commas=False),
     )
+    for name in SCORED_FIELDS:  # TEXT is always scorable: undo it (see the module's docstring)
+        schema[name].scorable = False
+    return schema
 
 
 def pair_terms(field_name: str, terms: Sequence[str]) -> list[str]:

@@ -8,7 +8,7 @@ shows the article and scrolls to an anchor, a pixel offset or the saved position
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,18 +40,19 @@ class ReadingController:
     def __init__(
         self, library: Library, content_dir: Path, reader: ReaderView, window: MainWindow,
         library_panel: LibraryPanel, actions: Actions, appearance: Appearance, settings: Settings,
-        annotations: AnnotationsController, *, rendered: dict[str, str] | None = None,
+        annotations: AnnotationsController, *, rendered: Mapping[str, str] | None = None,
         mark_spans: Callable[[str, Sequence[tuple[int, int]]], int],
         themes_panel: Callable[[], ThemesPanel], dismiss_card: Callable[[], None],
     ) -> None:
-        """``rendered``: articles' HTML from the start-up cache (no CSS, no marking);
+        """``rendered``: articles' HTML from the start-up cache (no CSS, no marking), each
+        read when shown; an article rendered here is added to it (:meth:`keep_renderings`);
         ``mark_spans``: marks a search hit's words in a passage (how many); ``themes_panel``: the
         Themes panel (built on first use); ``dismiss_card``: closes an open footnote card."""
         self.library, self.content_dir = library, Path(content_dir)
         self.reader, self.window, self.library_panel = reader, window, library_panel
         self.actions, self.appearance, self.settings = actions, appearance, settings
         self.annotations = annotations
-        self._rendered = dict(rendered or {})
+        self._rendered: Mapping[str, str] = rendered if rendered is not None else {}
         self._mark_spans, self._themes_panel, self._dismiss_card = mark_spans, themes_panel, dismiss_card
         self.current: Article | None = None
         self.marked_theme = ""
@@ -115,11 +116,22 @@ class ReadingController:
             self._position(self.current, restore=True)
 
     # ------------------------------------------------------------------ positions
+    def keep_renderings(self, store: Mapping[str, str]) -> None:
+        """Read rendered articles from ``store`` (the start-up cache just written), and add
+        each article rendered from now on to it."""
+        self._rendered = store
+
     def _render(self, article: Article) -> str:
-        cached = self._rendered.get(article.id)
-        if cached is not None and not self.marked_theme:
-            return library_cache.with_css(cached, self.appearance.reader_css())
-        from jpbrief.core.render import render_article  # not needed at start-up with a cache
+        if not self.marked_theme:
+            html = self._rendered.get(article.id)
+            if html is None:
+                from jpbrief.core.render import render_article  # not at start-up with a cache
+
+                html = render_article(article, self.library, with_sources=True)
+                if isinstance(self._rendered, library_cache.RenderedStore):
+                    self._rendered.put(article.id, html)
+            return library_cache.with_css(html, self.appearance.reader_css())
+        from jpbrief.core.render import render_article
 
         return render_article(
             article, self.library, marked_theme=self.marked_theme or None,
@@ -318,7 +330,7 @@ class ReadingController:
         """Read from ``library`` from now on (see controllers.reload); nothing is shown yet."""
         self.remember_position()
         self.library = library
-        self._rendered.clear()  # the start-up cache's HTML is of the old files
+        self._rendered = {}  # the start-up cache's HTML is of the old files
         if self.marked_theme not in library.themes:
             self.marked_theme = ""
 
@@ -346,8 +358,8 @@ class ReadingController:
         """A content pack came, changed or went: list and read ``library`` from now on. The
         open article is shown again if it changed, and the first one if it went."""
         self.library = self.library_panel.library = library
-        for article_id in changed:
-            self._rendered.pop(article_id, None)  # the start-up cache's HTML is out of date
+        if changed:  # the start-up cache is of the old library: render afresh from now on
+            self._rendered = {}
         self.reader.set_glossary(library.glossary)  # its cards show Japanese names too
         self.window.banner.show_problems(library)
         self.library_panel.populate()

@@ -2,17 +2,28 @@
 
 Parsing every article's Markdown and YAML, and importing the parsers, costs more than
 painting the window. The reader therefore keeps, in the user cache directory, the
-loaded :class:`~jpbrief.core.model.Library` and each article's rendered HTML (without
-style sheet and theme marking), keyed by a fingerprint of every file the loader reads
-(path, link target, size, modification time) and the jpbrief version, kept and compared whole
-(a hash would only add ``hashlib``'s import to the start-up). Any change, or any
-unreadable or unexpected cache, means a normal load; the cache is rewritten after the
-first paint. Like the search index, it is a cache and never a source of truth.
+loaded :class:`~jpbrief.core.model.Library` (``library.json``) keyed by a fingerprint of
+every file the loader reads (path, link target, size, modification time) and the jpbrief
+version, kept and compared whole (a hash would only add ``hashlib``'s import to the
+start-up). Any change, or any unreadable or unexpected cache, means a normal load; the
+cache is rewritten after the first paint. Like the search index, it is a cache and never
+a source of truth.
+
+Each article's rendered HTML (without style sheet and theme marking) is a file of its
+own, in a folder named in ``library.json`` (``html-<16 hex digits>``, a new one per
+fingerprint), read only when the article is shown (:class:`RenderedStore`): a start
+reads one article's HTML, not the whole library's. An article rendered later is added
+to the store (:meth:`RenderedStore.put`). Nothing read from it is executed: it is HTML
+for the reader's text browser, as the renderer would have made it.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from jpbrief import __version__
@@ -21,9 +32,10 @@ from jpbrief.core.durable import atomic_write_text
 from jpbrief.core.model import Library
 from jpbrief.core.model_codec import decode, encode
 
-FORMAT = 5  # 4: the whole model through model_codec (every field, events and figures too)
-# 5: glossary terms with Japanese names, and their links in the rendered text
+FORMAT = 6  # 5: glossary terms with Japanese names, and their links in the rendered text
+# 6: HTML in a file per article, fields at their default left out
 FILE_NAME = "library.json"
+HTML_DIR = re.compile(r"html-[0-9a-f]{16}")
 
 
 def fingerprint(content_dir: Path) -> str:
@@ -33,24 +45,71 @@ def fingerprint(content_dir: Path) -> str:
     return "\n".join([f"jpbrief {__version__} cache {FORMAT}", str(content_dir.resolve()), *lines])
 
 
+class RenderedStore(Mapping[str, str]):
+    """Rendered articles by id, each read from its file when asked for (never all at once)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, article_id: str) -> Path:
+        return self.folder / (article_id.encode("utf-8").hex() + ".html")  # any id, a safe name
+
+    def __getitem__(self, article_id: str) -> str:
+        try:
+            return self._path(article_id).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError, ValueError):
+            raise KeyError(article_id) from None
+
+    def __iter__(self) -> Iterator[str]:
+        try:
+            names = sorted(os.listdir(self.folder))
+        except OSError:
+            return
+        for name in names:
+            stem, dot, suffix = name.partition(".")
+            if dot and suffix == "html":
+                try:
+                    yield bytes.fromhex(stem).decode("utf-8")
+                except ValueError:
+                    continue
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __bool__(self) -> bool:  # a store, even an empty one, is a store
+        return True
+
+    def put(self, article_id: str, html: str) -> bool:
+        """Keep ``html`` as the article's (False if it cannot be written: it is only a cache)."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self._path(article_id), html, durable=False)
+            return True
+        except OSError:
+            return False
+
+
 def load(
     content_dir: Path, cache_root: Path, stamp: str | None = None
-) -> tuple[Library, dict[str, str]] | None:
-    """The cached library and rendered articles, if the cache matches the content
+) -> tuple[Library, RenderedStore] | None:
+    """The cached library and its rendered articles, if the cache matches the content
     (``stamp``: its fingerprint, if already taken)."""
     try:
         data = json.loads((cache_root / FILE_NAME).read_text(encoding="utf-8"))
         if data.get("fingerprint") != (stamp if stamp is not None else fingerprint(content_dir)):
             return None
-        html = {str(k): str(v) for k, v in data["html"].items()}
-        return decode(Library, data["library"]), html
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        folder = data["html"]
+        if not isinstance(folder, str) or not HTML_DIR.fullmatch(folder):
+            return None
+        return decode(Library, data["library"]), RenderedStore(cache_root / folder)
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
         return None
 
 
-def save(content_dir: Path, cache_root: Path, library: Library, html: dict[str, str], *,
-         stamp: str | None = None) -> bool:
-    """Write the cache atomically; False (and no cache) if that is not possible.
+def save(content_dir: Path, cache_root: Path, library: Library, html: Mapping[str, str], *,
+         stamp: str | None = None) -> RenderedStore | None:
+    """Write the cache: the rendered articles given, then ``library.json`` atomically; the
+    store the reader adds later renderings to, or None (and no cache) if that is not possible.
 
     ``stamp``: the content's fingerprint taken *before* ``library`` was loaded. Taken now,
     after the load, a file edited in between would be cached as its older version under
@@ -59,14 +118,22 @@ def save(content_dir: Path, cache_root: Path, library: Library, html: dict[str, 
     try:
         cache_root.mkdir(parents=True, exist_ok=True)
         stamp = stamp if stamp is not None else fingerprint(content_dir)
-        payload = {"fingerprint": stamp, "library": encode(library),
-                   "html": html}
+        folder = f"html-{os.urandom(8).hex()}"
+        store = RenderedStore(cache_root / folder)
+        store.folder.mkdir()
+        for article_id, text in html.items():
+            if not store.put(article_id, text):
+                return None
+        payload = {"fingerprint": stamp, "library": encode(library), "html": folder}
         # A cache: a power cut only costs one normal load, so it is not fsynced.
         atomic_write_text(cache_root / FILE_NAME, json.dumps(payload, ensure_ascii=False),
                           durable=False)
-        return True
     except OSError:
-        return False
+        return None
+    for old in cache_root.iterdir():  # earlier generations (another reader's, at worst re-rendered)
+        if old.name != folder and HTML_DIR.fullmatch(old.name):
+            shutil.rmtree(old, ignore_errors=True)
+    return store
 
 
 def with_css(html: str, css: str) -> str:

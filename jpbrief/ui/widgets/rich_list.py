@@ -5,6 +5,11 @@ palette, readable on the selection highlight too.
 
 Items keep their plain text for accessibility and tests; ``HTML_ROLE`` holds what is
 drawn, and ``TARGET_ROLE`` what the item points at (an article id, or (article, anchor)).
+
+A list made with ``lines=N`` has rows of N lines each (``uniformItemSizes``): Qt then
+asks for one size hint, not one per item, and lays out only the rows on screen, so a list
+of thousands of articles or passages costs no more to show than one of ten. What does not
+fit in N lines is clipped; the tooltip holds it whole.
 """
 
 from __future__ import annotations
@@ -13,7 +18,14 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
@@ -50,9 +62,11 @@ class RichItemDelegate(QStyledItemDelegate):
     for size hints and paints far more often than items change.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, lines: int | None = None) -> None:
         super().__init__(parent)
         self._cache: dict[tuple[str, int, bool, int, str], QTextDocument] = {}
+        self.lines = lines
+        self.documents_made = 0
 
     def _document(
         self, option: QStyleOptionViewItem, index: Index, selected: bool = False
@@ -66,6 +80,7 @@ class RichItemDelegate(QStyledItemDelegate):
         if len(self._cache) > 2000:
             self._cache.clear()
         doc = QTextDocument()
+        self.documents_made += 1
         doc.setDocumentMargin(0)
         palette: QPalette = option.palette
         if selected:
@@ -103,6 +118,9 @@ class RichItemDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        if self.lines is not None:  # every row alike: nothing to lay out
+            height = self.lines * QFontMetrics(option.font).lineSpacing()
+            return QSize(max(80, option.rect.width()), height + 2 * PADDING_Y)
         doc = self._document(option, index)
         return QSize(int(doc.idealWidth()) + 2 * PADDING_X, int(doc.size().height()) + 2 * PADDING_Y)
 
@@ -110,18 +128,21 @@ class RichItemDelegate(QStyledItemDelegate):
 class RichList(QListWidget):
     """A QListWidget of rich items that re-wraps them when its width changes.
 
-    ``chosen`` fires once per click or Enter on an item, with the item's target.
+    ``chosen`` fires once per click or Enter on an item, with the item's target;
+    ``lines``: every row that many lines tall (see the module's docstring).
     """
 
     chosen = Signal(object)
 
-    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, accessible_name: str, parent: QWidget | None = None, *,
+                 lines: int | None = None) -> None:
         super().__init__(parent)
+        self._rows: dict[Any, int] = {}
         self.itemClicked.connect(lambda item: self.chosen.emit(item.data(TARGET_ROLE)))
         self.setAccessibleName(accessible_name)
-        self.setItemDelegate(RichItemDelegate(self))
+        self.setItemDelegate(RichItemDelegate(self, lines))
         self.setWordWrap(True)
-        self.setUniformItemSizes(False)
+        self.setUniformItemSizes(lines is not None)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -134,7 +155,9 @@ class RichList(QListWidget):
         if target is None:
             raise ValueError("a list item needs a target")  # None would be an empty QVariant
         self.addItem(plain)
-        item = self.item(self.count() - 1)
+        row = self.count() - 1
+        item = self.item(row)
+        self._rows.setdefault(target, row)
         item.setData(HTML_ROLE, html or escape(plain))
         item.setData(TARGET_ROLE, target)
         if tooltip:
@@ -152,6 +175,14 @@ class RichList(QListWidget):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()
+
+    def clear(self) -> None:
+        self._rows.clear()
+        super().clear()
+
+    def row_of(self, target: Any) -> int | None:
+        """The row of the first item added with ``target`` (None if none was)."""
+        return self._rows.get(target)
 
     def targets(self) -> list[Any]:
         return [self.item(i).data(TARGET_ROLE) for i in range(self.count())]

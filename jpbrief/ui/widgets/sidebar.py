@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from jpbrief.core.model import Article, Library
 from jpbrief.ui.services.markup import escape, literal
-from jpbrief.ui.widgets.rich_list import TARGET_ROLE, RichList
+from jpbrief.ui.widgets.rich_list import RichList
 
 
 def section_caption(text: str) -> QLabel:
@@ -61,7 +61,7 @@ class LibraryPanel(QWidget):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.articles = RichList("Articles")
+        self.articles = RichList("Articles", lines=3)  # title in up to two lines, then meta
         self.articles.setObjectName("articleList")
         self.outline = RichList("Sections of this article")
         self.outline.setObjectName("outlineList")
@@ -99,10 +99,9 @@ class LibraryPanel(QWidget):
 
     def show_article(self, article: Article) -> None:
         """Select the open article and list its sections."""
-        for row in range(self.articles.count()):
-            item = self.articles.item(row)
-            if item.data(TARGET_ROLE) == article.id:
-                self.articles.setCurrentItem(item)
+        row = self.articles.row_of(article.id)
+        if row is not None:
+            self.articles.setCurrentRow(row)
         self.outline.clear()
         self.outline.add_item("Beginning", "<i>Beginning</i>", "", "Top of the article")
         for passage in article.passages:
@@ -126,9 +125,9 @@ class ThemesPanel(QWidget):
         super().__init__(parent)
         self.library = library
         self.current = ""
-        self.themes = RichList("Themes")
+        self.themes = RichList("Themes", lines=2)
         self.themes.setObjectName("themeList")
-        self.digest = RichList("Passages of the chosen theme")
+        self.digest = RichList("Passages of the chosen theme", lines=4)  # where, then excerpt
         self.digest.setObjectName("digestList")
         self.digest_caption = section_caption("Choose a theme")
         self.clear_button = QPushButton("Clear")
@@ -176,9 +175,9 @@ class ThemesPanel(QWidget):
             self.themes.clearSelection()
             self.digest_caption.setText("CHOOSE A THEME")
             return
-        for row in range(self.themes.count()):
-            if self.themes.item(row).data(TARGET_ROLE) == theme_id:
-                self.themes.setCurrentRow(row)
+        row = self.themes.row_of(theme_id)
+        if row is not None:
+            self.themes.setCurrentRow(row)
         passages = self.library.theme_passages(theme_id)
         articles = {article.id for article, _ in passages}
         self.digest_caption.setText(

@@ -1,0 +1,73 @@
+"""The start-up cache's rendered articles: one file each, read when shown, never trusted further."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_ui_support import CONTENT, OFFSCREEN_NOTICES, build_app, close_app
+
+from jpbrief.core.model import Article, Library, Passage
+from jpbrief.ui.services import library_cache
+
+LIBRARY = Library(articles=(Article("a/../b", "T", (Passage("p", "paragraph", "x", "x", None),)),))
+
+
+def _content(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    return content
+
+
+def test_articles_are_read_one_at_a_time_and_added_later(tmp_path: Path) -> None:
+    content, cache = _content(tmp_path), tmp_path / "startup"
+    store = library_cache.save(content, cache, LIBRARY, {"a/../b": "<html>one</html>"})
+    assert store is not None
+    assert [p.name for p in cache.iterdir() if p.is_dir()] == [store.folder.name]
+    assert all(p.parent == store.folder for p in store.folder.iterdir())  # the id is no path
+    loaded = library_cache.load(content, cache)
+    assert loaded is not None and loaded[0] == LIBRARY
+    rendered = loaded[1]
+    assert rendered.get("a/../b") == "<html>one</html>" and rendered.get("other") is None
+    assert rendered.put("other", "<html>two</html>")
+    assert dict(library_cache.load(content, cache)[1]) == {  # type: ignore[index]
+        "a/../b": "<html>one</html>", "other": "<html>two</html>"}
+
+
+def test_a_new_cache_drops_the_older_rendered_articles(tmp_path: Path) -> None:
+    content, cache = _content(tmp_path), tmp_path / "startup"
+    first = library_cache.save(content, cache, LIBRARY, {"a/../b": "old"})
+    second = library_cache.save(content, cache, LIBRARY, {})
+    assert first is not None and second is not None and not first.folder.exists()
+    assert library_cache.load(content, cache)[1].get("a/../b") is None  # type: ignore[index]
+
+
+def test_a_cache_naming_a_folder_outside_its_own_is_refused(tmp_path: Path) -> None:
+    content, cache = _content(tmp_path), tmp_path / "startup"
+    assert library_cache.save(content, cache, LIBRARY, {})
+    data = json.loads((cache / library_cache.FILE_NAME).read_text(encoding="utf-8"))
+    for folder in ("../../etc", "html-0123456789abcdef/..", 7):
+        data["html"] = folder
+        (cache / library_cache.FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
+        assert library_cache.load(content, cache) is None
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
+def test_a_first_start_caches_the_article_shown_then_each_one_opened(qtbot, tmp_path: Path) -> None:
+
+    cache = tmp_path / "startup"
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", cache_root=cache)
+    try:
+        qtbot.waitUntil(lambda: (cache / library_cache.FILE_NAME).exists())
+        shown = app.reading.current
+        assert shown is not None
+        loaded = library_cache.load(CONTENT, cache)
+        assert loaded is not None and set(loaded[1]) == {shown.id}  # not the whole library
+        other = next(a for a in app.library.articles if a.id != shown.id)
+        app.reading.open_article(other.id)
+        assert set(loaded[1]) == {shown.id, other.id}
+        css = app.reading.appearance.reader_css()  # what a warm start shows: the same page
+        assert library_cache.with_css(loaded[1][other.id], css) == app.reading._render(other)
+    finally:
+        close_app(app)
