@@ -329,3 +329,18 @@ def test_the_card_and_the_shortcuts_list_name_every_control(qtbot, reader_app) -
                     if i.role() in INTERACTIVE and not i.text(QAccessible.Text.Name).strip()]
         assert nameless == [], window
     dialog.close()
+
+
+def test_the_chosen_themes_caption_is_shown_whole(qtbot, reader_app) -> None:
+    """It was cut to "COUNTERSTRIKE · 4 IN 2 ARTIC" in the 330 px sidebar."""
+    panel = reader_app.themes_panel
+    reader_app.show_panel(panel)
+    theme = max(reader_app.library.themes.values(), key=lambda t: len(t.label))
+    panel.show_theme(theme.id)
+    caption = panel.digest_caption
+    qtbot.waitUntil(lambda: caption.height() >= caption.heightForWidth(caption.width()))
+    metrics, room = caption.fontMetrics(), caption.contentsRect().width()
+    assert metrics.horizontalAdvance(caption.text()) > room  # too long for one line, so:
+    assert caption.wordWrap()
+    assert max(metrics.horizontalAdvance(word) for word in caption.text().split()) <= room
+    assert caption.height() >= caption.heightForWidth(caption.width())

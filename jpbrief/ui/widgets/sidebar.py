@@ -130,6 +130,7 @@ class ThemesPanel(QWidget):
         self.digest = RichList("Passages of the chosen theme", lines=4)  # where, then excerpt
         self.digest.setObjectName("digestList")
         self.digest_caption = section_caption("Choose a theme")
+        self.digest_caption.setWordWrap(True)  # "COUNTERSTRIKE · 4 IN 2 ARTICLES" whole, on two lines
         self.clear_button = QPushButton("Clear")
         self.clear_button.setAccessibleName("Clear theme marking")
         self.clear_button.setToolTip("Stop marking this theme's passages (Ctrl+Shift+M)")
