@@ -61,7 +61,7 @@ class LibraryPanel(QWidget):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.articles = RichList("Articles", lines=3)  # title in up to two lines, then meta
+        self.articles = RichList("Articles", lines=4)  # title in up to three lines (330 px), then meta
         self.articles.setObjectName("articleList")
         self.outline = RichList("Sections of this article")
         self.outline.setObjectName("outlineList")
@@ -127,7 +127,7 @@ class ThemesPanel(QWidget):
         self.current = ""
         self.themes = RichList("Themes", lines=2)
         self.themes.setObjectName("themeList")
-        self.digest = RichList("Passages of the chosen theme", lines=4)  # where, then excerpt
+        self.digest = RichList("Passages of the chosen theme", lines=7)  # where (3 lines in a 330 px sidebar), excerpt (4)
         self.digest.setObjectName("digestList")
         self.digest_caption = section_caption("Choose a theme")
         self.digest_caption.setWordWrap(True)  # "COUNTERSTRIKE · 4 IN 2 ARTICLES" whole, on two lines
