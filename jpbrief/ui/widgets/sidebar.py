@@ -127,7 +127,7 @@ class ThemesPanel(QWidget):
         self.current = ""
         self.themes = RichList("Themes", lines=2)
         self.themes.setObjectName("themeList")
-        self.digest = RichList("Passages of the chosen theme", lines=7)  # where (3 lines at 330 px), excerpt (4)
+        self.digest = RichList("Passages of the chosen theme", lines=7)  # where (3 lines), excerpt (4)
         self.digest.setObjectName("digestList")
         self.digest_caption = section_caption("Choose a theme")
         self.digest_caption.setWordWrap(True)  # "COUNTERSTRIKE · 4 IN 2 ARTICLES" whole, on two lines
