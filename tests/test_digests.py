@@ -73,10 +73,8 @@ def test_the_command_line_writes_the_pdf_the_reader_prints(
 
     printed: list[str] = []
     build = printing.build_document
-    monkeypatch.setattr(printing, "build_document", lambda html, *a: printed.append(html) or build(html, *a))
-    from jpbrief.ui.services import digest_printing
-
-    monkeypatch.setattr(digest_printing, "build_document", printing.build_document)  # its own name
+    monkeypatch.setattr(printing, "build_document",
+                        lambda html, *a, **k: printed.append(html) or build(html, *a, **k))
     target = tmp_path / "digest"
     assert main(["--content", str(FIXTURE), command, "--theme", "counterstrike", *extra, "--pdf", str(target)]) == 0
     written = target.with_suffix(".pdf")

@@ -121,3 +121,22 @@ def test_nothing_on_paper_is_underlined_or_told_apart_by_colour_alone(qapp, fixt
         block = block.next()
     assert underlined == []
     assert editors and all(italic for _text, italic in editors), editors
+
+
+def test_a_long_table_is_paginated_by_rows_and_loses_no_row(qapp, tmp_path: Path):
+    """Cells of a table row sit side by side: the pages break between rows, every row is on
+    exactly one page, and every page has its header and footer (the key figures' table)."""
+    rows = "".join(f"<tr><td>row {n:03d} what</td><td>{n} trillion</td><td>“words of row {n:03d}”</td></tr>"
+                   for n in range(120))
+    html = f"<html><body><h1>Key figures</h1><table>{rows}</table><p>After the table.</p></body></html>"
+    written = printing.write_pdf("A long table", html, tmp_path / "table.pdf")
+    pages = pdf_pages(written)
+    assert len(pages) > 2
+    text = flat(" ".join(pages))
+    for n in range(120):
+        assert text.count(f"row {n:03d} what") == 1, n
+        assert text.count(f"words of row {n:03d}") == 1, n
+    assert "After the table." in text
+    for number, page in enumerate(pages, 1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        assert flat(lines[0]) == "A long table" and lines[-1] == f"Page {number} of {len(pages)}"

@@ -111,6 +111,6 @@ def test_printing_goes_through_the_print_dialog_figures_on_a_landscape_page(
     reader_app.chronology.print_digest = lambda digest: printed.append(original(digest))
     figures.print_button.click()
     assert printed == [accepted]
-    assert seen["title"] == "Print key figures" and seen["parent"] is figures
+    assert seen["title"] == "Print “Key figures”" and seen["parent"] is figures
     assert seen["orientation"] == QPageLayout.Orientation.Landscape
     assert (tmp_path / "printed.pdf").exists() == accepted

@@ -1,8 +1,9 @@
 """Print and PDF export of the timeline and the key figures, for the reader and the command line.
 
 The HTML comes from :mod:`jpbrief.core.render.digests` and becomes a document through
-:func:`jpbrief.ui.services.printing.build_document`, as an article's paper does; nothing in it
-loads a resource (the document has no loader). Pages are A4 with the article's margins.
+:mod:`jpbrief.ui.services.printing`, as an article's paper does (title in the header, "Page N
+of M" in the footer, breaks between paragraphs); nothing in it loads a resource. Pages are A4
+with the article's margins, landscape for the key figures' table.
 QtPrintSupport and QPdfWriter are imported only when asked for.
 """
 
@@ -12,12 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtGui import QPageLayout
 
 from jpbrief.core.model import Library
 from jpbrief.core.render.digests import figures_html, timeline_html
-from jpbrief.ui.services.printing import build_document
+from jpbrief.ui.services import printing
 
 KINDS = ("timeline", "figures")
 
@@ -53,42 +53,22 @@ class Digest:
         return QPageLayout.Orientation.Portrait
 
 
-def _layout(digest: Digest) -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), digest.orientation,
-                       QMarginsF(20, 18, 20, 18), QPageLayout.Unit.Millimeter)
-
-
 def export_pdf(digest: Digest, library: Library, path: Path, *, css: str = "",
                fonts: list[str] | None = None) -> Path:
-    """Write the digest as an A4 PDF; returns the path written (``.pdf`` added if missing)."""
-    from PySide6.QtGui import QPdfWriter
-
+    """Write the digest as an A4 PDF, pages headed and numbered like an article's; returns
+    the path written (``.pdf`` added if missing)."""
     path = Path(path)
     if path.suffix.lower() != ".pdf":
         path = path.with_suffix(".pdf")
-    writer = QPdfWriter(str(path))
-    writer.setTitle(digest.title)
-    writer.setCreator("jpbrief")
-    writer.setResolution(300)
-    writer.setPageLayout(_layout(digest))
-    build_document(digest.html(library, css), fonts).print_(writer)
-    return path
+    return printing.write_pdf(digest.title, digest.html(library, css), path, fonts=fonts,
+                              orientation=digest.orientation)
 
 
 def print_with_dialog(parent: Any, digest: Digest, library: Library, *, css: str = "",
                       fonts: list[str] | None = None) -> bool:
     """Show the system print dialog and print; False if the user cancelled."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(digest.title)
-    printer.setPageLayout(_layout(digest))
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(f"Print {digest.title.lower()}")
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        return False
-    build_document(digest.html(library, css), fonts).print_(printer)
-    return True
+    return printing.print_html_with_dialog(parent, digest.title, digest.html(library, css), fonts=fonts,
+                                           orientation=digest.orientation)
 
 
 def export_from_command_line(digest: Digest, library: Library, path: Path) -> Path:

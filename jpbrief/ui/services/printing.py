@@ -99,19 +99,53 @@ def _band_font(device: QPagedPaintDevice) -> QFont:
 
 
 def _blocks(doc: QTextDocument) -> list[tuple[float, float, bool, list[float]]]:
-    """Every laid-out block as (top, bottom, is a heading, its lines' tops), in document coordinates."""
-    doc.documentLayout().documentSize()  # lays the whole document out (it is lazy otherwise)
-    blocks = []
+    """Every laid-out block as (top, bottom, is a heading, its lines' tops), in document
+    coordinates; a table row counts as one block (its cells' blocks sit side by side, and a
+    page must not break between them), whose only break point is its top."""
+    from PySide6.QtGui import QTextCursor
+
+    layout = doc.documentLayout()
+    layout.documentSize()  # lays the whole document out (it is lazy otherwise)
+    blocks: list[tuple[float, float, bool, list[float]]] = []
+    rows_done: set[tuple[int, int]] = set()
     block = doc.begin()
     while block.isValid():
-        text_layout = block.layout()
-        top = text_layout.position().y()  # below the block's top margin
-        lines = [top + text_layout.lineAt(i).y() for i in range(text_layout.lineCount())]
-        if lines:
-            bottom = top + text_layout.boundingRect().height()
-            blocks.append((top, bottom, block.blockFormat().headingLevel() > 0, lines))
+        table = QTextCursor(block).currentTable()
+        if table is not None:
+            row = table.cellAt(block.position()).row()
+            key = (table.firstPosition(), row)
+            if key not in rows_done:
+                rows_done.add(key)
+                top, bottom = _row_extent(doc, table, row)
+                blocks.append((top, bottom, False, [top]))
+        elif block.layout().lineCount():
+            text_layout = block.layout()
+            rect = layout.blockBoundingRect(block)  # in document coordinates, frames included
+            shift = rect.top() - text_layout.position().y()
+            top = text_layout.position().y() + shift  # below the block's top margin
+            lines = [top + text_layout.lineAt(i).y() for i in range(text_layout.lineCount())]
+            heading = block.blockFormat().headingLevel() > 0
+            blocks.append((top, top + text_layout.boundingRect().height(), heading, lines))
         block = block.next()
+    blocks.sort(key=lambda b: b[0])
     return blocks
+
+
+def _row_extent(doc: QTextDocument, table: Any, row: int) -> tuple[float, float]:
+    """Top and bottom of a table row: the union of its cells' blocks."""
+    layout = doc.documentLayout()
+    tops, bottoms = [], []
+    for column in range(table.columns()):
+        cell = table.cellAt(row, column)
+        if not cell.isValid():
+            continue
+        block = cell.firstCursorPosition().block()
+        while block.isValid() and block.position() <= cell.lastPosition():
+            rect = layout.blockBoundingRect(block)
+            tops.append(rect.top())
+            bottoms.append(rect.bottom())
+            block = block.next()
+    return (min(tops), max(bottoms)) if tops else (0.0, 0.0)
 
 
 def _keeps_with_next(blocks: list[tuple[float, float, bool, list[float]]], index: int) -> bool:
@@ -204,8 +238,10 @@ def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, title: str) -> in
 
 def write_pdf(
     title: str, html: str, path: Path, *, fonts: list[str] | None = None, resources: Loader | None = None,
+    orientation: QPageLayout.Orientation = QPageLayout.Orientation.Portrait,
 ) -> Path:
-    """Write paper ``html`` as an A4 PDF titled ``title``; returns the path written."""
+    """Write paper ``html`` as an A4 PDF titled ``title`` (landscape for a wide table); returns
+    the path written."""
     from PySide6.QtGui import QPdfWriter
 
     path = Path(path)
@@ -217,8 +253,7 @@ def write_pdf(
     writer.setCreator("jpbrief")
     writer.setResolution(300)
     writer.setPageLayout(
-        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                    MARGINS_MM, QPageLayout.Unit.Millimeter)
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter)
     )
     try:
         paint_pages(build_document(html, fonts, resources), writer, title)
@@ -248,12 +283,14 @@ def write_odf(html: str, path: Path, *, fonts: list[str] | None = None) -> Path:
 
 def print_html_with_dialog(
     parent: Any, title: str, html: str, *, fonts: list[str] | None = None, resources: Loader | None = None,
+    orientation: QPageLayout.Orientation = QPageLayout.Orientation.Portrait,
 ) -> bool:
     """Show the system print dialog and print paper ``html``; False if the user cancelled."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title)
+    printer.setPageOrientation(orientation)
     printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(f"Print “{title}”")
