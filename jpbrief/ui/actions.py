@@ -117,6 +117,14 @@ class Actions(QObject):
         # Go
         self.back = self._act(self.tr("&Back"), StandardKey.Back, self.tr("Go back to where you were"))
         self.forward = self._act(self.tr("&Forward"), StandardKey.Forward, self.tr("Go forward again"))
+        self.back.setIconText(self.tr("\u2190 Back"))  # the toolbar's buttons
+        self.forward.setIconText(self.tr("Forward \u2192"))
+        self.start_of_article = self._act(
+            self.tr("&Start of article"), StandardKey.MoveToStartOfDocument,
+            self.tr("Go to the start of the article"))
+        self.end_of_article = self._act(
+            self.tr("&End of article"), StandardKey.MoveToEndOfDocument,
+            self.tr("Go to the end of the article"))
         self.previous_section = self._act(
             self.tr("&Previous section"), "Alt+Up", self.tr("Jump to the previous section"))
         self.next_section = self._act(
@@ -129,7 +137,8 @@ class Actions(QObject):
         self._menus.append((
             self.tr("&Go"),
             [
-                self.back, self.forward, None, self.previous_section, self.next_section, None,
+                self.back, self.forward, None, self.start_of_article, self.end_of_article, None,
+                self.previous_section, self.next_section, None,
                 self.previous_article, self.next_article,
             ],
         ))
@@ -207,7 +216,8 @@ class Actions(QObject):
                     menu.addAction(action)
 
     def shortcut_table(self, *, with_notes: bool = True) -> list[tuple[str, str, str]]:
-        """(menu, action, shortcuts) rows for the Help dialog, in menu order."""
+        """(menu, action, key) rows for the Help dialog, in menu order: one key per action,
+        the one the menu shows (not Qt's alternates such as Ctrl+Ins or the Copy key)."""
         rows = []
         for title, actions in self._menus:
             if actions is self._notes_menu and not with_notes:
@@ -215,8 +225,6 @@ class Actions(QObject):
             for action in actions:
                 if action is None or action is self.language_menu_marker or not action.shortcuts():
                     continue
-                keys = ", ".join(
-                    s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
-                )
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 rows.append((without_access_key(title), without_access_key(action.text()), keys))
         return rows

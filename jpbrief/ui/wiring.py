@@ -100,6 +100,8 @@ def connect_signals(app: ReaderApp) -> None:
     # Menu actions: Go
     actions.back.triggered.connect(reading.go_back)
     actions.forward.triggered.connect(reading.go_forward)
+    actions.start_of_article.triggered.connect(lambda: reading.go_to_end(end=False))
+    actions.end_of_article.triggered.connect(lambda: reading.go_to_end(end=True))
     actions.previous_section.triggered.connect(lambda: reading.step_section(-1))
     actions.next_section.triggered.connect(lambda: reading.step_section(+1))
     actions.previous_article.triggered.connect(lambda: reading.step_article(-1))

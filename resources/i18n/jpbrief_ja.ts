@@ -208,6 +208,30 @@
         <translation>次の位置に進みます</translation>
     </message>
     <message>
+        <source>← Back</source>
+        <translation>← 戻る</translation>
+    </message>
+    <message>
+        <source>Forward →</source>
+        <translation>進む →</translation>
+    </message>
+    <message>
+        <source>&amp;Start of article</source>
+        <translation>記事の先頭(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Go to the start of the article</source>
+        <translation>記事の先頭に移動します</translation>
+    </message>
+    <message>
+        <source>&amp;End of article</source>
+        <translation>記事の末尾(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Go to the end of the article</source>
+        <translation>記事の末尾に移動します</translation>
+    </message>
+    <message>
         <source>&amp;Previous section</source>
         <translation>前の節(&amp;P)</translation>
     </message>
@@ -775,6 +799,10 @@
     <message>
         <source>Sidebar</source>
         <translation>サイドバー</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>ナビゲーション</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QColor, QTextCharFormat
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtGui import QTextCharFormat
 
 from jpbrief.ui.services import library_cache
 from jpbrief.ui.services.navigation import History, Place
@@ -260,20 +259,15 @@ class ReadingController:
         return self.open_passage(hit.article, hit.anchor, hit.spans)
 
     def _mark_passage(self, anchor: str) -> None:
-        from PySide6.QtGui import QTextFormat
-
+        """Tint the whole passage a jump landed on (every line, margin to margin)."""
         span = self.reader.passage_range(anchor)
         if span is None:
             return
-        selection = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
-        colour = QColor(self.appearance.highlight_colour())
-        colour.setAlpha(70)
-        fmt.setBackground(colour)
-        fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        selection.cursor = self.reader.cursor_at(span[0])
-        selection.format = fmt
-        self.reader.set_transient_selections([selection])
+        fmt.setBackground(self.appearance.mark_colour("jump"))
+        start, end = span
+        end = min(end, self.reader.document().characterCount() - 1)
+        self.reader.set_transient_selections(self.reader.mark_ranges([(start, max(start, end - 1))], fmt))
 
     def go_to_section(self, anchor: str) -> None:
         if self.current is None:
@@ -282,6 +276,16 @@ class ReadingController:
             self.open_article(self.current.id, anchor)
         else:
             self.open_article(self.current.id, scroll=0)
+
+    def go_to_end(self, *, end: bool) -> None:
+        """Ctrl+Home / Ctrl+End: the article's start or end, a move Back returns from (in a
+        theme briefing: its start or end)."""
+        bar = self.reader.verticalScrollBar()
+        target = bar.maximum() if end else 0
+        if self.current is None:
+            bar.setValue(target)
+        else:
+            self.open_article(self.current.id, scroll=target)
 
     def step_section(self, step: int) -> None:
         if self.current is None:

@@ -68,7 +68,7 @@ class SearchController:
         if mapping is None:
             return 0
         fmt = QTextCharFormat()
-        fmt.setBackground(self.appearance.highlight_colour())
+        fmt.setBackground(self.appearance.mark_colour("search"))
         fmt.setForeground(QColor("#1a1a1a"))
         selections = self.reader.mark_ranges(mapping.document_spans(spans), fmt)
         self.reader.set_transient_selections(selections)

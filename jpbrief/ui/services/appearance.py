@@ -76,6 +76,19 @@ _DARK = {
 }
 
 
+MARK_KINDS = ("highlight", "search", "theme", "jump")
+"""What the reader marks, each in its own colour: the reader's own highlight (a yellow
+marker pen), a search hit's words (orange), the chosen theme's passages (a green tint) and
+the passage a jump lands on (a blue tint, the whole passage)."""
+
+_MARKS = {
+    "light": {"highlight": "#f5d76e", "search": "#f49a4e", "theme": "#e4f2d5", "jump": "#b5d5f5"},
+    "dark": {"highlight": "#f5d76e", "search": "#e58a3c", "theme": "#2c4230", "jump": "#1d4670"},
+}
+"""Search hits and highlights are drawn under dark text in both schemes (bright tints);
+theme marks and jump targets under the scheme's own text (soft tints)."""
+
+
 def effective_scheme(preference: str) -> str:
     """'light' or 'dark': the preference, or the system's scheme for 'system'."""
     if preference in ("light", "dark"):
@@ -107,8 +120,11 @@ class Appearance:
     """Applies a scheme to the application and produces the matching reader CSS."""
 
     def __init__(self, resources: Path) -> None:
-        self._css = {"light": _read(resources, "reader.css")}
-        self._css["dark"] = self._css["light"] + "\n" + _read(resources, "reader-dark.css")
+        light = _read(resources, "reader.css")
+        self._css = {
+            "light": light + _theme_rule("light"),
+            "dark": light + "\n" + _read(resources, "reader-dark.css") + _theme_rule("dark"),
+        }
         self._qss = _read(resources, "app.qss")
         self.scheme = "light"
 
@@ -131,7 +147,18 @@ class Appearance:
         return self._css["light"] + "\nbody { background-color: #ffffff; }"
 
     def highlight_colour(self) -> QColor:
-        return QColor("#f5d76e") if self.scheme == "light" else QColor("#c9a93c")
+        """The reader's own highlight (notes without a colour of their own)."""
+        return self.mark_colour("highlight")
+
+    def mark_colour(self, kind: str) -> QColor:
+        """The colour of a kind of mark (one of MARK_KINDS) in the scheme applied."""
+        return QColor(_MARKS["dark" if self.scheme == "dark" else "light"][kind])
+
+
+def _theme_rule(scheme: str) -> str:
+    """The reader CSS rule tinting the chosen theme's passages (the renderer's ``marked``)."""
+    colour = _MARKS[scheme]["theme"]
+    return f"\np.marked, h2.marked {{ background-color: {colour}; }}\n"
 
 
 def reader_font(point_size: float | None = None) -> QFont:

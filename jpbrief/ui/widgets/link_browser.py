@@ -4,6 +4,10 @@ Links never navigate by themselves (``setOpenLinks(False)``): a click, a hover r
 on a marker (after ``HOVER_DELAY_MS``) or Enter on a marker reached with Tab becomes a
 signal carrying what was asked for, where to put its card, and how it was triggered.
 Tool-tips are shown as text, never as markup that could load a resource.
+
+Markers are small: a click or a resting pointer within ``HIT_SLOP`` pixels of one counts
+as on it, and the marker reached with Tab gets a solid focus ring (Qt's own is a faint
+dotted box).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from jpbrief.core import links
@@ -20,10 +25,19 @@ from jpbrief.ui.services.markup import escape, literal
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
+    from PySide6.QtGui import QCursor, QFocusEvent, QKeyEvent, QMouseEvent, QPaintEvent, QTextCursor
 
 HOVER_DELAY_MS = 400
 """How long the pointer rests on a footnote or cross-reference marker before its card opens."""
+
+HIT_SLOP = 7
+"""How far (pixels) around a footnote or cross-reference marker a click or hover still hits it."""
+
+_SLOP_PROBES = [(dx, dy) for r in (3, HIT_SLOP) for dx, dy in
+                ((0, r), (0, -r), (r, 0), (-r, 0), (r, r), (-r, r), (r, -r), (-r, -r))]
+
+_WINDOW_KEYS = (QKeySequence.StandardKey.MoveToStartOfDocument, QKeySequence.StandardKey.MoveToEndOfDocument)
+"""Keys the text control would take for its (invisible) cursor: the window's actions get them."""
 
 
 class LinkBrowser(QTextBrowser):
@@ -56,6 +70,10 @@ class LinkBrowser(QTextBrowser):
         self._hover_timer.setInterval(HOVER_DELAY_MS)
         self._hover_timer.timeout.connect(self._hover_elapsed)
         self._click_pos: QPoint | None = None
+        self._press_pos: QPoint | None = None
+        self._cursor_before: QCursor | None = None  # while the pointer is beside a marker
+        self._ring: QRect | None = None  # where the focus ring was last painted
+        self._tabbed = False  # a marker can have the focus only once Tab has been pressed
         self.anchorClicked.connect(self._on_anchor_clicked)
 
     def set_glossary(self, glossary: dict[str, str] | Glossary) -> None:
@@ -128,6 +146,67 @@ class LinkBrowser(QTextBrowser):
             return href if href == start_format.anchorHref() else ""
         return ""
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and any(
+            event.matches(key) for key in _WINDOW_KEYS  # type: ignore[attr-defined]
+        ):
+            event.ignore()  # not the text control's: Ctrl+Home/End are the window's actions
+            return False
+        return super().event(event)
+
+    # -- the marker in focus ---------------------------------------------------------
+    def focus_ring_rect(self) -> QRect | None:
+        """Where the ring goes round the marker the keyboard is on (viewport), or None."""
+        if not self.focused_href():
+            return None
+        cursor = self.textCursor()
+        from PySide6.QtGui import QTextCursor as Cursor
+
+        start, end = Cursor(cursor), Cursor(cursor)
+        start.setPosition(cursor.selectionStart())
+        end.setPosition(cursor.selectionEnd())
+        left, right = self.cursorRect(start), self.cursorRect(end)
+        if left.top() != right.top():  # wrapped: ring the part on the first line
+            right = QRect(left.left() + 8, left.top(), 1, left.height())
+        return left.united(right).adjusted(-1, 0, 1, 1)  # over Qt's dotted box, which it hides
+
+    def focus_ring_colour(self) -> QColor:
+        return self.palette().color(self.palette().ColorRole.Highlight)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        # Nothing asked of the text cursor before Tab is first pressed: not at the first paint.
+        ring = self.focus_ring_rect() if self._tabbed and self.hasFocus() else None
+        if ring != self._ring:  # Qt repaints only the text's own rectangles: the ring's too
+            for moved in (ring, self._ring):
+                if moved is not None:
+                    self.viewport().update(moved.adjusted(-2, -2, 2, 2))
+            self._ring = ring
+        if ring is not None:
+            from PySide6.QtGui import QPainter, QPen
+
+            painter = QPainter(self.viewport())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            colour = self.focus_ring_colour()
+            fill = QColor(colour)
+            fill.setAlpha(40)
+            painter.setBrush(fill)
+            painter.setPen(QPen(colour, 2))
+            painter.drawRoundedRect(ring, 3, 3)
+            painter.end()
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        self._tabbed = True  # Tab and Shift+Tab move between the markers
+        return super().focusNextPrevChild(next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             href = self.focused_href()
@@ -149,18 +228,47 @@ class LinkBrowser(QTextBrowser):
             event.accept()
             return
         self.cancel_hover()
+        self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        near = ""
         if event.button() == Qt.MouseButton.LeftButton:
-            self._click_pos = event.position().toPoint()
+            self._click_pos = pos
+            pressed = self._press_pos
+            if not self.anchorAt(pos) and pressed is not None and (pressed - pos).manhattanLength() < 4:
+                near = self.card_link_near(pos)  # a click just beside a marker: Qt sees no link
         super().mouseReleaseEvent(event)
-        self._click_pos = None
+        self._click_pos = self._press_pos = None
+        if near:
+            self.activate_href(near, self._point_for_pos(pos), "click")
+
+    def card_link_near(self, pos: QPoint) -> str:
+        """The footnote or cross-reference marker at ``pos`` or within ``HIT_SLOP`` of it
+        (nearest first), or '': markers are small, and a touchpad is not precise."""
+        href = self.anchorAt(pos)
+        if href:
+            return href if links.is_card_link(href) else ""
+        for dx, dy in _SLOP_PROBES:
+            href = self.anchorAt(pos + QPoint(dx, dy))
+            if links.is_card_link(href):
+                return href
+        return ""
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         pos = event.position().toPoint()
-        href = self.anchorAt(pos)
+        href = self.card_link_near(pos)
+        beside = bool(href) and not self.anchorAt(pos)  # Qt's pointing hand: only on the glyphs
+        if beside != (self._cursor_before is not None):
+            if beside:
+                self._cursor_before = self.viewport().cursor()
+                self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+            else:
+                assert self._cursor_before is not None
+                self.viewport().setCursor(self._cursor_before)
+                self._cursor_before = None
         if links.is_card_link(href):
             if href != self._hover_href:
                 self._hover_href = href
@@ -175,7 +283,7 @@ class LinkBrowser(QTextBrowser):
         super().leaveEvent(event)
 
     def _hover_elapsed(self) -> None:
-        if self._hover_href and self.anchorAt(self._hover_pos) == self._hover_href:
+        if self._hover_href and self.card_link_near(self._hover_pos) == self._hover_href:
             self.activate_href(self._hover_href, self._point_for_pos(self._hover_pos), "hover")
 
     def hover_pending(self) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.widgets.banner import ProblemsBanner
@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebarTabs")
         self.sidebar.setAccessibleName(self.tr("Sidebar"))
         self.sidebar.setDocumentMode(True)
+        # Every tab in sight: a narrow sidebar shortens their names rather than hiding some.
+        self.sidebar.setUsesScrollButtons(False)
+        self.sidebar.setElideMode(Qt.TextElideMode.ElideRight)
         for panel, title in panels:
             self.sidebar.addTab(panel if panel is not None else QWidget(), title)
         self.sidebar.setMinimumWidth(240)
@@ -100,6 +103,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         actions.build_menus(self.menuBar(), with_notes=with_notes)
+        # Back and forward as buttons too (enabled as the history allows: the actions' state).
+        self.navigation = QToolBar(self.tr("Navigation"))
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Navigation"))
+        self.navigation.setMovable(False)
+        self.navigation.setFloatable(False)
+        self.navigation.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.navigation.addAction(actions.back)
+        self.navigation.addAction(actions.forward)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.navigation)
         for action in actions.all():
             self.addAction(action)  # shortcuts work even when the menu bar is hidden
         self.statusBar().setSizeGripEnabled(True)
@@ -143,6 +156,18 @@ class MainWindow(QMainWindow):
             self.sidebar.blockSignals(was_blocked)
         if placeholder is not None:
             placeholder.deleteLater()
+        self._reader_last_in_tab_order()
+
+    def _reader_last_in_tab_order(self) -> None:
+        """Tab goes through the sidebar, then the article, as they read left to right: a
+        panel put in later would otherwise come after the reader."""
+        last: QWidget = self.sidebar
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:  # a ring through the window's widgets
+            if self.sidebar.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                last = widget  # (Qt orders only widgets that take the focus)
+            widget = widget.nextInFocusChain()
+        QWidget.setTabOrder(last, self.reader)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.BackButton:

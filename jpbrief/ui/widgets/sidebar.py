@@ -62,7 +62,7 @@ class LibraryPanel(QWidget):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.articles = RichList(self.tr("Articles"), lines=3)  # title in up to two lines, then meta
+        self.articles = RichList(self.tr("Articles"), lines=4)  # title: up to three lines at 330 px; meta
         self.articles.setObjectName("articleList")
         self.outline = RichList(self.tr("Sections of this article"))
         self.outline.setObjectName("outlineList")
@@ -132,9 +132,10 @@ class ThemesPanel(QWidget):
         self.current = ""
         self.themes = RichList(self.tr("Themes"), lines=2)
         self.themes.setObjectName("themeList")
-        self.digest = RichList(self.tr("Passages of the chosen theme"), lines=4)  # where, then excerpt
+        self.digest = RichList(self.tr("Passages of the chosen theme"), lines=7)  # where: 3 lines, excerpt: 4
         self.digest.setObjectName("digestList")
         self.digest_caption = section_caption(self.tr("Choose a theme"))
+        self.digest_caption.setWordWrap(True)  # "COUNTERSTRIKE · 4 IN 2 ARTICLES" whole, on two lines
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setAccessibleName(self.tr("Clear theme marking"))
         self.clear_button.setToolTip(self.tr("Stop marking this theme's passages (Ctrl+Shift+M)"))
