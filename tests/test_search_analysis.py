@@ -37,13 +37,28 @@ def terms(text: str) -> list[str]:
         ("manoeuvre", "maneuver"),
         ("practise", "practice"),
         ("revitalised", "revitalized"),
+        # double l in British, single in American (issue 14)
+        ("Councillors", "councilors"),
+        ("councillor", "councilor"),
+        ("counsellor", "counselor"),
+        ("counselling", "counseling"),
+        ("travellers", "travelers"),
+        ("modelling", "modeling"),
+        ("labelled", "labeled"),
+        ("cancelled", "canceled"),
+        ("cancellation", "cancelation"),
+        ("marvellous", "marvelous"),
+        ("signalled", "signaled"),
     ],
 )
 def test_british_and_american_spellings_index_alike(british: str, american: str):
     assert terms(british) == terms(american)
+    assert word_parts(f"the {american} met") == word_parts(f"the {british} met")
 
 
-@pytest.mark.parametrize("word", ["four", "hour", "tour", "your", "fence", "promise", "rise"])
+@pytest.mark.parametrize(
+    "word", ["four", "hour", "tour", "your", "fence", "promise", "rise", "filled", "willing"]
+)
 def test_spelling_rules_leave_look_alikes_alone(word: str):
     assert americanise(word) == word
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -72,12 +73,46 @@ def test_search_options(capsys, argv: list[str], expected: set[str]):
         assert all("dicas" in hit["themes"] for hit in data["hits"])
 
 
-def test_text_output_groups_by_article_and_marks_matches(capsys):
+def test_text_output_in_rank_order_with_the_article_on_each_line(capsys):
     code, out, _err = run(capsys, "search", "DICAS", "--limit", "3")
     assert code == 0
     assert "passage(s) in" in out.splitlines()[0]
-    assert "focused-on-its-region — Focused on its region" in out
+    ranked = [line for line in out.splitlines() if re.match(r"\s+\d+\. ", line)]
+    assert [int(line.split(".")[0]) for line in ranked] == [1, 2, 3]
+    assert all(re.match(r"\s+\d+\. [a-z0-9-]+ #", line) for line in ranked)
+    scores = [float(line.rsplit("score ", 1)[1]) for line in ranked]
+    assert scores == sorted(scores, reverse=True)
     assert "«DICAS»" in out
+
+
+def test_text_output_shows_every_word_first_then_some_words_under_a_heading(capsys):
+    code, out, _err = run(capsys, "search", "defence", "budget", "--limit", "50")
+    assert code == 0
+    lines = out.splitlines()
+    every, some = lines.index("Matching every word:"), lines.index("Matching some words:")
+    assert every < some
+    ranked = [line for line in lines if re.match(r"\s+\d+\. ", line)]
+    scores = [float(line.rsplit("score ", 1)[1]) for line in ranked]
+    assert scores == sorted(scores, reverse=True)  # across articles, in rank order
+    assert "without “budget”" in "\n".join(lines[some:])
+    assert "without" not in "\n".join(lines[every:some])
+
+
+def test_json_output_says_how_many_match_every_word_and_why_each_matched(capsys):
+    code, out, _err = run(capsys, "search", "--json", "defence", "budget", "--limit", "50")
+    data = json.loads(out)
+    assert code == 0 and 0 < data["complete"] < data["total"]
+    assert [hit["tier"] for hit in data["hits"]][: data["complete"]] == ["every"] * data["complete"]
+    assert all(hit["missing"] for hit in data["hits"][data["complete"] :])
+
+
+def test_text_output_says_why_a_passage_matched_through_its_heading(capsys):
+    code, out, _err = run(capsys, "search", "counterstrike")
+    assert code == 0
+    blocks = re.split(r"\n(?= +\d+\. )", out)[1:]
+    assert blocks
+    for block in blocks:  # a marked word, or the reason
+        assert "«counterstrike»" in block.casefold() or "matched in its section heading ‘" in block
 
 
 def test_query_of_several_words_and_a_leading_minus(capsys):

@@ -78,6 +78,10 @@ def snippet_for_terminal(snippet: str, *, ansi: bool) -> str:
 
 
 def _print_text(result: SearchResult) -> None:
+    """Hits in rank order, each with its article; those matching only some of the words
+    under a heading of their own, and why each matched when its marks do not say."""
+    from jpbrief.core.search.results import SOME_WORDS
+
     ansi = sys.stdout.isatty()
     if result.message:
         print(result.message)
@@ -85,17 +89,24 @@ def _print_text(result: SearchResult) -> None:
         print("Did you mean: " + " | ".join(result.suggestions))
     if not result.hits:
         return
-    groups = result.group_by_article()
     shown = len(result.hits)
     more = f", showing {shown}" if shown < result.total else ""
-    print(f"{result.total} passage(s) in {len(groups)} article(s){more}")
-    for group in groups:
-        print()
-        print(f"{group.article} — {group.title}")
-        for hit in group.hits:
-            where = f" [{hit.section}]" if hit.section else ""
-            print(f"  #{hit.anchor}{where}  score {hit.score:.3f}")
-            print(f"    {snippet_for_terminal(hit.snippet, ansi=ansi)}")
+    some = result.total - result.complete
+    counts = f"{result.complete} match every word, {some} some words" if some > 0 else "all words"
+    print(f"{result.total} passage(s) in {len(result.group_by_article())} article(s): {counts}{more}")
+    group = ""
+    for rank, hit in enumerate(result.hits, 1):
+        if some > 0 and hit.tier and hit.tier != group:
+            group = hit.tier
+            print()
+            print("Matching some words:" if group == SOME_WORDS else "Matching every word:")
+        elif rank == 1:
+            print()
+        where = f" [{hit.section}]" if hit.section else ""
+        print(f"{rank:>3}. {hit.article} #{hit.anchor}{where}  score {hit.score:.3f}")
+        print(f"     {snippet_for_terminal(hit.snippet, ansi=ansi)}")
+        if hit.reason:
+            print(f"     ({hit.reason})")
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -109,6 +120,7 @@ def cmd_search(args: argparse.Namespace) -> int:
             {
                 "hits": data["hits"],
                 "total": data["total"],
+                "complete": data["complete"],
                 "suggestions": data["suggestions"],
                 "message": data["message"],
             }

@@ -1262,6 +1262,10 @@
         <translation>検索しています…</translation>
     </message>
     <message>
+        <source>Matching some words</source>
+        <translation>一部の語に一致</translation>
+    </message>
+    <message>
         <source>Did you mean {words}?</source>
         <translation>もしかして: {words}</translation>
     </message>
@@ -1278,6 +1282,10 @@
     <message>
         <source> (showing {shown})</source>
         <translation>（{shown} 件を表示）</translation>
+    </message>
+    <message>
+        <source>: {every} with every word, {some} with some</source>
+        <translation>（すべての語に一致 {every} 件、一部の語に一致 {some} 件）</translation>
     </message>
 </context>
 <context>

@@ -4,9 +4,10 @@
 needs is passed to its constructor; it keeps one open index and is safe to call from
 several threads (calls are serialised). One query runs, in order, through
 :mod:`.querylang` (parse) → :mod:`.planner` (clauses) → :mod:`.retrieval` (tiers) →
-:mod:`.ranking` (BM25F) → :mod:`.hits` (marks and snippets) → :mod:`.suggest`. The index
-itself is described by :mod:`.schema` and :mod:`.fingerprint`, written by
-:mod:`.indexer` and opened, built and published by :mod:`.lifecycle` over :mod:`.store`.
+:mod:`.ranking` (BM25F) → :mod:`.explain` (why each matched) → :mod:`.hits` (marks and
+snippets) → :mod:`.suggest`. The index itself is described by :mod:`.schema` and
+:mod:`.fingerprint`, written by :mod:`.indexer` and opened, built and published by
+:mod:`.lifecycle` over :mod:`.store`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from jpbrief.core.closing import Closing
 from jpbrief.core.model import Library
 from jpbrief.core.search import indexer, lifecycle, querylang, seal
+from jpbrief.core.search.explain import explain
 from jpbrief.core.search.fingerprint import fingerprint
 from jpbrief.core.search.hits import make_hit
 from jpbrief.core.search.planner import Planner
@@ -234,15 +236,19 @@ class SearchIndex(Closing):
                 message = "Type a word to search for."
             return SearchResult(query=query, message=" ".join([message, *notes]))
 
-        ranked, total = self._retriever.rank(plan, limit)
+        ranked, total, complete = self._retriever.rank(plan, limit)
         searcher = self._open.searcher
-        hits = [make_hit(searcher.stored_fields(doc), score, plan) for doc, score in ranked]
+        hits = [
+            make_hit(searcher.stored_fields(doc), score, plan, explain(self._retriever, plan, doc))
+            for doc, score in ranked
+        ]
         if total == 0:
             notes.insert(0, "No passages match.")
         nearest = [query.replace(word, name, 1) for word, name in plan.nearest]
         return SearchResult(
             hits=hits,
             total=total,
+            complete=complete,
             suggestions=list(dict.fromkeys(nearest + suggestions(query, parsed, self._open.vocabulary))),
             message=" ".join(notes) or None,
             query=query,

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from jpbrief.core.search import snippets
+from jpbrief.core.search.analysis import word_parts
+from jpbrief.core.search.explain import GLOSSARY, ClauseMatch
 from jpbrief.core.search.planner import Plan
-from jpbrief.core.search.results import Hit
+from jpbrief.core.search.results import EVERY_WORD, SOME_WORDS, Hit
+
+GLOSSARY_SHOWN = 2
+"""Glossary equivalents named in a hit's ``why``, at most."""
 
 
-def make_hit(stored: dict[str, Any], score: float, plan: Plan) -> Hit:
-    """The hit for a passage's stored fields, its words and phrases from ``plan`` marked.
+def make_hit(
+    stored: dict[str, Any], score: float, plan: Plan, matches: Sequence[ClauseMatch] = ()
+) -> Hit:
+    """The hit for a passage's stored fields, its words and phrases from ``plan`` marked,
+    and why it matched from ``matches`` (one per clause of ``plan``, see :mod:`.explain`).
 
     When the passage text holds no mark but a cited source does (the passage matched
     through its citations), the snippet shows the text's start and the marked citation.
@@ -25,6 +34,8 @@ def make_hit(stored: dict[str, Any], score: float, plan: Plan) -> Hit:
             cite = snippets.render(stored["cites"], cite_spans, width=140)
             snippet = f"{head} [source: {cite}]"
     terms = tuple(dict.fromkeys(text[s:e] for s, e in spans))
+    missing = tuple(m.label for m in matches if not m.how)
+    tier = "" if not matches else SOME_WORDS if missing else EVERY_WORD
     return Hit(
         article=stored.get("article", ""),
         anchor=stored.get("anchor", ""),
@@ -37,4 +48,46 @@ def make_hit(stored: dict[str, Any], score: float, plan: Plan) -> Hit:
         kind=stored.get("kind", "paragraph"),
         terms=terms,
         spans=tuple(spans),
+        tier=tier,
+        why=why(matches, stored),
+        missing=missing,
     )
+
+
+def why(matches: Sequence[ClauseMatch], stored: dict[str, Any]) -> str:
+    """What the marks in the passage text do not show: words matched only in the section
+    heading, the article title or a cited source, or through the glossary."""
+    named = len(matches) > 1
+    places = {
+        "section": f"in its section heading ‘{stored.get('section', '')}’",
+        "title": f"in the article title ‘{stored.get('article_title', '')}’",
+        "cites": "in a cited source",
+    }
+    where: dict[str, list[str]] = {}
+    parts: list[str] = []
+    for match in matches:
+        if not match.how:
+            continue
+        if "text" not in match.fields:
+            place = next((name for name in places if name in match.fields), "cites")
+            where.setdefault(place, []).append(f"“{match.label}”")
+        if match.how == GLOSSARY:
+            found = [eq for eq in match.glossary if _holds(stored, eq)] or list(match.glossary)
+            shown = " / ".join(found[:GLOSSARY_SHOWN])
+            parts.append(f"matched through the glossary: {match.label} = {shown}")
+    located = [
+        (f"{', '.join(labels)} " if named else "") + f"matched {places[place]}"
+        for place, labels in where.items()
+    ]
+    return "; ".join(located + parts)
+
+
+def _holds(stored: dict[str, Any], phrase: str) -> bool:
+    """Whether a searched field of the passage holds ``phrase`` (its words, in order)."""
+    wanted = tuple(word_parts(phrase))
+    n = len(wanted)
+    for name in ("text", "section", "article_title", "cites"):
+        terms = word_parts(stored.get(name) or "")
+        if n and any(tuple(terms[i : i + n]) == wanted for i in range(len(terms) - n + 1)):
+            return True
+    return False

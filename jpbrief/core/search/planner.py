@@ -54,6 +54,8 @@ class Clause:
     exact: Query
     expanded: Query | None = None
     rank_by: Query | None = None
+    glossary: tuple[str, ...] = ()
+    """The glossary equivalents ``expanded`` searches, to tell the reader why a passage matched."""
 
     @property
     def matching(self) -> Query:
@@ -191,7 +193,12 @@ class _Compiler:
                 ]
                 if exacts:
                     exact = exacts[0] if len(exacts) == 1 else And(exacts)
-                    clauses.append(Clause(" ".join(texts[i:end]), exact, self.expansion(equivalents)))
+                    clauses.append(
+                        Clause(
+                            " ".join(texts[i:end]), exact, self.expansion(equivalents),
+                            glossary=tuple(equivalents),
+                        )
+                    )
                 i = end
                 continue
             clause = self.atom_clause(words[i], glossary=False)
@@ -231,12 +238,12 @@ class _Compiler:
             exact = self.text_query(atom.text, marks)
             if exact is None:
                 return None
-            expanded = None
+            expanded, equivalents = None, []
             if glossary and self.may_expand(atom.text):
                 equivalents = self.expander.equivalents(tuple(word_parts(atom.text)))
                 if equivalents:
                     expanded = self.expansion(equivalents)
-            return Clause(atom.text, exact, expanded)
+            return Clause(atom.text, exact, expanded, glossary=tuple(equivalents))
         # a Group: OR / AND of atoms
         subclauses = [
             self.atom_clause(item, glossary=glossary, highlight=highlight) for item in atom.items
@@ -246,9 +253,10 @@ class _Compiler:
             return None
         joiner = Or if atom.op == "or" else And
         exact = joiner([c.exact for c in present])
+        label = f" {atom.op.upper()} ".join(c.label for c in present)  # what the reader typed
         if all(c.expanded is None for c in present):
-            return Clause(atom.op, exact)
-        return Clause(atom.op, exact, joiner([c.matching for c in present]))
+            return Clause(label, exact)
+        return Clause(label, exact, joiner([c.matching for c in present]))
 
     def prefix_clause(self, text: str, marks: set[str], *, glossary: bool) -> Clause | None:
         """Words starting with ``text``; the word itself (if it is one) ranks first and
@@ -267,7 +275,7 @@ class _Compiler:
         if len(own) == 1 and own[0] in terms:
             terms.remove(own[0])
             terms.insert(0, own[0])
-        expanded = None
+        expanded, equivalents = None, []
         if glossary:
             equivalents = self.expander.equivalents(tuple(word_parts(text)))
             expanded = self.expansion(equivalents) if equivalents else None
@@ -281,7 +289,7 @@ class _Compiler:
             ]
         )
         exact = Or([_term_query(term) for term in terms])
-        return Clause(f"{text}*", exact, expanded, rank_by=rank_by)
+        return Clause(f"{text}*", exact, expanded, rank_by=rank_by, glossary=tuple(equivalents))
 
 
 def _across_fields(make: Callable[[str, float], Query], fields: Iterable[str] = ()) -> Query:

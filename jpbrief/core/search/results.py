@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from jpbrief.core.model import Library
 
 
+EVERY_WORD = "every"
+SOME_WORDS = "some"
+
+
 @dataclass(frozen=True)
 class Hit:
     """One matching passage.
@@ -27,6 +31,11 @@ class Hit:
     ``score`` only orders hits (higher first): its integer part is the match tier
     (all words as typed > all words via the glossary > most words > …) and the
     fraction the BM25F score within the tier.
+    ``tier`` is :data:`EVERY_WORD` when the passage matches every word of the query (as
+    typed or through the glossary), :data:`SOME_WORDS` when only some, "" for a listing
+    by filters only. ``why`` says, when the marks in ``snippet`` do not, why it matched:
+    a word found only in its section heading, the article title or a cited source, or
+    through the glossary; ``missing`` are the query's words it lacks.
     """
 
     article: str
@@ -40,6 +49,16 @@ class Hit:
     kind: str = "paragraph"
     terms: tuple[str, ...] = ()
     spans: tuple[tuple[int, int], ...] = ()
+    tier: str = ""
+    why: str = ""
+    missing: tuple[str, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """``why`` and the words it lacks, as one line for the reader ("" when the marked
+        snippet says it all)."""
+        lacks = ", ".join(f"“{word}”" for word in self.missing)
+        return "; ".join(part for part in (self.why, f"without {lacks}" if lacks else "") if part)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,6 +73,9 @@ class Hit:
             "score": self.score,
             "terms": list(self.terms),
             "spans": [list(span) for span in self.spans],
+            "tier": self.tier,
+            "why": self.why,
+            "missing": list(self.missing),
         }
 
 
@@ -80,6 +102,8 @@ class SearchResult:
     query: str = ""
     busy: bool = False
     """True when another process is building the index: try again shortly."""
+    complete: int = 0
+    """How many of the ``total`` passages match every word (the others match some)."""
 
     def group_by_article(self) -> list[ArticleHits]:
         """Hits grouped by article; articles ordered by their best hit."""
@@ -93,6 +117,7 @@ class SearchResult:
             "query": self.query,
             "hits": [hit.to_dict() for hit in self.hits],
             "total": self.total,
+            "complete": self.complete,
             "suggestions": list(self.suggestions),
             "message": self.message,
         }

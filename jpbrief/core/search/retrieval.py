@@ -8,8 +8,10 @@ Passages are ranked in tiers, best first:
 
 Within a tier passages are ordered by BM25F (see :mod:`.ranking`) over the fields and
 weights the :mod:`.planner` gave each clause. The total is the number of passages
-matching at least one clause. Filters (``theme:``, ``article:``) and exclusions apply to
-every tier; a query of filters only lists passages in reading order.
+matching at least one clause, ``complete`` those matching every clause (tiers 1 and 2).
+Filters (``theme:``, ``article:``) and exclusions apply to every tier; a query of filters
+only lists passages in reading order. Headings are never results: a heading lends its
+words to the passages of its section through their ``section`` field instead.
 """
 
 from __future__ import annotations
@@ -40,13 +42,14 @@ class Retriever:
         self.searcher = searcher
         self.postings = postings
 
-    def rank(self, plan: Plan, limit: int) -> tuple[Ranked, int]:
-        """The ``limit`` best passages for ``plan``, and how many match at all."""
+    def rank(self, plan: Plan, limit: int) -> tuple[Ranked, int, int]:
+        """The ``limit`` best passages for ``plan``, how many match at all and how many
+        match every clause."""
         allowed: set[int] | None = None
         for flt in plan.filters:
             filtered = self.docs(flt)
             allowed = set(filtered) if allowed is None else allowed.intersection(filtered)
-        masked: set[int] = set()
+        masked: set[int] = set(self.postings.docs("kind", "heading"))
         for excluded in plan.exclude:
             masked.update(self.docs(excluded))
 
@@ -56,7 +59,7 @@ class Retriever:
 
         if not plan.clauses:  # filters only: passages in reading order
             in_order = sorted(keep(allowed or ()))
-            return [(doc, 0.0) for doc in in_order[:limit]], len(in_order)
+            return [(doc, 0.0) for doc in in_order[:limit]], len(in_order), len(in_order)
 
         exact_sets = [keep(self.docs(clause.exact)) for clause in plan.clauses]
         clause_sets = [
@@ -70,8 +73,10 @@ class Retriever:
         k = len(plan.clauses)
         all_exact = set.intersection(*exact_sets) if exact_sets else set()
         tiers: list[set[int]] = [all_exact]
+        complete = len(all_exact)
         if any(clause.expanded is not None for clause in plan.clauses):
             tiers.append({doc for doc, n in counts.items() if n == k} - all_exact)
+            complete += len(tiers[-1])
         by_count: dict[int, set[int]] = {}
         for doc, n in counts.items():
             if n < k:
@@ -87,7 +92,7 @@ class Retriever:
             tier_value = float(len(tiers) - tier_number)
             for bm25, doc in self.postings.top(scoring, tier, need):
                 ranked.append((doc, tier_value + bm25 / (bm25 + 1.0) if bm25 > 0 else tier_value))
-        return ranked, total
+        return ranked, total, complete
 
     def docs(self, q: Query) -> Collection[int]:
         """Document numbers matching ``q``, unscored (term postings are cached)."""

@@ -1,7 +1,7 @@
 """The index's schema and the document each passage becomes in it.
 
 One document per passage. The searched fields are the passage text, its section heading,
-the article title (with the article's first passage only, so a title word finds the
+the article title (with the article's first paragraph only, so a title word finds the
 article without making every passage of it a match) and the citations of the sources it
 cites. No field keeps word positions: phrases are matched through ``pairs``, the adjacent
 word pairs of every searched field (``t|economic+security``), so a two-word phrase is one
@@ -25,9 +25,11 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from jpbrief.core.model import Article, Passage, Source
 from jpbrief.core.search.analysis import Tok, analyse
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 """Part of the fingerprint: bump when analysis or schema change (8: Japanese bigrams,
-NFKC width folding, capitals terms; 9: no Whoosh-scorable fields)."""
+NFKC width folding, capitals terms; 9: no Whoosh-scorable fields; 10: ``kind``
+searchable so headings are left out of results, the title with the first paragraph,
+double-l spellings folded)."""
 
 SCORED_FIELDS = ["text", "section", "title", "cites"]
 """The searched fields; BM25F needs each one's length per passage (see :mod:`.ranking`)."""
@@ -90,7 +92,7 @@ def build_schema() -> Schema:
         docid=ID(stored=True, unique=True),
         article=ID(stored=True),
         anchor=STORED(),
-        kind=STORED(),
+        kind=ID(stored=True),  # headings are not results: see .retrieval
         themes=KEYWORD(stored=True),
         article_title=STORED(),
         # No word positions: phrases use ``pairs``, so postings stay small and fast
@@ -122,8 +124,10 @@ class PassageDocument:
 def passage_document(
     article: Article, passage: Passage, sources: Mapping[str, Source]
 ) -> PassageDocument:
-    """The document of ``passage``; the title goes with the article's first passage only."""
-    title = article.title if passage is article.passages[0] else ""
+    """The document of ``passage``; the title goes with the article's first paragraph only
+    (headings are never results)."""
+    first = next((p for p in article.passages if p.kind != "heading"), None)
+    title = article.title if passage is first else ""
     cites = " ".join(
         dict.fromkeys(
             sources[footnote.source_id].citation

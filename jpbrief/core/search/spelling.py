@@ -79,6 +79,13 @@ _SPELLING_RULES = [
         ),
         r"\1\2",
     ),
+    # the same after two syllables, any word: councillor(s), counselling, marvellous,
+    # cancellation, ... (and words doubled in both spellings, controlled → controled,
+    # changed alike on both sides and so harmlessly; one syllable before, filled, stays)
+    (
+        re.compile(r"^(.*[aeiouy][^aeiouy\W]+[aeiou])ll(ed|ing|er|ers|or|ors|ous|ation|ations)$"),
+        r"\1l\2",
+    ),
     # analyse, paralyse, catalyse
     (re.compile(r"(.{2,})ys(e|es|ed|ing|er|ers)$"), r"\1yz\2"),
     # -ise / -isation (organise, modernisation, ...); applied on both sides, so a word
@@ -130,3 +137,18 @@ def americanise_prefix(prefix: str) -> str:
     if prefix.endswith("is") and len(prefix) > 4:
         return prefix[:-2] + "iz"
     return prefix
+
+
+_DOUBLE_L_PREFIX = re.compile(r"^(.*[aeiouy][^aeiouy\W]+[aeiou])(ll?)([aeio][a-z]*)?$")
+
+
+def double_l_prefix(prefix: str) -> str:
+    """A ``prefix*`` with the other number of l's after two syllables (councill ↔
+    council, councilo ↔ councillo), so a word beginning in either spelling is found."""
+    match = _DOUBLE_L_PREFIX.match(prefix)
+    if match is None:
+        return prefix
+    head, ls, rest = match.group(1), match.group(2), match.group(3) or ""
+    if ls == "l" and not rest:
+        return prefix  # "travel": every word it begins already starts like that
+    return head + ("l" if ls == "ll" else "ll") + rest

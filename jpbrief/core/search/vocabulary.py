@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from jpbrief.core.search.analysis import Tok, fold
-from jpbrief.core.search.spelling import americanise_prefix
+from jpbrief.core.search.spelling import americanise_prefix, double_l_prefix
 
 MAX_SUGGESTIONS = 3
 
@@ -90,7 +90,7 @@ class Vocabulary:
         if not prefix:
             return [], False
         counts: dict[str, int] = {}
-        for start in {prefix, americanise_prefix(prefix)}:
+        for start in {prefix, americanise_prefix(prefix), double_l_prefix(prefix)}:
             lo = bisect.bisect_left(self._keys, start)
             for key in self._keys[lo:]:
                 if not key.startswith(start):

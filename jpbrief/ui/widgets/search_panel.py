@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from jpbrief.core.model import Library
-from jpbrief.core.search.results import Hit
+from jpbrief.core.search.results import SOME_WORDS, Hit
 from jpbrief.ui.services.markup import escape, literal
 from jpbrief.ui.services.search_service import SearchOutcome
 from jpbrief.ui.widgets.rich_list import TARGET_ROLE, RichList
@@ -151,14 +151,24 @@ class SearchPanel(QWidget):
         self.outcome = outcome
         self.results.clear()
         self._hits = {}
+        group = ""
         for hit in outcome.hits:
+            if hit.tier == SOME_WORDS and group != SOME_WORDS and outcome.result.complete < outcome.total:
+                self._add_heading(self.tr("Matching some words"))
+            group = hit.tier
             self._hits[(hit.article, hit.anchor)] = hit
             article = self.library.article(hit.article)
             title = hit.title or (article.title if article else hit.article)
             where = title + (f" › {hit.section}" if hit.section and hit.section != hit.text else "")
             snippet = hit.snippet or escape(hit.text[:200])
             html = (f'<span class="muted">{escape(where)}</span><br>{snippet}')
-            self.results.add_item(f"{where}: {hit.text}", html, (hit.article, hit.anchor), literal(hit.text))
+            why = hit.reason
+            if why:
+                html += f'<br><span class="muted"><i>{escape(why)}</i></span>'
+            self.results.add_item(
+                f"{where}: {hit.text}" + (f" ({why})" if why else ""), html,
+                (hit.article, hit.anchor), literal(hit.text),
+            )
         if outcome.suggestions and not outcome.hits:
             links = ", ".join(f'<a href="{escape(s)}">{escape(s)}</a>' for s in outcome.suggestions[:3])
             self.suggestion.setText(self.tr("Did you mean {words}?").format(words=links))
@@ -174,13 +184,29 @@ class SearchPanel(QWidget):
             total = max(outcome.total, shown)
             counted = self.tr("%n passage(s)", None, total)
             more = self.tr(" (showing {shown})").format(shown=shown) if total > shown else ""
-            self.status.setText(f"{counted}{more}")
+            complete = outcome.result.complete
+            split = complete < total and any(hit.tier for hit in outcome.hits)
+            some = (
+                self.tr(": {every} with every word, {some} with some").format(
+                    every=complete, some=total - complete
+                )
+                if split
+                else ""
+            )
+            self.status.setText(f"{counted}{some}{more}")
+
+    def _add_heading(self, text: str) -> None:
+        """A row naming the group of results that follows; it cannot be chosen."""
+        item = self.results.add_item(text, f'<span class="muted"><b>{escape(text)}</b></span>', "")
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
 
     def hit_targets(self) -> list[tuple[str, str]]:
-        return [tuple(t) for t in self.results.targets()]
+        return [tuple(t) for t in self.results.targets() if t]
 
     def choose_row(self, row: int) -> None:
-        item = self.results.item(row)
+        """Open the hit in ``row``, or the first after it when ``row`` is a group heading."""
+        while (item := self.results.item(row)) is not None and not item.data(TARGET_ROLE):
+            row += 1
         if item is not None:
             self.results.setCurrentRow(row)
             self.results.chosen.emit(item.data(TARGET_ROLE))
@@ -195,7 +221,8 @@ class SearchPanel(QWidget):
         if self.results.count():
             self.results.setFocus()
             if self.results.currentRow() < 0:
-                self.results.setCurrentRow(0)
+                first = self.results.item(0).data(TARGET_ROLE)
+                self.results.setCurrentRow(0 if first else 1)
 
     def _chosen(self, target: Any) -> None:
         hit = self._hits.get(tuple(target))
