@@ -80,3 +80,18 @@ def test_the_real_index_and_the_fake_satisfy_the_protocol(tmp_path: Path) -> Non
     assert isinstance(index, SearchIndexProtocol)
     assert isinstance(FakeIndex(), SearchIndexProtocol)
     assert not isinstance(object(), SearchIndexProtocol)
+
+
+def test_nothing_is_reported_after_shutdown(qtbot) -> None:
+    """A query's answer still queued when the reader closes must not reach the window's
+    slots: by the time it arrives the widgets may be deleted."""
+    from PySide6.QtCore import QCoreApplication
+
+    service = SearchService(FakeIndex)
+    with qtbot.waitSignal(service.state_changed, check_params_cb=lambda s: s.state is IndexStatus.READY):
+        service.prepare()
+    service.search("japan")
+    service._pool.waitForDone(10000)  # answered in the worker; its delivery is queued for this thread
+    service.shutdown()
+    with qtbot.assertNotEmitted(service.results_ready):
+        QCoreApplication.processEvents()  # delivers what was queued

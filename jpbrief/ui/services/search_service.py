@@ -104,6 +104,7 @@ class SearchService(QObject):
         self._relay.done.connect(self._on_done)
         self._relay.status.connect(self._on_status)
         self._latest = 0
+        self._shut = False
         self.status: SearchStatus | None = None  # None until the worker first reports
         self.last_outcome: SearchOutcome | None = None
 
@@ -129,17 +130,22 @@ class SearchService(QObject):
         return self._pool.waitForDone(timeout_ms)
 
     def shutdown(self) -> None:
+        """Stop: queued work is dropped, running work finishes, and nothing it reports is
+        passed on (the window it would update may be gone by the time it arrives)."""
+        self._shut = True
         self._pool.clear()
         self._pool.waitForDone(30000)
 
     def _on_done(self, request_id: int, outcome: object) -> None:
-        if request_id != self._latest:
-            return  # overtaken by a newer query
+        if self._shut or request_id != self._latest:
+            return  # shut down, or overtaken by a newer query
         assert isinstance(outcome, SearchOutcome)
         self.last_outcome = outcome
         self.results_ready.emit(request_id, outcome)
 
     def _on_status(self, status: SearchStatus) -> None:
+        if self._shut:
+            return
         self.status = status
         self.state_changed.emit(status)
 
