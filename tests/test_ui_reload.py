@@ -141,6 +141,8 @@ def test_search_after_a_reload_finds_the_new_words(qtbot, tmp_path: Path, conten
         # published under the new files' fingerprint (a race in core.search, reported).
         qtbot.waitUntil(lambda: old_search.status is not None and old_search.status.state == IndexStatus.READY,
                         timeout=60000)
+        app.content_reload.watch.stop()  # F5 alone: a second reload by the watcher would shut
+        # down the service this test waits on (a shut service passes nothing on)
         _edit(content / "articles" / f"{OTHER}.md", "As Japan becomes", "As Zanzibarish Japan becomes")
         with qtbot.waitSignal(app.content_reload.applied, timeout=15000):
             app.actions.reload.trigger()
