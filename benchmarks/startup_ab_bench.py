@@ -81,7 +81,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     other = args.other.resolve()
-    base = {**os.environ, "JPBRIEF_STARTUP_TIMESTAMP": "1"}
+    # Bytecode is written by the warm-up run and read after, for both sides alike (with
+    # PYTHONDONTWRITEBYTECODE set, a checkout without __pycache__ compiles every start).
+    base = {**os.environ, "JPBRIEF_STARTUP_TIMESTAMP": "1", "PYTHONDONTWRITEBYTECODE": ""}
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         base.setdefault("QT_QPA_PLATFORM", "offscreen")
     venv_command = [sys.executable, "-m", "jpbrief", "read"]
