@@ -7,7 +7,6 @@ shows the article and scrolls to an anchor, a pixel offset or the saved position
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from PySide6.QtGui import QTextCharFormat
 
 from jpbrief.ui.services import library_cache
 from jpbrief.ui.services.navigation import History, Place
+from jpbrief.ui.services.positions import ReadingPositions
 
 translate = QCoreApplication.translate
 
@@ -60,10 +60,7 @@ class ReadingController:
         self.marked_theme = ""
         self.history = History()
         self._section_of: dict[str, str] = {}
-        # Reading positions: the notes store keeps them (journaled, survives a crash); this
-        # is the session's own copy, for a store not open yet (before the first paint) or
-        # unavailable. QSettings keeps only preferences and window state.
-        self._positions: dict[str, tuple[str, float]] = {}
+        self.positions = ReadingPositions(lambda: annotations.notes)
         self._startup_place: tuple[str, int] | None = None
         self._outline_timer = QTimer(reader)  # dies with the widgets it reads
         self._outline_timer.setSingleShot(True)
@@ -150,24 +147,7 @@ class ReadingController:
 
     def remember_position(self) -> None:
         if self.current is not None:
-            anchor, fraction = self.reader.top_anchor(), self.reader.scroll_fraction()
-            self._positions[self.current.id] = (anchor, fraction)
-            notes = self.annotations.notes
-            if notes is not None and anchor:
-                with contextlib.suppress(Exception):  # never worth an error dialog
-                    notes.set_position(self.current.id, anchor, fraction)
-
-    def _saved_position(self, article_id: str) -> tuple[str, float] | None:
-        """Where the reader last was in an article: this session's, else the notes store's."""
-        if article_id in self._positions:
-            return self._positions[article_id]
-        notes = self.annotations.notes
-        if notes is not None:
-            with contextlib.suppress(Exception):  # a damaged store: start at the top
-                saved = notes.position(article_id)
-                if saved is not None:
-                    return saved.anchor, saved.fraction
-        return None
+            self.positions.remember(self.current.id, self.reader.top_anchor(), self.reader.scroll_fraction())
 
     # ------------------------------------------------------------------ moving
     def open_article(
@@ -228,7 +208,7 @@ class ReadingController:
         elif scroll is not None:
             self.reader.verticalScrollBar().setValue(scroll)
         elif restore and fresh:
-            saved = self._saved_position(article.id)
+            saved = self.positions.saved(article.id)
             if saved and saved[0] and self.reader.has_anchor(saved[0]):
                 self.reader.scroll_to_anchor(saved[0])
             elif saved:
