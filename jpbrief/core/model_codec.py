@@ -38,17 +38,23 @@ def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
     return tuple(out)
 
 
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+
+
 def encode(value: Any) -> Any:
     """``value`` (a model dataclass, or tuples/dicts of them) as JSON-able data."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {}
-        for name, default in _defaults(type(value)):
+        for name, default in _defaults(kind):
             item = getattr(value, name)
             if default is _MISSING or item != default or type(item) is not type(default):
-                out[name] = encode(item)
+                out[name] = item if type(item) in _PLAIN else encode(item)
         return out
     if isinstance(value, tuple | list):
-        return [encode(item) for item in value]
+        return [item if type(item) in _PLAIN else encode(item) for item in value]
     if isinstance(value, dict):
         return {str(key): encode(item) for key, item in value.items()}
     return value

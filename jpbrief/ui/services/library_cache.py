@@ -147,7 +147,7 @@ def _from_markdown(article: Article) -> tuple[Passage, ...] | None:
 
 
 def _encode_article(article: Article) -> dict[str, Any]:
-    fields = encode(article)
+    fields = encode(replace(article, passages=()))
     del fields["passages"]
     head = header(article)
     return {"fields": fields, "header": [head["themes"], head["total"], head["sources"]]}
