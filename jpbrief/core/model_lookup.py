@@ -13,8 +13,9 @@ class Lookup:
 
     Passages are indexed by position, not held: an article read from the start-up cache
     decodes its passages when read (:mod:`jpbrief.core.deferred`), and an index holding
-    them would keep every article ever looked at decoded. A theme's passages are looked
-    for only in the articles that carry the theme.
+    them would keep every article ever looked at decoded. A theme's passages, asked for
+    again and again while it is marked, are kept (those passages only, not their
+    articles'), found only in the articles that carry the theme.
     """
 
     def __init__(self, articles: tuple[Article, ...]) -> None:
@@ -23,7 +24,7 @@ class Lookup:
         for article in articles:
             self.by_id.setdefault(article.id, article)  # the first, as the linear scan was
         self._anchors: dict[str, dict[str, int]] = {}
-        self._themes: dict[str, list[tuple[Article, int]]] = {}
+        self._themes: dict[str, list[tuple[Article, Passage]]] = {}
 
     def passage(self, article_id: str, anchor: str) -> Passage | None:
         article = self.by_id.get(article_id)
@@ -41,18 +42,11 @@ class Lookup:
 
     def themed(self, theme_id: str) -> list[tuple[Article, Passage]]:
         """The passages carrying ``theme_id`` in reading order (a new list each call)."""
-        places = self._themes.get(theme_id)
-        if places is None:
-            places = self._themes[theme_id] = [
-                (article, index)
+        found = self._themes.get(theme_id)
+        if found is None:
+            found = self._themes[theme_id] = [
+                (article, passage)
                 for article in self.articles if article.theme_count(theme_id)
-                for index, passage in enumerate(article.passages) if theme_id in passage.themes
+                for passage in article.passages if theme_id in passage.themes
             ]
-        out: list[tuple[Article, Passage]] = []
-        last: Article | None = None
-        passages: tuple[Passage, ...] = ()
-        for article, index in places:
-            if article is not last:
-                last, passages = article, article.passages
-            out.append((article, passages[index]))
-        return out
+        return list(found)
