@@ -48,7 +48,7 @@ def encode(value: Any) -> Any:
         return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {}
-        for name, default in _defaults(kind):
+        for name, default in _defaults(type(value)):
             item = getattr(value, name)
             if default is _MISSING or item != default or type(item) is not type(default):
                 out[name] = item if type(item) in _PLAIN else encode(item)
