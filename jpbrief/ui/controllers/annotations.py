@@ -12,10 +12,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
-from PySide6.QtWidgets import QTextEdit, QWidget
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Qt's text classes load with the first highlight, after the first paint
+    from PySide6.QtWidgets import QTextEdit, QWidget
+
     from jpbrief.core.model import Article, Library
     from jpbrief.ui.actions import Actions
     from jpbrief.ui.ports import NotesPort
@@ -123,6 +123,8 @@ class AnnotationsController:
 
     def draw_highlights(self) -> None:
         """Draw the open article's highlights (never the detached ones) in the reader."""
+        from PySide6.QtGui import QColor, QTextCharFormat
+
         current = self._current()
         selections: list[QTextEdit.ExtraSelection] = []
         if self.notes is not None and current is not None:
@@ -247,6 +249,8 @@ class AnnotationsController:
             except (NotesError, sqlite3.Error, OSError) as error:
                 choice = ask_after_failed_save(self.window, what, error, text)
             if choice == "copy":
+                from PySide6.QtGui import QGuiApplication
+
                 QGuiApplication.clipboard().setText(text)
                 self.window.statusBar().showMessage(translate(
                     "Annotations", "Not saved; the {what}'s text was copied").format(what=noun(what)), 8000)
