@@ -10,6 +10,7 @@ running when the worker itself is deleted finishes without delivering and withou
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -45,10 +46,8 @@ class _Job(QRunnable):
 
 
 def _emit(relay: _Relay, callback: Callable[[Any], object], value: object) -> None:
-    try:
+    with contextlib.suppress(RuntimeError):  # the relay was deleted with its worker: nobody is left
         relay.post.emit(callback, value)
-    except RuntimeError:  # the relay was deleted with its worker: nobody is left to tell
-        pass
 
 
 def _report(error: BaseException) -> None:
