@@ -246,15 +246,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                                  epilog=exits)
     commands = pack.add_subparsers(dest="pack_command", metavar="PACK_COMMAND", required=True)
 
-    keygen = commands.add_parser(
-        "keygen", help="create a signing key pair (KEYFILE and KEYFILE.pub)", epilog=exits
-    )
-    keygen.add_argument("keyfile", metavar="KEYFILE")
-    keygen.set_defaults(func=cmd_keygen)
+    def command(name: str, run: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        parser = commands.add_parser(name, help=help, epilog=exits)
+        parser.set_defaults(func=run)
+        return parser
 
-    build = commands.add_parser(
-        "build", help="check a content folder and pack its articles, signed", epilog=exits
-    )
+    keygen = command("keygen", cmd_keygen, "create a signing key pair (KEYFILE and KEYFILE.pub)")
+    keygen.add_argument("keyfile", metavar="KEYFILE")
+
+    build = command("build", cmd_build, "check a content folder and pack its articles, signed")
     build.add_argument("content_dir", metavar="CONTENT_DIR")
     build.add_argument("-o", "--output", required=True, metavar="FILE.jpbpack")
     build.add_argument("--key", required=True, metavar="KEYFILE", help="secret key from 'pack keygen'")
@@ -265,45 +265,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument("--title", help="what recipients see (default: the id)")
     build.add_argument("--publisher", help="who hands the pack out")
     build.add_argument("--changelog", help="what is new in this version")
-    build.set_defaults(func=cmd_build)
 
-    verify = commands.add_parser(
-        "verify", help="check a pack's signature and every file; exit 0 if trusted", epilog=exits
-    )
+    verify = command("verify", cmd_verify, "check a pack's signature and every file; exit 0 if trusted")
     verify.add_argument("file", metavar="FILE.jpbpack")
     verify.add_argument("--key", metavar="PUBFILE", help="require this public key")
-    verify.set_defaults(func=cmd_verify)
 
-    install = commands.add_parser(
-        "install", help="verify a pack and install it for this user", epilog=exits
-    )
+    install = command("install", cmd_install, "verify a pack and install it for this user")
     install.add_argument("file", metavar="FILE.jpbpack")
     install.add_argument("--trust", action="store_true",
                          help="trust the signer (only after comparing its fingerprint)")
     install.add_argument("--allow-downgrade", action="store_true", help="install an older version")
-    install.set_defaults(func=cmd_install)
 
-    listing = commands.add_parser(
-        "list", help="list the installed packs", epilog=exits
-    )
+    listing = command("list", cmd_list, "list the installed packs")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(func=cmd_list)
 
-    remove = commands.add_parser(
-        "remove", help="uninstall a pack", epilog=exits
-    )
+    remove = command("remove", cmd_remove, "uninstall a pack")
     remove.add_argument("id", metavar="ID")
-    remove.set_defaults(func=cmd_remove)
 
-    trust = commands.add_parser(
-        "trust", help="trust a trainer's public key (.pub)", epilog=exits
-    )
+    trust = command("trust", cmd_trust, "trust a trainer's public key (.pub)")
     trust.add_argument("pubfile", metavar="PUBFILE")
-    trust.set_defaults(func=cmd_trust)
 
-    keys = commands.add_parser(
-        "keys", help="list the trusted keys: yours, and those this installation came with",
-        epilog=exits,
-    )
+    keys = command("keys", cmd_keys,
+                   "list the trusted keys: yours, and those this installation came with")
     keys.add_argument("--json", action="store_true", help="print JSON")
-    keys.set_defaults(func=cmd_keys)
