@@ -149,6 +149,7 @@ class ReaderApp(QObject):
         )
         self.briefing = BriefingController(library, self.content_dir, self.reader, self.window,
                                            self.appearance, self.reading)
+        self.reading.show_briefing = self.briefing.revisit  # Back/Forward to a briefing
         self.notes_export = NotesExportController(
             library, self.window, lambda: self.annotations.notes, css=self.appearance.print_css,
             fonts=READER_FONTS,
