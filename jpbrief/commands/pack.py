@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -185,9 +184,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for reason in damaged:
         print(f"jpbrief pack: warning: {reason}", file=sys.stderr)
     if args.json:
-        rows = [{**p.manifest.summary(), "folder": str(p.folder)} for p in packs]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json([{**p.manifest.summary(), "folder": str(p.folder)} for p in packs])
         return EXIT_OK
     if not packs:
         print("no content packs installed")
