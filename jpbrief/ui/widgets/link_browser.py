@@ -18,8 +18,6 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from jpbrief.core import links
-from jpbrief.core.glossary_card import card_html
 from jpbrief.core.model import Glossary
 from jpbrief.ui.services.markup import escape, literal
 
@@ -109,6 +107,8 @@ class LinkBrowser(QTextBrowser):
 
     def activate_href(self, href: str, where: QPoint, trigger: str = "click") -> None:
         """Turn a rendered link into the matching intent signal (cards: with ``trigger``)."""
+        from jpbrief.core import links  # the link vocabulary loads on first use, after the first paint
+
         self.cancel_hover()
         match links.parse(href):
             case links.FootnoteLink(number, article) if article:
@@ -247,6 +247,8 @@ class LinkBrowser(QTextBrowser):
     def card_link_near(self, pos: QPoint) -> str:
         """The footnote or cross-reference marker at ``pos`` or within ``HIT_SLOP`` of it
         (nearest first), or '': markers are small, and a touchpad is not precise."""
+        from jpbrief.core import links
+
         href = self.anchorAt(pos)
         if href:
             return href if links.is_card_link(href) else ""
@@ -259,7 +261,7 @@ class LinkBrowser(QTextBrowser):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         pos = event.position().toPoint()
-        href = self.card_link_near(pos)
+        href = self.card_link_near(pos)  # a card link or ''
         beside = bool(href) and not self.anchorAt(pos)  # Qt's pointing hand: only on the glyphs
         if beside != (self._cursor_before is not None):
             if beside:
@@ -269,7 +271,7 @@ class LinkBrowser(QTextBrowser):
                 assert self._cursor_before is not None
                 self.viewport().setCursor(self._cursor_before)
                 self._cursor_before = None
-        if links.is_card_link(href):
+        if href:
             if href != self._hover_href:
                 self._hover_href = href
                 self._hover_pos = pos
@@ -300,6 +302,8 @@ class LinkBrowser(QTextBrowser):
         from PySide6.QtGui import QHelpEvent
         from PySide6.QtWidgets import QToolTip
 
+        from jpbrief.core import links
+
         if not isinstance(event, QHelpEvent):
             return False
         link = links.parse(self.anchorAt(event.pos()))
@@ -321,6 +325,8 @@ class LinkBrowser(QTextBrowser):
     def glossary_tooltip(self, term: str) -> str | None:
         """A glossary card (rich text): the term, its expansions and Japanese names, as text."""
         if self._cards is not None:
+            from jpbrief.core.glossary_card import card_html
+
             return card_html(self._cards, term)
         expansion = self._glossary.get(term)
         return f"<qt><b>{escape(term)}</b>: {escape(expansion)}</qt>" if expansion else None
