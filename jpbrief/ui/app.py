@@ -245,8 +245,10 @@ class ReaderApp(QObject):
     def briefing(self) -> BriefingController:
         from jpbrief.ui.controllers.briefing import BriefingController
 
-        return BriefingController(self.library, self.content_dir, self.reader, self.window,
-                                  self.appearance, self.reading)
+        briefing = BriefingController(self.library, self.content_dir, self.reader, self.window,
+                                      self.appearance, self.reading)
+        self.reading.show_briefing = briefing.revisit  # Back/Forward to a briefing
+        return briefing
 
     @cached_property
     def notes_export(self) -> NotesExportController:
@@ -259,15 +261,24 @@ class ReaderApp(QObject):
         """A content pack came, changed or went: every part shows ``library``; the search
         index re-indexes ``changed`` only."""
         self._share_library(library)
-        built = [i for i, p in ((THEMES_TAB, self._themes_panel), (SEARCH_TAB, self._search_panel),
-                                (NOTES_TAB, self._notes_panel)) if p is not None]
-        self._themes_panel = self._search_panel = self._notes_panel = None
-        for index in built:
-            self._build_tab(index)  # replaces the old panel in its tab
+        if self._search is not None:  # queued before the query the new search panel runs again
+            self._search.update(library, changed)
+        self._rebuild_panels((THEMES_TAB, SEARCH_TAB, NOTES_TAB))
         self.reading.use_library(library, changed)
         self.annotations.use_library(library)
-        if self._search is not None:
-            self._search.update(library, changed)
+
+    def _rebuild_panels(self, tabs: Collection[int]) -> None:
+        """Build again those of ``tabs``' panels that were built (their lists name themes and
+        articles); the search panel keeps its query and filters and runs the query again."""
+        old_search = self._search_panel if SEARCH_TAB in tabs else None
+        attributes = {THEMES_TAB: "_themes_panel", SEARCH_TAB: "_search_panel", NOTES_TAB: "_notes_panel"}
+        for index in tabs:
+            attribute = attributes[index]
+            if getattr(self, attribute) is not None:
+                setattr(self, attribute, None)
+                self._build_tab(index)  # replaces the old panel in its tab
+        if old_search is not None:
+            self.search_panel.carry_over(old_search)
 
     def _build_tab(self, index: int) -> QWidget:
         """The panel of a sidebar tab, built now if the tab still holds its placeholder."""
@@ -297,9 +308,7 @@ class ReaderApp(QObject):
         if self._search is not None:  # the next query indexes the new library
             self._search.shutdown()
             self._search = None
-        if self._search_panel is not None:  # built again: its filters list themes and articles
-            query, self._search_panel = self._search_panel.query.text(), None
-            self.search_panel.query.setText(query)
+        self._rebuild_panels((SEARCH_TAB,))
 
     def _share_library(self, library: Library) -> None:
         """The parts that only read the library read ``library`` from now on."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -16,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 if TYPE_CHECKING:  # Qt's text classes load with the first highlight, after the first paint
     from PySide6.QtWidgets import QTextEdit, QWidget
 
-    from jpbrief.core.model import Article, Library
+    from jpbrief.core.model import Article, Library, Passage
     from jpbrief.ui.actions import Actions
     from jpbrief.ui.ports import NotesPort
     from jpbrief.ui.services.appearance import Appearance
@@ -30,6 +31,19 @@ translate = QCoreApplication.translate
 
 HIGHLIGHT_COLOURS = {"yellow": "#f5d76e", "green": "#b9e4a6", "blue": "#add3f5", "pink": "#f5bcd3"}
 """Soft tints for the notes store's colour names, readable under dark text."""
+
+
+@dataclass(frozen=True)
+class _Target:
+    """The notes store, the open article's id, the passage in focus and the selection in it."""
+
+    notes: NotesPort
+    article: str
+    passage: Passage
+    selected: tuple[int, int] | None
+
+    def parts(self) -> tuple[NotesPort, str, Passage, Any]:
+        return self.notes, self.article, self.passage, self.selected
 
 
 class AnnotationsController:
@@ -163,15 +177,21 @@ class AnnotationsController:
             top = current.passages[0].anchor  # above the first passage: the title
         return top, None
 
-    def toggle_bookmark(self) -> Any:
+    def _target(self) -> _Target | None:
+        """What an annotation command acts on; None without notes, an article or a passage."""
         current = self._current()
         if self.notes is None or current is None:
             return None
-        anchor, _text = self._passage_in_focus()
+        anchor, selected = self._passage_in_focus()
         passage = current.passage(anchor)
-        if passage is None:
+        return None if passage is None else _Target(self.notes, current.id, passage, selected)
+
+    def toggle_bookmark(self) -> Any:
+        target = self._target()
+        if target is None:
             return None
-        notes, article = self.notes, current.id
+        notes, article, passage, _selected = target.parts()
+        anchor = passage.anchor
         bookmark = self._save("bookmark", passage.text,
                               lambda: notes.toggle_bookmark(article, anchor, passage.text))
         if bookmark is False:
@@ -184,17 +204,14 @@ class AnnotationsController:
         return bookmark
 
     def highlight_selection(self) -> Any:
-        current = self._current()
-        if self.notes is None or current is None:
+        target = self._target()
+        if target is None or target.selected is None:
+            if self.notes is not None:
+                self.window.statusBar().showMessage(
+                    translate("Annotations", "Select some text within one passage to highlight it"), 5000)
             return None
-        anchor, selected = self._passage_in_focus()
-        passage = current.passage(anchor)
-        if passage is None or selected is None:
-            self.window.statusBar().showMessage(
-                translate("Annotations", "Select some text within one passage to highlight it"), 5000)
-            return None
-        notes, article = self.notes, current.id
-        start, end = selected
+        notes, article, passage, (start, end) = target.parts()
+        anchor = passage.anchor
         text = passage.text[start:end]
         highlight = self._save("highlight", text, lambda: notes.add_highlight(
             article, anchor, start, end, text))
@@ -206,13 +223,11 @@ class AnnotationsController:
 
     def add_note(self, text: str | None = None) -> Any:
         """Attach a note to the selection, else the passage in focus (asks for the text unless given)."""
-        current = self._current()
-        if self.notes is None or current is None:
+        target = self._target()
+        if target is None:
             return None
-        anchor, selected = self._passage_in_focus()
-        passage = current.passage(anchor)
-        if passage is None:
-            return None
+        notes, article, passage, selected = target.parts()
+        anchor = passage.anchor
         # A note on a selection quotes exactly the selection, not its whole paragraph.
         quote = passage.text[selected[0]:selected[1]] if selected else passage.text
         if text is None:
@@ -227,7 +242,7 @@ class AnnotationsController:
                 return None
         if not text.strip():
             return None
-        notes, article, kept = self.notes, current.id, text.strip()
+        kept = text.strip()
         note = self._save("note", kept, lambda: notes.add_note(article, anchor, kept, quote))
         if note is False:
             return None

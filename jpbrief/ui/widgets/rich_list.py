@@ -21,6 +21,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Si
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QFont,
     QFontMetrics,
     QPainter,
     QPalette,
@@ -119,10 +120,14 @@ class RichItemDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
+    def row_height(self, font: QFont) -> int:
+        """The height of every row of a ``lines=N`` list."""
+        assert self.lines is not None
+        return self.lines * QFontMetrics(font).lineSpacing() + 2 * PADDING_Y
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if self.lines is not None:  # every row alike: nothing to lay out
-            height = self.lines * QFontMetrics(option.font).lineSpacing()
-            return QSize(max(80, option.rect.width()), height + 2 * PADDING_Y)
+            return QSize(max(80, option.rect.width()), self.row_height(option.font))
         doc = self._document(option, index)
         return QSize(int(doc.idealWidth()) + 2 * PADDING_X, int(doc.size().height()) + 2 * PADDING_Y)
 
@@ -180,6 +185,13 @@ class RichList(QListWidget):
     def clear(self) -> None:
         self._rows.clear()
         super().clear()
+
+    def height_for_rows(self, rows: int) -> int:
+        """How tall a list made with ``lines=N`` must be to show ``rows`` rows whole."""
+        delegate = self.itemDelegate()
+        assert isinstance(delegate, RichItemDelegate)
+        row = delegate.row_height(self.font()) + 2 * self.spacing()
+        return rows * row + 2 * self.frameWidth()
 
     def row_of(self, target: Any) -> int | None:
         """The row of the first item added with ``target`` (None if none was)."""

@@ -126,6 +126,14 @@ class SearchPanel(QWidget):
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
 
+    def carry_over(self, old: SearchPanel) -> None:
+        """Take the query and filters of the panel this one replaces (the library changed)
+        and run the query again; a filter whose theme or article is gone shows all."""
+        self.set_filters(str(old.theme_filter.currentData() or ""),
+                         str(old.article_filter.currentData() or ""))
+        if old.query.text().strip():
+            self.set_query(old.query.text())
+
     def request_pending(self) -> bool:
         return self._debounce.isActive()
 
