@@ -12,12 +12,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from jpbrief.core.labels import ENGLISH, Labels
+
 if TYPE_CHECKING:
     from jpbrief.core.model import Library
 
 
 EVERY_WORD = "every"
 SOME_WORDS = "some"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One thing the marks in a hit's snippet do not show, in no language: clauses matched
+    only in a ``place`` ("section", "title" or "cites": ``detail`` is the heading or title),
+    or a clause matched through the glossary (``place`` "glossary", ``detail`` the
+    equivalents). ``words`` are the clauses as typed (empty when the query has only one)."""
+
+    place: str
+    words: tuple[str, ...]
+    detail: str = ""
+
+    def text(self, labels: Labels = ENGLISH) -> str:
+        if self.place == "glossary":
+            return labels.through_glossary.format(word=self.words[0], equivalents=self.detail)
+        where = {"section": labels.in_section.format(section=self.detail),
+                 "title": labels.in_title.format(title=self.detail)}.get(self.place, labels.in_cited_source)
+        if not self.words:
+            return labels.matched_in.format(place=where)
+        words = labels.list_separator.join(labels.word.format(word=word) for word in self.words)
+        return labels.words_matched_in.format(words=words, place=where)
 
 
 @dataclass(frozen=True)
@@ -52,13 +76,21 @@ class Hit:
     tier: str = ""
     why: str = ""
     missing: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    """``why`` before it is put in words (:meth:`reason_in` says it in the reader's language)."""
 
     @property
     def reason(self) -> str:
         """``why`` and the words it lacks, as one line for the reader ("" when the marked
         snippet says it all)."""
-        lacks = ", ".join(f"“{word}”" for word in self.missing)
-        return "; ".join(part for part in (self.why, f"without {lacks}" if lacks else "") if part)
+        return self.reason_in(ENGLISH)
+
+    def reason_in(self, labels: Labels) -> str:
+        """:attr:`reason` in ``labels``'s words."""
+        why = labels.reason_separator.join(r.text(labels) for r in self.reasons) if self.reasons else self.why
+        lacks = labels.list_separator.join(labels.word.format(word=word) for word in self.missing)
+        parts = (why, labels.without.format(words=lacks) if lacks else "")
+        return labels.reason_separator.join(part for part in parts if part)
 
     def to_dict(self) -> dict[str, Any]:
         return {

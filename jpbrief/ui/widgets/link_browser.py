@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from jpbrief.core import links
 from jpbrief.core.glossary_card import card_html
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Glossary
 from jpbrief.ui.services.markup import escape, literal
 
@@ -63,6 +64,7 @@ class LinkBrowser(QTextBrowser):
         self.setMouseTracking(True)
         self._glossary: dict[str, str] = {}
         self._cards: Glossary | None = None
+        self._labels: Labels = ENGLISH
         self._hover_href = ""
         self._hover_pos = QPoint()
         self._hover_timer = QTimer(self)
@@ -75,6 +77,10 @@ class LinkBrowser(QTextBrowser):
         self._ring: QRect | None = None  # where the focus ring was last painted
         self._tabbed = False  # a marker can have the focus only once Tab has been pressed
         self.anchorClicked.connect(self._on_anchor_clicked)
+
+    def set_labels(self, labels: Labels) -> None:
+        """The interface's words for the glossary cards' own notes."""
+        self._labels = labels
 
     def set_glossary(self, glossary: dict[str, str] | Glossary) -> None:
         """The glossary behind ``gloss:`` links: the library's (its cards show Japanese
@@ -321,7 +327,7 @@ class LinkBrowser(QTextBrowser):
     def glossary_tooltip(self, term: str) -> str | None:
         """A glossary card (rich text): the term, its expansions and Japanese names, as text."""
         if self._cards is not None:
-            return card_html(self._cards, term)
+            return card_html(self._cards, term, self._labels)
         expansion = self._glossary.get(term)
         return f"<qt><b>{escape(term)}</b>: {escape(expansion)}</qt>" if expansion else None
 

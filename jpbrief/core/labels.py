@@ -1,0 +1,135 @@
+"""The interface words the core writes into what the reader sees (English by default).
+
+The core has no Qt and cannot translate, so every fixed word it puts on screen or paper
+(the provenance line, the editor's marks and headings, a glossary card's notes, why a
+search hit matched) is a field of :class:`Labels`, a ``str.format`` template where it takes
+values. The CLI and the tests use :data:`ENGLISH`; the reader builds its own instance once,
+through Qt's translation system (:mod:`jpbrief.ui.labels`), and passes it down. The content
+(article text, titles, source citations) is never a label: it stays as written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+
+from jpbrief.core.dates import display_date
+
+
+@dataclass(frozen=True)
+class Labels:
+    """One field per fixed word or phrase; ``{name}`` placeholders are filled by the core."""
+
+    # -- the provenance under a title
+    author: str = "Author"
+    publisher: str = "Publisher"
+    date: str = "Date"
+    labelled: str = "{label}: {value}"
+    not_stated: str = "not stated in the original"
+    separator: str = " · "
+    original: str = "Original: {address}"
+    retrieved: str = "Retrieved: {date}"
+    copyright: str = "Copyright: {text}"
+    disclaimer: str = "Disclaimer printed with the original: "
+    about_author: str = "About the author: "
+    # -- notes and the editor's marks
+    notes_heading: str = "Notes"
+    source_missing: str = "(source missing)"
+    footnote_title: str = "Footnote {number}"
+    footnote_no_source: str = "footnote {number} has no source"
+    footnote_unknown_source: str = "footnote {number} cites unknown source '{source}'"
+    editor_marker: str = "[ed.]"
+    editor_crossref: str = "Editor's cross-reference"
+    editor_crossref_to: str = "Editor's cross-reference: {title}"
+    editor_references: str = "References added by the editor (not part of the original)"
+    # -- paper (print, PDF)
+    editor_note: str = "Editor’s note"
+    editor_notes: str = "Editor’s notes"
+    editor_key_heading: str = "Editor’s notes (not part of the original)"
+    sources_heading: str = "Sources cited"
+    notice: str = (
+        "The text is the original’s, word for word, with its own footnote numbers. Marks set like "
+        "‹Editor’s note 1› are the editor’s cross-references, not part of the original; the "
+        "numbered key at the end says what each refers to."
+    )
+    refers_to: str = "refers to {place}"
+    not_in_library: str = "{target} (not in this library)"
+    quoted: str = "“{text}”"
+    at_section: str = "{article}, section {section}"
+    at_passage: str = "{place}, the passage beginning {opening}"
+    article_kicker: str = "Article"
+    article_cites_none: str = "The original cites no sources."
+    # -- theme briefings
+    opening: str = "Opening"
+    briefing_kicker: str = "Theme briefing"
+    passages_one: str = "{count} passage"
+    passages_many: str = "{count} passages"
+    articles_one: str = "{count} article"
+    articles_many: str = "{count} articles"
+    briefing_count: str = "{passages} from {articles}"
+    briefing_byline: str = "{count}, grouped by article and section by the editor"
+    briefing_provenance: str = ("{count}, quoted word for word and grouped by article and section by the "
+                                "editor. Each article’s provenance is given under its title.")
+    theme_description: str = "The editor’s description of this theme: "
+    no_passage_in_theme: str = "No passage carries this theme yet."
+    read_in_article: str = "Read it in the article ›"
+    sources_cited_in: str = "Sources cited in “{title}” (numbered as in the original)"
+    briefing_cites_none: str = "The passages quoted cite no sources."
+    # -- the glossary card
+    japanese_name_from: str = "Japanese name from: {source}"
+    # -- why a search hit matched
+    in_section: str = "in its section heading ‘{section}’"
+    in_title: str = "in the article title ‘{title}’"
+    in_cited_source: str = "in a cited source"
+    matched_in: str = "matched {place}"
+    words_matched_in: str = "{words} matched {place}"
+    through_glossary: str = "matched through the glossary: {word} = {equivalents}"
+    without: str = "without {words}"
+    word: str = "“{word}”"
+    list_separator: str = ", "
+    reason_separator: str = "; "
+    # -- the timeline and key figures on paper
+    chronology: str = "Chronology"
+    key_figures: str = "Key figures"
+    events_one: str = "{count} event"
+    events_many: str = "{count} events"
+    figures_one: str = "{count} figure"
+    figures_many: str = "{count} figures"
+    digest_scope: str = "{count}, from {articles}."
+    digest_scope_theme: str = "{count}, from {articles}, theme “{theme}”."
+    digest_key: str = ("Dates, labels and measures are the editor’s (not part of the original); "
+                       "words in quotation marks are the authors’, exactly as published.")
+    works_cited: str = "Works cited in the notes quoted"
+    editor_tag: str = "[editor]"
+    at_note: str = "note {number}"
+    column_what: str = "What (editor)"
+    column_value: str = "Value"
+    column_year: str = "Year"
+    column_words: str = "The author’s words"
+    column_source: str = "Source"
+    differs_in: str = "differs in {aspects}"
+    aspect_value: str = "value"
+    aspect_unit: str = "unit"
+    aspect_year: str = "year"
+    aspects_and: str = " and "
+    agrees: str = "agrees"
+    relation_by: str = "by {date}"
+    relation_as_of: str = "as of {date}"
+    dates: Callable[[str], str] = field(default=display_date, compare=False, repr=False)
+    """An editorial date in the language's words (``10 May 2024``); not a label to translate."""
+
+    def count(self, one: str, many: str, count: int) -> str:
+        """``one`` or ``many`` (two fields' names) filled with ``count``."""
+        return str(getattr(self, one if count == 1 else many)).format(count=count)
+
+    def editor_mark(self, numbers: list[int] | tuple[int, ...]) -> str:
+        """The editor's in-text mark on paper, ``‹Editor’s note 3›``: words, never a footnote look-alike."""
+        word = self.editor_note if len(numbers) == 1 else self.editor_notes
+        return f"‹{word}&nbsp;{', '.join(str(n) for n in numbers)}›"
+
+
+ENGLISH = Labels()
+"""The source language: the CLI's, the tests', and the reader's without a translation."""
+
+NAMES = tuple(f.name for f in fields(Labels) if f.name != "dates")
+"""Every label's field name (each a ``str``), in declaration order."""
