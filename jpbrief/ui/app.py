@@ -157,7 +157,7 @@ class ReaderApp(QObject):
                                            self.appearance, self.reading, self.labels)
         self.notes_export = NotesExportController(
             library, self.window, lambda: self.annotations.notes, css=self.appearance.print_css,
-            fonts=READER_FONTS,
+            fonts=READER_FONTS, labels=self.labels,
         )
         self.content_reload = LibraryReload(  # also for whoever installs a content pack
             self.content_dir, load,

@@ -22,6 +22,24 @@ EVERY_WORD = "every"
 SOME_WORDS = "some"
 
 
+class Note(str):
+    """A message for the reader: its English text, and how to say it in another language
+    (``key`` names a :class:`~jpbrief.core.labels.Labels` template, ``values`` fill it)."""
+
+    key: str
+    values: dict[str, str]
+
+    @classmethod
+    def make(cls, key: str, **values: object) -> Note:
+        shown = {name: str(value) for name, value in values.items()}
+        note = cls(str(getattr(ENGLISH, key)).format(**shown))
+        note.key, note.values = key, shown
+        return note
+
+    def text(self, labels: Labels = ENGLISH) -> str:
+        return str(getattr(labels, self.key)).format(**self.values)
+
+
 @dataclass(frozen=True)
 class Reason:
     """One thing the marks in a hit's snippet do not show, in no language: clauses matched
@@ -136,6 +154,14 @@ class SearchResult:
     """True when another process is building the index: try again shortly."""
     complete: int = 0
     """How many of the ``total`` passages match every word (the others match some)."""
+    notes: tuple[Note, ...] = ()
+    """``message`` before it is put in words (:meth:`message_in` says it in the reader's language)."""
+
+    def message_in(self, labels: Labels) -> str | None:
+        """:attr:`message` in ``labels``'s words."""
+        if not self.notes:
+            return self.message
+        return labels.message_separator.join(note.text(labels) for note in self.notes)
 
     def group_by_article(self) -> list[ArticleHits]:
         """Hits grouped by article; articles ordered by their best hit."""

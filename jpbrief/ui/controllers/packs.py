@@ -145,7 +145,8 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as error:  # a bug must not leave the queue stuck
-            result = PackOutcome(None, error=f"Content pack: unexpected error ({error!r})")
+            told = translate("Packs", "Content pack: unexpected error ({error})").format(error=repr(error))
+            result = PackOutcome(None, error=told)
         self._relay.done.emit(self._then, result)
 
 

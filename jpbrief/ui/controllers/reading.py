@@ -90,9 +90,9 @@ class ReadingController:
         if article is not None:
             self._display(article)
         else:
-            self.reader.show_html(
-                "<h1>No articles</h1><p>The content folder has no article that could be loaded.</p>"
-            )
+            self.reader.show_html(translate(
+                "Reading", "<h1>No articles</h1><p>The content folder has no article that could be "
+                "loaded.</p>"))
 
     def place_first(self, article: Article | None) -> None:
         """Once the window is shown: select the start-up article and scroll to its place."""

@@ -225,8 +225,8 @@ def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, title: str) -> in
             painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), shown)
             painter.drawLine(header.bottomLeft(), header.bottomRight())
             footer = QRectF(0, height - band + metrics.descent() * 2, width, band)
-            painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                             f"Page {number} of {pages}")
+            page = translate("Printing", "Page {number} of {pages}").format(number=number, pages=pages)
+            painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), page)
             top = tops[number - 1]
             bottom = tops[number] if number < pages else top + body.height()
             painter.save()
@@ -249,7 +249,7 @@ def write_pdf(
 
     path = Path(path)
     if not path.parent.is_dir():
-        raise FileNotFoundError(2, "no such folder", str(path.parent))
+        raise FileNotFoundError(2, translate("Printing", "no such folder"), str(path.parent))
     partial = path.with_name(f".{path.name}.partial")  # a failed export leaves no half PDF
     writer = QPdfWriter(str(partial))
     writer.setTitle(title)

@@ -169,8 +169,8 @@ class SearchService(QObject):
         index = self._ensure_index()
         if index is None or not changed:
             return
-        self._relay.status.emit(SearchStatus(
-            IndexStatus.INDEXING, f"updating the index for {len(changed)} article(s)"))
+        why = translate("Search", "updating the index for %n article(s)", None, len(changed))
+        self._relay.status.emit(SearchStatus(IndexStatus.INDEXING, why))
         try:
             index.update(library, changed)
         except Exception as error:  # the reader keeps working without search

@@ -177,8 +177,9 @@ class SearchPanel(QWidget):
             self.suggestion.setVisible(True)
         else:
             self.suggestion.setVisible(False)
-        if outcome.error:
-            self.status.setText(outcome.error)
+        told = outcome.failure or ("" if outcome.hits else outcome.result.message_in(self.labels) or "")
+        if told:
+            self.status.setText(told)
         elif not outcome.hits:
             self.status.setText(self.tr("No passage matches “{query}”.").format(query=outcome.query))
         else:
