@@ -104,7 +104,6 @@ class Labels:
     no_glossary_entry_near: str = ("No glossary entry for “{text}”; no Japanese name in the glossary is "
                                    "like it. Searched the Japanese text as typed.")
     glossary_name: str = "“{text}” is “{forms}” in the glossary."
-    message_separator: str = " "
     # -- the notes memo (Markdown export)
     memo_title: str = "Notes from jpbrief"
     memo_exported: str = "Exported {date}. Quotes are the articles' text, word for word."

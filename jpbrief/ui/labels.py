@@ -1,8 +1,8 @@
 """The core's labels (:class:`~jpbrief.core.labels.Labels`) in the interface's language.
 
 The one place the reader translates the words the Qt-free core writes into articles,
-printouts, glossary cards and search results: built once by the app, after the
-translators are installed, and passed down to the controllers and widgets that render.
+printouts, glossary cards, search results and the notes memo: built once by the app, after
+the translators are installed, and passed down to the controllers and widgets that render.
 Content (text, titles, citations) is never translated, and the editor's marks stay
 visibly the editor's in every language.
 """
@@ -86,6 +86,54 @@ def interface_labels() -> Labels:
         word=translate("Labels", '“{word}”'),
         list_separator=translate("Labels", ', '),
         reason_separator=translate("Labels", '; '),
+        no_match=translate("Labels", 'No passages match.'),
+        only_exclusions=translate(
+            "Labels",
+            'Add a word to look for: a search cannot consist only of exclusions.'),
+        too_common=translate("Labels", 'Those words are too common to search for; add a more specific word.'),
+        type_a_word=translate("Labels", 'Type a word to search for.'),
+        no_theme=translate("Labels", 'There is no theme “{theme}”.'),
+        no_article=translate("Labels", 'There is no article “{article}”.'),
+        query_cut=translate("Labels", 'Only the first {count} characters of the query were used.'),
+        query_words_cut=translate("Labels", 'Only the first {count} words of the query were used.'),
+        exclusion_ignored=translate("Labels", 'Excluding {word} is not supported; ignored.'),
+        many_prefixes=translate(
+            "Labels",
+            'Many words start with “{text}”; the {count} most common were used.'),
+        no_glossary_entry=translate(
+            "Labels",
+            'No glossary entry for “{text}”; nearest: {offered}. Searched the '
+            'Japanese text as typed.'),
+        no_glossary_entry_near=translate(
+            "Labels",
+            'No glossary entry for “{text}”; no Japanese name in the glossary is like'
+            ' it. Searched the Japanese text as typed.'),
+        glossary_name=translate("Labels", '“{text}” is “{forms}” in the glossary.'),
+        memo_title=translate("Labels", 'Notes from jpbrief'),
+        memo_exported=translate("Labels", "Exported {date}. Quotes are the articles' text, word for word."),
+        memo_empty=translate("Labels", 'No bookmarks, highlights or notes yet.'),
+        bookmark=translate("Labels", 'Bookmark'),
+        highlight=translate("Labels", 'Highlight'),
+        note=translate("Labels", 'Note'),
+        memo_not_loaded=translate("Labels", '{kind} (article not loaded)'),
+        memo_not_loaded_why=translate(
+            "Labels",
+            'its article is not in the loaded content (removed, or skipped because of'
+            ' a problem); kept where it was, quoted as it was:'),
+        memo_detached=translate("Labels", '{kind} (detached)'),
+        memo_detached_why=translate(
+            "Labels",
+            'the passage it was made on is no longer in the content; quoted as it '
+            'was:'),
+        memo_changed_why=translate("Labels", 'the passage has been edited since; quoted as it was:'),
+        memo_note_on=translate("Labels", 'Note ({date}): {text}'),
+        memo_cited_as=translate("Labels", 'Cited as: {citation}'),
+        memo_quoted_footnotes=translate(
+            "Labels",
+            'Footnotes in the quoted text (numbered as in the original):'),
+        memo_no_author=translate("Labels", 'author not stated in the original'),
+        memo_no_publisher=translate("Labels", 'publisher not stated in the original'),
+        memo_no_date=translate("Labels", 'date not stated in the original'),
         chronology=translate("Labels", 'Chronology'),
         key_figures=translate("Labels", 'Key figures'),
         events_one=translate("Labels", '{count} event'),

@@ -161,7 +161,7 @@ class SearchResult:
         """:attr:`message` in ``labels``'s words."""
         if not self.notes:
             return self.message
-        return labels.message_separator.join(note.text(labels) for note in self.notes)
+        return " ".join(note.text(labels) for note in self.notes)
 
     def group_by_article(self) -> list[ArticleHits]:
         """Hits grouped by article; articles ordered by their best hit."""

@@ -169,7 +169,7 @@ class SearchService(QObject):
         index = self._ensure_index()
         if index is None or not changed:
             return
-        why = translate("Search", "updating the index for %n article(s)", None, len(changed))
+        why = translate("Search", "updating the index for {count} article(s)").format(count=len(changed))
         self._relay.status.emit(SearchStatus(IndexStatus.INDEXING, why))
         try:
             index.update(library, changed)
