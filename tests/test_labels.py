@@ -146,3 +146,11 @@ def test_the_notes_memo_citation_follows_the_labels(library: Library) -> None:
     assert "author not stated in the original" in article_citation(article)
     cited = article_citation(article, replace(JA, memo_no_author="著者は原文に記載なし", quoted="「{text}」"))
     assert cited.startswith(f"「{article.title}」、著者は原文に記載なし")
+
+
+def test_a_snippet_through_a_cited_source_is_labelled_in_the_labels_language() -> None:
+    cite = "Asia Pacific <b>Initiative</b>"
+    hit = Hit("a", "p", "Title", None, "text", "Some text" + ENGLISH.cited_in_snippet.format(cite=cite), (), 1.0,
+              cited=cite)
+    assert hit.snippet_in(ENGLISH) == "Some text [source: Asia Pacific <b>Initiative</b>]"
+    assert hit.snippet_in(replace(JA, cited_in_snippet=" [出典：{cite}]")) == "Some text [出典：Asia Pacific <b>Initiative</b>]"

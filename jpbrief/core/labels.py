@@ -86,6 +86,7 @@ class Labels:
     through_glossary: str = "matched through the glossary: {word} = {equivalents}"
     without: str = "without {words}"
     word: str = "“{word}”"
+    cited_in_snippet: str = " [source: {cite}]"
     list_separator: str = ", "
     reason_separator: str = "; "
     # -- what search says instead of, or beside, its hits

@@ -84,6 +84,7 @@ def interface_labels() -> Labels:
         through_glossary=translate("Labels", 'matched through the glossary: {word} = {equivalents}'),
         without=translate("Labels", 'without {words}'),
         word=translate("Labels", '“{word}”'),
+        cited_in_snippet=translate("Labels", ' [source: {cite}]'),
         list_separator=translate("Labels", ', '),
         reason_separator=translate("Labels", '; '),
         no_match=translate("Labels", 'No passages match.'),

@@ -990,6 +990,10 @@
         <translation>「{word}」</translation>
     </message>
     <message>
+        <source> [source: {cite}]</source>
+        <translation> [出典：{cite}]</translation>
+    </message>
+    <message>
         <source>, </source>
         <translation>、</translation>
     </message>

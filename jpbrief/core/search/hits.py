@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from jpbrief.core.labels import ENGLISH
 from jpbrief.core.search import snippets
 from jpbrief.core.search.analysis import word_parts
 from jpbrief.core.search.explain import GLOSSARY, ClauseMatch
@@ -26,13 +27,13 @@ def make_hit(
     """
     text = stored.get("text", "")
     spans = snippets.match_spans(text, plan.highlight, plan.phrases)
-    snippet = snippets.render(text, spans)
+    snippet, cite = snippets.render(text, spans), ""
     if not spans and stored.get("cites"):
         cite_spans = snippets.match_spans(stored["cites"], plan.highlight, plan.phrases)
         if cite_spans:
             head = snippets.render(text, [], width=120)
             cite = snippets.render(stored["cites"], cite_spans, width=140)
-            snippet = f"{head} [source: {cite}]"
+            snippet = head + ENGLISH.cited_in_snippet.format(cite=cite)
     terms = tuple(dict.fromkeys(text[s:e] for s, e in spans))
     missing = tuple(m.label for m in matches if not m.how)
     tier = "" if not matches else SOME_WORDS if missing else EVERY_WORD
@@ -53,6 +54,7 @@ def make_hit(
         why="; ".join(reason.text() for reason in found),
         missing=missing,
         reasons=found,
+        cited=cite,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -96,6 +97,16 @@ class Hit:
     missing: tuple[str, ...] = ()
     reasons: tuple[Reason, ...] = ()
     """``why`` before it is put in words (:meth:`reason_in` says it in the reader's language)."""
+    cited: str = ""
+    """The marked citation ``snippet`` ends with when the passage matched through a cited
+    source (HTML; :meth:`snippet_in` labels it in the reader's language)."""
+
+    def snippet_in(self, labels: Labels) -> str:
+        """:attr:`snippet` with its citation labelled in ``labels``'s words."""
+        if not self.cited:
+            return self.snippet
+        head = self.snippet[: len(self.snippet) - len(ENGLISH.cited_in_snippet.format(cite=self.cited))]
+        return head + escape(labels.cited_in_snippet, quote=False).format(cite=self.cited)
 
     @property
     def reason(self) -> str:

@@ -162,7 +162,7 @@ class SearchPanel(QWidget):
             article = self.library.article(hit.article)
             title = hit.title or (article.title if article else hit.article)
             where = title + (f" › {hit.section}" if hit.section and hit.section != hit.text else "")
-            snippet = hit.snippet or escape(hit.text[:200])
+            snippet = hit.snippet_in(self.labels) or escape(hit.text[:200])
             html = (f'<span class="muted">{escape(where)}</span><br>{snippet}')
             why = hit.reason_in(self.labels)
             if why:
