@@ -7,14 +7,17 @@ zero-delay timer after the reader's first paint, in a worker thread.
 
 Only what the first paint shows is built up front: the window, the library list and the
 reader. The Themes, Search, Notes and Timeline panels, the key-figures window, the
-footnote card and the search service are built (and their modules imported) the first
-time something needs them, each wired by its ``wiring.connect_*`` function when built
-(the timeline and figures by their controller).
+footnote card, the search service and the printing, timeline, briefing and notes-export
+controllers are built (and their modules imported) the first time something needs them;
+a panel is wired by its ``wiring.connect_*`` function when built (the timeline and
+figures by their controller), the menus reach a controller built on demand through a
+lambda, so connecting them builds nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,10 +29,6 @@ from jpbrief.ui import i18n, wiring
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.controllers.annotations import AnnotationsController
 from jpbrief.ui.controllers.appearance import AppearanceController
-from jpbrief.ui.controllers.briefing import BriefingController
-from jpbrief.ui.controllers.chronology import ChronologyController
-from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
-from jpbrief.ui.controllers.notes_export import NotesExportController
 from jpbrief.ui.controllers.reading import ReadingController
 from jpbrief.ui.controllers.reload import LibraryReload
 from jpbrief.ui.controllers.search import SearchController
@@ -45,6 +44,10 @@ from jpbrief.ui.widgets.sidebar import LibraryPanel, ThemesPanel
 if TYPE_CHECKING:  # built on first use: their modules load after the first paint
     from collections.abc import Collection
 
+    from jpbrief.ui.controllers.briefing import BriefingController
+    from jpbrief.ui.controllers.chronology import ChronologyController
+    from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
+    from jpbrief.ui.controllers.notes_export import NotesExportController
     from jpbrief.ui.controllers.packs import PacksController
     from jpbrief.ui.ports import SearchIndexPort
     from jpbrief.ui.services.search_service import SearchService
@@ -124,11 +127,7 @@ class ReaderApp(QObject):
         self.window.setProperty("jpbrief-language", language)
         for action in self.actions.notes_actions:
             action.setEnabled(False)  # until the notes store is open
-        self.documents = DocumentsController(
-            library, self.reader, self.window, self.actions, self.appearance,
-            current=lambda: self.reading.current, confirm_url=confirm_url,
-            briefing=lambda: self.briefing.paper(), labels=self.labels,
-        )
+        self._confirm_url = confirm_url
         self.searching = SearchController(
             self.window, self.reader, self.appearance, panel=lambda: self.search_panel,
             service=lambda: self.search, passage_map=lambda anchor: self.annotations.passage_map(anchor),
@@ -147,17 +146,6 @@ class ReaderApp(QObject):
             language=language,
             mark_spans=self.searching.mark_spans, themes_panel=lambda: self.themes_panel,
             dismiss_card=self._dismiss_card,
-        )
-        self.chronology = ChronologyController(
-            library, self.window, self.appearance, open_passage=self.reading.open_passage,
-            show_footnote=self.show_footnote, place_panel=lambda p: self.window.set_panel(TIMELINE_TAB, p),
-            labels=self.labels,
-        )
-        self.briefing = BriefingController(library, self.content_dir, self.reader, self.window,
-                                           self.appearance, self.reading, self.labels)
-        self.notes_export = NotesExportController(
-            library, self.window, lambda: self.annotations.notes, css=self.appearance.print_css,
-            fonts=READER_FONTS, labels=self.labels,
         )
         self.content_reload = LibraryReload(  # also for whoever installs a content pack
             self.content_dir, load,
@@ -237,6 +225,42 @@ class ReaderApp(QObject):
             wiring.connect_packs(self, packs)
         return self._packs
 
+    # Printing, exporting, the timeline and theme briefings: built (and their modules
+    # imported) when first used, as the panels above.
+    @cached_property
+    def documents(self) -> DocumentsController:
+        from jpbrief.ui.controllers.documents import DocumentsController
+
+        return DocumentsController(
+            self.library, self.reader, self.window, self.actions, self.appearance,
+            current=lambda: self.reading.current, confirm_url=self._confirm_url,
+            briefing=lambda: self.briefing.paper(), labels=self.labels,
+        )
+
+    @cached_property
+    def chronology(self) -> ChronologyController:
+        from jpbrief.ui.controllers.chronology import ChronologyController
+
+        return ChronologyController(
+            self.library, self.window, self.appearance, open_passage=self.reading.open_passage,
+            show_footnote=self.show_footnote, place_panel=lambda p: self.window.set_panel(TIMELINE_TAB, p),
+            labels=self.labels,
+        )
+
+    @cached_property
+    def briefing(self) -> BriefingController:
+        from jpbrief.ui.controllers.briefing import BriefingController
+
+        return BriefingController(self.library, self.content_dir, self.reader, self.window,
+                                  self.appearance, self.reading, self.labels)
+
+    @cached_property
+    def notes_export(self) -> NotesExportController:
+        from jpbrief.ui.controllers.notes_export import NotesExportController
+
+        return NotesExportController(self.library, self.window, lambda: self.annotations.notes,
+                                     css=self.appearance.print_css, fonts=READER_FONTS, labels=self.labels)
+
     def use_library(self, library: Library, changed: Collection[str]) -> None:
         """A content pack came, changed or went: every part shows ``library``; the search
         index re-indexes ``changed`` only."""
@@ -285,9 +309,13 @@ class ReaderApp(QObject):
 
     def _share_library(self, library: Library) -> None:
         """The parts that only read the library read ``library`` from now on."""
-        self.library = self.documents.library = self.briefing.library = library
-        self.notes_export.library = library
-        self.chronology.use_library(library)
+        self.library = library
+        built = self.__dict__  # the parts built on first use so far (see cached_property)
+        for name in ("documents", "briefing", "notes_export"):
+            if name in built:
+                built[name].library = library
+        if "chronology" in built:
+            self.chronology.use_library(library)
 
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
@@ -382,7 +410,8 @@ class ReaderApp(QObject):
             self._themes_panel.show_theme(self.reading.marked_theme)
         if rerender:
             self.reading.rerender()
-            self.briefing.rerender()
+            if "briefing" in self.__dict__:
+                self.briefing.rerender()
 
 
 def open_notes_store() -> NotesPort:
