@@ -90,7 +90,7 @@ def test_footnote_markers_and_notes_heading_follow_the_labels(library: Library) 
 def test_a_briefing_names_the_opening_in_the_labels_language(library: Library) -> None:
     theme = next(iter(library.themes.values()))
     assert "Theme briefing" in render_briefing(theme, library)
-    japanese = render_briefing(theme, library, labels=replace(JA, briefing_kicker="テーマ別ブリーフィング"))
+    japanese = render_briefing(theme, library, labels=JA.replace(briefing_kicker="テーマ別ブリーフィング"))
     assert "テーマ別ブリーフィング" in japanese and "Theme briefing" not in japanese
 
 
@@ -134,7 +134,7 @@ def test_a_real_search_keeps_its_english_why_and_can_say_it_in_japanese(tmp_path
 
 def test_a_search_note_keeps_its_english_text_and_its_template() -> None:
     note = Note.make("no_theme", theme="defence")
-    assert note == "There is no theme “defence”." and note.text(replace(JA, no_theme="テーマ「{theme}」はありません。")) \
+    assert note == "There is no theme “defence”." and note.text(JA.replace(no_theme="テーマ「{theme}」はありません。")) \
         == "テーマ「defence」はありません。"
     result = SearchResult(message=note, notes=(note,))
     assert result.message_in(ENGLISH) == note
@@ -144,7 +144,7 @@ def test_a_search_note_keeps_its_english_text_and_its_template() -> None:
 def test_the_notes_memo_citation_follows_the_labels(library: Library) -> None:
     article = replace(library.articles[0], author=None)
     assert "author not stated in the original" in article_citation(article)
-    cited = article_citation(article, replace(JA, memo_no_author="著者は原文に記載なし", quoted="「{text}」"))
+    cited = article_citation(article, JA.replace(memo_no_author="著者は原文に記載なし", quoted="「{text}」"))
     assert cited.startswith(f"「{article.title}」、著者は原文に記載なし")
 
 
@@ -153,4 +153,14 @@ def test_a_snippet_through_a_cited_source_is_labelled_in_the_labels_language() -
     hit = Hit("a", "p", "Title", None, "text", "Some text" + ENGLISH.cited_in_snippet.format(cite=cite), (), 1.0,
               cited=cite)
     assert hit.snippet_in(ENGLISH) == "Some text [source: Asia Pacific <b>Initiative</b>]"
-    assert hit.snippet_in(replace(JA, cited_in_snippet=" [出典：{cite}]")) == "Some text [出典：Asia Pacific <b>Initiative</b>]"
+    assert hit.snippet_in(JA.replace(cited_in_snippet=" [出典：{cite}]")) == "Some text [出典：Asia Pacific <b>Initiative</b>]"
+
+
+def test_labels_are_frozen_compared_by_value_and_refuse_unknown_names() -> None:
+    assert Labels() == ENGLISH and Labels(author="著者") != ENGLISH and JA.replace() == JA
+    assert JA.replace(author="Author").author == "Author" and JA.author == "著者"
+    with pytest.raises(AttributeError, match="frozen"):
+        ENGLISH.author = "x"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="unknown labels: auther"):
+        Labels(auther="x")
+    assert ENGLISH.dates("2024-05") == "May 2024"

@@ -11,14 +11,23 @@ through Qt's translation system (:mod:`jpbrief.ui.labels`), and passes it down. 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
-
-from jpbrief.core.dates import display_date
+from typing import Any
 
 
-@dataclass(frozen=True)
+def english_date(text: str) -> str:
+    """:func:`jpbrief.core.dates.display_date` (imported when a date is first shown)."""
+    from jpbrief.core.dates import display_date
+
+    return display_date(text)
+
+
 class Labels:
-    """One field per fixed word or phrase; ``{name}`` placeholders are filled by the core."""
+    """One field per fixed word or phrase; ``{name}`` placeholders are filled by the core.
+
+    Frozen, compared by value; made with keywords (``Labels(author="著者")``), the others
+    keeping their English. A plain class, not a dataclass: ~140 fields would cost the
+    reader's start-up a generated ``__init__``.
+    """
 
     # -- the provenance under a title
     author: str = "Author"
@@ -151,8 +160,32 @@ class Labels:
     agrees: str = "agrees"
     relation_by: str = "by {date}"
     relation_as_of: str = "as of {date}"
-    dates: Callable[[str], str] = field(default=display_date, compare=False, repr=False)
+    dates: Callable[[str], str]
     """An editorial date in the language's words (``10 May 2024``); not a label to translate."""
+
+    def __init__(self, **labels: Any) -> None:
+        unknown = sorted(set(labels) - set(NAMES) - {"dates"})
+        if unknown:
+            raise TypeError(f"unknown labels: {', '.join(unknown)}")
+        for name, value in {"dates": english_date, **labels}.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Labels are frozen: make another with replace()")
+
+    def replace(self, **changes: Any) -> Labels:
+        """A copy with ``changes``."""
+        return Labels(**{**{name: getattr(self, name) for name in (*NAMES, "dates")}, **changes})
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Labels) and all(getattr(self, n) == getattr(other, n) for n in NAMES)
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, n) for n in NAMES))
+
+    def __repr__(self) -> str:
+        changed = [f"{n}={getattr(self, n)!r}" for n in NAMES if getattr(self, n) != getattr(Labels, n)]
+        return f"Labels({', '.join(changed)})"
 
     def count(self, one: str, many: str, count: int) -> str:
         """``one`` or ``many`` (two fields' names) filled with ``count``."""
@@ -164,8 +197,8 @@ class Labels:
         return f"‹{word}&nbsp;{', '.join(str(n) for n in numbers)}›"
 
 
+NAMES = tuple(name for name, kind in Labels.__annotations__.items() if kind == "str")
+"""Every label's field name (each a ``str``), in declaration order."""
+
 ENGLISH = Labels()
 """The source language: the CLI's, the tests', and the reader's without a translation."""
-
-NAMES = tuple(f.name for f in fields(Labels) if f.name != "dates")
-"""Every label's field name (each a ``str``), in declaration order."""
