@@ -141,6 +141,8 @@ def first_paint(self, event):
     if not seen:
         import gc
         seen.update({name: name in sys.modules for name in sys.argv[2:]})
+        from PySide6 import QtCore
+        seen["PySide6's Qt namespace"] = "Qt" in QtCore.__dict__  # 96 enum classes: see qt_namespace
         seen["garbage collector on again"] = gc.isenabled()
         from PySide6.QtWidgets import QApplication
         QApplication.instance().quit()

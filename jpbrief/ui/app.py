@@ -346,6 +346,7 @@ class ReaderApp(QObject):
         position of the article shown), the search index, the start-up cache."""
         self.annotations.open_notes()
         self.reading.after_first_paint()
+        self.appearance_control.system_scheme_changed()  # start-up read the palette: ask Qt now
         self.content_reload.start_watching()  # live preview: a saved file shows in place
         self.search.prepare()
         self.packs.watch()

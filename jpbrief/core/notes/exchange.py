@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jpbrief.core.content.dialect import plain_text
 from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Article, Library, Passage
 from jpbrief.core.notes.database import NotesDatabase, insert_row
@@ -148,6 +147,8 @@ def _quoted_sources(entry: _Entry) -> list[dict[str, Any]]:
     span = _quoted_span(entry)
     if passage is None or span is None:
         return entry.sources
+    from jpbrief.core.content.dialect import plain_text  # Markdown and YAML: for an export only
+
     inside: set[int] = set()
     for footnote in passage.footnotes:
         if footnote.markdown_span is None:  # placed at the passage's end, as the renderers do

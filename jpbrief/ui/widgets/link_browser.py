@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from jpbrief.core.model import Glossary
+from jpbrief.ui.qt_namespace import Qt
 from jpbrief.ui.services.markup import escape, literal
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jpbrief.ui.qt_namespace import TOOL_TIP_ROLE, USER_ROLE, Qt, set_properties
+
 if TYPE_CHECKING:  # annotation only: no need to load the class before the first paint
     from PySide6.QtGui import QKeyEvent
 
-HTML_ROLE = Qt.ItemDataRole.UserRole + 1
-TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
+HTML_ROLE = USER_ROLE + 1
+TARGET_ROLE = USER_ROLE + 2
 PADDING_X = 10
 PADDING_Y = 7
 
@@ -145,8 +147,7 @@ class RichList(QListWidget):
         self.setUniformItemSizes(lines is not None)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        set_properties(self, horizontalScrollBarPolicy="ScrollBarAlwaysOff", textElideMode="ElideNone")
 
     def add_item(self, plain: str, html: str, target: Any, tooltip: str = "") -> QListWidgetItem:
         """Append an item. Qt makes it (``addItem(str)``): an item made in Python is a
@@ -161,7 +162,7 @@ class RichList(QListWidget):
         item.setData(HTML_ROLE, html or escape(plain))
         item.setData(TARGET_ROLE, target)
         if tooltip:
-            item.setData(Qt.ItemDataRole.ToolTipRole, tooltip)
+            item.setData(TOOL_TIP_ROLE, tooltip)
         return item
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 
 from jpbrief.core.model import Article, Library
 from jpbrief.ui.i18n import localised
+from jpbrief.ui.qt_namespace import set_properties
 from jpbrief.ui.services.markup import escape, literal
 from jpbrief.ui.widgets.rich_list import RichList
 
 
 def section_caption(text: str) -> QLabel:
     label = QLabel(text.upper())
-    label.setTextFormat(Qt.TextFormat.PlainText)  # the digest's caption carries a theme label
+    set_properties(label, textFormat="PlainText")  # the digest's caption carries a theme label
     label.setObjectName("sectionCaption")
     return label
 
@@ -71,7 +72,8 @@ class LibraryPanel(QWidget):
 
         top = _column(section_caption(self.tr("Articles")), self.articles)
         bottom = _column(section_caption(self.tr("In this article")), self.outline)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = QSplitter()
+        set_properties(splitter, orientation="Vertical")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
@@ -149,7 +151,8 @@ class ThemesPanel(QWidget):
         header.addWidget(self.digest_caption, 1)
         header.addWidget(self.clear_button)
         bottom = _column(header, self.digest)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = QSplitter()
+        set_properties(splitter, orientation="Vertical")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
