@@ -32,6 +32,7 @@ from jpbrief.ui.controllers.appearance import AppearanceController
 from jpbrief.ui.controllers.reading import ReadingController
 from jpbrief.ui.controllers.reload import LibraryReload
 from jpbrief.ui.controllers.search import SearchController
+from jpbrief.ui.labels import interface_labels, rendering_key
 from jpbrief.ui.ports import LaunchPaths, NotesPort
 from jpbrief.ui.services import library_cache
 from jpbrief.ui.services.appearance import READER_FONTS, Appearance, ensure_style, reader_font
@@ -107,9 +108,12 @@ class ReaderApp(QObject):
             i18n.apply_font(app, language)
         else:
             language = "en"
+        self.language = language
+        self.labels = interface_labels()  # the core's words, once, in the interface's language
         self.actions = Actions(self)
         self.reader = ReaderView([self.content_dir, resources])
         self.reader.set_glossary(library.glossary)  # its cards show Japanese names too
+        self.reader.set_labels(self.labels)
         self.reader.set_base_font(reader_font(), zoom=settings.zoom)
         self.library_panel = LibraryPanel(library)
         self.window = MainWindow(
@@ -138,7 +142,8 @@ class ReaderApp(QObject):
         )
         self.reading = ReadingController(
             library, self.content_dir, self.reader, self.window, self.library_panel, self.actions,
-            self.appearance, settings, self.annotations, rendered=rendered,
+            self.appearance, settings, self.annotations, rendered=rendered, labels=self.labels,
+            language=language,
             mark_spans=self.searching.mark_spans, themes_panel=lambda: self.themes_panel,
             dismiss_card=self._dismiss_card,
         )
@@ -169,7 +174,7 @@ class ReaderApp(QObject):
         if self._search_panel is None:
             from jpbrief.ui.widgets.search_panel import SearchPanel
 
-            panel = self._search_panel = SearchPanel(self.library)
+            panel = self._search_panel = SearchPanel(self.library, self.labels)
             self.window.set_panel(SEARCH_TAB, panel)
             wiring.connect_search_panel(self, panel)
         return self._search_panel
@@ -229,7 +234,7 @@ class ReaderApp(QObject):
         return DocumentsController(
             self.library, self.reader, self.window, self.actions, self.appearance,
             current=lambda: self.reading.current, confirm_url=self._confirm_url,
-            briefing=lambda: self.briefing.paper(),
+            briefing=lambda: self.briefing.paper(), labels=self.labels,
         )
 
     @cached_property
@@ -239,6 +244,7 @@ class ReaderApp(QObject):
         return ChronologyController(
             self.library, self.window, self.appearance, open_passage=self.reading.open_passage,
             show_footnote=self.show_footnote, place_panel=lambda p: self.window.set_panel(TIMELINE_TAB, p),
+            labels=self.labels,
         )
 
     @cached_property
@@ -246,7 +252,7 @@ class ReaderApp(QObject):
         from jpbrief.ui.controllers.briefing import BriefingController
 
         briefing = BriefingController(self.library, self.content_dir, self.reader, self.window,
-                                      self.appearance, self.reading)
+                                      self.appearance, self.reading, self.labels)
         self.reading.show_briefing = briefing.revisit  # Back/Forward to a briefing
         return briefing
 
@@ -255,7 +261,7 @@ class ReaderApp(QObject):
         from jpbrief.ui.controllers.notes_export import NotesExportController
 
         return NotesExportController(self.library, self.window, lambda: self.annotations.notes,
-                                     css=self.appearance.print_css, fonts=READER_FONTS)
+                                     css=self.appearance.print_css, fonts=READER_FONTS, labels=self.labels)
 
     def use_library(self, library: Library, changed: Collection[str]) -> None:
         """A content pack came, changed or went: every part shows ``library``; the search
@@ -359,8 +365,8 @@ class ReaderApp(QObject):
             from jpbrief.core.render import render_article
 
             current = self.reading.current
-            html = {} if current is None else {
-                current.id: render_article(current, self.library, with_sources=True)}
+            html = {} if current is None else {rendering_key(current.id, self.language): render_article(
+                current, self.library, with_sources=True, labels=self.labels)}
             store = library_cache.save(self.content_dir, self._cache_root, self.library, html,
                                        stamp=self._cache_stamp)
             if store is not None:

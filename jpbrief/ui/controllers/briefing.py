@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from jpbrief.core.labels import ENGLISH, Labels
+
 translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
@@ -31,9 +33,10 @@ class BriefingController:
 
     def __init__(
         self, library: Library, content_dir: Path, reader: ReaderView, window: MainWindow,
-        appearance: Appearance, reading: ReadingController,
+        appearance: Appearance, reading: ReadingController, labels: Labels = ENGLISH,
     ) -> None:
         self.library, self.content_dir = library, Path(content_dir)
+        self.labels = labels
         self.reader, self.window, self.appearance, self.reading = reader, window, appearance, reading
         self._theme: Theme | None = None
 
@@ -73,7 +76,8 @@ class BriefingController:
         from jpbrief.core.render import render_briefing
 
         assert self._theme is not None
-        html = render_briefing(self._theme, self.library, css=self.appearance.reader_css())
+        css = self.appearance.reader_css()
+        html = render_briefing(self._theme, self.library, css=css, labels=self.labels)
         self.reader.show_html(html, self.content_dir / "articles")
 
     def rerender(self) -> None:
@@ -91,5 +95,6 @@ class BriefingController:
             return None
         from jpbrief.core.render import render_briefing_paper
 
-        return f"Theme briefing: {theme.label}", render_briefing_paper(
-            theme, self.library, css=self.appearance.print_css())
+        title = translate("Briefing", "Theme briefing: {theme}").format(theme=theme.label)
+        css = self.appearance.print_css()
+        return title, render_briefing_paper(theme, self.library, css=css, labels=self.labels)

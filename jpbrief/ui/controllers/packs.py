@@ -188,7 +188,8 @@ class PacksController(QObject):
     # -- one pack after the other ----------------------------------------------------
     def _run(self, work: Callable[[], object], then: Callable[[Any], None]) -> None:
         def failed(error: BaseException) -> None:  # a bug must not leave the queue stuck
-            then(PackOutcome(None, error=f"Content pack: unexpected error ({error!r})"))
+            told = translate("Packs", "Content pack: unexpected error ({error})").format(error=repr(error))
+            then(PackOutcome(None, error=told))
 
         self._worker.submit(work, then, failed)
 

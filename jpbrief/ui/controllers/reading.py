@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QTextCharFormat
 
+from jpbrief.core.labels import ENGLISH, Labels
+from jpbrief.ui.labels import rendering_key
 from jpbrief.ui.services import library_cache
 from jpbrief.ui.services.navigation import History, Place
 from jpbrief.ui.services.positions import ReadingPositions
@@ -43,18 +45,21 @@ class ReadingController:
         self, library: Library, content_dir: Path, reader: ReaderView, window: MainWindow,
         library_panel: LibraryPanel, actions: Actions, appearance: Appearance, settings: Settings,
         annotations: AnnotationsController, *, rendered: Mapping[str, str] | None = None,
+        labels: Labels = ENGLISH, language: str = "en",
         mark_spans: Callable[[str, Sequence[tuple[int, int]]], int],
         themes_panel: Callable[[], ThemesPanel], dismiss_card: Callable[[], None],
     ) -> None:
         """``rendered``: articles' HTML from the start-up cache (no CSS, no marking), each
         read when shown; an article rendered here is added to it (:meth:`keep_renderings`);
-        ``mark_spans``: marks a search hit's words in a passage (how many); ``themes_panel``: the
+        ``labels``/``language``: the interface's words and language (renderings are kept per
+        language); ``mark_spans``: marks a search hit's words in a passage (how many); ``themes_panel``: the
         Themes panel (built on first use); ``dismiss_card``: closes an open footnote card."""
         self.library, self.content_dir = library, Path(content_dir)
         self.reader, self.window, self.library_panel = reader, window, library_panel
         self.actions, self.appearance, self.settings = actions, appearance, settings
         self.annotations = annotations
         self._rendered: Mapping[str, str] = rendered if rendered is not None else {}
+        self.labels, self.language = labels, language
         self._mark_spans, self._themes_panel, self._dismiss_card = mark_spans, themes_panel, dismiss_card
         self.current: Article | None = None
         self.briefing_theme = ""  # the theme whose briefing fills the pane (no article current)
@@ -87,9 +92,9 @@ class ReadingController:
         if article is not None:
             self._display(article)
         else:
-            self.reader.show_html(
-                "<h1>No articles</h1><p>The content folder has no article that could be loaded.</p>"
-            )
+            self.reader.show_html(translate(
+                "Reading", "<h1>No articles</h1><p>The content folder has no article that could be "
+                "loaded.</p>"))
 
     def place_first(self, article: Article | None) -> None:
         """Once the window is shown: select the start-up article and scroll to its place."""
@@ -123,19 +128,20 @@ class ReadingController:
 
     def _render(self, article: Article) -> str:
         if not self.marked_theme:
-            html = self._rendered.get(article.id)
+            key = rendering_key(article.id, self.language)
+            html = self._rendered.get(key)
             if html is None:
                 from jpbrief.core.render import render_article  # not at start-up with a cache
 
-                html = render_article(article, self.library, with_sources=True)
+                html = render_article(article, self.library, with_sources=True, labels=self.labels)
                 if isinstance(self._rendered, library_cache.RenderedStore):
-                    self._rendered.put(article.id, html)
+                    self._rendered.put(key, html)
             return library_cache.with_css(html, self.appearance.reader_css())
         from jpbrief.core.render import render_article
 
         return render_article(
             article, self.library, marked_theme=self.marked_theme or None,
-            css=self.appearance.reader_css(), with_sources=True,
+            css=self.appearance.reader_css(), with_sources=True, labels=self.labels,
         )
 
     def _base_dir(self, article: Article) -> Path:

@@ -147,8 +147,8 @@ class SearchService(QObject):
         index = self._ensure_index()
         if index is None or not changed:
             return
-        self._report(SearchStatus(
-            IndexStatus.INDEXING, f"updating the index for {len(changed)} article(s)"))
+        why = translate("Search", "updating the index for {count} article(s)").format(count=len(changed))
+        self._report(SearchStatus(IndexStatus.INDEXING, why))
         try:
             index.update(library, changed)
         except Exception as error:  # the reader keeps working without search

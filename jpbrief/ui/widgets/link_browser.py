@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QCursor, QFocusEvent, QKeyEvent, QMouseEvent, QPaintEvent, QTextCursor
 
+    from jpbrief.core.labels import Labels
+
 HOVER_DELAY_MS = 400
 """How long the pointer rests on a footnote or cross-reference marker before its card opens."""
 
@@ -62,6 +64,7 @@ class LinkBrowser(QTextBrowser):
         self.setMouseTracking(True)
         self._glossary: dict[str, str] = {}
         self._cards: Glossary | None = None
+        self._labels: Labels | None = None  # the interface's words for the cards (None: English)
         self._hover_href = ""
         self._hover_pos = QPoint()
         self._hover_timer = QTimer(self)
@@ -74,6 +77,10 @@ class LinkBrowser(QTextBrowser):
         self._ring: QRect | None = None  # where the focus ring was last painted
         self._tabbed = False  # a marker can have the focus only once Tab has been pressed
         self.anchorClicked.connect(self._on_anchor_clicked)
+
+    def set_labels(self, labels: Labels) -> None:
+        """The interface's words for the glossary cards' own notes."""
+        self._labels = labels
 
     def set_glossary(self, glossary: dict[str, str] | Glossary) -> None:
         """The glossary behind ``gloss:`` links: the library's (its cards show Japanese
@@ -328,7 +335,8 @@ class LinkBrowser(QTextBrowser):
         if self._cards is not None:
             from jpbrief.core.glossary_card import card_html
 
-            return card_html(self._cards, term)
+            labels = {"labels": self._labels} if self._labels else {}
+            return card_html(self._cards, term, **labels)
         expansion = self._glossary.get(term)
         return f"<qt><b>{escape(term)}</b>: {escape(expansion)}</qt>" if expansion else None
 
