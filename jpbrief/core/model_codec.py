@@ -147,7 +147,7 @@ def _dataclass_decoder(kind: type) -> Decoder:
         if direct:
             if not required.issubset(values):
                 raise ValueError(f"{kind.__name__}: missing fields {sorted(required - set(values))}")
-            record = object.__new__(kind)
+            record: Any = object.__new__(kind)
             record.__dict__.update(given, **values)
             return record
         try:
