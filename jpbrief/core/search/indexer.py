@@ -14,6 +14,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from jpbrief.core.model import Article, Library, Passage, Source
 from jpbrief.core.search import ranking
 from jpbrief.core.search.analysis import analyse
+from jpbrief.core.search.postings import PassageWriter
 from jpbrief.core.search.schema import SCORED_FIELDS, PassageDocument, build_schema, passage_document
 from jpbrief.core.search.vocabulary import Vocabulary, VocabularyBuilder
 
@@ -43,18 +44,16 @@ def add_passages(
     total: int,
     *,
     delete_articles: Iterable[str] = (),
-    merge: bool = True,
 ) -> int:
     """Delete the passages of ``delete_articles`` from ``index``, add each passage's document
-    (``record`` sees it first), commit and close; how many were added. ``merge``: into one
-    segment (a full build); else the new passages are a segment of their own."""
-    tokenizer = index.schema["text"].analyzer  # the one PassageTokenizer of every text field
+    (``record`` sees it first) as one new segment, commit and close; how many were added.
+    A full build and a content pack's update both come here (see :mod:`.postings`)."""
     # Uncompressed posting blocks: most hold a word pair found in one or two passages,
     # where zlib costs more time than it saves bytes. No length statistics: no field is
     # Whoosh-scorable, yet Whoosh would look for a lengths file for every posting.
     codec = W3Codec(compression=0)
     codec.length_stats = False
-    writer = index.writer(limitmb=256, codec=codec)
+    writer = PassageWriter(index, codec=codec)
     documents = 0
     try:
         for article_id in delete_articles:
@@ -62,22 +61,15 @@ def add_passages(
         for article, passage in passages:
             document = passage_document(article, passage, sources)
             record(document)
-            tokenizer.prepared = {document.fields[name]: document.analysed[name]
-                                  for name in SCORED_FIELDS}
-            writer.add_document(**document.fields)
+            writer.add_passage(document.fields, document.terms)
             documents += 1
             if progress is not None and (documents % 200 == 0 or documents == 1):
                 progress(documents, total)
-        tokenizer.prepared = {}  # before the commit pickles the schema into the index
-        if merge:
-            writer.commit(optimize=True)
-        else:
-            writer.commit(merge=False)
+        writer.commit(merge=False)  # nothing to merge in a new index; an update is a segment
     except BaseException:
         writer.cancel()
         raise
     finally:
-        tokenizer.prepared = {}
         index.close()
     return documents
 

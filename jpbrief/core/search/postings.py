@@ -1,0 +1,184 @@
+"""Writes a Whoosh segment from analysed passages, a whole posting list at a time.
+
+Whoosh's own writer analyses each field again, adds one tuple per posting to a pool,
+sorts the pool at commit and then hands the postings one by one through four layers of
+Python calls: for a 2,000-article library that was three quarters of a build. The
+passages are already analysed here (see :mod:`.schema`), so :class:`PassageWriter`
+counts each field's terms once, keeps every term's postings as one ``array`` in document
+order (document numbers only grow, so nothing is sorted but the terms) and, at commit,
+fills Whoosh's postings writer block by block (``blocklimit`` postings at a time).
+
+The files are those Whoosh writes itself, byte for byte (a test compares them), so
+reading, deleting and merging stay Whoosh's. It relies on ``W3PostingsWriter``'s block
+buffer (``_ids``, ``_weights``, ``_values``, ``_maxweight``, ``_write_block``) of the
+pinned whoosh-reloaded 2.7; the index fingerprint holds Whoosh's version, so another
+version rebuilds its indexes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+import pickle
+import sys
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.formats import Existence, Frequency
+from whoosh.system import pack_int, pack_ushort
+from whoosh.util.numeric import length_to_byte
+from whoosh.writing import SegmentWriter
+
+NO_LENGTH = length_to_byte(0)
+"""No field keeps lengths (none is Whoosh-scorable): every block says 0."""
+
+
+class PassageWriter(SegmentWriter):  # type: ignore[misc]
+    """A Whoosh segment writer fed with term frequencies instead of text to analyse.
+
+    :meth:`add_passage` replaces ``add_document``; commit with ``merge=False`` (a new
+    index has nothing to merge; an updated one keeps the new passages as a segment of
+    their own), since merging goes through the pool this writer leaves empty.
+    """
+
+    def __init__(self, index: Any, **kwargs: Any) -> None:
+        super().__init__(index, **kwargs)
+        self._order = sorted(self.schema.names())
+        self._names = frozenset(self._order)
+        self._boost: dict[str, float] = {}
+        for name in self._order:
+            field = self.schema[name]
+            if field.indexed:
+                if not isinstance(field.format, Existence | Frequency) or field.vector \
+                        or field.separate_spelling() or field.scorable:
+                    raise TypeError(f"field {name!r} is not one PassageWriter can write")
+                self._boost[name] = field.format.field_boost
+        self._postings: dict[str, dict[str, array[int]]] = {name: {} for name in self._boost}
+        """Per field, per term: document number and frequency, pair after pair."""
+
+    def add_document(self, **fields: Any) -> None:
+        raise TypeError("PassageWriter writes analysed passages: call add_passage")
+
+    def add_reader(self, reader: Any) -> None:
+        raise TypeError("PassageWriter merges nothing: commit with merge=False")
+
+    def add_passage(self, fields: Mapping[str, str], terms: Mapping[str, Mapping[str, int]]) -> None:
+        """Add one document: ``fields`` its values (stored ones are stored), ``terms`` the
+        term frequencies of the indexed fields already analysed; any other indexed field
+        is analysed by its Whoosh field type."""
+        self._check_state()
+        if not fields.keys() <= self._names:
+            raise ValueError(f"no field named {sorted(fields.keys() - self._names)} in the schema")
+        docnum = self.docnum
+        perdoc = self.perdocwriter
+        perdoc.start_doc(docnum)
+        for name in self._order:
+            value = fields.get(name)
+            counts = terms.get(name)
+            if value is None and counts is None:
+                continue
+            field = self.schema[name]
+            if field.indexed:
+                if counts is None:
+                    counts = {text.decode("utf-8"): freq for text, freq, _w, _v in field.index(value)}
+                postings = self._postings[name]
+                for term, freq in counts.items():
+                    entry = postings.get(term)
+                    if entry is None:
+                        postings[term] = entry = array("I")
+                    entry.append(docnum)
+                    entry.append(freq)
+            perdoc.add_field(name, field, value if field.stored else None, 0)
+            column = field.column_type
+            if column and value is not None:
+                perdoc.add_column_value(name, column, field.to_column_value(value))
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self) -> None:
+        """Write the postings gathered by :meth:`add_passage` (instead of the pool's)."""
+        self.perdocwriter.close()
+        for name in self._order:
+            if self._postings.get(name):
+                _write_field(self.fieldwriter, name, self.schema[name], self._postings[name],
+                             self._boost[name])
+        self._postings = {}
+        self.fieldwriter.close()
+
+
+def _big_endian(values: array[int]) -> bytes:
+    """``values`` as Whoosh's ``pack_uint`` writes each one (network order)."""
+    if sys.byteorder == "little":
+        values = array("I", values)
+        values.byteswap()
+    return values.tobytes()
+
+
+def _write_field(fieldwriter: Any, name: str, field: Any, postings: dict[str, array[int]],
+                 boost: float) -> None:
+    """Every term of one field, in term order: its posting blocks in one write to the
+    postings file, then its row of the terms table, as ``W3FieldWriter`` writes them."""
+    fieldwriter.start_field(name, field)
+    writer = fieldwriter._postwriter
+    if writer._inlinelimit > 1 or writer._byteids:
+        raise TypeError("PassageWriter writes neither inlined postings nor byte ids")
+    limit, compression = writer._blocklimit, writer._compression
+    postfile = fieldwriter._postfile
+    add_row = fieldwriter._tindex.add
+    key_prefix = pack_ushort(fieldwriter._fieldid)
+    frequency = isinstance(field.format, Frequency)
+    offset = postfile.tell()
+    for term in sorted(postings):  # code point order is UTF-8 byte order
+        pairs = postings[term]
+        ids, freqs = pairs[0::2], pairs[1::2]
+        chunks = [WHOOSH3_HEADER_MAGIC]
+        weight, maxweight = 0.0, 0.0
+        for start in range(0, len(ids), limit):
+            block_ids, block_freqs = ids[start:start + limit], freqs[start:start + limit]
+            block_weight = _block(chunks, block_ids, block_freqs, frequency, boost, compression,
+                                  last=start + limit >= len(ids))
+            weight += block_weight[0]
+            maxweight = max(maxweight, block_weight[1])
+        data = b"".join(chunks)
+        postfile.write(data)
+        info = W3TermInfo(weight=weight, df=len(ids), maxweight=maxweight, minid=ids[0], maxid=ids[-1])
+        info.set_extent(offset, len(data))
+        offset += len(data)
+        add_row(key_prefix + term.encode("utf-8"), info.to_bytes())
+    fieldwriter.finish_field()
+
+
+def _block(chunks: list[bytes], ids: array[int], freqs: array[int], frequency: bool, boost: float,
+           compression: int, last: bool) -> tuple[float, float]:
+    """Append one block (length, info, data) to ``chunks`` as ``W3PostingsWriter`` writes
+    it; its weights' sum and largest weight (for the term's info)."""
+    if frequency:  # weight = frequency x boost; the value is the packed frequency
+        weights = array("f", [f * boost for f in freqs])
+        maxweight = max(freqs) * boost
+        values: bytes | None = _big_endian(freqs)
+    else:  # Existence: the field's boost, no value
+        weights = array("f", [boost]) * len(ids)
+        maxweight, values = boost, None
+    first = weights[0]
+    if weights.count(first) == len(weights):
+        mini_weights: Any = None if first == 1.0 else first
+    else:
+        mini_weights = tuple(weights)
+    deltas = tuple(map(operator.sub, ids, itertools.chain((0,), ids)))
+    data = pickle.dumps((deltas, mini_weights, values), 2)
+    if compression:
+        data = zlib.compress(data, compression)
+    info = pickle.dumps((len(ids), ids[-1], maxweight, compression, NO_LENGTH, NO_LENGTH), 2)
+    length = len(info) + len(data)
+    chunks += (pack_int(-length if last else length), info, data)
+    return sum(weights), maxweight
+
+
+def term_counts(terms: Iterable[str]) -> Counter[str]:
+    """How often each term occurs (a field's ``terms`` for :meth:`PassageWriter.add_passage`)."""
+    return Counter(terms)
