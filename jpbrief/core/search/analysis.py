@@ -30,8 +30,8 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from whoosh.lang.porter import stem as porter_stem
 
@@ -135,9 +135,9 @@ def term_for(segment: str, stem: bool = True) -> str | None:
     return porter_stem(word) if stem else word
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """One analysed token.
+class Tok(NamedTuple):
+    """One analysed token (a named tuple: a passage has thousands, made four times faster
+    than a frozen dataclass).
 
     ``term`` is what is indexed; ``key`` the folded, unstemmed form (for prefixes and
     suggestions); ``surface`` the text as written; ``start``/``end`` offsets into the
@@ -303,6 +303,7 @@ def _analyse_word(raw: str, stem: bool) -> tuple[_WordToken, ...]:
 @lru_cache(maxsize=512)
 def _analyse_text(text: str, stem: bool) -> tuple[Tok, ...]:
     tokens: list[Tok] = []
+    append, make = tokens.append, tuple.__new__  # Tok(...) without its Python-level __new__
     pos = 0
     for match in _WORD_RE.finditer(text):
         base = match.start()
@@ -310,7 +311,7 @@ def _analyse_text(text: str, stem: bool) -> tuple[Tok, ...]:
         run = match.group("cjk")
         word = _analyse_cjk(run) if run else _analyse_word(match.group(0), stem)
         for term, key, surface, s, e, whole, parts, offset in word:
-            tokens.append(Tok(term, key, surface, pos + offset, base + s, base + e, whole, parts))
+            append(make(Tok, (term, key, surface, pos + offset, base + s, base + e, whole, parts)))
             if not whole:
                 width = offset + 1
         pos += width

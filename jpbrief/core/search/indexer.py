@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from array import array
 from collections.abc import Callable, Iterable, Mapping
@@ -55,6 +56,8 @@ def add_passages(
     codec.length_stats = False
     writer = PassageWriter(index, codec=codec)
     documents = 0
+    collecting = gc.isenabled()
+    gc.disable()  # millions of tuples live until the commit: each full collection walked them all
     try:
         for article_id in delete_articles:
             writer.delete_by_term("article", article_id)
@@ -70,6 +73,8 @@ def add_passages(
         writer.cancel()
         raise
     finally:
+        if collecting:
+            gc.enable()
         index.close()
     return documents
 

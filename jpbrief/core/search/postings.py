@@ -23,18 +23,23 @@ import pickle
 import sys
 import zlib
 from array import array
+from hashlib import md5
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.formats import Existence, Frequency
-from whoosh.system import pack_int, pack_ushort
+from whoosh.filedb.filetables import _lengths as _ROW_LENGTHS
+from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 NO_LENGTH = length_to_byte(0)
 """No field keeps lengths (none is Whoosh-scorable): every block says 0."""
+_TERM_INFO = W3TermInfo._struct
+"""A term's row: inlined?, total weight, documents, min and max length, max weight, first
+and last document (then the extent of its postings)."""
 
 
 class PassageWriter(SegmentWriter):  # type: ignore[misc]
@@ -59,6 +64,7 @@ class PassageWriter(SegmentWriter):  # type: ignore[misc]
                 self._boost[name] = field.format.field_boost
         self._postings: dict[str, dict[str, array[int]]] = {name: {} for name in self._boost}
         """Per field, per term: document number and frequency, pair after pair."""
+        self._analysed: dict[tuple[str, str], dict[str, int]] = {}
 
     def add_document(self, **fields: Any) -> None:
         raise TypeError("PassageWriter writes analysed passages: call add_passage")
@@ -84,7 +90,7 @@ class PassageWriter(SegmentWriter):  # type: ignore[misc]
             field = self.schema[name]
             if field.indexed:
                 if counts is None:
-                    counts = {text.decode("utf-8"): freq for text, freq, _w, _v in field.index(value)}
+                    counts = self._field_terms(name, field, value)
                 postings = self._postings[name]
                 for term, freq in counts.items():
                     entry = postings.get(term)
@@ -99,6 +105,16 @@ class PassageWriter(SegmentWriter):  # type: ignore[misc]
         perdoc.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def _field_terms(self, name: str, field: Any, value: str) -> dict[str, int]:
+        """The terms Whoosh's field type makes of ``value`` (once per value: an article's
+        id, a passage kind, a set of themes repeat from passage to passage)."""
+        counts = self._analysed.get((name, value))
+        if counts is None:
+            counts = {text.decode("utf-8"): freq for text, freq, _w, _v in field.index(value)}
+            if not field.unique:  # a unique field's values never come again
+                self._analysed[(name, value)] = counts
+        return counts
 
     def _flush_segment(self) -> None:
         """Write the postings gathered by :meth:`add_passage` (instead of the pool's)."""
@@ -121,42 +137,62 @@ def _big_endian(values: array[int]) -> bytes:
 
 def _write_field(fieldwriter: Any, name: str, field: Any, postings: dict[str, array[int]],
                  boost: float) -> None:
-    """Every term of one field, in term order: its posting blocks in one write to the
-    postings file, then its row of the terms table, as ``W3FieldWriter`` writes them."""
+    """Every term of one field, in term order, as ``W3FieldWriter`` writes them: the
+    posting blocks in one write to the postings file, the terms table's rows (see
+    :func:`_add_rows`) in one write to the terms file."""
     fieldwriter.start_field(name, field)
     writer = fieldwriter._postwriter
     if writer._inlinelimit > 1 or writer._byteids:
         raise TypeError("PassageWriter writes neither inlined postings nor byte ids")
     limit, compression = writer._blocklimit, writer._compression
-    postfile = fieldwriter._postfile
-    add_row = fieldwriter._tindex.add
     key_prefix = pack_ushort(fieldwriter._fieldid)
     frequency = isinstance(field.format, Frequency)
+    postfile = fieldwriter._postfile
     offset = postfile.tell()
+    chunks: list[bytes] = []
+    rows: list[tuple[bytes, bytes]] = []
     for term in sorted(postings):  # code point order is UTF-8 byte order
         pairs = postings[term]
         ids, freqs = pairs[0::2], pairs[1::2]
-        chunks = [WHOOSH3_HEADER_MAGIC]
+        chunks.append(WHOOSH3_HEADER_MAGIC)
+        extent = len(WHOOSH3_HEADER_MAGIC)
         weight, maxweight = 0.0, 0.0
         for start in range(0, len(ids), limit):
             block_ids, block_freqs = ids[start:start + limit], freqs[start:start + limit]
-            block_weight = _block(chunks, block_ids, block_freqs, frequency, boost, compression,
-                                  last=start + limit >= len(ids))
-            weight += block_weight[0]
-            maxweight = max(maxweight, block_weight[1])
-        data = b"".join(chunks)
-        postfile.write(data)
-        info = W3TermInfo(weight=weight, df=len(ids), maxweight=maxweight, minid=ids[0], maxid=ids[-1])
-        info.set_extent(offset, len(data))
-        offset += len(data)
-        add_row(key_prefix + term.encode("utf-8"), info.to_bytes())
+            length, block_weight, block_max = _block(chunks, block_ids, block_freqs, frequency, boost,
+                                                     compression, last=start + limit >= len(ids))
+            extent += length
+            weight += block_weight
+            maxweight = max(maxweight, block_max)
+        info = _TERM_INFO.pack(False, weight, len(ids), 0, NO_LENGTH, maxweight, ids[0], ids[-1])
+        rows.append((key_prefix + term.encode("utf-8"), info + pack_long(offset) + pack_int(extent)))
+        offset += extent
+    postfile.write(b"".join(chunks))
+    _add_rows(fieldwriter._tindex, rows)
     fieldwriter.finish_field()
 
 
+def _add_rows(table: Any, rows: list[tuple[bytes, bytes]]) -> None:
+    """``OrderedHashWriter.add`` for each row (keys in increasing order), in one write."""
+    if rows[0][0] <= table.lastkey:
+        raise ValueError(f"Keys must increase: {table.lastkey!r}..{rows[0][0]!r}")
+    position = table.dbfile.tell()
+    buckets, index = table.buckets, table.index
+    out: list[bytes] = []
+    for key, value in rows:
+        index.append(position)
+        code = int.from_bytes(md5(key, usedforsecurity=False).digest()[-4:], "big")  # md5_hash
+        buckets[code & 255].append((code, position))
+        out += (_ROW_LENGTHS.pack(len(key), len(value)), key, value)
+        position += _ROW_LENGTHS.size + len(key) + len(value)
+    table.dbfile.write(b"".join(out))
+    table.lastkey = rows[-1][0]
+
+
 def _block(chunks: list[bytes], ids: array[int], freqs: array[int], frequency: bool, boost: float,
-           compression: int, last: bool) -> tuple[float, float]:
+           compression: int, last: bool) -> tuple[int, float, float]:
     """Append one block (length, info, data) to ``chunks`` as ``W3PostingsWriter`` writes
-    it; its weights' sum and largest weight (for the term's info)."""
+    it; its size in bytes, its weights' sum and largest weight (for the term's info)."""
     if frequency:  # weight = frequency x boost; the value is the packed frequency
         weights = array("f", [f * boost for f in freqs])
         maxweight = max(freqs) * boost
@@ -176,7 +212,7 @@ def _block(chunks: list[bytes], ids: array[int], freqs: array[int], frequency: b
     info = pickle.dumps((len(ids), ids[-1], maxweight, compression, NO_LENGTH, NO_LENGTH), 2)
     length = len(info) + len(data)
     chunks += (pack_int(-length if last else length), info, data)
-    return sum(weights), maxweight
+    return 4 + length, sum(weights), maxweight
 
 
 def term_counts(terms: Iterable[str]) -> Counter[str]:
