@@ -17,32 +17,37 @@ version rebuilds its indexes.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import pickle
+import struct
 import sys
 import zlib
 from array import array
+from collections.abc import Mapping
 from hashlib import md5
-from collections import Counter
-from collections.abc import Iterable, Mapping
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
-from whoosh.formats import Existence, Frequency
 from whoosh.filedb.filetables import _lengths as _ROW_LENGTHS
-from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.filedb.filetables import _pointer
+from whoosh.formats import Existence, Frequency
+from whoosh.system import pack_int, pack_long, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 NO_LENGTH = length_to_byte(0)
 """No field keeps lengths (none is Whoosh-scorable): every block says 0."""
+_POINTER_SIZE = _pointer.size
+_ONCE = pack_uint(1)
+"""The value of a posting whose term is there once."""
 _TERM_INFO = W3TermInfo._struct
 """A term's row: inlined?, total weight, documents, min and max length, max weight, first
 and last document (then the extent of its postings)."""
 
 
-class PassageWriter(SegmentWriter):  # type: ignore[misc]
+class PassageWriter(SegmentWriter):
     """A Whoosh segment writer fed with term frequencies instead of text to analyse.
 
     :meth:`add_passage` replaces ``add_document``; commit with ``merge=False`` (a new
@@ -85,12 +90,13 @@ class PassageWriter(SegmentWriter):  # type: ignore[misc]
         for name in self._order:
             value = fields.get(name)
             counts = terms.get(name)
-            if value is None and counts is None:
-                continue
             field = self.schema[name]
-            if field.indexed:
-                if counts is None:
+            if counts is None:
+                if value is None:
+                    continue
+                if field.indexed:
                     counts = self._field_terms(name, field, value)
+            if counts is not None and field.indexed:
                 postings = self._postings[name]
                 for term, freq in counts.items():
                     entry = postings.get(term)
@@ -169,6 +175,7 @@ def _write_field(fieldwriter: Any, name: str, field: Any, postings: dict[str, ar
         offset += extent
     postfile.write(b"".join(chunks))
     _add_rows(fieldwriter._tindex, rows)
+    fieldwriter._tindex._write_hashes = functools.partial(_write_hashes, fieldwriter._tindex)
     fieldwriter.finish_field()
 
 
@@ -189,22 +196,46 @@ def _add_rows(table: Any, rows: list[tuple[bytes, bytes]]) -> None:
     table.lastkey = rows[-1][0]
 
 
+def _write_hashes(table: Any) -> None:
+    """``HashWriter._write_hashes`` (256 open-addressing tables of the rows' hashes and
+    positions), in one write."""
+    position = table.dbfile.tell()
+    out: list[bytes] = []
+    for entries in table.buckets:
+        slots = 2 * len(entries)
+        table.directory.append((position, slots))
+        hashtable = [(0, 0)] * slots
+        for code, row in entries:
+            slot = (code >> 8) % slots
+            while hashtable[slot] != (0, 0):
+                slot = (slot + 1) % slots
+            hashtable[slot] = (code, row)
+        out.append(struct.pack("!" + "Iq" * slots, *itertools.chain.from_iterable(hashtable)))
+        position += slots * _POINTER_SIZE
+    table.dbfile.write(b"".join(out))
+
+
 def _block(chunks: list[bytes], ids: array[int], freqs: array[int], frequency: bool, boost: float,
            compression: int, last: bool) -> tuple[int, float, float]:
     """Append one block (length, info, data) to ``chunks`` as ``W3PostingsWriter`` writes
     it; its size in bytes, its weights' sum and largest weight (for the term's info)."""
-    if frequency:  # weight = frequency x boost; the value is the packed frequency
-        weights = array("f", [f * boost for f in freqs])
+    count = len(ids)
+    mini_weights: Any = False
+    if frequency and boost == 1.0 and freqs.count(1) == count:  # most word pairs: once each
+        weights_sum, maxweight, mini_weights = float(count), 1.0, None
+        values: bytes | None = _ONCE * count
+    elif frequency:  # weight = frequency x boost; the value is the packed frequency
+        weights = array("f", freqs if boost == 1.0 else [f * boost for f in freqs])
         maxweight = max(freqs) * boost
-        values: bytes | None = _big_endian(freqs)
+        values = _big_endian(freqs)
     else:  # Existence: the field's boost, no value
-        weights = array("f", [boost]) * len(ids)
+        weights = array("f", [boost]) * count
         maxweight, values = boost, None
-    first = weights[0]
-    if weights.count(first) == len(weights):
-        mini_weights: Any = None if first == 1.0 else first
-    else:
-        mini_weights = tuple(weights)
+    if mini_weights is False:  # not known yet: as W3PostingsWriter minifies them
+        weights_sum = sum(weights)
+        first = weights[0]
+        same = weights.count(first) == count
+        mini_weights = tuple(weights) if not same else None if first == 1.0 else first
     deltas = tuple(map(operator.sub, ids, itertools.chain((0,), ids)))
     data = pickle.dumps((deltas, mini_weights, values), 2)
     if compression:
@@ -212,9 +243,4 @@ def _block(chunks: list[bytes], ids: array[int], freqs: array[int], frequency: b
     info = pickle.dumps((len(ids), ids[-1], maxweight, compression, NO_LENGTH, NO_LENGTH), 2)
     length = len(info) + len(data)
     chunks += (pack_int(-length if last else length), info, data)
-    return 4 + length, sum(weights), maxweight
-
-
-def term_counts(terms: Iterable[str]) -> Counter[str]:
-    """How often each term occurs (a field's ``terms`` for :meth:`PassageWriter.add_passage`)."""
-    return Counter(terms)
+    return 4 + length, weights_sum, maxweight

@@ -24,7 +24,7 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from jpbrief.core.model import Article, Passage, Source
-from jpbrief.core.search.analysis import Tok, analyse
+from jpbrief.core.search.analysis import Tok, analyse, word_tokens
 
 SCHEMA_VERSION = "10"
 """Part of the fingerprint: bump when analysis or schema change (8: Japanese bigrams,
@@ -113,11 +113,12 @@ def pair_terms(field_name: str, terms: Sequence[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class PassageDocument:
-    """One passage as the index stores it, its searched fields analysed, and the term
+    """One passage as the index stores it, its searched fields analysed (positions and
+    offsets relative to each word, see :func:`~.analysis.word_tokens`), and the term
     frequencies of every field so analysed (and of ``pairs``), as the index gets them."""
 
     fields: dict[str, str]
-    analysed: dict[str, tuple[Tok, ...]]
+    analysed: dict[str, list[Tok]]
     terms: dict[str, Counter[str]]
 
 
@@ -137,7 +138,7 @@ def passage_document(
     )
     section = passage.section or ""
     values = {"text": passage.text, "section": section, "title": title, "cites": cites}
-    analysed = {name: analyse(value) for name, value in values.items()}
+    analysed = {name: word_tokens(value) for name, value in values.items()}
     terms = {name: Counter([tok.term for tok in toks]) for name, toks in analysed.items()}
     terms["pairs"] = Counter(
         pair
