@@ -350,3 +350,11 @@ def test_a_pack_reusing_an_event_id_is_left_out_whole():
     assert [a.id for a in merged.articles] == ["alpha", "beta"]
     assert len(merged.events) == len(base.events)
     assert "event id 'alpha-law' of pack 'p' 1 is already used by the bundled library" in str(merged.problems)
+
+
+@pytest.mark.parametrize("command", ["timeline", "figures"])
+def test_a_pdf_that_cannot_be_written_names_the_file_and_exits_1(tmp_path, capsys, command):
+    target = tmp_path / "missing-folder" / "out.pdf"
+    assert main(["--content", str(FIXTURE), command, "--pdf", str(target)]) == 1
+    captured = capsys.readouterr()
+    assert f"cannot write {target}" in captured.err and "Wrote" not in captured.out

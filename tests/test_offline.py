@@ -141,6 +141,8 @@ def first_paint(self, event):
     if not seen:
         import gc
         seen.update({name: name in sys.modules for name in sys.argv[2:]})
+        from PySide6 import QtCore
+        seen["PySide6's Qt namespace"] = "Qt" in QtCore.__dict__  # 96 enum classes: see qt_namespace
         seen["garbage collector on again"] = gc.isenabled()
         from PySide6.QtWidgets import QApplication
         QApplication.instance().quit()
@@ -158,6 +160,10 @@ NOT_BEFORE_FIRST_PAINT = [
     "jpbrief.ui.widgets.footnote_popup", "jpbrief.ui.widgets.search_panel", "jpbrief.ui.services.search_service",
     "jpbrief.ui.widgets.notes_panel", "jpbrief.ui.widgets.dialogs", "jpbrief.ui.services.printing",
     "ctypes", "subprocess", "cryptography",  # the xcb check's and the packs' tools: only when needed
+    # printing, exporting, timeline, briefings, live preview, link and card vocabulary: on first use
+    "jpbrief.ui.controllers.documents", "jpbrief.ui.controllers.chronology", "jpbrief.ui.controllers.briefing",
+    "jpbrief.ui.controllers.notes_export", "jpbrief.ui.controllers.content_watch",
+    "jpbrief.core.links", "jpbrief.core.glossary_card", "jpbrief.ui.services.passage_map",
 ]
 
 

@@ -161,3 +161,31 @@ def test_the_reader_opens_the_bundle_with_the_installed_packs(tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.splitlines()[-1]) == [
         ["alpha", None], ["beta", None], ["delta", "updates"], ["gamma", "updates"]]
+
+
+def test_each_pack_command_names_the_file_at_fault(tmp_path, capsys):
+    """Usage and file errors exit 2, a refused pack exits 1; stderr names the file."""
+    missing_key, missing_pack = tmp_path / "nokey.key", tmp_path / "nothing.jpbpack"
+    not_a_pack = tmp_path / "junk.jpbpack"
+    not_a_pack.write_bytes(b"not a zip")
+    source = pack_source(tmp_path / "trainer-content")
+    cases = [
+        (["pack", "build", str(source), "-o", str(tmp_path / "x.jpbpack"), "--key", str(missing_key)],
+         2, missing_key),
+        (["pack", "verify", str(not_a_pack), "--key", str(missing_key)], 2, missing_key),
+        (["pack", "verify", str(not_a_pack)], 1, not_a_pack),
+        (["pack", "install", str(missing_pack)], 1, missing_pack),
+        (["pack", "install", str(not_a_pack)], 1, not_a_pack),
+        (["pack", "trust", str(missing_key)], 2, missing_key),
+    ]
+    for argv, code, named in cases:
+        assert jp(*argv) == code, argv
+        err = capsys.readouterr().err
+        assert err.startswith("jpbrief pack: ") and str(named) in err, (argv, err)
+    assert jp("pack", "remove", "never-installed") == 1
+    assert "never-installed" in capsys.readouterr().err
+    key_file = tmp_path / "trainer.key"
+    assert main(["pack", "keygen", str(key_file)]) == 0
+    capsys.readouterr()
+    assert main(["pack", "keygen", str(key_file)]) == 2  # never overwrites a key
+    assert str(key_file) in capsys.readouterr().err

@@ -91,7 +91,7 @@ def test_nothing_is_reported_after_shutdown(qtbot) -> None:
     with qtbot.waitSignal(service.state_changed, check_params_cb=lambda s: s.state is IndexStatus.READY):
         service.prepare()
     service.search("japan")
-    service._pool.waitForDone(10000)  # answered in the worker; its delivery is queued for this thread
+    service.wait_idle(10000)  # answered in the worker; its delivery is queued for this thread
     service.shutdown()
     with qtbot.assertNotEmitted(service.results_ready):
         QCoreApplication.processEvents()  # delivers what was queued

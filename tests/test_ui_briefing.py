@@ -51,6 +51,29 @@ def test_picking_a_theme_opens_its_briefing_and_back_returns(qtbot, app) -> None
     assert app.briefing.theme is None
 
 
+def test_a_briefing_is_a_place_in_the_history(qtbot, app) -> None:
+    """Back from the briefing returns to the article, Forward to the briefing, and Back from
+    a passage opened in the briefing returns to the briefing."""
+    app.reading.open_article(OTHER, "sharpening-strategic-focus")
+    pick(qtbot, app, THEME)
+    assert app.actions.back.isEnabled() and not app.actions.forward.isEnabled()
+    app.actions.back.trigger()
+    assert app.reading.current is not None and app.reading.current.id == OTHER
+    assert app.reader.top_anchor() == "sharpening-strategic-focus"
+    assert app.actions.forward.isEnabled()
+    app.actions.forward.trigger()
+    assert app.briefing.theme is app.library.themes[THEME] and app.reading.current is None
+    assert app.window.windowTitle().startswith("Theme briefing:")
+    article, passage = next(iter(app.library.theme_passages(THEME)))
+    app.reader.activate_href(links.make(links.PassageLink(article.id, passage.anchor)), QPoint(40, 40))
+    assert app.reading.current is not None and app.reading.current.id == article.id
+    assert app.actions.back.isEnabled()
+    app.actions.back.trigger()
+    assert app.briefing.theme is app.library.themes[THEME] and app.reading.current is None
+    app.actions.back.trigger()
+    assert app.reading.current is not None and app.reading.current.id == OTHER
+
+
 def test_briefing_cards_and_the_way_back_to_a_passage(qtbot, app) -> None:
     pick(qtbot, app, THEME)
     footnoted = next(p for a, p in app.library.theme_passages(THEME) if a.id == FOOTNOTED and p.footnotes)

@@ -92,3 +92,16 @@ def test_the_status_bar_says_the_index_is_being_updated_for_a_pack(reader_app):
     reader_app.searching.show_status(SearchStatus(IndexStatus.INDEXING, "updating the index for 2 article(s)"))
     assert reader_app.window.statusBar().currentMessage() == (
         "Preparing the search index (updating the index for 2 article(s))…")
+
+
+def test_the_search_query_is_kept_and_run_again_when_a_pack_changes_the_library(qtbot, tmp_path, reader_app):
+    panel = reader_app.search_panel
+    with qtbot.waitSignal(reader_app.search.results_ready, timeout=60000):
+        panel.set_query("counterstrike training partners")
+    assert "gamma" not in {a for a, _ in panel.hit_targets()}  # not in the library yet
+    with qtbot.waitSignal(reader_app.packs.library_changed, timeout=60000):
+        drop(reader_app.window, [build_pack(tmp_path, make_key(tmp_path))])
+    fresh = reader_app.search_panel
+    assert fresh.query.text() == "counterstrike training partners"
+    qtbot.waitUntil(lambda: "gamma" in {a for a, _ in fresh.hit_targets()}, timeout=60000)
+    assert fresh.library is reader_app.library

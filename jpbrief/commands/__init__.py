@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,20 @@ def load_library(args: argparse.Namespace) -> Library:
     from jpbrief.core.packs.merge import load_merged
 
     return load_merged(content_dir(args), paths.packs_dir())
+
+
+def write_pdf(write: Callable[[], Path], target: Path) -> Path | None:
+    """Run ``write`` (it writes the PDF ``target`` and returns its path): the file written,
+    or None after "cannot write FILE" on stderr when it raised or left no file."""
+    try:
+        written = write()
+    except OSError as error:
+        print(f"jpbrief: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        return None
+    if not written.is_file() or written.stat().st_size == 0:
+        print(f"jpbrief: cannot write {written}", file=sys.stderr)
+        return None
+    return written
 
 
 def print_json(data: Any) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jpbrief.commands import load_library, print_json
+from jpbrief.commands import load_library, print_json, write_pdf
 from jpbrief.core.chronology import Entry, timeline
 from jpbrief.core.figures import SORT_KEYS, FigureRow, figure_rows
 from jpbrief.core.model import Library
@@ -60,24 +61,32 @@ def _pdf(args: argparse.Namespace, library: Library) -> int:
 
     digest = Digest(args.command, args.theme, getattr(args, "sort", "measure"),
                     getattr(args, "descending", False))
-    try:
-        written = export_from_command_line(digest, library, Path(args.pdf))
-    except OSError as error:
-        print(f"jpbrief: cannot write {args.pdf}: {error}", file=sys.stderr)
-        return 1
-    if not written.is_file() or written.stat().st_size == 0:
-        print(f"jpbrief: cannot write {written}", file=sys.stderr)
+    written = write_pdf(lambda: export_from_command_line(digest, library, Path(args.pdf)), Path(args.pdf))
+    if written is None:
         return 1
     print(f"Wrote {written}")
     return 0
 
 
-def cmd_timeline(args: argparse.Namespace) -> int:
+def _listing(args: argparse.Namespace, show: Callable[[argparse.Namespace, Library], int]) -> int:
+    """Load the library, then write the PDF (``--pdf``) or ``show`` the listing."""
     library = _load(args)
     if library is None:
         return 2
     if args.pdf:
         return _pdf(args, library)
+    return show(args, library)
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    return _listing(args, _show_timeline)
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    return _listing(args, _show_figures)
+
+
+def _show_timeline(args: argparse.Namespace, library: Library) -> int:
     groups = timeline(library, args.theme)
     if args.json:
         print_json([entry_json(entry) for group in groups for entry in group.entries])
@@ -92,12 +101,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_figures(args: argparse.Namespace) -> int:
-    library = _load(args)
-    if library is None:
-        return 2
-    if args.pdf:
-        return _pdf(args, library)
+def _show_figures(args: argparse.Namespace, library: Library) -> int:
     rows = figure_rows(library, args.theme, sort=args.sort, descending=args.descending)
     if args.json:
         print_json([row_json(row) for row in rows])

@@ -7,9 +7,11 @@ downgrade), 2 usage or file errors.
 from __future__ import annotations
 
 import argparse
-import json
+import functools
 import re
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,40 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 def _error(message: str, code: int = EXIT_REFUSED) -> int:
     print(f"jpbrief pack: {message}", file=sys.stderr)
     return code
+
+
+class _Stop(Exception):
+    """Ends a command: the message for stderr, and the exit code."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@contextmanager
+def _stop_on(kinds: type[Exception] | tuple[type[Exception], ...], about: str = "",
+             code: int = EXIT_REFUSED) -> Iterator[None]:
+    """Turn an error of ``kinds`` into the command's end: "FILE: reason" (the file the
+    error names, else ``about``), with ``code``."""
+    try:
+        yield
+    except kinds as error:
+        where = getattr(error, "filename", None) or about
+        reason = getattr(error, "strerror", None) or str(error)
+        raise _Stop(f"{where}: {reason}" if where else reason, code) from error
+
+
+def _command(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A ``pack`` subcommand: a :class:`_Stop` raised in it is printed and its code returned."""
+
+    @functools.wraps(run)
+    def command(args: argparse.Namespace) -> int:
+        try:
+            return run(args)
+        except _Stop as stop:
+            return _error(str(stop), stop.code)
+
+    return command
 
 
 def _store() -> PackStore:
@@ -47,14 +83,13 @@ def _describe(manifest: Manifest) -> None:
         print(f"    {article.id}: {article.title}")
 
 
+@_command
 def cmd_keygen(args: argparse.Namespace) -> int:
     from jpbrief.core.packs import signing
 
     key = signing.generate()
-    try:
+    with _stop_on(OSError, code=EXIT_USAGE):
         public_path = signing.write_key_pair(key, Path(args.keyfile))
-    except (FileExistsError, OSError) as error:
-        return _error(str(error), EXIT_USAGE)
     print(f"secret key: {args.keyfile} (keep it private; anyone holding it can sign packs as you)")
     print(f"public key: {public_path} (give this to recipients, or bake it into installers)")
     print(f"fingerprint: {key.public.fingerprint}")
@@ -68,15 +103,14 @@ def _read_public(path: str) -> PublicKey:
     return signing.parse_public_key(signing.read_key_file(Path(path)), path)
 
 
+@_command
 def cmd_build(args: argparse.Namespace) -> int:
     from jpbrief.core.packs import signing
     from jpbrief.core.packs.build import BuildError, PackInfo, build, default_version
     from jpbrief.core.packs.manifest import ManifestError
 
-    try:
+    with _stop_on((OSError, signing.SignatureError), args.key, EXIT_USAGE):
         key = signing.parse_secret_key(signing.read_key_file(Path(args.key)), args.key)
-    except (OSError, signing.SignatureError) as error:
-        return _error(f"{args.key}: {getattr(error, 'strerror', None) or error}", EXIT_USAGE)
     folder = Path(args.content_dir)
     pack_id = args.id or re.sub(r"[^a-z0-9]+", "-", folder.resolve().name.lower()).strip("-")
     info = PackInfo(
@@ -84,33 +118,29 @@ def cmd_build(args: argparse.Namespace) -> int:
         publisher=args.publisher, changelog=args.changelog or "",
     )
     try:
-        manifest = build(folder, Path(args.output), key, info, articles=args.article or (),
-                         bundle_dir=Path(args.content) if args.content else paths.content_dir())
+        with _stop_on(OSError, args.output, EXIT_USAGE):
+            manifest = build(folder, Path(args.output), key, info, articles=args.article or (),
+                             bundle_dir=Path(args.content) if args.content else paths.content_dir())
     except (BuildError, ManifestError) as error:
         for problem in getattr(error, "problems", []):
             print(problem)
         return _error(str(error))
-    except OSError as error:
-        return _error(f"{error.filename or args.output}: {error.strerror or error}", EXIT_USAGE)
     size = Path(args.output).stat().st_size
     print(f"wrote {args.output} ({size:,} bytes)")
     _describe(manifest)
     return EXIT_OK
 
 
+@_command
 def cmd_verify(args: argparse.Namespace) -> int:
     from jpbrief.core.packs import archive, signing
 
-    try:
+    with _stop_on((OSError, signing.SignatureError), args.key, EXIT_USAGE):
         key = _read_public(args.key) if args.key else None
-    except (OSError, signing.SignatureError) as error:
-        return _error(f"{args.key}: {getattr(error, 'strerror', None) or error}", EXIT_USAGE)
     store = _store()
-    try:
+    with _stop_on(archive.PackError, args.file):
         checked = archive.check(Path(args.file), store.trusted_keys(), key=key, trust_new=key is None)
         archive.verify_files(checked)
-    except archive.PackError as error:
-        return _error(f"{args.file}: {error}")
     _describe(checked.manifest)
     if checked.trusted:
         print("ok: the signature and every file check out; the signer is trusted")
@@ -120,22 +150,20 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_REFUSED
 
 
+@_command
 def cmd_install(args: argparse.Namespace) -> int:
     from jpbrief.core.packs import archive, merge
 
     store = _store()
-    try:
-        result = store.install(
-            Path(args.file), trust=args.trust, allow_downgrade=args.allow_downgrade,
-            content_check=merge.install_check(content_dir(args), store.root),
-        )
-    except archive.UntrustedSigner as untrusted:
-        _describe(untrusted.manifest)
-        return _error(str(untrusted))
-    except archive.PackError as error:
-        return _error(f"{args.file}: {error}")
-    except OSError as error:
-        return _error(f"{error.filename or args.file}: {error.strerror or error}", EXIT_USAGE)
+    with _stop_on(OSError, args.file, EXIT_USAGE), _stop_on(archive.PackError, args.file):
+        try:
+            result = store.install(
+                Path(args.file), trust=args.trust, allow_downgrade=args.allow_downgrade,
+                content_check=merge.install_check(content_dir(args), store.root),
+            )
+        except archive.UntrustedSigner as untrusted:  # its message says what to do
+            _describe(untrusted.manifest)
+            raise _Stop(str(untrusted), EXIT_REFUSED) from untrusted
     _describe(result.manifest)
     if result.action == "unchanged":
         print(result.message)
@@ -146,20 +174,17 @@ def cmd_install(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_command
 def cmd_list(args: argparse.Namespace) -> int:
     from jpbrief.core.packs.archive import PackError
     from jpbrief.core.packs.store import scan
 
-    try:
+    with _stop_on(PackError):
         packs, damaged = scan(paths.packs_dir())
-    except PackError as error:
-        return _error(str(error))
     for reason in damaged:
         print(f"jpbrief pack: warning: {reason}", file=sys.stderr)
     if args.json:
-        rows = [{**p.manifest.summary(), "folder": str(p.folder)} for p in packs]
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        print_json([{**p.manifest.summary(), "folder": str(p.folder)} for p in packs])
         return EXIT_OK
     if not packs:
         print("no content packs installed")
@@ -170,13 +195,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_command
 def cmd_remove(args: argparse.Namespace) -> int:
     from jpbrief.core.packs.archive import PackError
 
-    try:
+    with _stop_on(PackError):
         removed = _store().remove(args.id)
-    except PackError as error:
-        return _error(str(error))
     if removed is None:
         print(f"removed the damaged pack {args.id}")
     else:
@@ -184,14 +208,13 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@_command
 def cmd_trust(args: argparse.Namespace) -> int:
     from jpbrief.core.packs import signing
 
-    try:
-        key = signing.parse_public_key(signing.read_key_file(Path(args.pubfile)), args.pubfile)
+    with _stop_on((OSError, signing.SignatureError), args.pubfile, EXIT_USAGE):
+        key = _read_public(args.pubfile)
         path = _store().trust(key)
-    except (OSError, signing.SignatureError) as error:
-        return _error(f"{args.pubfile}: {getattr(error, 'strerror', None) or error}", EXIT_USAGE)
     print(f"trusted the key with fingerprint {key.fingerprint} (saved as {path})")
     return EXIT_OK
 
@@ -220,15 +243,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                                  epilog=exits)
     commands = pack.add_subparsers(dest="pack_command", metavar="PACK_COMMAND", required=True)
 
-    keygen = commands.add_parser(
-        "keygen", help="create a signing key pair (KEYFILE and KEYFILE.pub)", epilog=exits
-    )
-    keygen.add_argument("keyfile", metavar="KEYFILE")
-    keygen.set_defaults(func=cmd_keygen)
+    def command(name: str, run: Callable[[argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        parser = commands.add_parser(name, help=help, epilog=exits)
+        parser.set_defaults(func=run)
+        return parser
 
-    build = commands.add_parser(
-        "build", help="check a content folder and pack its articles, signed", epilog=exits
-    )
+    keygen = command("keygen", cmd_keygen, "create a signing key pair (KEYFILE and KEYFILE.pub)")
+    keygen.add_argument("keyfile", metavar="KEYFILE")
+
+    build = command("build", cmd_build, "check a content folder and pack its articles, signed")
     build.add_argument("content_dir", metavar="CONTENT_DIR")
     build.add_argument("-o", "--output", required=True, metavar="FILE.jpbpack")
     build.add_argument("--key", required=True, metavar="KEYFILE", help="secret key from 'pack keygen'")
@@ -239,45 +262,26 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     build.add_argument("--title", help="what recipients see (default: the id)")
     build.add_argument("--publisher", help="who hands the pack out")
     build.add_argument("--changelog", help="what is new in this version")
-    build.set_defaults(func=cmd_build)
 
-    verify = commands.add_parser(
-        "verify", help="check a pack's signature and every file; exit 0 if trusted", epilog=exits
-    )
+    verify = command("verify", cmd_verify, "check a pack's signature and every file; exit 0 if trusted")
     verify.add_argument("file", metavar="FILE.jpbpack")
     verify.add_argument("--key", metavar="PUBFILE", help="require this public key")
-    verify.set_defaults(func=cmd_verify)
 
-    install = commands.add_parser(
-        "install", help="verify a pack and install it for this user", epilog=exits
-    )
+    install = command("install", cmd_install, "verify a pack and install it for this user")
     install.add_argument("file", metavar="FILE.jpbpack")
     install.add_argument("--trust", action="store_true",
                          help="trust the signer (only after comparing its fingerprint)")
     install.add_argument("--allow-downgrade", action="store_true", help="install an older version")
-    install.set_defaults(func=cmd_install)
 
-    listing = commands.add_parser(
-        "list", help="list the installed packs", epilog=exits
-    )
+    listing = command("list", cmd_list, "list the installed packs")
     listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(func=cmd_list)
 
-    remove = commands.add_parser(
-        "remove", help="uninstall a pack", epilog=exits
-    )
+    remove = command("remove", cmd_remove, "uninstall a pack")
     remove.add_argument("id", metavar="ID")
-    remove.set_defaults(func=cmd_remove)
 
-    trust = commands.add_parser(
-        "trust", help="trust a trainer's public key (.pub)", epilog=exits
-    )
+    trust = command("trust", cmd_trust, "trust a trainer's public key (.pub)")
     trust.add_argument("pubfile", metavar="PUBFILE")
-    trust.set_defaults(func=cmd_trust)
 
-    keys = commands.add_parser(
-        "keys", help="list the trusted keys: yours, and those this installation came with",
-        epilog=exits,
-    )
+    keys = command("keys", cmd_keys,
+                   "list the trusted keys: yours, and those this installation came with")
     keys.add_argument("--json", action="store_true", help="print JSON")
-    keys.set_defaults(func=cmd_keys)

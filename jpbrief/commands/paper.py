@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from jpbrief.commands import content_dir, load_library
+from jpbrief.commands import content_dir, load_library, write_pdf
 
 
 def _unknown(kind: str, wanted: str, known: Iterable[str], lister: str) -> int:
@@ -45,15 +45,14 @@ def _write(title: str, render: str, articles_dir: Path, target: Path) -> int:
     from jpbrief.ui.services.appearance import READER_FONTS
 
     loader = printing.file_loader(articles_dir, [articles_dir.parent, paths.packs_dir()])
-    try:
+
+    def write() -> Path:
         printing.write_pdf(title, render, target, fonts=READER_FONTS, resources=loader)
-    except OSError as error:
-        print(f"jpbrief: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+        return target
+
+    if write_pdf(write, target) is None:
         return 1
-    if not target.is_file() or target.stat().st_size == 0:
-        print(f"jpbrief: cannot write {target}", file=sys.stderr)
-        return 1
-    print(target)
+    print(target)  # the path alone: scripts read it
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Glossary, JapaneseName
 
 
@@ -27,7 +28,7 @@ def _japanese(name: JapaneseName | None) -> str:
     return f' — <span lang="ja">{escape(name.text)}</span>{reading}'
 
 
-def card_html(glossary: Glossary, term: str) -> str | None:
+def card_html(glossary: Glossary, term: str, labels: Labels = ENGLISH) -> str | None:
     """The card of ``term`` (an acronym or an English form), or None if the glossary has none."""
     acronym = next((a for a in glossary.acronyms if a.term == term), None)
     if acronym is not None:
@@ -43,5 +44,6 @@ def card_html(glossary: Glossary, term: str) -> str | None:
             return None
         sources = [name.source]
         body = f"<b>{escape(term)}</b>{_japanese(name)}"
-    notes = "".join(f"<br><small>Japanese name from: {escape(s)}</small>" for s in dict.fromkeys(sources))
+    notes = "".join(f"<br><small>{escape(labels.japanese_name_from.format(source=s))}</small>"
+                    for s in dict.fromkeys(sources))
     return f"<qt>{body}{notes}</qt>"

@@ -7,14 +7,17 @@ zero-delay timer after the reader's first paint, in a worker thread.
 
 Only what the first paint shows is built up front: the window, the library list and the
 reader. The Themes, Search, Notes and Timeline panels, the key-figures window, the
-footnote card and the search service are built (and their modules imported) the first
-time something needs them, each wired by its ``wiring.connect_*`` function when built
-(the timeline and figures by their controller).
+footnote card, the search service and the printing, timeline, briefing and notes-export
+controllers are built (and their modules imported) the first time something needs them;
+a panel is wired by its ``wiring.connect_*`` function when built (the timeline and
+figures by their controller), the menus reach a controller built on demand through a
+lambda, so connecting them builds nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,13 +29,10 @@ from jpbrief.ui import i18n, wiring
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.controllers.annotations import AnnotationsController
 from jpbrief.ui.controllers.appearance import AppearanceController
-from jpbrief.ui.controllers.briefing import BriefingController
-from jpbrief.ui.controllers.chronology import ChronologyController
-from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
-from jpbrief.ui.controllers.notes_export import NotesExportController
 from jpbrief.ui.controllers.reading import ReadingController
 from jpbrief.ui.controllers.reload import LibraryReload
 from jpbrief.ui.controllers.search import SearchController
+from jpbrief.ui.labels import interface_labels, rendering_key
 from jpbrief.ui.ports import LaunchPaths, NotesPort
 from jpbrief.ui.services import library_cache
 from jpbrief.ui.services.appearance import READER_FONTS, Appearance, ensure_style, reader_font
@@ -44,6 +44,10 @@ from jpbrief.ui.widgets.sidebar import LibraryPanel, ThemesPanel
 if TYPE_CHECKING:  # built on first use: their modules load after the first paint
     from collections.abc import Collection
 
+    from jpbrief.ui.controllers.briefing import BriefingController
+    from jpbrief.ui.controllers.chronology import ChronologyController
+    from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
+    from jpbrief.ui.controllers.notes_export import NotesExportController
     from jpbrief.ui.controllers.packs import PacksController
     from jpbrief.ui.ports import SearchIndexPort
     from jpbrief.ui.services.search_service import SearchService
@@ -104,9 +108,12 @@ class ReaderApp(QObject):
             i18n.apply_font(app, language)
         else:
             language = "en"
+        self.language = language
+        self.labels = interface_labels()  # the core's words, once, in the interface's language
         self.actions = Actions(self)
         self.reader = ReaderView([self.content_dir, resources])
         self.reader.set_glossary(library.glossary)  # its cards show Japanese names too
+        self.reader.set_labels(self.labels)
         self.reader.set_base_font(reader_font(), zoom=settings.zoom)
         self.library_panel = LibraryPanel(library)
         self.window = MainWindow(
@@ -120,11 +127,7 @@ class ReaderApp(QObject):
         self.window.setProperty("jpbrief-language", language)
         for action in self.actions.notes_actions:
             action.setEnabled(False)  # until the notes store is open
-        self.documents = DocumentsController(
-            library, self.reader, self.window, self.actions, self.appearance,
-            current=lambda: self.reading.current, confirm_url=confirm_url,
-            briefing=lambda: self.briefing.paper(),
-        )
+        self._confirm_url = confirm_url
         self.searching = SearchController(
             self.window, self.reader, self.appearance, panel=lambda: self.search_panel,
             service=lambda: self.search, passage_map=lambda anchor: self.annotations.passage_map(anchor),
@@ -139,19 +142,10 @@ class ReaderApp(QObject):
         )
         self.reading = ReadingController(
             library, self.content_dir, self.reader, self.window, self.library_panel, self.actions,
-            self.appearance, settings, self.annotations, rendered=rendered,
+            self.appearance, settings, self.annotations, rendered=rendered, labels=self.labels,
+            language=language,
             mark_spans=self.searching.mark_spans, themes_panel=lambda: self.themes_panel,
             dismiss_card=self._dismiss_card,
-        )
-        self.chronology = ChronologyController(
-            library, self.window, self.appearance, open_passage=self.reading.open_passage,
-            show_footnote=self.show_footnote, place_panel=lambda p: self.window.set_panel(TIMELINE_TAB, p),
-        )
-        self.briefing = BriefingController(library, self.content_dir, self.reader, self.window,
-                                           self.appearance, self.reading)
-        self.notes_export = NotesExportController(
-            library, self.window, lambda: self.annotations.notes, css=self.appearance.print_css,
-            fonts=READER_FONTS,
         )
         self.content_reload = LibraryReload(  # also for whoever installs a content pack
             self.content_dir, load,
@@ -180,7 +174,7 @@ class ReaderApp(QObject):
         if self._search_panel is None:
             from jpbrief.ui.widgets.search_panel import SearchPanel
 
-            panel = self._search_panel = SearchPanel(self.library)
+            panel = self._search_panel = SearchPanel(self.library, self.labels)
             self.window.set_panel(SEARCH_TAB, panel)
             wiring.connect_search_panel(self, panel)
         return self._search_panel
@@ -231,19 +225,66 @@ class ReaderApp(QObject):
             wiring.connect_packs(self, packs)
         return self._packs
 
+    # Printing, exporting, the timeline and theme briefings: built (and their modules
+    # imported) when first used, as the panels above.
+    @cached_property
+    def documents(self) -> DocumentsController:
+        from jpbrief.ui.controllers.documents import DocumentsController
+
+        return DocumentsController(
+            self.library, self.reader, self.window, self.actions, self.appearance,
+            current=lambda: self.reading.current, confirm_url=self._confirm_url,
+            briefing=lambda: self.briefing.paper(), labels=self.labels,
+        )
+
+    @cached_property
+    def chronology(self) -> ChronologyController:
+        from jpbrief.ui.controllers.chronology import ChronologyController
+
+        return ChronologyController(
+            self.library, self.window, self.appearance, open_passage=self.reading.open_passage,
+            show_footnote=self.show_footnote, place_panel=lambda p: self.window.set_panel(TIMELINE_TAB, p),
+            labels=self.labels,
+        )
+
+    @cached_property
+    def briefing(self) -> BriefingController:
+        from jpbrief.ui.controllers.briefing import BriefingController
+
+        briefing = BriefingController(self.library, self.content_dir, self.reader, self.window,
+                                      self.appearance, self.reading, self.labels)
+        self.reading.show_briefing = briefing.revisit  # Back/Forward to a briefing
+        return briefing
+
+    @cached_property
+    def notes_export(self) -> NotesExportController:
+        from jpbrief.ui.controllers.notes_export import NotesExportController
+
+        return NotesExportController(self.library, self.window, lambda: self.annotations.notes,
+                                     css=self.appearance.print_css, fonts=READER_FONTS, labels=self.labels)
+
     def use_library(self, library: Library, changed: Collection[str]) -> None:
         """A content pack came, changed or went: every part shows ``library``; the search
         index re-indexes ``changed`` only."""
         self._share_library(library)
-        built = [i for i, p in ((THEMES_TAB, self._themes_panel), (SEARCH_TAB, self._search_panel),
-                                (NOTES_TAB, self._notes_panel)) if p is not None]
-        self._themes_panel = self._search_panel = self._notes_panel = None
-        for index in built:
-            self._build_tab(index)  # replaces the old panel in its tab
+        if self._search is not None:  # queued before the query the new search panel runs again
+            self._search.update(library, changed)
+        self._rebuild_panels((THEMES_TAB, SEARCH_TAB, NOTES_TAB))
         self.reading.use_library(library, changed)
         self.annotations.use_library(library)
-        if self._search is not None:
-            self._search.update(library, changed)
+
+    def _rebuild_panels(self, tabs: Collection[int]) -> None:
+        """Build again those of ``tabs``' panels that were built (their lists name themes and
+        articles); the search panel keeps its query and filters and runs the query again."""
+        old_search = self._search_panel if SEARCH_TAB in tabs else None
+        attributes = {THEMES_TAB: "_themes_panel", SEARCH_TAB: "_search_panel", NOTES_TAB: "_notes_panel"}
+        for index in tabs:
+            attribute = attributes[index]
+            if getattr(self, attribute) is not None:
+                setattr(self, attribute, None)
+                self._build_tab(index)  # replaces the old panel in its tab
+        if old_search is not None:
+            self.search_panel.carry_over(old_search)
 
     def _build_tab(self, index: int) -> QWidget:
         """The panel of a sidebar tab, built now if the tab still holds its placeholder."""
@@ -273,15 +314,17 @@ class ReaderApp(QObject):
         if self._search is not None:  # the next query indexes the new library
             self._search.shutdown()
             self._search = None
-        if self._search_panel is not None:  # built again: its filters list themes and articles
-            query, self._search_panel = self._search_panel.query.text(), None
-            self.search_panel.query.setText(query)
+        self._rebuild_panels((SEARCH_TAB,))
 
     def _share_library(self, library: Library) -> None:
         """The parts that only read the library read ``library`` from now on."""
-        self.library = self.documents.library = self.briefing.library = library
-        self.notes_export.library = library
-        self.chronology.use_library(library)
+        self.library = library
+        built = self.__dict__  # the parts built on first use so far (see cached_property)
+        for name in ("documents", "briefing", "notes_export"):
+            if name in built:
+                built[name].library = library
+        if "chronology" in built:
+            self.chronology.use_library(library)
 
     # ------------------------------------------------------------------ start-up
     def start(self) -> None:
@@ -312,6 +355,7 @@ class ReaderApp(QObject):
         position of the article shown), the search index, the start-up cache."""
         self.annotations.open_notes()
         self.reading.after_first_paint()
+        self.appearance_control.system_scheme_changed()  # start-up read the palette: ask Qt now
         self.content_reload.start_watching()  # live preview: a saved file shows in place
         self.search.prepare()
         self.packs.watch()
@@ -321,8 +365,8 @@ class ReaderApp(QObject):
             from jpbrief.core.render import render_article
 
             current = self.reading.current
-            html = {} if current is None else {
-                current.id: render_article(current, self.library, with_sources=True)}
+            html = {} if current is None else {rendering_key(current.id, self.language): render_article(
+                current, self.library, with_sources=True, labels=self.labels)}
             store = library_cache.save(self.content_dir, self._cache_root, self.library, html,
                                        stamp=self._cache_stamp)
             if store is not None:
@@ -376,7 +420,8 @@ class ReaderApp(QObject):
             self._themes_panel.show_theme(self.reading.marked_theme)
         if rerender:
             self.reading.rerender()
-            self.briefing.rerender()
+            if "briefing" in self.__dict__:
+                self.briefing.rerender()
 
 
 def open_notes_store() -> NotesPort:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
+
+from jpbrief.ui.qt_namespace import Qt
 
 translate = QCoreApplication.translate
 
@@ -40,7 +42,7 @@ def connect_signals(app: ReaderApp) -> None:
     reader.article_footnote_requested.connect(app.show_article_footnote)
     reader.passage_requested.connect(reading.open_passage)
     reader.anchor_requested.connect(reading.go_to_section)
-    reader.external_link_requested.connect(app.documents.open_external)
+    reader.external_link_requested.connect(lambda url: app.documents.open_external(url))
     reader.back_requested.connect(reading.go_back)
     reader.forward_requested.connect(reading.go_forward)
     reader.first_painted.connect(lambda: QTimer.singleShot(0, app.after_first_paint))
@@ -70,7 +72,7 @@ def connect_signals(app: ReaderApp) -> None:
     window.packs_dropped.connect(lambda files: app.packs.open_files(files))
 
     # Menu actions: File, Edit
-    actions.print_article.triggered.connect(app.documents.print_article)
+    actions.print_article.triggered.connect(lambda: app.documents.print_article())
     actions.export_pdf.triggered.connect(lambda: app.documents.export_pdf())
     actions.quit.triggered.connect(window.close)
     actions.copy.triggered.connect(reader.copy)
@@ -91,8 +93,8 @@ def connect_signals(app: ReaderApp) -> None:
     actions.show_library.triggered.connect(lambda: app.show_panel(app.library_panel))
     actions.show_themes.triggered.connect(lambda: app.show_panel(app.themes_panel))
     actions.show_search.triggered.connect(app.searching.focus)
-    actions.show_timeline.triggered.connect(app.chronology.show_timeline)
-    actions.show_figures.triggered.connect(app.chronology.show_figures)
+    actions.show_timeline.triggered.connect(lambda: app.chronology.show_timeline())
+    actions.show_figures.triggered.connect(lambda: app.chronology.show_figures())
     actions.focus_reader.triggered.connect(lambda: reader.setFocus(Qt.FocusReason.ShortcutFocusReason))
     actions.clear_theme.triggered.connect(lambda: reading.select_theme(""))
     actions.reload.triggered.connect(app.content_reload.reload)
@@ -108,8 +110,8 @@ def connect_signals(app: ReaderApp) -> None:
     actions.next_article.triggered.connect(lambda: reading.step_article(+1))
 
     # Menu actions: Help
-    actions.shortcuts.triggered.connect(app.documents.show_shortcuts)
-    actions.about.triggered.connect(app.documents.show_about)
+    actions.shortcuts.triggered.connect(lambda: app.documents.show_shortcuts())
+    actions.about.triggered.connect(lambda: app.documents.show_about())
 
 # Parts built on first use are wired here, once, when they are built.
 def connect_themes_panel(app: ReaderApp, panel: ThemesPanel) -> None:

@@ -411,6 +411,10 @@
         <source>Theme briefing: {theme} — jpbrief</source>
         <translation>テーマ別ブリーフィング: {theme} — jpbrief</translation>
     </message>
+    <message>
+        <source>Theme briefing: {theme}</source>
+        <translation>テーマ別ブリーフィング: {theme}</translation>
+    </message>
 </context>
 <context>
     <name>Chronology</name>
@@ -764,6 +768,461 @@
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <source>Author</source>
+        <translation>著者</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>発行者</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <source>not stated in the original</source>
+        <translation>原文に記載なし</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Original: {address}</source>
+        <translation>原文：{address}</translation>
+    </message>
+    <message>
+        <source>Retrieved: {date}</source>
+        <translation>取得日：{date}</translation>
+    </message>
+    <message>
+        <source>Copyright: {text}</source>
+        <translation>著作権：{text}</translation>
+    </message>
+    <message>
+        <source>Disclaimer printed with the original: </source>
+        <translation>原文に付された免責事項：</translation>
+    </message>
+    <message>
+        <source>About the author: </source>
+        <translation>著者について：</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>脚注</translation>
+    </message>
+    <message>
+        <source>(source missing)</source>
+        <translation>（出典が見つかりません）</translation>
+    </message>
+    <message>
+        <source>Footnote {number}</source>
+        <translation>脚注 {number}</translation>
+    </message>
+    <message>
+        <source>footnote {number} has no source</source>
+        <translation>脚注 {number} に出典がありません</translation>
+    </message>
+    <message>
+        <source>footnote {number} cites unknown source &apos;{source}&apos;</source>
+        <translation>脚注 {number} が不明な出典「{source}」を挙げています</translation>
+    </message>
+    <message>
+        <source>[ed.]</source>
+        <translation>[編]</translation>
+    </message>
+    <message>
+        <source>Editor&apos;s cross-reference</source>
+        <translation>編集者による相互参照</translation>
+    </message>
+    <message>
+        <source>Editor&apos;s cross-reference: {title}</source>
+        <translation>編集者による相互参照：{title}</translation>
+    </message>
+    <message>
+        <source>References added by the editor (not part of the original)</source>
+        <translation>編集者が追加した参考文献（原文の一部ではありません）</translation>
+    </message>
+    <message>
+        <source>Editor’s note</source>
+        <translation>編集注</translation>
+    </message>
+    <message>
+        <source>Editor’s notes</source>
+        <translation>編集注</translation>
+    </message>
+    <message>
+        <source>Editor’s notes (not part of the original)</source>
+        <translation>編集注（原文の一部ではありません）</translation>
+    </message>
+    <message>
+        <source>Sources cited</source>
+        <translation>引用出典</translation>
+    </message>
+    <message>
+        <source>The text is the original’s, word for word, with its own footnote numbers. Marks set like ‹Editor’s note 1› are the editor’s cross-references, not part of the original; the numbered key at the end says what each refers to.</source>
+        <translation>本文は原文のとおりで、脚注番号も原文のままです。‹編集注 1› のような記号は編集者による相互参照で、原文の一部ではありません。各記号が何を指すかは末尾の番号付き一覧に示します。</translation>
+    </message>
+    <message>
+        <source>refers to {place}</source>
+        <translation>参照先：{place}</translation>
+    </message>
+    <message>
+        <source>{target} (not in this library)</source>
+        <translation>{target}（このライブラリにはありません）</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <translation>「{text}」</translation>
+    </message>
+    <message>
+        <source>{article}, section {section}</source>
+        <translation>{article}、節{section}</translation>
+    </message>
+    <message>
+        <source>{place}, the passage beginning {opening}</source>
+        <translation>{place}、{opening}で始まる段落</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>記事</translation>
+    </message>
+    <message>
+        <source>The original cites no sources.</source>
+        <translation>原文は出典を挙げていません。</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>冒頭</translation>
+    </message>
+    <message>
+        <source>Theme briefing</source>
+        <translation>テーマ別ブリーフィング</translation>
+    </message>
+    <message>
+        <source>{count} passage</source>
+        <translation>{count} 件の箇所</translation>
+    </message>
+    <message>
+        <source>{count} passages</source>
+        <translation>{count} 件の箇所</translation>
+    </message>
+    <message>
+        <source>{count} article</source>
+        <translation>{count} 件の記事</translation>
+    </message>
+    <message>
+        <source>{count} articles</source>
+        <translation>{count} 件の記事</translation>
+    </message>
+    <message>
+        <source>{passages} from {articles}</source>
+        <translation>{articles}から {passages}</translation>
+    </message>
+    <message>
+        <source>{count}, grouped by article and section by the editor</source>
+        <translation>{count}（編集者が記事・節ごとに整理）</translation>
+    </message>
+    <message>
+        <source>{count}, quoted word for word and grouped by article and section by the editor. Each article’s provenance is given under its title.</source>
+        <translation>{count}。原文のとおり引用し、編集者が記事・節ごとに整理しました。各記事の出所は記事名の下に示します。</translation>
+    </message>
+    <message>
+        <source>The editor’s description of this theme: </source>
+        <translation>このテーマについての編集者の説明：</translation>
+    </message>
+    <message>
+        <source>No passage carries this theme yet.</source>
+        <translation>このテーマが付いた箇所はまだありません。</translation>
+    </message>
+    <message>
+        <source>Read it in the article ›</source>
+        <translation>記事で読む ›</translation>
+    </message>
+    <message>
+        <source>Sources cited in “{title}” (numbered as in the original)</source>
+        <translation>「{title}」の引用出典（番号は原文のとおり）</translation>
+    </message>
+    <message>
+        <source>The passages quoted cite no sources.</source>
+        <translation>引用した箇所は出典を挙げていません。</translation>
+    </message>
+    <message>
+        <source>Japanese name from: {source}</source>
+        <translation>日本語名の出典：{source}</translation>
+    </message>
+    <message>
+        <source>in its section heading ‘{section}’</source>
+        <translation>節見出し「{section}」で</translation>
+    </message>
+    <message>
+        <source>in the article title ‘{title}’</source>
+        <translation>記事名「{title}」で</translation>
+    </message>
+    <message>
+        <source>in a cited source</source>
+        <translation>引用出典で</translation>
+    </message>
+    <message>
+        <source>matched {place}</source>
+        <translation>{place}一致</translation>
+    </message>
+    <message>
+        <source>{words} matched {place}</source>
+        <translation>{words}が{place}一致</translation>
+    </message>
+    <message>
+        <source>matched through the glossary: {word} = {equivalents}</source>
+        <translation>用語集により一致：{word} = {equivalents}</translation>
+    </message>
+    <message>
+        <source>without {words}</source>
+        <translation>{words}を含まない</translation>
+    </message>
+    <message>
+        <source>“{word}”</source>
+        <translation>「{word}」</translation>
+    </message>
+    <message>
+        <source> [source: {cite}]</source>
+        <translation> [出典：{cite}]</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>／</translation>
+    </message>
+    <message>
+        <source>No passages match.</source>
+        <translation>一致する箇所はありません。</translation>
+    </message>
+    <message>
+        <source>Add a word to look for: a search cannot consist only of exclusions.</source>
+        <translation>検索する語を追加してください。除外だけでは検索できません。</translation>
+    </message>
+    <message>
+        <source>Those words are too common to search for; add a more specific word.</source>
+        <translation>ありふれた語のため検索できません。より具体的な語を加えてください。</translation>
+    </message>
+    <message>
+        <source>Type a word to search for.</source>
+        <translation>検索する語を入力してください。</translation>
+    </message>
+    <message>
+        <source>There is no theme “{theme}”.</source>
+        <translation>テーマ「{theme}」はありません。</translation>
+    </message>
+    <message>
+        <source>There is no article “{article}”.</source>
+        <translation>記事「{article}」はありません。</translation>
+    </message>
+    <message>
+        <source>Only the first {count} characters of the query were used.</source>
+        <translation>検索語は先頭の {count} 文字だけを使いました。</translation>
+    </message>
+    <message>
+        <source>Only the first {count} words of the query were used.</source>
+        <translation>検索語は先頭の {count} 語だけを使いました。</translation>
+    </message>
+    <message>
+        <source>Excluding {word} is not supported; ignored.</source>
+        <translation>{word} の除外には対応していないため、無視しました。</translation>
+    </message>
+    <message>
+        <source>Many words start with “{text}”; the {count} most common were used.</source>
+        <translation>「{text}」で始まる語が多いため、よく使われる {count} 語を使いました。</translation>
+    </message>
+    <message>
+        <source>No glossary entry for “{text}”; nearest: {offered}. Searched the Japanese text as typed.</source>
+        <translation>「{text}」は用語集にありません。近い項目：{offered}。入力された日本語のまま本文を検索しました。</translation>
+    </message>
+    <message>
+        <source>No glossary entry for “{text}”; no Japanese name in the glossary is like it. Searched the Japanese text as typed.</source>
+        <translation>「{text}」は用語集にありません。似た日本語名も用語集にありません。入力された日本語のまま本文を検索しました。</translation>
+    </message>
+    <message>
+        <source>“{text}” is “{forms}” in the glossary.</source>
+        <translation>用語集では「{text}」は「{forms}」です。</translation>
+    </message>
+    <message>
+        <source>Notes from jpbrief</source>
+        <translation>jpbrief の注釈</translation>
+    </message>
+    <message>
+        <source>Exported {date}. Quotes are the articles&apos; text, word for word.</source>
+        <translation>{date} に書き出し。引用は記事の本文のとおりです。</translation>
+    </message>
+    <message>
+        <source>No bookmarks, highlights or notes yet.</source>
+        <translation>しおり・ハイライト・メモはまだありません。</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>しおり</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>ハイライト</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>{kind} (article not loaded)</source>
+        <translation>{kind}（記事が読み込まれていません）</translation>
+    </message>
+    <message>
+        <source>its article is not in the loaded content (removed, or skipped because of a problem); kept where it was, quoted as it was:</source>
+        <translation>記事が読み込まれたコンテンツにありません（削除されたか、問題のため読み飛ばされました）。元の位置と引用のまま保持しています：</translation>
+    </message>
+    <message>
+        <source>{kind} (detached)</source>
+        <translation>{kind}（切り離し済み）</translation>
+    </message>
+    <message>
+        <source>the passage it was made on is no longer in the content; quoted as it was:</source>
+        <translation>付けた箇所がコンテンツからなくなりました。元の引用のままです：</translation>
+    </message>
+    <message>
+        <source>the passage has been edited since; quoted as it was:</source>
+        <translation>箇所はその後編集されました。元の引用のままです：</translation>
+    </message>
+    <message>
+        <source>Note ({date}): {text}</source>
+        <translation>メモ（{date}）：{text}</translation>
+    </message>
+    <message>
+        <source>Cited as: {citation}</source>
+        <translation>引用表記：{citation}</translation>
+    </message>
+    <message>
+        <source>Footnotes in the quoted text (numbered as in the original):</source>
+        <translation>引用部分の脚注（番号は原文のとおり）：</translation>
+    </message>
+    <message>
+        <source>author not stated in the original</source>
+        <translation>著者は原文に記載なし</translation>
+    </message>
+    <message>
+        <source>publisher not stated in the original</source>
+        <translation>発行者は原文に記載なし</translation>
+    </message>
+    <message>
+        <source>date not stated in the original</source>
+        <translation>日付は原文に記載なし</translation>
+    </message>
+    <message>
+        <source>Chronology</source>
+        <translation>年表</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>主要数値</translation>
+    </message>
+    <message>
+        <source>{count} event</source>
+        <translation>{count} 件の出来事</translation>
+    </message>
+    <message>
+        <source>{count} events</source>
+        <translation>{count} 件の出来事</translation>
+    </message>
+    <message>
+        <source>{count} figure</source>
+        <translation>{count} 件の数値</translation>
+    </message>
+    <message>
+        <source>{count} figures</source>
+        <translation>{count} 件の数値</translation>
+    </message>
+    <message>
+        <source>{count}, from {articles}.</source>
+        <translation>{articles}から {count}。</translation>
+    </message>
+    <message>
+        <source>{count}, from {articles}, theme “{theme}”.</source>
+        <translation>{articles}から {count}（テーマ「{theme}」）。</translation>
+    </message>
+    <message>
+        <source>Dates, labels and measures are the editor’s (not part of the original); words in quotation marks are the authors’, exactly as published.</source>
+        <translation>日付・見出し・項目は編集者によるもので、原文の一部ではありません。かぎかっこ内の語句は著者の言葉で、公表されたとおりです。</translation>
+    </message>
+    <message>
+        <source>Works cited in the notes quoted</source>
+        <translation>引用した脚注の出典</translation>
+    </message>
+    <message>
+        <source>[editor]</source>
+        <translation>［編集者］</translation>
+    </message>
+    <message>
+        <source>note {number}</source>
+        <translation>脚注 {number}</translation>
+    </message>
+    <message>
+        <source>What (editor)</source>
+        <translation>項目（編集者）</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>The author’s words</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出典</translation>
+    </message>
+    <message>
+        <source>differs in {aspects}</source>
+        <translation>{aspects}が異なる</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>と</translation>
+    </message>
+    <message>
+        <source>agrees</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>by {date}</source>
+        <translation>{date}までに</translation>
+    </message>
+    <message>
+        <source>as of {date}</source>
+        <translation>{date}時点</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message>
         <source>Articles</source>
@@ -822,6 +1281,14 @@
     <message>
         <source>JSON, for jpbrief notes import (*.json)</source>
         <translation>JSON、jpbrief の注釈の取り込み用 (*.json)</translation>
+    </message>
+    <message>
+        <source>The reader’s own bookmarks, highlights and notes. Quotes are the articles’ text, word for word; the notes are the reader’s.</source>
+        <translation>読者自身のしおり・ハイライト・メモです。引用は記事の本文のとおりで、メモは読者によるものです。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注釈</translation>
     </message>
     <message>
         <source>Notes are unavailable: nothing to export</source>
@@ -1053,6 +1520,10 @@
 <context>
     <name>Packs</name>
     <message>
+        <source>Content pack: unexpected error ({error})</source>
+        <translation>コンテンツパック: 予期しないエラー（{error}）</translation>
+    </message>
+    <message>
         <source>Add content pack</source>
         <translation>コンテンツパックを追加</translation>
     </message>
@@ -1100,6 +1571,14 @@
 <context>
     <name>Printing</name>
     <message>
+        <source>Page {number} of {pages}</source>
+        <translation>{number} / {pages} ページ</translation>
+    </message>
+    <message>
+        <source>no such folder</source>
+        <translation>フォルダーがありません</translation>
+    </message>
+    <message>
         <source>Print “{title}”</source>
         <translation>「{title}」を印刷</translation>
     </message>
@@ -1109,6 +1588,14 @@
     </message>
     <message>
         <source>key figures</source>
+        <translation>主要数値</translation>
+    </message>
+    <message>
+        <source>Chronology</source>
+        <translation>年表</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
         <translation>主要数値</translation>
     </message>
 </context>
@@ -1165,6 +1652,10 @@
 <context>
     <name>Reading</name>
     <message>
+        <source>&lt;h1&gt;No articles&lt;/h1&gt;&lt;p&gt;The content folder has no article that could be loaded.&lt;/p&gt;</source>
+        <translation>&lt;h1&gt;記事がありません&lt;/h1&gt;&lt;p&gt;コンテンツフォルダーに読み込める記事がありません。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>No article {id} in this library</source>
         <translation>このライブラリに記事 {id} はありません</translation>
     </message>
@@ -1209,6 +1700,10 @@
     <message>
         <source>Search is unavailable</source>
         <translation>検索を利用できません</translation>
+    </message>
+    <message>
+        <source>updating the index for {count} article(s)</source>
+        <translation>{count} 件の記事の索引を更新中</translation>
     </message>
     <message>
         <source>Search failed: {error}</source>

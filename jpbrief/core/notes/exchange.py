@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jpbrief.core.content.dialect import plain_text
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Article, Library, Passage
 from jpbrief.core.notes.database import NotesDatabase, insert_row
 from jpbrief.core.notes.import_checks import (
@@ -76,10 +76,11 @@ def export_json(annotations: Sequence[Annotation], library: Library | None, expo
 
 
 def export_markdown(
-    annotations: Sequence[Annotation], library: Library | None, exported: str
+    annotations: Sequence[Annotation], library: Library | None, exported: str, labels: Labels = ENGLISH
 ) -> str:
     """A memo to paste into a brief: per article and section, each item with its quote, the
-    note, the article's citation, and only the footnotes whose markers stand in the quote."""
+    note, the article's citation, and only the footnotes whose markers stand in the quote
+    (its own words from ``labels``)."""
     entries = _ordered(annotations, library)
     highlight_ids = {e.annotation.id for e in entries if isinstance(e.annotation, Highlight)}
     notes_on: dict[int, list[Note]] = {}
@@ -87,13 +88,9 @@ def export_markdown(
         item = entry.annotation
         if isinstance(item, Note) and item.highlight_id in highlight_ids:
             notes_on.setdefault(item.highlight_id or 0, []).append(item)
-    lines = [
-        "# Notes from jpbrief",
-        "",
-        f"Exported {exported}. Quotes are the articles' text, word for word.",
-    ]
+    lines = [f"# {labels.memo_title}", "", labels.memo_exported.format(date=exported)]
     if not entries:
-        lines += ["", "No bookmarks, highlights or notes yet."]
+        lines += ["", labels.memo_empty]
     current_article: str | None = None
     current_section: str | None = None
     for entry in entries:
@@ -103,37 +100,34 @@ def export_markdown(
         if item.article != current_article:
             current_article, current_section = item.article, None
             lines += ["", f"## {_one_line(entry.title)}"]
-        section = entry.section or "Opening"
+        section = entry.section or labels.opening
         if section != current_section:
             current_section = section
             lines += ["", f"### {_one_line(section)}"]
-        lines += ["", _markdown_label(item, unavailable=entry.unavailable), ""]
+        lines += ["", _markdown_label(item, labels, unavailable=entry.unavailable), ""]
         lines += _blockquote(item.quote or (entry.passage.text if entry.passage else ""))
         if isinstance(item, Note):
             lines += ["", item.text]
         if isinstance(item, Highlight):
             for note in notes_on.get(item.id, []):
-                lines += ["", f"Note ({note.created[:10]}): {note.text}"]
+                lines += ["", labels.memo_note_on.format(date=note.created[:10], text=note.text)]
         article = library.article(item.article) if library is not None else None
         if article is not None:
-            lines += ["", f"Cited as: {article_citation(article)}"]
+            lines += ["", labels.memo_cited_as.format(citation=article_citation(article, labels))]
         quoted = _quoted_sources(entry)
         if quoted:
-            lines += ["", "Footnotes in the quoted text (numbered as in the original):", ""]
+            lines += ["", labels.memo_quoted_footnotes, ""]
             lines += [f"- [{s['number']}] {s['citation']}" for s in quoted]
     return "\n".join(lines) + "\n"
 
 
-def article_citation(article: Article) -> str:
+def article_citation(article: Article, labels: Labels = ENGLISH) -> str:
     """The article as a memo cites it: title, author, publisher, date, address where known."""
-    def stated(value: str | None, what: str) -> str:
-        return value if value else f"{what} not stated in the original"
-
-    parts = [f"“{_one_line(article.title)}”", stated(article.author, "author"),
-             stated(article.publisher, "publisher"), stated(article.published, "date")]
+    parts = [labels.quoted.format(text=_one_line(article.title)), article.author or labels.memo_no_author,
+             article.publisher or labels.memo_no_publisher, article.published or labels.memo_no_date]
     if article.url:
         parts.append(article.url)
-    return ", ".join(parts) + "."
+    return labels.list_separator.join(parts) + "."
 
 
 def _quoted_span(entry: _Entry) -> tuple[int, int] | None:
@@ -153,6 +147,8 @@ def _quoted_sources(entry: _Entry) -> list[dict[str, Any]]:
     span = _quoted_span(entry)
     if passage is None or span is None:
         return entry.sources
+    from jpbrief.core.content.dialect import plain_text  # Markdown and YAML: for an export only
+
     inside: set[int] = set()
     for footnote in passage.footnotes:
         if footnote.markdown_span is None:  # placed at the passage's end, as the renderers do
@@ -282,20 +278,17 @@ def _ordered(annotations: Sequence[Annotation], library: Library | None) -> list
                                           e.annotation.id))
 
 
-def _markdown_label(item: Annotation, *, unavailable: bool = False) -> str:
-    where = f"`{item.article}#{item.anchor}`"
-    label = {"bookmark": "Bookmark", "highlight": "Highlight", "note": "Note"}[item.kind]
+def _markdown_label(item: Annotation, labels: Labels = ENGLISH, *, unavailable: bool = False) -> str:
+    kind = {"bookmark": labels.bookmark, "highlight": labels.highlight, "note": labels.note}[item.kind]
+    head, why = kind, ""
     if unavailable:
-        return (f"**{label} (article not loaded)** · {where} · {item.created[:10]} · its "
-                "article is not in the loaded content (removed, or skipped because of a "
-                "problem); kept where it was, quoted as it was:")
-    if item.state == "detached":
-        return (f"**{label} (detached)** · {where} · {item.created[:10]} · the passage it was "
-                "made on is no longer in the content; quoted as it was:")
-    if item.state == "changed":
-        return (f"**{label}** · {where} · {item.created[:10]} · the passage has been edited "
-                "since; quoted as it was:")
-    return f"**{label}** · {where} · {item.created[:10]}"
+        head, why = labels.memo_not_loaded.format(kind=kind), labels.memo_not_loaded_why
+    elif item.state == "detached":
+        head, why = labels.memo_detached.format(kind=kind), labels.memo_detached_why
+    elif item.state == "changed":
+        why = labels.memo_changed_why
+    shown = [f"**{head}**", f"`{item.article}#{item.anchor}`", item.created[:10], *([why] if why else [])]
+    return " · ".join(shown)
 
 
 def _blockquote(text: str) -> list[str]:

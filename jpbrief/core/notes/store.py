@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from jpbrief.core.closing import Closing
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Library
 from jpbrief.core.notes import anchoring, exchange
 from jpbrief.core.notes.backups import KEEP_BACKUPS
@@ -351,10 +352,10 @@ class NotesStore(Closing):
     def export_json(self, library: Library | None = None) -> str:
         return exchange.export_json(self.annotations(), library, stamp(self._db.clock()))
 
-    def export_markdown(self, library: Library | None = None) -> str:
+    def export_markdown(self, library: Library | None = None, labels: Labels = ENGLISH) -> str:
         """A memo to paste into a brief: per article and section, each note with its quote
-        and the citations of the footnotes its passage cites."""
-        return exchange.export_markdown(self.annotations(), library, stamp(self._db.clock()))
+        and the citations of the footnotes its passage cites (its own words from ``labels``)."""
+        return exchange.export_markdown(self.annotations(), library, stamp(self._db.clock()), labels)
 
     def import_json(
         self,

@@ -34,10 +34,10 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+if TYPE_CHECKING:  # imported where used: only a pack's verification or signing needs it (8 MB of RSS)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 ALG = b"Ed"
 ALG_HASHED = b"ED"
@@ -74,6 +74,9 @@ class PublicKey:
         return f"{UNTRUSTED}{comment or 'minisign public key ' + self.key_id_hex}\n{blob}\n"
 
     def verify_raw(self, signature: bytes, message: bytes) -> bool:
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
         try:
             Ed25519PublicKey.from_public_bytes(self.raw).verify(signature, message)
         except InvalidSignature:
@@ -88,13 +91,13 @@ class SecretKey:
 
     @property
     def public(self) -> PublicKey:
-        raw = Ed25519PrivateKey.from_private_bytes(self.seed).public_key().public_bytes(
-            Encoding.Raw, PublicFormat.Raw
-        )
+        from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+        raw = _private(self.seed).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
         return PublicKey(self.key_id, raw)
 
     def sign_raw(self, message: bytes) -> bytes:
-        return Ed25519PrivateKey.from_private_bytes(self.seed).sign(message)
+        return _private(self.seed).sign(message)
 
     def to_text(self) -> str:
         secret = self.seed + self.public.raw
@@ -133,7 +136,15 @@ def normalise_fingerprint(text: str) -> str:
     return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 
+def _private(seed: bytes) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return Ed25519PrivateKey.from_private_bytes(seed)
+
+
 def generate() -> SecretKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     seed = Ed25519PrivateKey.generate().private_bytes_raw()
     return SecretKey(secrets.token_bytes(8), seed)
 

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from html import escape
 
 from jpbrief.core import links
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Article, Library, Passage, Theme
 from jpbrief.core.render import parts
 from jpbrief.core.render.paper import paper_passage, sources_cited
 from jpbrief.core.render.paper_frame import EditorKey, article_provenance, none_cited, paper_html
 from jpbrief.core.render.screen import crossref_links, render_passage
 
-OPENING = "Opening"
+OPENING = ENGLISH.opening
 """The name of an article's first section, before its first heading."""
 SCREEN_CSS = """
 p.kicker { font-size: small; font-weight: 600; margin-bottom: 2px; }
@@ -49,7 +50,11 @@ class BriefingSection:
 
     @property
     def title(self) -> str:
-        return self.heading.text if self.heading is not None else OPENING
+        return self.titled(ENGLISH)
+
+    def titled(self, labels: Labels) -> str:
+        """The heading's text, or the label for the part before the first heading."""
+        return self.heading.text if self.heading is not None else labels.opening
 
 
 @dataclass(frozen=True)
@@ -85,15 +90,14 @@ def briefing_groups(theme_id: str, library: Library) -> list[BriefingArticle]:
     return groups
 
 
-def _count(groups: list[BriefingArticle]) -> str:
-    passages = sum(len(group.passages) for group in groups)
-    plural = "" if passages == 1 else "s"
-    articles = f"{len(groups)} article" + ("" if len(groups) == 1 else "s")
-    return f"{passages} passage{plural} from {articles}"
+def _count(groups: list[BriefingArticle], labels: Labels) -> str:
+    passages = labels.count("passages_one", "passages_many", sum(len(group.passages) for group in groups))
+    articles = labels.count("articles_one", "articles_many", len(groups))
+    return escape(labels.briefing_count.format(passages=passages, articles=articles))
 
 
-def _description(theme: Theme) -> str:
-    return (f'<p class="theme-description"><span class="label">The editor’s description of this theme: '
+def _description(theme: Theme, labels: Labels) -> str:
+    return (f'<p class="theme-description"><span class="label">{escape(labels.theme_description)}'
             f"</span>{escape(theme.description)}</p>")
 
 
@@ -102,61 +106,64 @@ def _name(group: BriefingArticle, passage: Passage) -> str:
     return f"{group.article.id}/{passage.anchor}"
 
 
-def render_briefing(theme: Theme, library: Library, *, css: str = "") -> str:
-    """The theme briefing for the reader (``css``: the reader's style sheet)."""
+def render_briefing(theme: Theme, library: Library, *, css: str = "", labels: Labels = ENGLISH) -> str:
+    """The theme briefing for the reader (``css``: the reader's style sheet, ``labels``: the
+    interface's words)."""
     groups = briefing_groups(theme.id, library)
-    body = ['<p class="kicker">Theme briefing</p>', f'<h1 class="title">{escape(theme.label)}</h1>',
-            f'<p class="byline">{_count(groups)}, grouped by article and section by the editor</p>',
-            _description(theme)]
+    body = [f'<p class="kicker">{escape(labels.briefing_kicker)}</p>',
+            f'<h1 class="title">{escape(theme.label)}</h1>',
+            f'<p class="byline">{parts.fill(labels.briefing_byline, count=_count(groups, labels))}</p>',
+            _description(theme, labels)]
     if not groups:
-        body.append('<p class="passage paragraph">No passage carries this theme yet.</p>')
+        body.append(f'<p class="passage paragraph">{escape(labels.no_passage_in_theme)}</p>')
     for group in groups:
         article = group.article
         top = links.make(links.PassageLink(article.id, article.passages[0].anchor))
         body.append(f'<h2 class="briefing-article"><a href="{escape(top)}">{escape(article.title)}</a></h2>')
-        body.append(f'<p class="byline">{parts.provenance(article)}</p>')
+        body.append(f'<p class="byline">{parts.provenance(article, labels)}</p>')
         for section in group.sections:
             place = section.heading or (section.passages[0] if section.passages else None)
-            title = escape(section.title)
+            title = escape(section.titled(labels))
             if place is not None:
                 href = escape(links.make(links.PassageLink(article.id, place.anchor)))
                 title = f'<a href="{href}">{title}</a>'
             body.append(f'<h3 class="briefing-section">{title}</h3>')
             for passage in section.passages:
-                inner = render_passage(passage, library, article.id)
-                body.append(parts.passage_block(passage, inner, ["passage", passage.kind],
-                                                crossref_links(passage, library), _name(group, passage)))
+                inner = render_passage(passage, library, article.id, labels)
+                tail = crossref_links(passage, library, labels)
+                body.append(parts.passage_block(passage, inner, ["passage", passage.kind], tail,
+                                                _name(group, passage), labels))
                 href = escape(links.make(links.PassageLink(article.id, passage.anchor)))
-                body.append(f'<p class="goto"><a href="{href}">Read it in the article ›</a></p>')
+                body.append(f'<p class="goto"><a href="{href}">{escape(labels.read_in_article)}</a></p>')
     return parts.document(body, css + SCREEN_CSS)
 
 
-def render_briefing_paper(theme: Theme, library: Library, *, css: str = "") -> str:
+def render_briefing_paper(theme: Theme, library: Library, *, css: str = "", labels: Labels = ENGLISH) -> str:
     """The theme briefing for print and PDF, in the paper frame every printout shares."""
     groups = briefing_groups(theme.id, library)
-    key = EditorKey(library)
+    key = EditorKey(library, labels)
     provenance = [
-        f'<p class="provenance">{_count(groups)}, quoted word for word and grouped by article and '
-        "section by the editor. Each article’s provenance is given under its title.</p>",
-        _description(theme),
+        f'<p class="provenance">{parts.fill(labels.briefing_provenance, count=_count(groups, labels))}</p>',
+        _description(theme, labels),
     ]
     body: list[str] = []
     if not groups:
-        body.append('<p class="passage paragraph">No passage carries this theme yet.</p>')
+        body.append(f'<p class="passage paragraph">{escape(labels.no_passage_in_theme)}</p>')
     closing: list[str] = []
     for group in groups:
         article, anchor = group.article, f"fn-{group.article.id}-{{number}}"
         body.append(f'<h2 class="briefing-article">{escape(article.title)}</h2>')
-        body.append(article_provenance(article))
+        body.append(article_provenance(article, labels))
         for section in group.sections:
-            body.append(f'<h3 class="briefing-section">{escape(section.title)}</h3>')
+            body.append(f'<h3 class="briefing-section">{escape(section.titled(labels))}</h3>')
             body.extend(paper_passage(passage, library, key, anchor=anchor) for passage in section.passages)
         numbers = {f.number for passage in group.passages for f in passage.footnotes}
         if numbers:
-            heading = f"Sources cited in “{article.title}” (numbered as in the original)"
-            closing.append(sources_cited(article, library, numbers=numbers, anchor=anchor, heading=heading))
+            heading = labels.sources_cited_in.format(title=article.title)
+            closing.append(sources_cited(article, library, numbers=numbers, anchor=anchor, heading=heading,
+                                         labels=labels))
     if not closing:
-        closing.append(none_cited("The passages quoted cite no sources."))
+        closing.append(none_cited(labels.briefing_cites_none, labels))
     closing.append(key.html())
     return paper_html(theme.label, "".join(provenance), body, closing,
-                      kicker="Theme briefing", css=css + SCREEN_CSS)
+                      kicker=labels.briefing_kicker, css=css + SCREEN_CSS, labels=labels)

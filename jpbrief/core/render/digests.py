@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from html import escape
 
 from jpbrief.core.chronology import Report, timeline
-from jpbrief.core.dates import display_date
 from jpbrief.core.figures import FigureRow, figure_rows
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Library
 from jpbrief.core.render.parts import document
 
@@ -35,14 +35,12 @@ p.ed-note { font-size: small; color: #3c4147; margin-top: 0px; margin-bottom: 4p
 """
 """The digests' own classes, added after the (light) reader style sheet."""
 
-FIGURE_COLUMNS = (("What (editor)", 22), ("Value", 13), ("Year", 11), ("The author’s words", 30),
-                  ("Source", 24))
-"""Paper's columns and their share of the width (a table left to itself squeezes the words)."""
+FIGURE_COLUMNS = (("column_what", 22), ("column_value", 13), ("column_year", 11), ("column_words", 30),
+                  ("column_source", 24))
+"""Paper's columns (their labels' names) and their share of the width (a table left to
+itself squeezes the words)."""
 
-EDITOR_KEY = (
-    "Dates, labels and measures are the editor’s (not part of the original); "
-    "words in quotation marks are the authors’, exactly as published."
-)
+EDITOR_KEY = ENGLISH.digest_key
 
 
 class Locator:
@@ -50,9 +48,10 @@ class Locator:
     library: articles are indexed once and each article's sections walked once, so a
     timeline of a thousand articles does not scan the library per row."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, labels: Labels = ENGLISH) -> None:
         self._articles = {article.id: article for article in library.articles}
         self._sections: dict[str, dict[str, str]] = {}
+        self._labels = labels
 
     def section(self, article_id: str, anchor: str) -> str:
         """The heading of the section that holds passage ``anchor`` ('' before the first)."""
@@ -73,25 +72,26 @@ class Locator:
         if section:
             parts.append(f"§ {section}")
         if footnote is not None:
-            parts.append(f"note {footnote}")
-        return ", ".join(parts)
+            parts.append(self._labels.at_note.format(number=footnote))
+        return self._labels.list_separator.join(parts)
 
 
-def _sources(library: Library, source_ids: Iterable[str | None]) -> str:
+def _sources(library: Library, source_ids: Iterable[str | None], labels: Labels) -> str:
     cited = [library.sources[s] for s in dict.fromkeys(source_ids) if s and s in library.sources]
     if not cited:
         return ""
     items = "".join(f'<p class="ed-note">{escape(source.citation)}</p>' for source in cited)
-    return f"<h2>Works cited in the notes quoted</h2>{items}"
+    return f"<h2>{escape(labels.works_cited)}</h2>{items}"
 
 
-def _heading(title: str, library: Library, theme: str | None, count: str) -> str:
-    scope = f"{len(library.articles)} article{'s' if len(library.articles) != 1 else ''}"
-    if theme is not None:
+def _heading(title: str, library: Library, theme: str | None, count: str, labels: Labels) -> str:
+    articles = labels.count("articles_one", "articles_many", len(library.articles))
+    if theme is None:
+        scope = labels.digest_scope.format(count=count, articles=articles)
+    else:
         name = library.themes[theme].label if theme in library.themes else theme
-        scope += f", theme “{escape(name)}”"
-    return (f"<h1>{escape(title)}</h1><p class=\"provenance\">{count}, from {scope}. "
-            f"{escape(EDITOR_KEY)}</p>")
+        scope = labels.digest_scope_theme.format(count=count, articles=articles, theme=name)
+    return f"<h1>{escape(title)}</h1><p class=\"provenance\">{escape(scope)} {escape(labels.digest_key)}</p>"
 
 
 def _report(where: Locator, report: Report) -> str:
@@ -99,58 +99,72 @@ def _report(where: Locator, report: Report) -> str:
     return f'<p class="quote">“{escape(report.quote)}” <span class="where">— {place}</span></p>'
 
 
-def timeline_html(library: Library, theme: str | None = None, *, css: str = "") -> str:
+def timeline_html(library: Library, theme: str | None = None, *, css: str = "",
+                  labels: Labels = ENGLISH) -> str:
     """Every event, grouped by year, each with the quoted words of every article reporting it."""
-    groups, where = timeline(library, theme), Locator(library)
+    groups, where = timeline(library, theme), Locator(library, labels)
     count = sum(len(group.entries) for group in groups)
-    body = [_heading("Chronology", library, theme, f"{count} event{'s' if count != 1 else ''}")]
+    events = labels.count("events_one", "events_many", count)
+    body = [_heading(labels.chronology, library, theme, events, labels)]
     reports: list[Report] = []
     for group in groups:
         body.append(f'<h2 class="year">{group.year}</h2>')
         for entry in group.entries:
-            body.append(f'<p class="when"><b>{escape(display_date(entry.date))}</b> '
-                        f'<span class="ed">[editor] {escape(entry.label)}</span></p>')
+            body.append(f'<p class="when"><b>{escape(labels.dates(entry.date))}</b> '
+                        f'<span class="ed">{escape(labels.editor_tag)} {escape(entry.label)}</span></p>')
             body.extend(_report(where, report) for report in entry.reports)
             reports.extend(entry.reports)
-    body.append(_sources(library, (r.source_id for r in reports)))
+    body.append(_sources(library, (r.source_id for r in reports), labels))
     return document(body, css + DIGEST_CSS)
 
 
-def figure_year(row: FigureRow) -> str:
+RELATIONS = {"by": "relation_by", "as_of": "relation_as_of"}
+ASPECTS = {"value": "aspect_value", "unit": "aspect_unit", "year": "aspect_year"}
+
+
+def figure_year(row: FigureRow, labels: Labels = ENGLISH) -> str:
     """``2022``, ``by 2027``, ``as of May 2024``; '' when the figure gives none."""
     figure = row.figure
     if not figure.year:
         return ""
-    shown = display_date(figure.year)
-    return shown if figure.relation == "in" else f"{figure.relation.replace('_', ' ')} {shown}"
+    shown = labels.dates(figure.year)
+    if figure.relation == "in":
+        return shown
+    if figure.relation not in RELATIONS:
+        return f"{figure.relation.replace('_', ' ')} {shown}"
+    return str(getattr(labels, RELATIONS[figure.relation])).format(date=shown)
 
 
-def disagreement(row: FigureRow) -> str:
+def disagreement(row: FigureRow, labels: Labels = ENGLISH) -> str:
     """``differs in value`` and the like for a row whose measure disagrees; '' otherwise."""
     if row.disagrees:
-        return "differs in " + " and ".join(row.differences)
-    return "agrees" if len(row.group) > 1 else ""
+        aspects = labels.aspects_and.join(
+            str(getattr(labels, ASPECTS[a])) if a in ASPECTS else a for a in row.differences)
+        return labels.differs_in.format(aspects=aspects)
+    return labels.agrees if len(row.group) > 1 else ""
 
 
 def figures_html(library: Library, theme: str | None = None, *, sort: str = "measure",
-                 descending: bool = False, css: str = "") -> str:
+                 descending: bool = False, css: str = "", labels: Labels = ENGLISH) -> str:
     """The key-figures table; figures of the same measure are adjacent and say whether they agree."""
-    rows, where = figure_rows(library, theme, sort=sort, descending=descending), Locator(library)
-    body = [_heading("Key figures", library, theme, f"{len(rows)} figure{'s' if len(rows) != 1 else ''}")]
-    cells = ['<table class="figures" width="100%" cellpadding="3"><tr>'
-             + "".join(f'<th width="{width}%">{name}</th>' for name, width in FIGURE_COLUMNS) + "</tr>"]
+    rows, where = figure_rows(library, theme, sort=sort, descending=descending), Locator(library, labels)
+    figures = labels.count("figures_one", "figures_many", len(rows))
+    body = [_heading(labels.key_figures, library, theme, figures, labels)]
+    columns = "".join(f'<th width="{width}%">{escape(getattr(labels, name))}</th>'
+                      for name, width in FIGURE_COLUMNS)
+    cells = [f'<table class="figures" width="100%" cellpadding="3"><tr>{columns}</tr>']
     for row in rows:
         f = row.figure
         place = escape(where(f.article, f.anchor, f.footnote))
-        compare = disagreement(row)
+        compare = escape(disagreement(row, labels))
         mark = f'<br/><span class="differs">{compare}</span>' if row.disagrees else (
             f'<br/><span class="ed">{compare}</span>' if compare else "")
         cells.append(
             f"<tr><td>{escape(f.measure)}{mark}</td><td class=\"value\">{escape(row.value)}</td>"
-            f"<td>{escape(figure_year(row))}</td><td>“{escape(f.quote)}”</td>"
+            f"<td>{escape(figure_year(row, labels))}</td><td>“{escape(f.quote)}”</td>"
             f'<td><span class="where">{place}</span></td></tr>'
         )
     cells.append("</table>")
     body.append("".join(cells))
-    body.append(_sources(library, (row.figure.source_id for row in rows)))
+    body.append(_sources(library, (row.figure.source_id for row in rows), labels))
     return document(body, css + DIGEST_CSS)

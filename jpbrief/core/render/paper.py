@@ -20,19 +20,15 @@ from collections.abc import Sequence
 from html import escape
 
 from jpbrief.core import links
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Article, Footnote, Library, Passage
 from jpbrief.core.render import parts
-from jpbrief.core.render.paper_frame import (
-    SOURCES_HEADING,
-    EditorKey,
-    article_provenance,
-    none_cited,
-    paper_html,
-)
+from jpbrief.core.render.paper_frame import EditorKey, article_provenance, none_cited, paper_html
 
 
-def _marker(footnote: Footnote, library: Library, anchor: str = "fn-{number}") -> str:
-    why = parts.footnote_problem(footnote, library)
+def _marker(footnote: Footnote, library: Library, anchor: str = "fn-{number}",
+            labels: Labels = ENGLISH) -> str:
+    why = parts.footnote_problem(footnote, library, labels)
     if why is not None:
         return parts.broken_marker(footnote, why)
     href = escape(links.make(links.AnchorLink(anchor.format(number=footnote.number))))
@@ -44,23 +40,28 @@ def paper_passage(
     classes: Sequence[str] = ("passage",),
 ) -> str:
     """One passage for paper: numbered markers pointing at ``anchor``, the editor's marks keyed."""
-    inner = parts.passage_body(passage, lambda f: _marker(f, library, anchor), keep_links=False)
-    return parts.passage_block(passage, inner, [*classes, passage.kind], key.marker(passage.crossrefs))
+    inner = parts.passage_body(passage, lambda f: _marker(f, library, anchor, key.labels), keep_links=False)
+    return parts.passage_block(passage, inner, [*classes, passage.kind], key.marker(passage.crossrefs),
+                               labels=key.labels)
 
 
 def sources_cited(
     article: Article, library: Library, *, numbers: set[int] | None = None, anchor: str = "fn-{number}",
-    heading: str = SOURCES_HEADING,
+    heading: str | None = None, labels: Labels = ENGLISH,
 ) -> str:
     """The author's notes (only ``numbers`` when given), then the editor's added references."""
-    return parts.author_notes(article, library, heading=heading, numbers=numbers, anchor=anchor)
+    heading = labels.sources_heading if heading is None else heading
+    return parts.author_notes(article, library, heading=heading, numbers=numbers, anchor=anchor,
+                              labels=labels)
 
 
-def render_paper(article: Article, library: Library, *, css: str = "") -> str:
-    """A whole article as an HTML document for print and PDF (``css``: the light reader sheet)."""
-    key = EditorKey(library)
-    body = [parts.disclaimer(article)]
+def render_paper(article: Article, library: Library, *, css: str = "", labels: Labels = ENGLISH) -> str:
+    """A whole article as an HTML document for print and PDF (``css``: the light reader sheet,
+    ``labels``: the interface's words)."""
+    key = EditorKey(library, labels)
+    body = [parts.disclaimer(article, labels)]
     body.extend(paper_passage(passage, library, key) for passage in article.passages)
-    notes = sources_cited(article, library) or none_cited("The original cites no sources.")
-    closing = [notes, parts.editor_references(article, library), key.html()]
-    return paper_html(article.title, article_provenance(article), body, closing, kicker="Article", css=css)
+    notes = sources_cited(article, library, labels=labels) or none_cited(labels.article_cites_none, labels)
+    closing = [notes, parts.editor_references(article, library, labels), key.html()]
+    return paper_html(article.title, article_provenance(article, labels), body, closing,
+                      kicker=labels.article_kicker, css=css, labels=labels)

@@ -14,18 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Article, CrossRef, Library
 from jpbrief.core.render import parts
 
-EDITOR_HEADING = "Editor’s notes (not part of the original)"
-SOURCES_HEADING = "Sources cited"
 OPENING_WORDS = 12
 """How much of a paragraph the editor's key quotes to name it."""
-NOTICE = (
-    "The text is the original’s, word for word, with its own footnote numbers. Marks set like "
-    "‹Editor’s note 1› are the editor’s cross-references, not part of the original; the "
-    "numbered key at the end says what each refers to."
-)
 
 PAPER_CSS = """
 p.kicker { font-size: small; font-weight: 600; color: #3c4147; margin-bottom: 2px; }
@@ -44,10 +38,11 @@ a.fn { color: #14181c; }
 """Paper's own classes, after the (light) reader style sheet: dark greys only, no underline."""
 
 
-def article_provenance(article: Article) -> str:
+def article_provenance(article: Article, labels: Labels = ENGLISH) -> str:
     """Author, publisher and date (or "not stated in the original"), then where the editor
     found the original, when, and its copyright line where known."""
-    return f'<p class="provenance">{parts.provenance(article)}</p>' + parts.origin(article, link=False)
+    return (f'<p class="provenance">{parts.provenance(article, labels)}</p>'
+            + parts.origin(article, link=False, labels=labels))
 
 
 def _opening(text: str) -> str:
@@ -55,31 +50,36 @@ def _opening(text: str) -> str:
     return " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
 
 
-def destination(ref: CrossRef, library: Library) -> str:
+def destination(ref: CrossRef, library: Library, labels: Labels = ENGLISH) -> str:
     """The other article and passage a cross-reference points at, named for a reader without the app."""
     target = library.article(ref.article)
     passage = target.passage(ref.anchor) if target is not None else None
     if target is None or passage is None:
-        return escape(f"{ref.article}#{ref.anchor}") + " (not in this library)"
-    article = f"“{escape(target.title)}”"
+        return parts.fill(labels.not_in_library, target=escape(f"{ref.article}#{ref.anchor}"))
+
+    def quoted(text: str) -> str:
+        return parts.fill(labels.quoted, text=escape(text))
+
+    article = quoted(target.title)
     if passage.kind == "heading":
-        return f"{article}, section “{escape(passage.text)}”"
-    section = f", section “{escape(passage.section)}”" if passage.section else ""
-    return f"{article}{section}, the passage beginning “{escape(_opening(passage.text))}”"
+        return parts.fill(labels.at_section, article=article, section=quoted(passage.text))
+    place = parts.fill(labels.at_section, article=article, section=quoted(passage.section)) \
+        if passage.section else article
+    return parts.fill(labels.at_passage, place=place, opening=quoted(_opening(passage.text)))
 
 
-def editor_label(numbers: Sequence[int]) -> str:
+def editor_label(numbers: Sequence[int], labels: Labels = ENGLISH) -> str:
     """The editor's in-text mark: its own words and quotes, never a footnote look-alike."""
-    word = "Editor’s note" if len(numbers) == 1 else "Editor’s notes"
-    return f"‹{word}&nbsp;{', '.join(str(n) for n in numbers)}›"
+    return labels.editor_mark(tuple(numbers))
 
 
 class EditorKey:
     """Numbers a printout's editor's cross-references, one number per place referred to,
     and writes the key that says what each number refers to."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, labels: Labels = ENGLISH) -> None:
         self.library = library
+        self.labels = labels
         self.numbers: dict[CrossRef, int] = {}
 
     def marker(self, refs: Sequence[CrossRef]) -> str:
@@ -89,33 +89,36 @@ class EditorKey:
             number = self.numbers.setdefault(ref, len(self.numbers) + 1)
             if number not in numbers:
                 numbers.append(number)
-        return f' <span class="ed-ref">{editor_label(numbers)}</span>' if numbers else ""
+        return f' <span class="ed-ref">{editor_label(numbers, self.labels)}</span>' if numbers else ""
 
     def html(self) -> str:
         """The numbered key, labelled as the editor's; "" when nothing was marked."""
         if not self.numbers:
             return ""
-        key = [f'<h2 class="ed-notes-heading">{escape(EDITOR_HEADING)}</h2>']
+        labels = self.labels
+        key = [f'<h2 class="ed-notes-heading">{escape(labels.editor_key_heading)}</h2>']
         key.extend(
-            f'<p class="ed-note"><span class="ed-ref">{editor_label([number])}</span> '
-            f"refers to {destination(ref, self.library)}</p>"
+            f'<p class="ed-note"><span class="ed-ref">{editor_label([number], labels)}</span> '
+            f"{parts.fill(labels.refers_to, place=destination(ref, self.library, labels))}</p>"
             for ref, number in self.numbers.items()
         )
         return "".join(key)
 
 
-def none_cited(what: str) -> str:
+def none_cited(what: str, labels: Labels = ENGLISH) -> str:
     """The sources section of a printout whose text cites nothing."""
-    return f'<h2 class="notes-heading">{SOURCES_HEADING}</h2><p class="none-cited">{escape(what)}</p>'
+    return (f'<h2 class="notes-heading">{escape(labels.sources_heading)}</h2>'
+            f'<p class="none-cited">{escape(what)}</p>')
 
 
 def paper_html(
     title: str, provenance: str, body: Sequence[str], closing: Sequence[str], *,
-    kicker: str = "", css: str = "", notice: str = NOTICE,
+    kicker: str = "", css: str = "", notice: str | None = None, labels: Labels = ENGLISH,
 ) -> str:
     """A printout as one HTML document: ``kicker`` (what it is), the title, ``provenance``
     (HTML), ``notice`` (by default, on the editor's marks), ``body``, then ``closing`` (sources cited, the
     editor's key). Every printed view goes through here; the printer adds header and footer."""
+    notice = labels.notice if notice is None else notice
     head = [f'<p class="kicker">{escape(kicker)}</p>'] if kicker else []
     head.append(f'<h1 class="title">{escape(title)}</h1>')
     head.append(provenance)

@@ -15,6 +15,7 @@ from html import escape
 from jpbrief.core import links
 from jpbrief.core.content import markdown_to_html
 from jpbrief.core.glossary_card import linked_terms
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Article, Footnote, Glossary, Library, Passage
 from jpbrief.core.render.sanitize import sanitize_html
 
@@ -25,12 +26,12 @@ _PLACEHOLDER = "\ue000{}\ue001"
 _PLACEHOLDER_RE = re.compile("\ue000(\\d+)\ue001")
 
 
-def footnote_problem(footnote: Footnote, library: Library) -> str | None:
+def footnote_problem(footnote: Footnote, library: Library, labels: Labels = ENGLISH) -> str | None:
     """Why a footnote cannot be followed to a source, or None when it can."""
     if not footnote.source_id:
-        return f"footnote {footnote.number} has no source"
+        return labels.footnote_no_source.format(number=footnote.number)
     if footnote.source_id not in library.sources:
-        return f"footnote {footnote.number} cites unknown source {footnote.source_id!r}"
+        return labels.footnote_unknown_source.format(number=footnote.number, source=footnote.source_id)
     return None
 
 
@@ -94,38 +95,45 @@ def mark_glossary(html_text: str, glossary: Glossary) -> str:
     return "".join(out)
 
 
-def passage_block(passage: Passage, inner: str, classes: list[str], tail: str = "", name: str = "") -> str:
+def passage_block(passage: Passage, inner: str, classes: list[str], tail: str = "", name: str = "",
+                  labels: Labels = ENGLISH) -> str:
     """A passage as ``<p>`` or ``<h2>``: its anchor (``name``, else its own), ``inner``, ``tail``."""
     if passage.role:
         classes = [*classes, f"role-{passage.role}"]
     if passage.role == "bio":
-        inner = f'<span class="label">About the author: </span>{inner}'
+        inner = f'<span class="label">{escape(labels.about_author)}</span>{inner}'
     tag = "h2" if passage.kind == "heading" else "p"
     anchor = f'<a name="{escape(name or passage.anchor)}"></a>'
     return f'<{tag} class="{escape(" ".join(classes))}">{anchor}{inner}{tail}</{tag}>'
 
 
-def disclaimer(article: Article) -> str:
+def disclaimer(article: Article, labels: Labels = ENGLISH) -> str:
     """The disclaimer printed with the original, labelled as such, or ""."""
     if not article.disclaimer:
         return ""
     return (
-        '<p class="disclaimer"><span class="label">Disclaimer printed with the original: '
+        f'<p class="disclaimer"><span class="label">{escape(labels.disclaimer)}'
         f"</span>{escape(article.disclaimer)}</p>"
     )
 
 
-NOT_STATED = "not stated in the original"
-EDITOR_REFERENCES = "References added by the editor (not part of the original)"
+def fill(template: str, **values: str) -> str:
+    """``template`` (a label, plain text) escaped as HTML, its placeholders filled with
+    ``values`` (HTML already)."""
+    return escape(template, quote=False).format(**values)
 
 
-def provenance(article: Article) -> str:
+def provenance(article: Article, labels: Labels = ENGLISH) -> str:
     """Author, publisher and date, each labelled, or "not stated in the original"."""
-    fields = (("Author", article.author), ("Publisher", article.publisher), ("Date", article.published))
-    return " · ".join(f"{label}: {escape(value) if value else NOT_STATED}" for label, value in fields)
+    fields = ((labels.author, article.author), (labels.publisher, article.publisher),
+              (labels.date, article.published))
+    return escape(labels.separator, quote=False).join(
+        fill(labels.labelled, label=escape(label), value=escape(value or labels.not_stated))
+        for label, value in fields
+    )
 
 
-def origin(article: Article, *, link: bool) -> str:
+def origin(article: Article, *, link: bool, labels: Labels = ENGLISH) -> str:
     """Where the editor found the original, when, and its copyright line, or "".
 
     With ``link`` the address is an ``external:`` link (opened only after the user confirms).
@@ -136,29 +144,30 @@ def origin(article: Article, *, link: bool) -> str:
         if link:
             href = escape(links.make(links.ExternalLink(article.url)))
             address = f'<a class="external" href="{href}">{address}</a>'
-        shown.append(f"Original: {address}")
+        shown.append(fill(labels.original, address=address))
     if article.retrieved:
-        shown.append(f"Retrieved: {escape(article.retrieved)}")
+        shown.append(fill(labels.retrieved, date=escape(article.retrieved)))
     if article.copyright:
-        shown.append(f"Copyright: {escape(article.copyright)}")
-    return f'<p class="origin">{" · ".join(shown)}</p>' if shown else ""
+        shown.append(fill(labels.copyright, text=escape(article.copyright)))
+    return f'<p class="origin">{escape(labels.separator, quote=False).join(shown)}</p>' if shown else ""
 
 
-def editor_references(article: Article, library: Library) -> str:
+def editor_references(article: Article, library: Library, labels: Labels = ENGLISH) -> str:
     """The editor's references, unnumbered and labelled as the editor's; "" if none."""
     if not article.references:
         return ""
-    items = [f'<h2 class="ed-references-heading">{escape(EDITOR_REFERENCES)}</h2><ul class="ed-references">']
+    items = [f'<h2 class="ed-references-heading">{escape(labels.editor_references)}</h2>'
+             '<ul class="ed-references">']
     for source_id in article.references:
         source = library.sources.get(source_id)
-        items.append(f"<li>{escape(source.citation) if source else '(source missing)'}</li>")
+        items.append(f"<li>{escape(source.citation if source else labels.source_missing)}</li>")
     items.append("</ul>")
     return "".join(items)
 
 
 def author_notes(
-    article: Article, library: Library, *, heading: str = "Notes", numbers: set[int] | None = None,
-    anchor: str = "fn-{number}",
+    article: Article, library: Library, *, heading: str | None = None, numbers: set[int] | None = None,
+    anchor: str = "fn-{number}", labels: Labels = ENGLISH,
 ) -> str:
     """The author's numbered notes with their citations, each at ``anchor``; "" if none.
 
@@ -175,13 +184,13 @@ def author_notes(
                 continue
             listed.add(footnote.number)
             source = library.sources.get(footnote.source_id)
-            citation = escape(source.citation) if source else "(source missing)"
+            citation = escape(source.citation if source else labels.source_missing)
             name = escape(anchor.format(number=footnote.number))
             entry = f'<li value="{footnote.number}"><a name="{name}"></a>{citation}</li>'
             entries.append((footnote.number, entry))
     if not any(f.source_id for p in article.passages for f in p.footnotes if f.number in listed):
         return ""
-    items = [f'<h2 class="notes-heading">{escape(heading)}</h2>']
+    items = [f'<h2 class="notes-heading">{escape(labels.notes_heading if heading is None else heading)}</h2>']
     previous = None
     for number, entry in entries:  # Qt ignores <li value>: each run of numbers is an <ol start>
         if previous is None or number != previous + 1:

@@ -25,7 +25,7 @@ from jpbrief.core.search.explain import explain
 from jpbrief.core.search.fingerprint import fingerprint
 from jpbrief.core.search.hits import make_hit
 from jpbrief.core.search.planner import Planner
-from jpbrief.core.search.results import IndexInfo, SearchResult
+from jpbrief.core.search.results import IndexInfo, Note, SearchResult
 from jpbrief.core.search.retrieval import Retriever
 from jpbrief.core.search.store import IndexBusy, default_index_root
 from jpbrief.core.search.suggest import suggestions
@@ -226,15 +226,12 @@ class SearchIndex(Closing):
         plan = self._planner.plan(parsed, self._open.vocabulary)
         notes = list(parsed.notes) + plan.notes
         if plan.unknown_filters:
-            return SearchResult(query=query, message=" ".join(plan.unknown_filters + notes))
+            told = [*plan.unknown_filters, *notes]
+            return SearchResult(query=query, message=" ".join(told), notes=tuple(told))
         if not plan.clauses and not plan.filters:
-            if parsed.exclude:
-                message = "Add a word to look for: a search cannot consist only of exclusions."
-            elif parsed.include:
-                message = "Those words are too common to search for; add a more specific word."
-            else:
-                message = "Type a word to search for."
-            return SearchResult(query=query, message=" ".join([message, *notes]))
+            key = "only_exclusions" if parsed.exclude else "too_common" if parsed.include else "type_a_word"
+            told = [Note.make(key), *notes]
+            return SearchResult(query=query, message=" ".join(told), notes=tuple(told))
 
         ranked, total, complete = self._retriever.rank(plan, limit)
         searcher = self._open.searcher
@@ -243,7 +240,7 @@ class SearchIndex(Closing):
             for doc, score in ranked
         ]
         if total == 0:
-            notes.insert(0, "No passages match.")
+            notes.insert(0, Note.make("no_match"))
         nearest = [query.replace(word, name, 1) for word, name in plan.nearest]
         return SearchResult(
             hits=hits,
@@ -252,4 +249,5 @@ class SearchIndex(Closing):
             suggestions=list(dict.fromkeys(nearest + suggestions(query, parsed, self._open.vocabulary))),
             message=" ".join(notes) or None,
             query=query,
+            notes=tuple(notes),
         )

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from jpbrief.core.labels import ENGLISH
 from jpbrief.core.search import snippets
 from jpbrief.core.search.analysis import word_parts
 from jpbrief.core.search.explain import GLOSSARY, ClauseMatch
 from jpbrief.core.search.planner import Plan
-from jpbrief.core.search.results import EVERY_WORD, SOME_WORDS, Hit
+from jpbrief.core.search.results import EVERY_WORD, SOME_WORDS, Hit, Reason
 
 GLOSSARY_SHOWN = 2
 """Glossary equivalents named in a hit's ``why``, at most."""
@@ -26,16 +27,17 @@ def make_hit(
     """
     text = stored.get("text", "")
     spans = snippets.match_spans(text, plan.highlight, plan.phrases)
-    snippet = snippets.render(text, spans)
+    snippet, cite = snippets.render(text, spans), ""
     if not spans and stored.get("cites"):
         cite_spans = snippets.match_spans(stored["cites"], plan.highlight, plan.phrases)
         if cite_spans:
             head = snippets.render(text, [], width=120)
             cite = snippets.render(stored["cites"], cite_spans, width=140)
-            snippet = f"{head} [source: {cite}]"
+            snippet = head + ENGLISH.cited_in_snippet.format(cite=cite)
     terms = tuple(dict.fromkeys(text[s:e] for s, e in spans))
     missing = tuple(m.label for m in matches if not m.how)
     tier = "" if not matches else SOME_WORDS if missing else EVERY_WORD
+    found = reasons(matches, stored)
     return Hit(
         article=stored.get("article", ""),
         anchor=stored.get("anchor", ""),
@@ -49,37 +51,33 @@ def make_hit(
         terms=terms,
         spans=tuple(spans),
         tier=tier,
-        why=why(matches, stored),
+        why="; ".join(reason.text() for reason in found),
         missing=missing,
+        reasons=found,
+        cited=cite,
     )
 
 
-def why(matches: Sequence[ClauseMatch], stored: dict[str, Any]) -> str:
+def reasons(matches: Sequence[ClauseMatch], stored: dict[str, Any]) -> tuple[Reason, ...]:
     """What the marks in the passage text do not show: words matched only in the section
-    heading, the article title or a cited source, or through the glossary."""
+    heading, the article title or a cited source, or through the glossary (in no language:
+    :meth:`.Reason.text` puts each in words)."""
     named = len(matches) > 1
-    places = {
-        "section": f"in its section heading ‘{stored.get('section', '')}’",
-        "title": f"in the article title ‘{stored.get('article_title', '')}’",
-        "cites": "in a cited source",
-    }
+    details = {"section": stored.get("section", ""), "title": stored.get("article_title", ""), "cites": ""}
     where: dict[str, list[str]] = {}
-    parts: list[str] = []
+    parts: list[Reason] = []
     for match in matches:
         if not match.how:
             continue
         if "text" not in match.fields:
-            place = next((name for name in places if name in match.fields), "cites")
-            where.setdefault(place, []).append(f"“{match.label}”")
+            place = next((name for name in details if name in match.fields), "cites")
+            where.setdefault(place, []).append(match.label)
         if match.how == GLOSSARY:
             found = [eq for eq in match.glossary if _holds(stored, eq)] or list(match.glossary)
-            shown = " / ".join(found[:GLOSSARY_SHOWN])
-            parts.append(f"matched through the glossary: {match.label} = {shown}")
-    located = [
-        (f"{', '.join(labels)} " if named else "") + f"matched {places[place]}"
-        for place, labels in where.items()
-    ]
-    return "; ".join(located + parts)
+            parts.append(Reason("glossary", (match.label,), " / ".join(found[:GLOSSARY_SHOWN])))
+    located = [Reason(place, tuple(words) if named else (), details[place] or "")
+               for place, words in where.items()]
+    return tuple(located + parts)
 
 
 def _holds(stored: dict[str, Any], phrase: str) -> bool:

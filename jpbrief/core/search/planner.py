@@ -30,6 +30,7 @@ from jpbrief.core.search.expansion import GlossaryExpander
 from jpbrief.core.search.japanese import JapaneseNames
 from jpbrief.core.search.querylang import Atom, ParsedQuery, Word
 from jpbrief.core.search.querylang import Phrase as PhraseAtom
+from jpbrief.core.search.results import Note
 from jpbrief.core.search.vocabulary import Vocabulary
 
 FIELD_WEIGHTS = {"text": 1.0, "section": 1.6, "title": 1.3, "cites": 0.4}
@@ -79,8 +80,8 @@ class Plan:
     filters: list[Query] = field(default_factory=list)
     highlight: set[str] = field(default_factory=set)
     phrases: set[tuple[str, ...]] = field(default_factory=set)
-    notes: list[str] = field(default_factory=list)
-    unknown_filters: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    unknown_filters: list[Note] = field(default_factory=list)
     nearest: list[tuple[str, str]] = field(default_factory=list)
     """(Japanese word with no glossary entry, a nearest glossary name), for "did you mean"."""
 
@@ -103,10 +104,10 @@ class Planner:
         articles = list(dict.fromkeys(parsed.articles))
         for theme in themes:
             if theme not in self._known_themes:
-                plan.unknown_filters.append(f"There is no theme “{theme}”.")
+                plan.unknown_filters.append(Note.make("no_theme", theme=theme))
         for article in articles:
             if article not in self._known_articles:
-                plan.unknown_filters.append(f"There is no article “{article}”.")
+                plan.unknown_filters.append(Note.make("no_article", article=article))
         if themes:
             plan.filters.append(And([Term("themes", theme) for theme in themes]))
         if articles:
@@ -268,9 +269,7 @@ class _Compiler:
             return None
         terms, capped = self.vocabulary.expand_prefix(stem, PREFIX_EXPANSIONS)
         if capped:
-            self.plan.notes.append(
-                f"Many words start with “{text}”; the {PREFIX_EXPANSIONS} most common were used."
-            )
+            self.plan.notes.append(Note.make("many_prefixes", text=text, count=PREFIX_EXPANSIONS))
         own = [tok.term for tok in analyse(text) if not tok.whole]
         if len(own) == 1 and own[0] in terms:
             terms.remove(own[0])
@@ -365,11 +364,8 @@ def japanese_clauses(compiler: _Compiler, names: JapaneseNames, text: str) -> li
         if piece.entry is None:
             nearest = names.nearest(piece.text)
             offered = ", ".join(f"{e.ja.text} ({e.english[0]})" for e in nearest)
-            plan.notes.append(
-                f"No glossary entry for “{piece.text}”"
-                + (f"; nearest: {offered}." if nearest else "; no Japanese name in the glossary is like it.")
-                + " Searched the Japanese text as typed."
-            )
+            plan.notes.append(Note.make("no_glossary_entry", text=piece.text, offered=offered) if nearest
+                              else Note.make("no_glossary_entry_near", text=piece.text))
             plan.nearest += [(piece.text, e.ja.text) for e in nearest]
             if as_text is not None:
                 clauses.append(Clause(piece.text, as_text))
@@ -380,7 +376,7 @@ def japanese_clauses(compiler: _Compiler, names: JapaneseNames, text: str) -> li
         else:
             items = tuple(PhraseAtom(f) if len(f.split()) > 1 else Word(f) for f in forms)
             english = [querylang.Group("or", items)]
-        plan.notes.append(f"“{piece.text}” is “{' / '.join(forms)}” in the glossary.")
+        plan.notes.append(Note.make("glossary_name", text=piece.text, forms=" / ".join(forms)))
         for clause in compiler.clauses(english):
             if as_text is not None:
                 clause.exact = Or([clause.exact, as_text])

@@ -23,6 +23,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from jpbrief.core.search.results import Note
+
 MAX_QUERY_CHARS = 1000
 MAX_ITEMS = 32
 
@@ -61,7 +63,7 @@ class ParsedQuery:
     exclude: list[Atom] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -74,12 +76,12 @@ _BLANK_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 _OPERATORS = {"OR", "AND", "NOT", "|", "&&", "||"}
 
 
-def clean(query: str) -> tuple[str, list[str]]:
+def clean(query: str) -> tuple[str, list[Note]]:
     """Remove control characters, unify quotes and spaces, cut to the length limit."""
-    notes: list[str] = []
+    notes: list[Note] = []
     if len(query) > MAX_QUERY_CHARS:
         query = query[:MAX_QUERY_CHARS]
-        notes.append(f"Only the first {MAX_QUERY_CHARS:,} characters of the query were used.")
+        notes.append(Note.make("query_cut", count=f"{MAX_QUERY_CHARS:,}"))
     chars: list[str] = []
     for ch in query:
         category = unicodedata.category(ch)
@@ -125,7 +127,7 @@ def parse(query: str, *, as_you_type: bool = False) -> ParsedQuery:
         if filtered:
             value = filtered.group(2).strip().strip('"').lower()
             if value and negated:
-                parsed.notes.append(f"Excluding {token.lstrip('-')} is not supported; ignored.")
+                parsed.notes.append(Note.make("exclusion_ignored", word=token.lstrip("-")))
             elif value:
                 if filtered.group(1).lower().startswith("theme"):
                     parsed.themes.append(value)
@@ -149,7 +151,7 @@ def parse(query: str, *, as_you_type: bool = False) -> ParsedQuery:
 
     if len(items) > MAX_ITEMS:
         items = items[:MAX_ITEMS]
-        parsed.notes.append(f"Only the first {MAX_ITEMS} words of the query were used.")
+        parsed.notes.append(Note.make("query_words_cut", count=MAX_ITEMS))
     if as_you_type and raw and not text[-1:].isspace() and items:
         negated, last = items[-1]
         if isinstance(last, Word) and not negated and raw[-1].strip('"*') == last.text:

@@ -9,8 +9,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from jpbrief.core.labels import ENGLISH, Labels
 
 if TYPE_CHECKING:
     from jpbrief.core.model import Library
@@ -18,6 +21,46 @@ if TYPE_CHECKING:
 
 EVERY_WORD = "every"
 SOME_WORDS = "some"
+
+
+class Note(str):
+    """A message for the reader: its English text, and how to say it in another language
+    (``key`` names a :class:`~jpbrief.core.labels.Labels` template, ``values`` fill it)."""
+
+    key: str
+    values: dict[str, str]
+
+    @classmethod
+    def make(cls, key: str, **values: object) -> Note:
+        shown = {name: str(value) for name, value in values.items()}
+        note = cls(str(getattr(ENGLISH, key)).format(**shown))
+        note.key, note.values = key, shown
+        return note
+
+    def text(self, labels: Labels = ENGLISH) -> str:
+        return str(getattr(labels, self.key)).format(**self.values)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One thing the marks in a hit's snippet do not show, in no language: clauses matched
+    only in a ``place`` ("section", "title" or "cites": ``detail`` is the heading or title),
+    or a clause matched through the glossary (``place`` "glossary", ``detail`` the
+    equivalents). ``words`` are the clauses as typed (empty when the query has only one)."""
+
+    place: str
+    words: tuple[str, ...]
+    detail: str = ""
+
+    def text(self, labels: Labels = ENGLISH) -> str:
+        if self.place == "glossary":
+            return labels.through_glossary.format(word=self.words[0], equivalents=self.detail)
+        where = {"section": labels.in_section.format(section=self.detail),
+                 "title": labels.in_title.format(title=self.detail)}.get(self.place, labels.in_cited_source)
+        if not self.words:
+            return labels.matched_in.format(place=where)
+        words = labels.list_separator.join(labels.word.format(word=word) for word in self.words)
+        return labels.words_matched_in.format(words=words, place=where)
 
 
 @dataclass(frozen=True)
@@ -52,13 +95,31 @@ class Hit:
     tier: str = ""
     why: str = ""
     missing: tuple[str, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    """``why`` before it is put in words (:meth:`reason_in` says it in the reader's language)."""
+    cited: str = ""
+    """The marked citation ``snippet`` ends with when the passage matched through a cited
+    source (HTML; :meth:`snippet_in` labels it in the reader's language)."""
+
+    def snippet_in(self, labels: Labels) -> str:
+        """:attr:`snippet` with its citation labelled in ``labels``'s words."""
+        if not self.cited:
+            return self.snippet
+        head = self.snippet[: len(self.snippet) - len(ENGLISH.cited_in_snippet.format(cite=self.cited))]
+        return head + escape(labels.cited_in_snippet, quote=False).format(cite=self.cited)
 
     @property
     def reason(self) -> str:
         """``why`` and the words it lacks, as one line for the reader ("" when the marked
         snippet says it all)."""
-        lacks = ", ".join(f"“{word}”" for word in self.missing)
-        return "; ".join(part for part in (self.why, f"without {lacks}" if lacks else "") if part)
+        return self.reason_in(ENGLISH)
+
+    def reason_in(self, labels: Labels) -> str:
+        """:attr:`reason` in ``labels``'s words."""
+        why = labels.reason_separator.join(r.text(labels) for r in self.reasons) if self.reasons else self.why
+        lacks = labels.list_separator.join(labels.word.format(word=word) for word in self.missing)
+        parts = (why, labels.without.format(words=lacks) if lacks else "")
+        return labels.reason_separator.join(part for part in parts if part)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +165,14 @@ class SearchResult:
     """True when another process is building the index: try again shortly."""
     complete: int = 0
     """How many of the ``total`` passages match every word (the others match some)."""
+    notes: tuple[Note, ...] = ()
+    """``message`` before it is put in words (:meth:`message_in` says it in the reader's language)."""
+
+    def message_in(self, labels: Labels) -> str | None:
+        """:attr:`message` in ``labels``'s words."""
+        if not self.notes:
+            return self.message
+        return " ".join(note.text(labels) for note in self.notes)
 
     def group_by_article(self) -> list[ArticleHits]:
         """Hits grouped by article; articles ordered by their best hit."""

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
-from PySide6.QtWidgets import QTextEdit, QWidget
 
-if TYPE_CHECKING:
-    from jpbrief.core.model import Article, Library
+if TYPE_CHECKING:  # Qt's text classes load with the first highlight, after the first paint
+    from PySide6.QtWidgets import QTextEdit, QWidget
+
+    from jpbrief.core.model import Article, Library, Passage
     from jpbrief.ui.actions import Actions
     from jpbrief.ui.ports import NotesPort
     from jpbrief.ui.services.appearance import Appearance
@@ -30,6 +31,19 @@ translate = QCoreApplication.translate
 
 HIGHLIGHT_COLOURS = {"yellow": "#f5d76e", "green": "#b9e4a6", "blue": "#add3f5", "pink": "#f5bcd3"}
 """Soft tints for the notes store's colour names, readable under dark text."""
+
+
+@dataclass(frozen=True)
+class _Target:
+    """The notes store, the open article's id, the passage in focus and the selection in it."""
+
+    notes: NotesPort
+    article: str
+    passage: Passage
+    selected: tuple[int, int] | None
+
+    def parts(self) -> tuple[NotesPort, str, Passage, Any]:
+        return self.notes, self.article, self.passage, self.selected
 
 
 class AnnotationsController:
@@ -123,6 +137,8 @@ class AnnotationsController:
 
     def draw_highlights(self) -> None:
         """Draw the open article's highlights (never the detached ones) in the reader."""
+        from PySide6.QtGui import QColor, QTextCharFormat
+
         current = self._current()
         selections: list[QTextEdit.ExtraSelection] = []
         if self.notes is not None and current is not None:
@@ -161,15 +177,21 @@ class AnnotationsController:
             top = current.passages[0].anchor  # above the first passage: the title
         return top, None
 
-    def toggle_bookmark(self) -> Any:
+    def _target(self) -> _Target | None:
+        """What an annotation command acts on; None without notes, an article or a passage."""
         current = self._current()
         if self.notes is None or current is None:
             return None
-        anchor, _text = self._passage_in_focus()
+        anchor, selected = self._passage_in_focus()
         passage = current.passage(anchor)
-        if passage is None:
+        return None if passage is None else _Target(self.notes, current.id, passage, selected)
+
+    def toggle_bookmark(self) -> Any:
+        target = self._target()
+        if target is None:
             return None
-        notes, article = self.notes, current.id
+        notes, article, passage, _selected = target.parts()
+        anchor = passage.anchor
         bookmark = self._save("bookmark", passage.text,
                               lambda: notes.toggle_bookmark(article, anchor, passage.text))
         if bookmark is False:
@@ -182,17 +204,14 @@ class AnnotationsController:
         return bookmark
 
     def highlight_selection(self) -> Any:
-        current = self._current()
-        if self.notes is None or current is None:
+        target = self._target()
+        if target is None or target.selected is None:
+            if self.notes is not None:
+                self.window.statusBar().showMessage(
+                    translate("Annotations", "Select some text within one passage to highlight it"), 5000)
             return None
-        anchor, selected = self._passage_in_focus()
-        passage = current.passage(anchor)
-        if passage is None or selected is None:
-            self.window.statusBar().showMessage(
-                translate("Annotations", "Select some text within one passage to highlight it"), 5000)
-            return None
-        notes, article = self.notes, current.id
-        start, end = selected
+        notes, article, passage, (start, end) = target.parts()
+        anchor = passage.anchor
         text = passage.text[start:end]
         highlight = self._save("highlight", text, lambda: notes.add_highlight(
             article, anchor, start, end, text))
@@ -204,13 +223,11 @@ class AnnotationsController:
 
     def add_note(self, text: str | None = None) -> Any:
         """Attach a note to the selection, else the passage in focus (asks for the text unless given)."""
-        current = self._current()
-        if self.notes is None or current is None:
+        target = self._target()
+        if target is None:
             return None
-        anchor, selected = self._passage_in_focus()
-        passage = current.passage(anchor)
-        if passage is None:
-            return None
+        notes, article, passage, selected = target.parts()
+        anchor = passage.anchor
         # A note on a selection quotes exactly the selection, not its whole paragraph.
         quote = passage.text[selected[0]:selected[1]] if selected else passage.text
         if text is None:
@@ -225,7 +242,7 @@ class AnnotationsController:
                 return None
         if not text.strip():
             return None
-        notes, article, kept = self.notes, current.id, text.strip()
+        kept = text.strip()
         note = self._save("note", kept, lambda: notes.add_note(article, anchor, kept, quote))
         if note is False:
             return None
@@ -247,6 +264,8 @@ class AnnotationsController:
             except (NotesError, sqlite3.Error, OSError) as error:
                 choice = ask_after_failed_save(self.window, what, error, text)
             if choice == "copy":
+                from PySide6.QtGui import QGuiApplication
+
                 QGuiApplication.clipboard().setText(text)
                 self.window.statusBar().showMessage(translate(
                     "Annotations", "Not saved; the {what}'s text was copied").format(what=noun(what)), 8000)

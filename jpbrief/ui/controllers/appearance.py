@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from jpbrief.ui import i18n
+from jpbrief.ui.services.appearance import hinted_scheme
 
 translate = QCoreApplication.translate
 
@@ -60,7 +61,13 @@ class AppearanceController:
         self.settings.appearance = preference
         self.apply()
 
-    def system_scheme_changed(self, _scheme: Any) -> None:
+    def system_scheme_changed(self, scheme: Any = None) -> None:
+        """The system's scheme changed (``scheme``: Qt's ``ColorScheme``), or, with none
+        given, after the first paint: ask Qt (start-up read the platform's palette)."""
+        stated = hinted_scheme(scheme)
+        if stated is None or stated == self.appearance.system_scheme:
+            return
+        self.appearance.system_scheme = stated
         if self.settings.appearance == "system":
             self.apply()
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.ui.services.appearance import READER_FONTS
 
 translate = QCoreApplication.translate
@@ -49,12 +50,14 @@ class ChronologyController:
         self, library: Library, window: MainWindow, appearance: Appearance, *,
         open_passage: OpenPassage, show_footnote: Callable[[int, QPoint], bool],
         place_panel: Callable[[ChronologyPanel], None], ask_path: AskPath = ask_pdf_path,
+        labels: Labels = ENGLISH,
     ) -> None:
         """``place_panel`` puts the timeline panel in its sidebar tab (built on first use);
         ``show_footnote`` opens the open article's footnote card at a global point."""
         self.library, self.window, self.appearance = library, window, appearance
         self._open_passage, self._show_footnote = open_passage, show_footnote
         self._place_panel, self._ask_path = place_panel, ask_path
+        self.labels = labels
         self._panel: ChronologyPanel | None = None
         self._figures: FiguresWindow | None = None
 
@@ -64,7 +67,7 @@ class ChronologyController:
         if self._panel is None:
             from jpbrief.ui.widgets.chronology_view import ChronologyPanel
 
-            panel = self._panel = ChronologyPanel(self.library)
+            panel = self._panel = ChronologyPanel(self.library, self.labels)
             self._place_panel(panel)
             panel.passage_requested.connect(self.open_passage)
             panel.print_requested.connect(lambda theme: self.print_digest(self._digest("timeline", theme)))
@@ -134,7 +137,8 @@ class ChronologyController:
         from jpbrief.ui.services import digest_printing  # loads QtPrintSupport: never at start-up
 
         return digest_printing.print_with_dialog(
-            self._parent(digest), digest, self.library, css=self.appearance.print_css(), fonts=READER_FONTS)
+            self._parent(digest), digest, self.library, css=self.appearance.print_css(), fonts=READER_FONTS,
+            labels=self.labels)
 
     def export_digest(self, digest: Digest, path: Path | None = None) -> Path | None:
         """Save as PDF, asking where unless ``path`` is given; None if the user cancelled."""
@@ -148,7 +152,7 @@ class ChronologyController:
         from jpbrief.ui.services import digest_printing
 
         written = digest_printing.export_pdf(digest, self.library, path, css=self.appearance.print_css(),
-                                             fonts=READER_FONTS)
+                                             fonts=READER_FONTS, labels=self.labels)
         self.window.statusBar().showMessage(translate("Documents", "Saved {path}").format(path=written), 5000)
         return written
 

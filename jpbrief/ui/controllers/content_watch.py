@@ -15,22 +15,16 @@ is :mod:`jpbrief.ui.controllers.reload`'s job; this module only delivers librari
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QFileSystemWatcher,
-    QObject,
-    QRunnable,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
 
 from jpbrief.core.content_files import ARTICLE_DIR, list_content
 from jpbrief.core.model import Library
+from jpbrief.ui.services.worker import Worker
 
 translate = QCoreApplication.translate
 
@@ -71,26 +65,6 @@ def keep_last_good(previous: Library, new: Library) -> Reloaded:
     return Reloaded(replace(new, articles=tuple(articles)), tuple(a.id for a in kept))
 
 
-class _Relay(QObject):
-    """Lives in the UI thread; the worker emits through it, so the slot runs in the UI thread."""
-
-    done = Signal(int, object)  # generation, Library or the exception that stopped the load
-
-
-class _Load(QRunnable):
-    def __init__(self, generation: int, load: Callable[[], Library], relay: _Relay) -> None:
-        super().__init__()
-        self._generation, self._load, self._relay = generation, load, relay
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result: object = self._load()
-        except Exception as error:  # the loader reports bad content; this is a bug or I/O
-            result = error
-        self._relay.done.emit(self._generation, result)
-
-
 class ContentWatch(QObject):
     """Watches ``content_dir`` and emits ``reloaded`` with each new library.
 
@@ -121,10 +95,7 @@ class ContentWatch(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(quiet_ms)
         self._timer.timeout.connect(self.reload_now)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # loads run in order; only the newest is applied
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._on_loaded)
+        self._worker = Worker(self)  # loads run in order; only the newest is applied
         self._generation = 0
 
     @property
@@ -149,17 +120,18 @@ class ContentWatch(QObject):
         if self._watcher is not None:
             self._watcher.deleteLater()
             self._watcher = None
-        self._pool.clear()
-        self._pool.waitForDone(30000)
+        self._worker.drop_queued()
+        self._worker.wait_idle()
 
     def wait_idle(self, timeout_ms: int = 30000) -> bool:
-        return self._pool.waitForDone(timeout_ms)
+        return self._worker.wait_idle(timeout_ms)
 
     def reload_now(self) -> int:
         """Load the folder now, in the worker; returns the load's generation."""
         self._timer.stop()
         self._generation += 1
-        self._pool.start(_Load(self._generation, self._load, self._relay))
+        deliver = functools.partial(self._on_loaded, self._generation)
+        self._worker.submit(self._load, deliver, deliver)  # an exception: a bug or I/O
         return self._generation
 
     def _changed(self, _path: str) -> None:

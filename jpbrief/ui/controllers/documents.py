@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 
 from jpbrief import __version__
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.ui.services.appearance import READER_FONTS
 
 translate = QCoreApplication.translate
@@ -37,8 +38,10 @@ class DocumentsController:
         self, library: Library, reader: ReaderView, window: MainWindow, actions: Actions,
         appearance: Appearance, *, current: Callable[[], Article | None],
         confirm_url: ConfirmUrl | None = None, briefing: Callable[[], tuple[str, str] | None] = lambda: None,
+        labels: Labels = ENGLISH,
     ) -> None:
         self.library, self.reader, self.window, self.actions = library, reader, window, actions
+        self.labels = labels
         self.appearance = appearance
         self._current, self._briefing = current, briefing
         self.confirm_url = confirm_url or _confirm_external_url
@@ -73,7 +76,8 @@ class DocumentsController:
         from jpbrief.core.render import render_paper
 
         article = self.current
-        return article.title, render_paper(article, self.library, css=self.appearance.print_css()), article.id
+        html = render_paper(article, self.library, css=self.appearance.print_css(), labels=self.labels)
+        return article.title, html, article.id
 
     def print_article(self) -> bool:
         """Print the article or briefing shown, through the system print dialog."""

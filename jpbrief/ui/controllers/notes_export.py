@@ -10,11 +10,13 @@ Files are written atomically; a failure is said in the status bar and nothing is
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
@@ -30,7 +32,6 @@ FORMATS = {
     "pdf": QT_TRANSLATE_NOOP("NotesExport", "PDF document (*.pdf)"),
     "json": QT_TRANSLATE_NOOP("NotesExport", "JSON, for jpbrief notes import (*.json)"),
 }
-TITLE = "Notes from jpbrief"
 ChooseFile = Callable[[Any, str, str, str], tuple[str, str]]
 """``QFileDialog.getSaveFileName``'s shape: (parent, caption, suggested path, filters)."""
 
@@ -52,19 +53,22 @@ def format_for(path: Path, chosen_filter: str = "") -> str:
     return "md"
 
 
-def memo_html(markdown: str, *, css: str = "") -> str:
-    """The Markdown memo as paper HTML: sanitized, in the frame every printout shares."""
+def memo_html(markdown: str, *, css: str = "", labels: Labels = ENGLISH) -> str:
+    """The Markdown memo as paper HTML: sanitized, in the frame every printout shares
+    (``labels``: the words the memo was written with)."""
     from jpbrief.core.content import markdown_to_html
     from jpbrief.core.render.paper_frame import paper_html
     from jpbrief.core.render.sanitize import sanitize_html
 
     first, _, rest = markdown.partition("\n")
-    if first.strip() == f"# {TITLE}":  # the frame prints the title
+    if first.strip() == f"# {labels.memo_title}":  # the frame prints the title
         markdown = rest
     body = sanitize_html(markdown_to_html(markdown), keep_links=False)
-    provenance = ('<p class="provenance">The reader’s own bookmarks, highlights and notes. Quotes are '
-                  "the articles’ text, word for word; the notes are the reader’s.</p>")
-    return paper_html(TITLE, provenance, [body], [], kicker="Notes", css=css, notice="")
+    about = translate("NotesExport", "The reader’s own bookmarks, highlights and notes. Quotes are the "
+                                     "articles’ text, word for word; the notes are the reader’s.")
+    provenance = f'<p class="provenance">{escape(about)}</p>'
+    return paper_html(labels.memo_title, provenance, [body], [], kicker=translate("NotesExport", "Notes"),
+                      css=css, notice="")
 
 
 class NotesExportController:
@@ -73,9 +77,10 @@ class NotesExportController:
     def __init__(
         self, library: Library, window: MainWindow, notes: Callable[[], NotesPort | None], *,
         css: Callable[[], str] = lambda: "", fonts: list[str] | None = None,
-        choose_file: ChooseFile | None = None,
+        choose_file: ChooseFile | None = None, labels: Labels = ENGLISH,
     ) -> None:
         self.library, self.window, self._notes = library, window, notes
+        self.labels = labels
         self._css, self.fonts = css, fonts
         self.choose_file = choose_file or _choose_file
 
@@ -116,14 +121,14 @@ class NotesExportController:
         if fmt == "json":
             atomic_write_text(path, notes.export_json(self.library))
             return
-        memo = notes.export_markdown(self.library)
+        memo = notes.export_markdown(self.library, self.labels)
         if fmt == "md":
             atomic_write_text(path, memo)
             return
         from jpbrief.ui.services import printing
 
-        html = memo_html(memo, css=self._css())
+        html = memo_html(memo, css=self._css(), labels=self.labels)
         if fmt == "pdf":
-            printing.write_pdf(TITLE, html, path, fonts=self.fonts)
+            printing.write_pdf(self.labels.memo_title, html, path, fonts=self.fonts)
             return
         printing.write_odf(html, path, fonts=self.fonts)

@@ -21,15 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QFileSystemWatcher,
-    QObject,
-    QRunnable,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
+
+from jpbrief.ui.services.worker import Worker
 
 translate = QCoreApplication.translate
 
@@ -129,26 +123,6 @@ Ask = Callable[["QWidget | None", PackPreview], bool]
 Refuse = Callable[["QWidget | None", PackPreview | PackOutcome], None]
 
 
-class _Relay(QObject):
-    """Lives in the UI thread; the worker emits through it, so slots run in the UI thread."""
-
-    done = Signal(object, object)  # the UI-thread callback, its argument
-
-
-class _Job(QRunnable):
-    def __init__(self, relay: _Relay, work: Callable[[], object], then: Callable[[Any], None]) -> None:
-        super().__init__()
-        self._relay, self._work, self._then = relay, work, then
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as error:  # a bug must not leave the queue stuck
-            result = PackOutcome(None, error=f"Content pack: unexpected error ({error!r})")
-        self._relay.done.emit(self._then, result)
-
-
 class PacksController(QObject):
     """Between the ways a pack arrives, the pack dialog, the packs folder and the library."""
 
@@ -171,10 +145,7 @@ class PacksController(QObject):
         self._refuse = refuse
         self._queue: deque[Path] = deque()
         self._busy = False
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one install at a time; the store locks across processes too
-        self._relay = _Relay(self)
-        self._relay.done.connect(lambda then, result: then(result))
+        self._worker = Worker(self)  # one install at a time; the store locks across processes too
         self._watcher: QFileSystemWatcher | None = None
         self._known_state = ""
         self._debounce = QTimer(self)
@@ -208,16 +179,19 @@ class PacksController(QObject):
         self._watcher.directoryChanged.connect(lambda _path: self._debounce.start())
 
     def wait_idle(self, timeout_ms: int = 30000) -> bool:
-        return self._pool.waitForDone(timeout_ms)
+        return self._worker.wait_idle(timeout_ms)
 
     def shutdown(self) -> None:
         self._queue.clear()
-        self._pool.clear()
-        self._pool.waitForDone(30000)
+        self._worker.shutdown()
 
     # -- one pack after the other ----------------------------------------------------
     def _run(self, work: Callable[[], object], then: Callable[[Any], None]) -> None:
-        self._pool.start(_Job(self._relay, work, then))
+        def failed(error: BaseException) -> None:  # a bug must not leave the queue stuck
+            told = translate("Packs", "Content pack: unexpected error ({error})").format(error=repr(error))
+            then(PackOutcome(None, error=told))
+
+        self._worker.submit(work, then, failed)
 
     def _next(self) -> None:
         if self._busy:

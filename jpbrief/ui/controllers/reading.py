@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QTextCharFormat
 
+from jpbrief.core.labels import ENGLISH, Labels
+from jpbrief.ui.labels import rendering_key
 from jpbrief.ui.services import library_cache
 from jpbrief.ui.services.navigation import History, Place
 from jpbrief.ui.services.positions import ReadingPositions
@@ -43,20 +45,25 @@ class ReadingController:
         self, library: Library, content_dir: Path, reader: ReaderView, window: MainWindow,
         library_panel: LibraryPanel, actions: Actions, appearance: Appearance, settings: Settings,
         annotations: AnnotationsController, *, rendered: Mapping[str, str] | None = None,
+        labels: Labels = ENGLISH, language: str = "en",
         mark_spans: Callable[[str, Sequence[tuple[int, int]]], int],
         themes_panel: Callable[[], ThemesPanel], dismiss_card: Callable[[], None],
     ) -> None:
         """``rendered``: articles' HTML from the start-up cache (no CSS, no marking), each
         read when shown; an article rendered here is added to it (:meth:`keep_renderings`);
-        ``mark_spans``: marks a search hit's words in a passage (how many); ``themes_panel``: the
+        ``labels``/``language``: the interface's words and language (renderings are kept per
+        language); ``mark_spans``: marks a search hit's words in a passage (how many); ``themes_panel``: the
         Themes panel (built on first use); ``dismiss_card``: closes an open footnote card."""
         self.library, self.content_dir = library, Path(content_dir)
         self.reader, self.window, self.library_panel = reader, window, library_panel
         self.actions, self.appearance, self.settings = actions, appearance, settings
         self.annotations = annotations
         self._rendered: Mapping[str, str] = rendered if rendered is not None else {}
+        self.labels, self.language = labels, language
         self._mark_spans, self._themes_panel, self._dismiss_card = mark_spans, themes_panel, dismiss_card
         self.current: Article | None = None
+        self.briefing_theme = ""  # the theme whose briefing fills the pane (no article current)
+        self.show_briefing: Callable[[Place], object] | None = None  # set by the app: go to a briefing
         self.marked_theme = ""
         self.history = History()
         self._section_of: dict[str, str] = {}
@@ -85,9 +92,9 @@ class ReadingController:
         if article is not None:
             self._display(article)
         else:
-            self.reader.show_html(
-                "<h1>No articles</h1><p>The content folder has no article that could be loaded.</p>"
-            )
+            self.reader.show_html(translate(
+                "Reading", "<h1>No articles</h1><p>The content folder has no article that could be "
+                "loaded.</p>"))
 
     def place_first(self, article: Article | None) -> None:
         """Once the window is shown: select the start-up article and scroll to its place."""
@@ -104,8 +111,7 @@ class ReadingController:
         start-up place in the history (its top anchor would have laid the whole text out)."""
         self._restore_startup_position()
         if self.history.current is None:
-            self._record_visit()
-            self._update_history_actions()
+            self.record_visit()
 
     def _restore_startup_position(self) -> None:
         place, self._startup_place = self._startup_place, None
@@ -122,28 +128,30 @@ class ReadingController:
 
     def _render(self, article: Article) -> str:
         if not self.marked_theme:
-            html = self._rendered.get(article.id)
+            key = rendering_key(article.id, self.language)
+            html = self._rendered.get(key)
             if html is None:
                 from jpbrief.core.render import render_article  # not at start-up with a cache
 
-                html = render_article(article, self.library, with_sources=True)
+                html = render_article(article, self.library, with_sources=True, labels=self.labels)
                 if isinstance(self._rendered, library_cache.RenderedStore):
-                    self._rendered.put(article.id, html)
+                    self._rendered.put(key, html)
             return library_cache.with_css(html, self.appearance.reader_css())
         from jpbrief.core.render import render_article
 
         return render_article(
             article, self.library, marked_theme=self.marked_theme or None,
-            css=self.appearance.reader_css(), with_sources=True,
+            css=self.appearance.reader_css(), with_sources=True, labels=self.labels,
         )
 
     def _base_dir(self, article: Article) -> Path:
         return Path(article.path).parent if article.path else self.content_dir
 
     def _place(self) -> Place | None:
+        scroll = self.reader.verticalScrollBar().value()
         if self.current is None:
-            return None
-        return Place(self.current.id, self.reader.verticalScrollBar().value(), self.reader.top_anchor())
+            return Place("", scroll, theme=self.briefing_theme) if self.briefing_theme else None
+        return Place(self.current.id, scroll, self.reader.top_anchor())
 
     def remember_position(self) -> None:
         if self.current is not None:
@@ -172,26 +180,27 @@ class ReadingController:
             self.library_panel.show_article(article)
         self._position(article, anchor, scroll=scroll, restore=restore, fresh=not same)
         if record:
-            self._record_visit()
+            self.record_visit()
         self._update_history_actions()
         return True
 
-    def leave_article(self) -> None:
-        """Something else takes the reading pane (a theme briefing): the article's place is
-        kept in the history and the reading positions, and no article is current."""
+    def leave_for_briefing(self, theme_id: str) -> None:
+        """A theme briefing takes the reading pane: the place left is kept in the history
+        (and an article's in the reading positions), and no article is current. The caller
+        shows the briefing, then records it (:meth:`record_visit`) unless travelling."""
         here = self._place()
         if here is not None:
             self.history.update_current(here)
         self.remember_position()
         self._dismiss_card()
         self.current = None
+        self.briefing_theme = theme_id
         self._section_of = {}
-        self._update_history_actions()
 
     def _display(self, article: Article) -> None:
         """Put an article in the reader and the title bar (the library list: the caller's)."""
         self.reader.show_html(self._render(article), self._base_dir(article))
-        self.current = article
+        self.current, self.briefing_theme = article, ""
         self._section_of = _sections(article)
         self.window.setWindowTitle(f"{article.title} — jpbrief")
         self.settings.last_article = article.id
@@ -218,10 +227,11 @@ class ReadingController:
         elif fresh:
             self.reader.verticalScrollBar().setValue(0)
 
-    def _record_visit(self) -> None:
+    def record_visit(self) -> None:
         place = self._place()
         if place is not None and place != self.history.current:
             self.history.visit(place)
+        self._update_history_actions()
 
     def open_passage(self, article_id: str, anchor: str, spans: Sequence[tuple[int, int]] = ()) -> bool:
         """Jump to a passage (recorded in history) and mark it, or ``spans`` of its text."""
@@ -293,16 +303,15 @@ class ReadingController:
         here = self._place()
         if here is not None:
             self.history.update_current(here)
-            place = move()
-        else:  # a briefing is shown: Back returns to the article left for it
-            place = self.history.current if move == self.history.back else move()
-        if place is not None:
+        place = move()
+        if place is not None and place.theme and self.show_briefing is not None:
+            self.show_briefing(place)
+        elif place is not None:
             self.open_article(place.article, record=False, scroll=place.scroll)
         self._update_history_actions()
 
     def _update_history_actions(self) -> None:
-        left_for_briefing = self.current is None and self.history.current is not None
-        self.actions.back.setEnabled(self.history.can_go_back() or left_for_briefing)
+        self.actions.back.setEnabled(self.history.can_go_back())
         self.actions.forward.setEnabled(self.history.can_go_forward())
 
     def _follow_outline(self) -> None:

@@ -20,14 +20,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from jpbrief.core.model import Article, Library
-from jpbrief.ui.controllers.content_watch import ContentWatch, Reloaded
-from jpbrief.ui.widgets.banner import ProblemsBanner
-from jpbrief.ui.widgets.reader import ReaderView
+
+if TYPE_CHECKING:  # the watcher's module loads when it starts, after the first paint
+    from jpbrief.ui.controllers.content_watch import ContentWatch, Reloaded
+    from jpbrief.ui.widgets.banner import ProblemsBanner
+    from jpbrief.ui.widgets.reader import ReaderView
 
 translate = QCoreApplication.translate
 
@@ -77,18 +81,26 @@ class LibraryReload(QObject):
         self.content_dir = Path(content_dir)
         self._current, self._swap, self._show = current, swap, show
         self._reader, self._banner, self._status = reader, banner, status
-        self.watch = ContentWatch(
-            self.content_dir, load or (lambda: load_with_packs(self.content_dir)), library, parent=self
-        )
-        self.watch.reloaded.connect(self._take)
-        self.watch.failed.connect(status)
+        self._load, self._library = load or (lambda: load_with_packs(self.content_dir)), library
+
+    @cached_property
+    def watch(self) -> ContentWatch:
+        """The content folder's watcher (built on first use: live preview starts after the
+        first paint)."""
+        from jpbrief.ui.controllers.content_watch import ContentWatch
+
+        watch = ContentWatch(self.content_dir, self._load, self._library, parent=self)
+        watch.reloaded.connect(self._take)
+        watch.failed.connect(self._status)
+        return watch
 
     def start_watching(self) -> None:
         """Live preview: reload whenever a content file is saved."""
         self.watch.start()
 
     def stop(self) -> None:
-        self.watch.stop()
+        if "watch" in self.__dict__:
+            self.watch.stop()
 
     def reload(self) -> None:
         """Read the content folder again now (in a worker); the result is applied when ready."""
@@ -97,6 +109,8 @@ class LibraryReload(QObject):
 
     def apply(self, library: Library, kept: tuple[str, ...] = ()) -> None:
         """Show ``library`` in place of the current one, keeping the reader's place."""
+        from jpbrief.ui.controllers.content_watch import Reloaded
+
         self._take(Reloaded(library, kept))
 
     # -- inside --------------------------------------------------------------------

@@ -1,17 +1,23 @@
 """Light and dark appearance: palettes, the application style sheet and the reader's CSS.
 
 The app uses the Fusion style on every platform so the dark palette looks the same
-everywhere (native Windows styles ignore much of a custom palette). "system" follows
-``QStyleHints.colorScheme()`` and its change signal; "light"/"dark" override it.
+everywhere (native Windows styles ignore much of a custom palette). "system" follows the
+system's scheme, "light"/"dark" override it. At start-up the system's scheme is read from
+the palette the platform gives the application (asking ``QStyleHints.colorScheme()`` would
+load PySide's whole ``Qt`` namespace before the first paint: see :mod:`jpbrief.ui.qt_namespace`);
+after the first paint Qt's answer is checked (:func:`hinted_scheme`), and its change
+signal says when it changes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from jpbrief.ui.qt_namespace import Qt
 
 JAPANESE_FONTS = [
     "Noto Serif CJK JP",  # Linux: fonts-noto-cjk (see the README)
@@ -89,12 +95,28 @@ _MARKS = {
 theme marks and jump targets under the scheme's own text (soft tints)."""
 
 
-def effective_scheme(preference: str) -> str:
-    """'light' or 'dark': the preference, or the system's scheme for 'system'."""
-    if preference in ("light", "dark"):
-        return preference
-    scheme = QGuiApplication.styleHints().colorScheme()
-    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+def effective_scheme(preference: str, system: str) -> str:
+    """'light' or 'dark': the preference, or the ``system`` scheme for 'system'."""
+    return preference if preference in ("light", "dark") else system
+
+
+def palette_scheme() -> str:
+    """The scheme of the application's palette: before :meth:`Appearance.apply` sets ours,
+    the platform's, which follows the system's light or dark setting."""
+    if QGuiApplication.instance() is None:
+        return "light"
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return "dark" if window.lightnessF() < 0.5 else "light"
+
+
+def hinted_scheme(scheme: Any = None) -> str | None:
+    """The system's scheme as Qt states it (``scheme``: a ``Qt.ColorScheme``, by default
+    ``QStyleHints.colorScheme()``), or None when the platform does not say."""
+    if scheme is None:
+        scheme = QGuiApplication.styleHints().colorScheme()
+    if scheme == Qt.ColorScheme.Dark:
+        return "dark"
+    return "light" if scheme == Qt.ColorScheme.Light else None
 
 
 def palette_for(scheme: str) -> QPalette:
@@ -127,10 +149,11 @@ class Appearance:
         }
         self._qss = _read(resources, "app.qss")
         self.scheme = "light"
+        self.system_scheme = palette_scheme()  # before apply() puts our palette in its place
 
     def apply(self, app: QApplication, preference: str) -> str:
         """Set palette and style sheet for ``preference``; returns the scheme applied."""
-        self.scheme = effective_scheme(preference)
+        self.scheme = effective_scheme(preference, self.system_scheme)
         ensure_style(app)
         app.setPalette(palette_for(self.scheme))
         accent = "#e8c95a" if self.scheme == "dark" else "#f3d26b"

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageLayout
 
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Library
 from jpbrief.core.render.digests import figures_html, timeline_html
 from jpbrief.ui.services import printing
@@ -44,14 +45,17 @@ class Digest:
 
     @property
     def title(self) -> str:
-        name = "Chronology" if self.kind == "timeline" else "Key figures"
+        """The page header's title, in the interface's words."""
+        name = (translate("Printing", "Chronology") if self.kind == "timeline"
+                else translate("Printing", "Key figures"))
         return f"{name} — {self.theme}" if self.theme else name
 
-    def html(self, library: Library, css: str = "") -> str:
+    def html(self, library: Library, css: str = "", labels: Labels = ENGLISH) -> str:
         if self.kind == "timeline":
-            return timeline_html(library, self.theme, css=css)
+            return timeline_html(library, self.theme, css=css, labels=labels)
         if self.kind == "figures":
-            return figures_html(library, self.theme, sort=self.sort, descending=self.descending, css=css)
+            return figures_html(library, self.theme, sort=self.sort, descending=self.descending, css=css,
+                                labels=labels)
         raise ValueError(f"unknown digest {self.kind!r} (known: {', '.join(KINDS)})")
 
 
@@ -64,20 +68,21 @@ class Digest:
 
 
 def export_pdf(digest: Digest, library: Library, path: Path, *, css: str = "",
-               fonts: list[str] | None = None) -> Path:
+               fonts: list[str] | None = None, labels: Labels = ENGLISH) -> Path:
     """Write the digest as an A4 PDF, pages headed and numbered like an article's; returns
     the path written (``.pdf`` added if missing)."""
     path = Path(path)
     if path.suffix.lower() != ".pdf":
         path = path.with_suffix(".pdf")
-    return printing.write_pdf(digest.title, digest.html(library, css), path, fonts=fonts,
+    return printing.write_pdf(digest.title, digest.html(library, css, labels), path, fonts=fonts,
                               orientation=digest.orientation)
 
 
 def print_with_dialog(parent: Any, digest: Digest, library: Library, *, css: str = "",
-                      fonts: list[str] | None = None) -> bool:
+                      fonts: list[str] | None = None, labels: Labels = ENGLISH) -> bool:
     """Show the system print dialog and print; False if the user cancelled."""
-    return printing.print_html_with_dialog(parent, digest.title, digest.html(library, css), fonts=fonts,
+    html = digest.html(library, css, labels)
+    return printing.print_html_with_dialog(parent, digest.title, html, fonts=fonts,
                                            orientation=digest.orientation)
 
 

@@ -9,11 +9,13 @@ MAX_ENTRIES = 200
 
 @dataclass(frozen=True)
 class Place:
-    """Where the reader was: an article and its scroll offset (pixels) at the time."""
+    """Where the reader was: an article and its scroll offset (pixels) at the time, or
+    (``theme`` set, ``article`` empty) a theme briefing."""
 
     article: str
     scroll: int = 0
     anchor: str = ""
+    theme: str = ""
 
 
 class History:

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Article, Library
 from jpbrief.core.render import render_paper
 
@@ -87,10 +88,10 @@ def build_document(
 
 def paper_document(
     article: Article, library: Library, *, css: str = "", fonts: list[str] | None = None,
-    resources: Loader | None = None,
+    resources: Loader | None = None, labels: Labels = ENGLISH,
 ) -> QTextDocument:
     """The article as a document for paper."""
-    return build_document(render_paper(article, library, css=css), fonts, resources)
+    return build_document(render_paper(article, library, css=css, labels=labels), fonts, resources)
 
 
 def _band_font(device: QPagedPaintDevice) -> QFont:
@@ -224,8 +225,8 @@ def paint_pages(doc: QTextDocument, device: QPagedPaintDevice, title: str) -> in
             painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), shown)
             painter.drawLine(header.bottomLeft(), header.bottomRight())
             footer = QRectF(0, height - band + metrics.descent() * 2, width, band)
-            painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                             f"Page {number} of {pages}")
+            page = translate("Printing", "Page {number} of {pages}").format(number=number, pages=pages)
+            painter.drawText(footer, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), page)
             top = tops[number - 1]
             bottom = tops[number] if number < pages else top + body.height()
             painter.save()
@@ -248,7 +249,7 @@ def write_pdf(
 
     path = Path(path)
     if not path.parent.is_dir():
-        raise FileNotFoundError(2, "no such folder", str(path.parent))
+        raise FileNotFoundError(2, translate("Printing", "no such folder"), str(path.parent))
     partial = path.with_name(f".{path.name}.partial")  # a failed export leaves no half PDF
     writer = QPdfWriter(str(partial))
     writer.setTitle(title)
@@ -304,17 +305,17 @@ def print_html_with_dialog(
 
 def export_pdf(
     article: Article, library: Library, path: Path, *, css: str = "", fonts: list[str] | None = None,
-    resources: Loader | None = None,
+    resources: Loader | None = None, labels: Labels = ENGLISH,
 ) -> Path:
     """Write the article as an A4 PDF; returns the path written."""
-    return write_pdf(article.title, render_paper(article, library, css=css), path, fonts=fonts,
+    return write_pdf(article.title, render_paper(article, library, css=css, labels=labels), path, fonts=fonts,
                      resources=resources)
 
 
 def print_with_dialog(
     parent: Any, article: Article, library: Library, *, css: str = "", fonts: list[str] | None = None,
-    resources: Loader | None = None,
+    resources: Loader | None = None, labels: Labels = ENGLISH,
 ) -> bool:
     """Show the system print dialog and print the article; False if the user cancelled."""
-    return print_html_with_dialog(parent, article.title, render_paper(article, library, css=css),
-                                  fonts=fonts, resources=resources)
+    html = render_paper(article, library, css=css, labels=labels)
+    return print_html_with_dialog(parent, article.title, html, fonts=fonts, resources=resources)

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from jpbrief.core.search.results import Hit, IndexStatus, SearchResult, SearchStatus
+from jpbrief.ui.services.worker import Worker
 
 translate = QCoreApplication.translate
 
@@ -70,23 +71,6 @@ def default_index_factory(
     return factory
 
 
-class _Relay(QObject):
-    """Lives in the UI thread; workers emit through it, so slots run in the UI thread."""
-
-    done = Signal(int, object)
-    status = Signal(object)  # SearchStatus
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self._work = work
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        self._work()
-
-
 class SearchService(QObject):
     """Owns the search index and a single worker thread."""
 
@@ -98,90 +82,85 @@ class SearchService(QObject):
         self._factory = factory
         self._index: SearchIndexPort | None = None  # touched only by the worker thread
         self._error = ""
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._on_done)
-        self._relay.status.connect(self._on_status)
+        self._worker = Worker(self)  # one thread: the index is only ever touched by it
         self._latest = 0
-        self._shut = False
         self.status: SearchStatus | None = None  # None until the worker first reports
         self.last_outcome: SearchOutcome | None = None
 
     # -- UI thread -----------------------------------------------------------------
     def prepare(self) -> None:
         """Open (or build) the index in the background, ahead of the first query."""
-        self._pool.start(_Job(self._ensure_index))
+        self._worker.submit(self._ensure_index)
 
     def search(self, query: str, *, theme: str = "", article: str = "", limit: int = 50) -> int:
         """Queue a query; its outcome arrives by ``results_ready`` with the returned id."""
         self._latest += 1
         request_id = self._latest
-        self._pool.start(_Job(lambda: self._run_query(request_id, query, theme, article, limit)))
+        self._worker.submit(lambda: self._run_query(request_id, query, theme, article, limit), self._on_done)
         return request_id
 
     def update(self, library: Library, changed: Collection[str]) -> None:
         """Re-index only the ``changed`` articles for ``library`` (a content pack came, changed
         or went), in the worker, after any query already queued."""
         changed = frozenset(changed)
-        self._pool.start(_Job(lambda: self._update_index(library, changed)))
+        self._worker.submit(lambda: self._update_index(library, changed))
 
     def wait_idle(self, timeout_ms: int = 30000) -> bool:
-        return self._pool.waitForDone(timeout_ms)
+        return self._worker.wait_idle(timeout_ms)
 
     def shutdown(self) -> None:
         """Stop: queued work is dropped, running work finishes, and nothing it reports is
         passed on (the window it would update may be gone by the time it arrives)."""
-        self._shut = True
-        self._pool.clear()
-        self._pool.waitForDone(30000)
+        self._worker.shutdown()
 
-    def _on_done(self, request_id: int, outcome: object) -> None:
-        if self._shut or request_id != self._latest:
-            return  # shut down, or overtaken by a newer query
-        assert isinstance(outcome, SearchOutcome)
+    def _on_done(self, answer: tuple[int, SearchOutcome] | None) -> None:
+        if answer is None or answer[0] != self._latest:
+            return  # overtaken by a newer query
+        request_id, outcome = answer
         self.last_outcome = outcome
         self.results_ready.emit(request_id, outcome)
 
     def _on_status(self, status: SearchStatus) -> None:
-        if self._shut:
-            return
         self.status = status
         self.state_changed.emit(status)
 
     # -- worker thread -------------------------------------------------------------
+    def _report(self, status: SearchStatus) -> None:
+        self._worker.post(self._on_status, status)
+
     def _ensure_index(self) -> SearchIndexPort | None:
         """The open index, building it first if needed; None (and a status) if impossible."""
         if self._index is None:
-            self._relay.status.emit(SearchStatus(IndexStatus.INDEXING))
+            self._report(SearchStatus(IndexStatus.INDEXING))
             try:
                 index = self._factory()
                 index.ensure()
             except Exception as error:  # the reader keeps working without search
                 self._error = str(error) or type(error).__name__
-                self._relay.status.emit(SearchStatus(IndexStatus.UNAVAILABLE, self._error))
+                self._report(SearchStatus(IndexStatus.UNAVAILABLE, self._error))
                 return None
             self._index = index
-            self._relay.status.emit(SearchStatus(IndexStatus.READY))
+            self._report(SearchStatus(IndexStatus.READY))
         return self._index
 
     def _update_index(self, library: Library, changed: frozenset[str]) -> None:
         index = self._ensure_index()
         if index is None or not changed:
             return
-        self._relay.status.emit(SearchStatus(
-            IndexStatus.INDEXING, f"updating the index for {len(changed)} article(s)"))
+        why = translate("Search", "updating the index for {count} article(s)").format(count=len(changed))
+        self._report(SearchStatus(IndexStatus.INDEXING, why))
         try:
             index.update(library, changed)
         except Exception as error:  # the reader keeps working without search
             self._error = str(error) or type(error).__name__
-            self._relay.status.emit(SearchStatus(IndexStatus.UNAVAILABLE, self._error))
+            self._report(SearchStatus(IndexStatus.UNAVAILABLE, self._error))
             return
-        self._relay.status.emit(SearchStatus(IndexStatus.READY))
+        self._report(SearchStatus(IndexStatus.READY))
 
-    def _run_query(self, request_id: int, query: str, theme: str, article: str, limit: int) -> None:
+    def _run_query(self, request_id: int, query: str, theme: str, article: str,
+                   limit: int) -> tuple[int, SearchOutcome] | None:
         if request_id != self._latest:
-            return  # a newer query is queued behind this one
+            return None  # a newer query is queued behind this one
         try:
             index = self._ensure_index()
             if index is None:
@@ -198,4 +177,4 @@ class SearchService(QObject):
         except Exception as error:
             failure = translate("Search", "Search failed: {error}").format(error=error)
             outcome = SearchOutcome(query, theme=theme, article=article, failure=failure)
-        self._relay.done.emit(request_id, outcome)
+        return request_id, outcome

@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from jpbrief.core.model import Library, Problem
 from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
+from jpbrief.ui.qt_namespace import set_properties
 from jpbrief.ui.services.markup import escape
 
 translate = QCoreApplication.translate
@@ -80,9 +81,8 @@ class ProblemsBanner(QFrame):
         self.title.setObjectName("bannerTitle")
         self.details = QLabel()
         self.details.setObjectName("bannerDetails")
-        self.details.setTextFormat(Qt.TextFormat.RichText)
+        set_properties(self.details, textFormat="RichText", textInteractionFlags="TextSelectableByMouse")
         self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QToolButton()
         self.close_button.setText(self.tr("Dismiss"))
         self.close_button.setAccessibleName(self.tr("Dismiss the content problems"))
@@ -94,7 +94,10 @@ class ProblemsBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)
         layout.addLayout(text, 1)
-        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        button = QVBoxLayout()  # the button at the top, however many lines the details take
+        button.addWidget(self.close_button)
+        button.addStretch(1)
+        layout.addLayout(button)
         self.setVisible(False)
 
     def show_problems(

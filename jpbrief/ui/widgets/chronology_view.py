@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.core.chronology import Entry, Report, YearGroup, timeline
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Figure, Library
 from jpbrief.core.render.digests import Locator
 from jpbrief.ui.i18n import display_date
@@ -58,9 +59,10 @@ class TimelineModel(QAbstractItemModel):
     """Years > entries > reports. An index's internal id names its parent: 0 for a year,
     ``1 + year row`` for an entry, ``1 + years + entry number`` for a report."""
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None, labels: Labels = ENGLISH) -> None:
         super().__init__(parent)
         self._library = library
+        self._labels = labels  # the interface's words for "note 3"
         self._theme: str | None = None
         self._groups: list[YearGroup] = []
         self._first: list[int] = []  # number of each year's first entry
@@ -92,7 +94,7 @@ class TimelineModel(QAbstractItemModel):
     def _rebuild(self) -> None:
         self.beginResetModel()
         self._groups = timeline(self._library, self._theme)
-        self._locate = Locator(self._library)
+        self._locate = Locator(self._library, self._labels)
         self._first, self._entries, self._place = [], [], []
         for year_row, group in enumerate(self._groups):
             self._first.append(len(self._entries))
@@ -288,10 +290,10 @@ class ChronologyPanel(QWidget):
     print_requested = Signal(str)
     export_requested = Signal(str)
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, labels: Labels = ENGLISH, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Timeline panel"))
-        self.model = TimelineModel(library, self)
+        self.model = TimelineModel(library, self, labels)
         self.themes = ThemeFilter(library, self.tr("Timeline theme filter"))
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)

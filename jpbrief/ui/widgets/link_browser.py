@@ -14,18 +14,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from jpbrief.core import links
-from jpbrief.core.glossary_card import card_html
 from jpbrief.core.model import Glossary
+from jpbrief.ui.qt_namespace import Qt
 from jpbrief.ui.services.markup import escape, literal
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QCursor, QFocusEvent, QKeyEvent, QMouseEvent, QPaintEvent, QTextCursor
+
+    from jpbrief.core.labels import Labels
 
 HOVER_DELAY_MS = 400
 """How long the pointer rests on a footnote or cross-reference marker before its card opens."""
@@ -63,6 +64,7 @@ class LinkBrowser(QTextBrowser):
         self.setMouseTracking(True)
         self._glossary: dict[str, str] = {}
         self._cards: Glossary | None = None
+        self._labels: Labels | None = None  # the interface's words for the cards (None: English)
         self._hover_href = ""
         self._hover_pos = QPoint()
         self._hover_timer = QTimer(self)
@@ -75,6 +77,10 @@ class LinkBrowser(QTextBrowser):
         self._ring: QRect | None = None  # where the focus ring was last painted
         self._tabbed = False  # a marker can have the focus only once Tab has been pressed
         self.anchorClicked.connect(self._on_anchor_clicked)
+
+    def set_labels(self, labels: Labels) -> None:
+        """The interface's words for the glossary cards' own notes."""
+        self._labels = labels
 
     def set_glossary(self, glossary: dict[str, str] | Glossary) -> None:
         """The glossary behind ``gloss:`` links: the library's (its cards show Japanese
@@ -109,6 +115,8 @@ class LinkBrowser(QTextBrowser):
 
     def activate_href(self, href: str, where: QPoint, trigger: str = "click") -> None:
         """Turn a rendered link into the matching intent signal (cards: with ``trigger``)."""
+        from jpbrief.core import links  # the link vocabulary loads on first use, after the first paint
+
         self.cancel_hover()
         match links.parse(href):
             case links.FootnoteLink(number, article) if article:
@@ -247,6 +255,8 @@ class LinkBrowser(QTextBrowser):
     def card_link_near(self, pos: QPoint) -> str:
         """The footnote or cross-reference marker at ``pos`` or within ``HIT_SLOP`` of it
         (nearest first), or '': markers are small, and a touchpad is not precise."""
+        from jpbrief.core import links
+
         href = self.anchorAt(pos)
         if href:
             return href if links.is_card_link(href) else ""
@@ -259,7 +269,7 @@ class LinkBrowser(QTextBrowser):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         pos = event.position().toPoint()
-        href = self.card_link_near(pos)
+        href = self.card_link_near(pos)  # a card link or ''
         beside = bool(href) and not self.anchorAt(pos)  # Qt's pointing hand: only on the glyphs
         if beside != (self._cursor_before is not None):
             if beside:
@@ -269,7 +279,7 @@ class LinkBrowser(QTextBrowser):
                 assert self._cursor_before is not None
                 self.viewport().setCursor(self._cursor_before)
                 self._cursor_before = None
-        if links.is_card_link(href):
+        if href:
             if href != self._hover_href:
                 self._hover_href = href
                 self._hover_pos = pos
@@ -300,6 +310,8 @@ class LinkBrowser(QTextBrowser):
         from PySide6.QtGui import QHelpEvent
         from PySide6.QtWidgets import QToolTip
 
+        from jpbrief.core import links
+
         if not isinstance(event, QHelpEvent):
             return False
         link = links.parse(self.anchorAt(event.pos()))
@@ -321,7 +333,10 @@ class LinkBrowser(QTextBrowser):
     def glossary_tooltip(self, term: str) -> str | None:
         """A glossary card (rich text): the term, its expansions and Japanese names, as text."""
         if self._cards is not None:
-            return card_html(self._cards, term)
+            from jpbrief.core.glossary_card import card_html
+
+            labels = {"labels": self._labels} if self._labels else {}
+            return card_html(self._cards, term, **labels)
         expansion = self._glossary.get(term)
         return f"<qt><b>{escape(term)}</b>: {escape(expansion)}</qt>" if expansion else None
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from jpbrief.ui.actions import Actions
+from jpbrief.ui.qt_namespace import Qt, set_properties
 from jpbrief.ui.widgets.banner import ProblemsBanner
 from jpbrief.ui.widgets.reader import ReaderView
 
@@ -84,11 +85,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setDocumentMode(True)
         # Every tab in sight: a narrow sidebar shortens their names rather than hiding some.
         self.sidebar.setUsesScrollButtons(False)
-        self.sidebar.setElideMode(Qt.TextElideMode.ElideRight)
+        set_properties(self.sidebar, elideMode="ElideRight")
         for panel, title in panels:
             self.sidebar.addTab(panel if panel is not None else QWidget(), title)
         self.sidebar.setMinimumWidth(240)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(reader)
@@ -109,10 +110,10 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName(self.tr("Navigation"))
         self.navigation.setMovable(False)
         self.navigation.setFloatable(False)
-        self.navigation.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_properties(self.navigation, toolButtonStyle="ToolButtonTextOnly")
         self.navigation.addAction(actions.back)
         self.navigation.addAction(actions.forward)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.navigation)
+        self.addToolBar(self.navigation)  # at the top
         for action in actions.all():
             self.addAction(action)  # shortcuts work even when the menu bar is hidden
         self.statusBar().setSizeGripEnabled(True)

@@ -19,12 +19,13 @@ from PySide6.QtCore import QPoint, Signal
 from PySide6.QtGui import QFont, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
-from jpbrief.ui.services.passage_map import MARKER_SCHEMES, PassageMap
 from jpbrief.ui.widgets.link_browser import LinkBrowser
 
 if TYPE_CHECKING:  # for annotations only; Qt classes needed only later are imported where used
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QPaintEvent, QResizeEvent, QTextCursor
+
+    from jpbrief.ui.services.passage_map import PassageMap
 
 MEASURE_CHARS = 78
 """The longest comfortable line, in average characters: wider windows get side margins."""
@@ -197,6 +198,8 @@ class ReaderView(LinkBrowser):
         Walks the passage's characters as shown, leaving out footnote and cross-reference
         markers (links the document adds), and aligns them with ``text``.
         """
+        from jpbrief.ui.services.passage_map import MARKER_SCHEMES, PassageMap  # after the first paint
+
         span = self.passage_range(anchor)
         if span is None:
             return None

@@ -17,10 +17,11 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QFont,
     QFontMetrics,
     QPainter,
     QPalette,
@@ -35,11 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jpbrief.ui.qt_namespace import TOOL_TIP_ROLE, USER_ROLE, Qt, set_properties
+
 if TYPE_CHECKING:  # annotation only: no need to load the class before the first paint
     from PySide6.QtGui import QKeyEvent
 
-HTML_ROLE = Qt.ItemDataRole.UserRole + 1
-TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
+HTML_ROLE = USER_ROLE + 1
+TARGET_ROLE = USER_ROLE + 2
 PADDING_X = 10
 PADDING_Y = 7
 
@@ -117,10 +120,14 @@ class RichItemDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
+    def row_height(self, font: QFont) -> int:
+        """The height of every row of a ``lines=N`` list."""
+        assert self.lines is not None
+        return self.lines * QFontMetrics(font).lineSpacing() + 2 * PADDING_Y
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if self.lines is not None:  # every row alike: nothing to lay out
-            height = self.lines * QFontMetrics(option.font).lineSpacing()
-            return QSize(max(80, option.rect.width()), height + 2 * PADDING_Y)
+            return QSize(max(80, option.rect.width()), self.row_height(option.font))
         doc = self._document(option, index)
         return QSize(int(doc.idealWidth()) + 2 * PADDING_X, int(doc.size().height()) + 2 * PADDING_Y)
 
@@ -145,8 +152,7 @@ class RichList(QListWidget):
         self.setUniformItemSizes(lines is not None)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        set_properties(self, horizontalScrollBarPolicy="ScrollBarAlwaysOff", textElideMode="ElideNone")
 
     def add_item(self, plain: str, html: str, target: Any, tooltip: str = "") -> QListWidgetItem:
         """Append an item. Qt makes it (``addItem(str)``): an item made in Python is a
@@ -161,7 +167,7 @@ class RichList(QListWidget):
         item.setData(HTML_ROLE, html or escape(plain))
         item.setData(TARGET_ROLE, target)
         if tooltip:
-            item.setData(Qt.ItemDataRole.ToolTipRole, tooltip)
+            item.setData(TOOL_TIP_ROLE, tooltip)
         return item
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -179,6 +185,13 @@ class RichList(QListWidget):
     def clear(self) -> None:
         self._rows.clear()
         super().clear()
+
+    def height_for_rows(self, rows: int) -> int:
+        """How tall a list made with ``lines=N`` must be to show ``rows`` rows whole."""
+        delegate = self.itemDelegate()
+        assert isinstance(delegate, RichItemDelegate)
+        row = delegate.row_height(self.font()) + 2 * self.spacing()
+        return rows * row + 2 * self.frameWidth()
 
     def row_of(self, target: Any) -> int | None:
         """The row of the first item added with ``target`` (None if none was)."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Library
 from jpbrief.core.search.results import SOME_WORDS, Hit
 from jpbrief.ui.services.markup import escape, literal
@@ -42,9 +43,10 @@ class SearchPanel(QWidget):
     search_requested = Signal(str, str, str)  # query, theme id, article id ('' = all)
     result_chosen = Signal(object)  # the chosen core Hit, unchanged
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, labels: Labels = ENGLISH, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        self.labels = labels  # the interface's words for why a hit matched
         self.query = _QueryField()
         self.query.setObjectName("searchField")
         self.query.setPlaceholderText(self.tr("Search all articles"))
@@ -126,6 +128,14 @@ class SearchPanel(QWidget):
             combo.setCurrentIndex(max(0, index))
             combo.blockSignals(False)
 
+    def carry_over(self, old: SearchPanel) -> None:
+        """Take the query and filters of the panel this one replaces (the library changed)
+        and run the query again; a filter whose theme or article is gone shows all."""
+        self.set_filters(str(old.theme_filter.currentData() or ""),
+                         str(old.article_filter.currentData() or ""))
+        if old.query.text().strip():
+            self.set_query(old.query.text())
+
     def request_pending(self) -> bool:
         return self._debounce.isActive()
 
@@ -160,9 +170,9 @@ class SearchPanel(QWidget):
             article = self.library.article(hit.article)
             title = hit.title or (article.title if article else hit.article)
             where = title + (f" › {hit.section}" if hit.section and hit.section != hit.text else "")
-            snippet = hit.snippet or escape(hit.text[:200])
+            snippet = hit.snippet_in(self.labels) or escape(hit.text[:200])
             html = (f'<span class="muted">{escape(where)}</span><br>{snippet}')
-            why = hit.reason
+            why = hit.reason_in(self.labels)
             if why:
                 html += f'<br><span class="muted"><i>{escape(why)}</i></span>'
             self.results.add_item(
@@ -175,8 +185,9 @@ class SearchPanel(QWidget):
             self.suggestion.setVisible(True)
         else:
             self.suggestion.setVisible(False)
-        if outcome.error:
-            self.status.setText(outcome.error)
+        told = outcome.failure or ("" if outcome.hits else outcome.result.message_in(self.labels) or "")
+        if told:
+            self.status.setText(told)
         elif not outcome.hits:
             self.status.setText(self.tr("No passage matches “{query}”.").format(query=outcome.query))
         else:

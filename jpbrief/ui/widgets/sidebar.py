@@ -6,9 +6,9 @@ Each panel only shows the model and emits intents (``article_requested``,
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,13 +21,17 @@ from PySide6.QtWidgets import (
 
 from jpbrief.core.model import Article, Library
 from jpbrief.ui.i18n import localised
+from jpbrief.ui.qt_namespace import set_properties
 from jpbrief.ui.services.markup import escape, literal
 from jpbrief.ui.widgets.rich_list import RichList
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
 
 
 def section_caption(text: str) -> QLabel:
     label = QLabel(text.upper())
-    label.setTextFormat(Qt.TextFormat.PlainText)  # the digest's caption carries a theme label
+    set_properties(label, textFormat="PlainText")  # the digest's caption carries a theme label
     label.setObjectName("sectionCaption")
     return label
 
@@ -40,18 +44,37 @@ def excerpt(text: str, limit: int = 150) -> str:
 
 
 
+COLUMN_SPACING = 4
+"""Between a caption and its list."""
+
+
 def _column(*parts: QWidget | QLayout) -> QWidget:
     """A borderless vertical stack: the caption-over-list unit both sidebar panels use."""
     column = QWidget()
     layout = QVBoxLayout(column)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(4)
+    layout.setSpacing(COLUMN_SPACING)
     for part in parts:
         if isinstance(part, QLayout):
             layout.addLayout(part)
         else:
             layout.addWidget(part)
     return column
+
+def _split(panel: QWidget, top: QWidget, bottom: QWidget, *, stretch: tuple[int, int]) -> QSplitter:
+    """Fill ``panel`` with ``top`` over ``bottom``, the border between them draggable."""
+    splitter = QSplitter()
+    set_properties(splitter, orientation="Vertical")
+    splitter.setChildrenCollapsible(False)
+    splitter.addWidget(top)
+    splitter.addWidget(bottom)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(8, 8, 8, 8)
+    layout.addWidget(splitter)
+    return splitter
+
 
 class LibraryPanel(QWidget):
     """The articles (title, author or publisher, date) above the open article's outline."""
@@ -69,19 +92,26 @@ class LibraryPanel(QWidget):
         self.articles.chosen.connect(lambda target: self.article_requested.emit(str(target)))
         self.outline.chosen.connect(lambda target: self.section_requested.emit(str(target)))
 
-        top = _column(section_caption(self.tr("Articles")), self.articles)
+        self._caption = section_caption(self.tr("Articles"))
+        top = _column(self._caption, self.articles)
         bottom = _column(section_caption(self.tr("In this article")), self.outline)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([max(120, 70 * len(library.articles) + 40), 480])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(splitter)
+        self._splitter = _split(self, top, bottom, stretch=(0, 1))  # the outline takes what is left
         self.populate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_articles()
+
+    def fit_articles(self) -> None:
+        """Give the article list the height its rows need, up to half the panel; the
+        outline the rest. Rows are all alike (``lines=4``), so that height is exact."""
+        total = self._splitter.height()
+        if total <= 0:
+            return
+        need = (self._caption.sizeHint().height() + COLUMN_SPACING
+                + self.articles.height_for_rows(max(1, self.articles.count())))
+        top = min(need, total // 2)
+        self._splitter.setSizes([top, total - top - self._splitter.handleWidth()])
 
     def populate(self) -> None:
         self.articles.clear()
@@ -100,6 +130,8 @@ class LibraryPanel(QWidget):
                 tip += f"\n{origin}"
             tip = literal(tip)
             self.articles.add_item(f"{article.title}. {meta}".strip(), html, article.id, tip)
+        if self.isVisible():  # a content pack added or took articles: fit the list again
+            self.fit_articles()
 
     def show_article(self, article: Article) -> None:
         """Select the open article and list its sections."""
@@ -149,15 +181,7 @@ class ThemesPanel(QWidget):
         header.addWidget(self.digest_caption, 1)
         header.addWidget(self.clear_button)
         bottom = _column(header, self.digest)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(splitter)
+        _split(self, top, bottom, stretch=(1, 1))
         self.populate()
 
     def populate(self) -> None:
