@@ -23,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import search_bench  # noqa: E402 - after the path set-up above
+import search_bench  # found through the path set up above
 
 
 def build(size: int, seed: Any) -> dict[str, Any]:

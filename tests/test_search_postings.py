@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 from whoosh.writing import SegmentWriter
 
@@ -20,36 +19,21 @@ REPO = Path(__file__).resolve().parent.parent
 LIBRARIES = {"bundled": REPO / "content", "japanese": Path(__file__).parent / "fixtures" / "japanese"}
 
 
-def _codec() -> W3Codec:
-    codec = W3Codec(compression=0)
-    codec.length_stats = False
-    return codec
-
-
-def _whoosh_index(library: Library, folder: Path, blocklimit: int) -> None:
-    """The index as Whoosh writes it: every field analysed by the schema, pairs as text."""
+def _write_index(library: Library, folder: Path, blocklimit: int, *, by_whoosh: bool) -> None:
+    """The index of ``library`` as PassageWriter writes it, or (``by_whoosh``) as Whoosh's
+    own writer does: every field analysed by the schema, pairs as text."""
     folder.mkdir()
     index = FileStorage(str(folder)).create_index(build_schema())
-    codec = _codec()
+    codec = indexer.passage_codec()
     codec.blocklimit = blocklimit
-    writer = SegmentWriter(index, codec=codec)
+    writer = SegmentWriter(index, codec=codec) if by_whoosh else PassageWriter(index, codec=codec)
     for article, passage in library.iter_passages():
         document = passage_document(article, passage, library.sources)
-        pairs = " ".join(term for term, n in document.terms["pairs"].items() for _ in range(n))
-        writer.add_document(**document.fields, pairs=pairs)
-    writer.commit(merge=False)
-    index.close()
-
-
-def _passage_index(library: Library, folder: Path, blocklimit: int) -> None:
-    folder.mkdir()
-    index = FileStorage(str(folder)).create_index(build_schema())
-    codec = _codec()
-    codec.blocklimit = blocklimit
-    writer = PassageWriter(index, codec=codec)
-    for article, passage in library.iter_passages():
-        document = passage_document(article, passage, library.sources)
-        writer.add_passage(document.fields, document.terms)
+        if by_whoosh:
+            pairs = " ".join(term for term, n in document.terms["pairs"].items() for _ in range(n))
+            writer.add_document(**document.fields, pairs=pairs)
+        else:
+            writer.add_passage(document.fields, document.terms)
     writer.commit(merge=False)
     index.close()
 
@@ -75,8 +59,8 @@ def _segment_files(folder: Path) -> dict[str, bytes]:
 def test_passage_writer_writes_whooshs_files(tmp_path, name, blocklimit):
     library = load_library(LIBRARIES[name])
     assert library.passage_count >= 3
-    _whoosh_index(library, tmp_path / "whoosh", blocklimit)
-    _passage_index(library, tmp_path / "passages", blocklimit)
+    _write_index(library, tmp_path / "whoosh", blocklimit, by_whoosh=True)
+    _write_index(library, tmp_path / "passages", blocklimit, by_whoosh=False)
     expected = _segment_files(tmp_path / "whoosh")
     actual = _segment_files(tmp_path / "passages")
     assert sorted(actual) == sorted(expected)
@@ -86,7 +70,7 @@ def test_passage_writer_writes_whooshs_files(tmp_path, name, blocklimit):
 
 def test_passage_writer_refuses_documents_and_merges(tmp_path):
     index = FileStorage(str(tmp_path)).create_index(build_schema())
-    writer = PassageWriter(index, codec=_codec())
+    writer = PassageWriter(index, codec=indexer.passage_codec())
     try:
         with pytest.raises(TypeError, match="add_passage"):
             writer.add_document(docid="a")

@@ -36,6 +36,16 @@ class Built:
     vocabulary: Vocabulary
 
 
+def passage_codec() -> W3Codec:
+    """Whoosh's codec as the index uses it: uncompressed posting blocks (most hold a word
+    pair found in one or two passages, where zlib costs more time than it saves bytes) and
+    no length statistics (no field is Whoosh-scorable, yet Whoosh would look for a lengths
+    file for every posting)."""
+    codec = W3Codec(compression=0)
+    codec.length_stats = False
+    return codec
+
+
 def add_passages(
     index: Any,
     passages: Iterable[tuple[Article, Passage]],
@@ -49,12 +59,7 @@ def add_passages(
     """Delete the passages of ``delete_articles`` from ``index``, add each passage's document
     (``record`` sees it first) as one new segment, commit and close; how many were added.
     A full build and a content pack's update both come here (see :mod:`.postings`)."""
-    # Uncompressed posting blocks: most hold a word pair found in one or two passages,
-    # where zlib costs more time than it saves bytes. No length statistics: no field is
-    # Whoosh-scorable, yet Whoosh would look for a lengths file for every posting.
-    codec = W3Codec(compression=0)
-    codec.length_stats = False
-    writer = PassageWriter(index, codec=codec)
+    writer = PassageWriter(index, codec=passage_codec())
     documents = 0
     collecting = gc.isenabled()
     gc.disable()  # millions of tuples live until the commit: each full collection walked them all
