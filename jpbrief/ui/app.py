@@ -64,18 +64,23 @@ class ReaderApp(OnDemandParts, QObject):
         cache_stamp: str | None = None,
         where: LaunchPaths | None = None,
         load: Callable[[], Library] | None = None,
+        index_at_start: bool = True,
     ) -> None:
         """``rendered``: articles' HTML from the start-up cache (no CSS, no marking);
         ``cache_root``: where to write that cache after the first paint (None: don't), under
         ``cache_stamp``, the content's fingerprint taken before the library was loaded;
         ``notes_factory``: opens the notes store (after the first paint; None: no notes);
         ``where``: resources and the search index's folders (default: the installed layout);
-        ``load``: reads the library again, for a reload (default: the folder with the packs)."""
+        ``load``: reads the library again, for a reload (default: the folder with the packs);
+        ``index_at_start``: open (or build) the search index right after the first paint;
+        False: when the search panel is first built (the library is as the last session
+        left it, so its index most likely exists: why hold its memory before a search)."""
         super().__init__()
         self.where = where or LaunchPaths.default()
         self._cache_stamp = cache_stamp
         self.library = library
         self._cache_root = cache_root
+        self._index_at_start = index_at_start
         self.content_dir = Path(content_dir)
         self.settings = settings
         self._search_factory = search_factory
@@ -239,7 +244,8 @@ class ReaderApp(OnDemandParts, QObject):
         self.reading.after_first_paint()
         self.appearance_control.system_scheme_changed()  # start-up read the palette: ask Qt now
         self.content_reload.start_watching()  # live preview: a saved file shows in place
-        self.search.prepare()
+        if self._index_at_start:
+            self.search.prepare()
         self.packs.watch()
         if self._cache_root is not None:
             # The model, and the article shown; any other is added when first shown (a

@@ -90,6 +90,7 @@ class OnDemandParts:
             panel = self._search_panel = SearchPanel(self.library, self.labels)
             self.window.set_panel(SEARCH_TAB, panel)
             wiring.connect_search_panel(self.app, panel)
+            self.search.prepare()  # the index opens while the first query is typed
         return self._search_panel
 
     @property
