@@ -11,7 +11,7 @@ between the two so machine noise hits both alike. Prints JSON:
 
     {"runs": N, "app_ms": {...}, "floor_ms": {...}, "startup_ratio": r, "paired_ratio": r,
      "reader_only_ms": {...}, "reader_only_ratio": r,
-     "app_peak_rss_mb": m, "floor_peak_rss_mb": m, "target_ratio": 1.5, "meets_target": bool}
+     "app_peak_rss_mb": m, "floor_peak_rss_mb": m, "target_ratio": 1.2, "meets_target": bool}
 
 ``startup_ratio`` (what ``meets_target`` judges) is the median app time over the median
 floor time. ``paired_ratio`` is the median of each round's app/floor ratio: a round's
@@ -40,7 +40,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.2  # issue 18 (it was 1.5)
 MARK = "JPBRIEF_FIRST_PAINT"
 
 FLOOR = r"""

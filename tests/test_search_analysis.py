@@ -184,3 +184,25 @@ def test_long_queries_are_cut_with_a_note():
     parsed = parse("word " * 5000)
     assert len(parsed.include) == 32
     assert any("first" in note for note in parsed.notes)
+
+
+def test_word_tokens_are_analyses_tokens_relative_to_their_word():
+    """Indexing takes word_tokens (cached per word), queries and snippets analyse: both
+    must make the same terms, printed forms and compounds."""
+    from pathlib import Path
+
+    from jpbrief.core.content import load_library
+    from jpbrief.core.search.analysis import word_tokens
+
+    texts = ["JASSM-ER and SM-3 for the U.S. Japan's G7, FY2024 8.9 1,500 DICAS協議 ｾｷｭﾘﾃｨ 経済安全保障",
+             "counter-hypersonic a-b-c-d-e-f-g-h-i-j NATO’s café ﾊﾞｽ"]
+    for folder in (Path(__file__).resolve().parent.parent / "content",
+                   Path(__file__).parent / "fixtures" / "japanese"):
+        library = load_library(folder)
+        texts += [text for _a, p in library.iter_passages() for text in (p.text, p.section or "")]
+    compared = 0
+    for text in texts:
+        expected = [(t.term, t.key, t.surface, t.whole, t.parts) for t in analyse(text)]
+        assert [(t.term, t.key, t.surface, t.whole, t.parts) for t in word_tokens(text)] == expected, text
+        compared += len(expected)
+    assert compared > 1000

@@ -36,6 +36,7 @@ def build_app(
     prerendered: bool = False,
     notes_db: Path | None = None,
     cache_root: Path | None = None,
+    index_at_start: bool = True,
 ) -> ReaderApp:
     """``prerendered``: hand it every article's HTML, as a start from the start-up cache does;
     ``notes_db``: a notes store there (opened after the first paint; None: no notes);
@@ -55,6 +56,7 @@ def build_app(
         rendered=rendered,
         cache_root=cache_root,
         notes_factory=None if notes_db is None else lambda: _notes_store(notes_db),
+        index_at_start=index_at_start,
     )
     qtbot.addWidget(app.window)
     qtbot.addWidget(app.card)

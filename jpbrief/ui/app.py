@@ -6,18 +6,14 @@ the last-read article before the search index is touched: indexing starts from a
 zero-delay timer after the reader's first paint, in a worker thread.
 
 Only what the first paint shows is built up front: the window, the library list and the
-reader. The Themes, Search, Notes and Timeline panels, the key-figures window, the
-footnote card, the search service and the printing, timeline, briefing and notes-export
-controllers are built (and their modules imported) the first time something needs them;
-a panel is wired by its ``wiring.connect_*`` function when built (the timeline and
-figures by their controller), the menus reach a controller built on demand through a
-lambda, so connecting them builds nothing.
+reader. Everything else is built (and its module imported) the first time something needs
+it: see :mod:`jpbrief.ui.parts`, whose properties this class inherits. The menus reach a
+part built on demand through a lambda, so connecting them builds nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,35 +29,25 @@ from jpbrief.ui.controllers.reading import ReadingController
 from jpbrief.ui.controllers.reload import LibraryReload
 from jpbrief.ui.controllers.search import SearchController
 from jpbrief.ui.labels import interface_labels, rendering_key
+from jpbrief.ui.parts import LIBRARY_TAB, NOTES_TAB, SEARCH_TAB, THEMES_TAB, TIMELINE_TAB, OnDemandParts
 from jpbrief.ui.ports import LaunchPaths, NotesPort
 from jpbrief.ui.services import library_cache
-from jpbrief.ui.services.appearance import READER_FONTS, Appearance, ensure_style, reader_font
+from jpbrief.ui.services.appearance import Appearance, ensure_style, reader_font
 from jpbrief.ui.services.settings import Settings
 from jpbrief.ui.widgets.main_window import MainWindow
 from jpbrief.ui.widgets.reader import ReaderView
-from jpbrief.ui.widgets.sidebar import LibraryPanel, ThemesPanel
+from jpbrief.ui.widgets.sidebar import LibraryPanel
 
-if TYPE_CHECKING:  # built on first use: their modules load after the first paint
+if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from jpbrief.ui.controllers.briefing import BriefingController
-    from jpbrief.ui.controllers.chronology import ChronologyController
-    from jpbrief.ui.controllers.documents import ConfirmUrl, DocumentsController
-    from jpbrief.ui.controllers.notes_export import NotesExportController
-    from jpbrief.ui.controllers.packs import PacksController
+    from jpbrief.ui.controllers.documents import ConfirmUrl
     from jpbrief.ui.ports import SearchIndexPort
-    from jpbrief.ui.services.search_service import SearchService
-    from jpbrief.ui.widgets.footnote_popup import FootnoteCard
-    from jpbrief.ui.widgets.notes_panel import NotesPanel
-    from jpbrief.ui.widgets.search_panel import SearchPanel
 
 translate = QCoreApplication.translate
 
-LIBRARY_TAB, THEMES_TAB, SEARCH_TAB, NOTES_TAB, TIMELINE_TAB = range(5)
-"""The sidebar's tabs, in order."""
 
-
-class ReaderApp(QObject):
+class ReaderApp(OnDemandParts, QObject):
     """Owns the library, the settings and the widgets; decides what each intent does."""
 
     def __init__(
@@ -78,27 +64,32 @@ class ReaderApp(QObject):
         cache_stamp: str | None = None,
         where: LaunchPaths | None = None,
         load: Callable[[], Library] | None = None,
+        index_at_start: bool = True,
     ) -> None:
         """``rendered``: articles' HTML from the start-up cache (no CSS, no marking);
         ``cache_root``: where to write that cache after the first paint (None: don't), under
         ``cache_stamp``, the content's fingerprint taken before the library was loaded;
         ``notes_factory``: opens the notes store (after the first paint; None: no notes);
         ``where``: resources and the search index's folders (default: the installed layout);
-        ``load``: reads the library again, for a reload (default: the folder with the packs)."""
+        ``load``: reads the library again, for a reload (default: the folder with the packs);
+        ``index_at_start``: open (or build) the search index right after the first paint;
+        False: when the search panel is first built (the library is as the last session
+        left it, so its index most likely exists: why hold its memory before a search)."""
         super().__init__()
         self.where = where or LaunchPaths.default()
         self._cache_stamp = cache_stamp
         self.library = library
         self._cache_root = cache_root
+        self._index_at_start = index_at_start
         self.content_dir = Path(content_dir)
         self.settings = settings
         self._search_factory = search_factory
-        self._search: SearchService | None = None
-        self._card: FootnoteCard | None = None
-        self._themes_panel: ThemesPanel | None = None
-        self._search_panel: SearchPanel | None = None
-        self._notes_panel: NotesPanel | None = None
-        self._packs: PacksController | None = None
+        self._search = None
+        self._card = None
+        self._themes_panel = None
+        self._search_panel = None
+        self._notes_panel = None
+        self._packs = None
         resources = self.where.resources
         self.appearance = Appearance(resources)
         app = QApplication.instance()
@@ -158,110 +149,6 @@ class ReaderApp(QObject):
         # has been polished yet: set earlier, every widget created pays for the style sheet.
         self.appearance_control.apply_style()
         self.appearance_control.check_action()
-
-    # ------------------------------------------------------------------ parts built on first use
-    @property
-    def themes_panel(self) -> ThemesPanel:
-        if self._themes_panel is None:
-            panel = self._themes_panel = ThemesPanel(self.library)
-            panel.show_theme(self.reading.marked_theme)
-            self.window.set_panel(THEMES_TAB, panel)
-            wiring.connect_themes_panel(self, panel)
-        return self._themes_panel
-
-    @property
-    def search_panel(self) -> SearchPanel:
-        if self._search_panel is None:
-            from jpbrief.ui.widgets.search_panel import SearchPanel
-
-            panel = self._search_panel = SearchPanel(self.library, self.labels)
-            self.window.set_panel(SEARCH_TAB, panel)
-            wiring.connect_search_panel(self, panel)
-        return self._search_panel
-
-    @property
-    def notes_panel(self) -> NotesPanel:
-        if self._notes_panel is None:
-            from jpbrief.ui.widgets.notes_panel import NotesPanel
-
-            panel = self._notes_panel = NotesPanel(self.library)
-            self.window.set_panel(NOTES_TAB, panel)
-            wiring.connect_notes_panel(self, panel)
-        return self._notes_panel
-
-    @property
-    def card(self) -> FootnoteCard:
-        """The footnote and cross-reference card (a separate tool-tip window)."""
-        if self._card is None:
-            from jpbrief.ui.widgets.footnote_popup import FootnoteCard
-
-            card = self._card = FootnoteCard()
-            wiring.connect_card(self, card)
-        return self._card
-
-    @property
-    def search(self) -> SearchService:
-        """The search service; its index is opened after the first paint, in a worker."""
-        if self._search is None:
-            from jpbrief.ui.services.search_service import SearchService, default_index_factory
-
-            factory = self._search_factory or default_index_factory(
-                self.content_dir, self.library, self.where.search_index, key_dir=self.where.search_key
-            )
-            service = self._search = SearchService(factory, self)
-            wiring.connect_search_service(self, service)
-        return self._search
-
-    @property
-    def packs(self) -> PacksController:
-        """Adds content packs and watches the packs folder (see controllers/packs.py)."""
-        if self._packs is None:
-            from jpbrief.core.packs.store import PackStore
-            from jpbrief.ui.controllers.packs import PacksController
-
-            store = PackStore(self.where.packs, self.where.trusted_keys)
-            packs = self._packs = PacksController(self.window, store, self.content_dir,
-                                                  library=lambda: self.library)
-            wiring.connect_packs(self, packs)
-        return self._packs
-
-    # Printing, exporting, the timeline and theme briefings: built (and their modules
-    # imported) when first used, as the panels above.
-    @cached_property
-    def documents(self) -> DocumentsController:
-        from jpbrief.ui.controllers.documents import DocumentsController
-
-        return DocumentsController(
-            self.library, self.reader, self.window, self.actions, self.appearance,
-            current=lambda: self.reading.current, confirm_url=self._confirm_url,
-            briefing=lambda: self.briefing.paper(), labels=self.labels,
-        )
-
-    @cached_property
-    def chronology(self) -> ChronologyController:
-        from jpbrief.ui.controllers.chronology import ChronologyController
-
-        return ChronologyController(
-            self.library, self.window, self.appearance, open_passage=self.reading.open_passage,
-            show_footnote=self.show_footnote, place_panel=lambda p: self.window.set_panel(TIMELINE_TAB, p),
-            labels=self.labels,
-        )
-
-    @cached_property
-    def briefing(self) -> BriefingController:
-        from jpbrief.ui.controllers.briefing import BriefingController
-
-        briefing = BriefingController(self.library, self.content_dir, self.reader, self.window,
-                                      self.appearance, self.reading, self.labels)
-        self.reading.show_briefing = briefing.revisit  # Back/Forward to a briefing
-        return briefing
-
-    @cached_property
-    def notes_export(self) -> NotesExportController:
-        from jpbrief.ui.controllers.notes_export import NotesExportController
-
-        return NotesExportController(self.library, self.window, lambda: self.annotations.notes,
-                                     css=self.appearance.print_css, fonts=READER_FONTS, labels=self.labels)
 
     def use_library(self, library: Library, changed: Collection[str]) -> None:
         """A content pack came, changed or went: every part shows ``library``; the search
@@ -357,7 +244,8 @@ class ReaderApp(QObject):
         self.reading.after_first_paint()
         self.appearance_control.system_scheme_changed()  # start-up read the palette: ask Qt now
         self.content_reload.start_watching()  # live preview: a saved file shows in place
-        self.search.prepare()
+        if self._index_at_start:
+            self.search.prepare()
         self.packs.watch()
         if self._cache_root is not None:
             # The model, and the article shown; any other is added when first shown (a

@@ -158,6 +158,7 @@ def run(content_dir: Path, packs: Sequence[Path] = ()) -> int:
         library, content_dir, Settings(paths.config_dir()),
         rendered=rendered, cache_root=None if cached else cache_root, cache_stamp=stamp,
         notes_factory=open_notes_store, where=LaunchPaths.default(),
+        index_at_start=cached is None,  # the content changed (or a first start): index it now
     )
     from PySide6.QtCore import QTimer
 

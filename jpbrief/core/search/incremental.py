@@ -100,8 +100,7 @@ def update(
     _copy_index_files(opened.info.path, directory)
     changed_passages = [(a, p) for a in new.articles if a.id in changed for p in a.passages]
     added = indexer.add_passages(storage.open_index(schema=build_schema()), changed_passages, new.sources,
-                                 record, progress, len(changed_passages), delete_articles=sorted(changed),
-                                 merge=False)
+                                 record, progress, len(changed_passages), delete_articles=sorted(changed))
 
     known = {tok.key: tok for phrase in known_phrases for tok in analyse(phrase)}
     entries = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from array import array
 from collections.abc import Callable, Iterable, Mapping
@@ -14,6 +15,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from jpbrief.core.model import Article, Library, Passage, Source
 from jpbrief.core.search import ranking
 from jpbrief.core.search.analysis import analyse
+from jpbrief.core.search.postings import PassageWriter
 from jpbrief.core.search.schema import SCORED_FIELDS, PassageDocument, build_schema, passage_document
 from jpbrief.core.search.vocabulary import Vocabulary, VocabularyBuilder
 
@@ -34,6 +36,16 @@ class Built:
     vocabulary: Vocabulary
 
 
+def passage_codec() -> W3Codec:
+    """Whoosh's codec as the index uses it: uncompressed posting blocks (most hold a word
+    pair found in one or two passages, where zlib costs more time than it saves bytes) and
+    no length statistics (no field is Whoosh-scorable, yet Whoosh would look for a lengths
+    file for every posting)."""
+    codec = W3Codec(compression=0)
+    codec.length_stats = False
+    return codec
+
+
 def add_passages(
     index: Any,
     passages: Iterable[tuple[Article, Passage]],
@@ -43,41 +55,31 @@ def add_passages(
     total: int,
     *,
     delete_articles: Iterable[str] = (),
-    merge: bool = True,
 ) -> int:
     """Delete the passages of ``delete_articles`` from ``index``, add each passage's document
-    (``record`` sees it first), commit and close; how many were added. ``merge``: into one
-    segment (a full build); else the new passages are a segment of their own."""
-    tokenizer = index.schema["text"].analyzer  # the one PassageTokenizer of every text field
-    # Uncompressed posting blocks: most hold a word pair found in one or two passages,
-    # where zlib costs more time than it saves bytes. No length statistics: no field is
-    # Whoosh-scorable, yet Whoosh would look for a lengths file for every posting.
-    codec = W3Codec(compression=0)
-    codec.length_stats = False
-    writer = index.writer(limitmb=256, codec=codec)
+    (``record`` sees it first) as one new segment, commit and close; how many were added.
+    A full build and a content pack's update both come here (see :mod:`.postings`)."""
+    writer = PassageWriter(index, codec=passage_codec())
     documents = 0
+    collecting = gc.isenabled()
+    gc.disable()  # millions of tuples live until the commit: each full collection walked them all
     try:
         for article_id in delete_articles:
             writer.delete_by_term("article", article_id)
         for article, passage in passages:
             document = passage_document(article, passage, sources)
             record(document)
-            tokenizer.prepared = {document.fields[name]: document.analysed[name]
-                                  for name in SCORED_FIELDS}
-            writer.add_document(**document.fields)
+            writer.add_passage(document.fields, document.terms)
             documents += 1
             if progress is not None and (documents % 200 == 0 or documents == 1):
                 progress(documents, total)
-        tokenizer.prepared = {}  # before the commit pickles the schema into the index
-        if merge:
-            writer.commit(optimize=True)
-        else:
-            writer.commit(merge=False)
+        writer.commit(merge=False)  # nothing to merge in a new index; an update is a segment
     except BaseException:
         writer.cancel()
         raise
     finally:
-        tokenizer.prepared = {}
+        if collecting:
+            gc.enable()
         index.close()
     return documents
 

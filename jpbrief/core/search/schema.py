@@ -15,6 +15,7 @@ reads one back for every posting when it writes the postings (14% of a build).
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +24,7 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from jpbrief.core.model import Article, Passage, Source
-from jpbrief.core.search.analysis import Tok, analyse
+from jpbrief.core.search.analysis import Tok, analyse, word_tokens
 
 SCHEMA_VERSION = "10"
 """Part of the fingerprint: bump when analysis or schema change (8: Japanese bigrams,
@@ -47,8 +48,6 @@ class PassageTokenizer(Tokenizer):
 
     def __init__(self, stem: bool = True) -> None:
         self.stem = stem
-        self.prepared: dict[str, tuple[Tok, ...]] = {}
-        """Values already analysed (the indexer's current passage): not analysed twice."""
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, PassageTokenizer) and other.stem == self.stem
@@ -70,8 +69,7 @@ class PassageTokenizer(Tokenizer):
         **kwargs: Any,
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        toks = self.prepared.get(value)
-        for tok in toks if toks is not None else analyse(value, stem=self.stem):
+        for tok in analyse(value, stem=self.stem):
             token.text = tok.term
             token.boost = 1.0
             token.stopped = False
@@ -115,10 +113,13 @@ def pair_terms(field_name: str, terms: Sequence[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class PassageDocument:
-    """One passage as the index stores it, and its searched fields analysed."""
+    """One passage as the index stores it, its searched fields analysed (positions and
+    offsets relative to each word, see :func:`~.analysis.word_tokens`), and the term
+    frequencies of every field so analysed (and of ``pairs``), as the index gets them."""
 
     fields: dict[str, str]
-    analysed: dict[str, tuple[Tok, ...]]
+    analysed: dict[str, list[Tok]]
+    terms: dict[str, Counter[str]]
 
 
 def passage_document(
@@ -137,8 +138,9 @@ def passage_document(
     )
     section = passage.section or ""
     values = {"text": passage.text, "section": section, "title": title, "cites": cites}
-    analysed = {name: analyse(value) for name, value in values.items()}
-    pairs = " ".join(
+    analysed = {name: word_tokens(value) for name, value in values.items()}
+    terms = {name: Counter([tok.term for tok in toks]) for name, toks in analysed.items()}
+    terms["pairs"] = Counter(
         pair
         for name in SCORED_FIELDS
         for pair in pair_terms(name, [tok.term for tok in analysed[name] if not tok.whole])
@@ -151,6 +153,5 @@ def passage_document(
         "themes": " ".join(passage.themes),
         "article_title": article.title,
         **values,
-        "pairs": pairs,
     }
-    return PassageDocument(fields, analysed)
+    return PassageDocument(fields, analysed, terms)

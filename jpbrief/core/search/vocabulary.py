@@ -25,32 +25,34 @@ class VocabularyBuilder:
     def __init__(self) -> None:
         self._df: Counter[str] = Counter()
         self._terms: dict[str, str] = {}
-        self._surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+        self._printed: Counter[tuple[str, str]] = Counter()
+        """How often each (word, printed form) occurs; counted a passage at a time in C."""
 
     def add_passage(self, tokens: Iterable[Tok]) -> None:
-        seen: set[str] = set()
-        for tok in tokens:
-            key = tok.key
-            self._surfaces[key][tok.surface] += 1
-            if key not in seen:
-                seen.add(key)
-                self._df[key] += 1
-                self._terms.setdefault(key, tok.term)
+        toks = list(tokens)
+        self._printed.update([(tok.key, tok.surface) for tok in toks])
+        words = {tok.key: tok.term for tok in toks}  # a word's term is a function of it
+        self._df.update(words.keys())
+        for key, term in words.items():
+            self._terms.setdefault(key, term)
 
     def add_known(self, tokens: Iterable[Tok]) -> None:
         """Words that are valid though maybe in no passage (glossary entries)."""
         for tok in tokens:
             self._terms.setdefault(tok.key, tok.term)
-            self._surfaces[tok.key][tok.surface] += 0
+            self._printed[(tok.key, tok.surface)] += 0
 
     def build(self) -> Vocabulary:
+        surfaces: dict[str, dict[str, int]] = defaultdict(dict)
+        for (key, surface), count in self._printed.items():
+            surfaces[key][surface] = count
         entries: dict[str, tuple[str, str, int]] = {}
         for key, term in self._terms.items():
-            surfaces = self._surfaces.get(key)
+            printed = surfaces.get(key)
             display = key
-            if surfaces:
+            if printed:
                 # most frequent printed form; ties go to the capitalised one (DICAS, Diet)
-                display = max(surfaces.items(), key=lambda item: (item[1], item[0] != key))[0]
+                display = max(printed.items(), key=lambda item: (item[1], item[0] != key))[0]
             entries[key] = (term, display, self._df.get(key, 0))
         return Vocabulary(entries)
 
