@@ -101,7 +101,7 @@ def probe():
         picks = [i for i in ids[::step] if i != shown][:12]
         out["open_article_ms"] = [timed(lambda i=i: app.reading.open_article(i), app.reader) for i in picks]
         out["themes_panel_ms"] = timed(lambda: app.show_panel(app.themes_panel), app.themes_panel.themes)
-        counts = {t: len(app.library.theme_passages(t)) for t in app.library.themes}
+        counts = {t: app.library.theme_count(t) for t in app.library.themes}  # as the panel
         biggest = max(counts, key=counts.get)
         out["largest_theme_passages"] = counts[biggest]
         out["select_largest_theme_ms"] = timed(

@@ -157,3 +157,25 @@ def test_the_first_paint_decodes_the_article_shown_only(qtbot, tmp_path: Path) -
                           for t in library.themes.values()]
     finally:
         close_app(app)
+
+
+def test_another_thread_reading_many_articles_does_not_make_a_loop_decode_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search index build reads article after article in a worker while the window reads
+    others: a loop over one article's passages (asking ``passages`` per passage) must not
+    decode that article again each time the others push it out of the kept ones."""
+    import threading
+
+    _library, cached, _cache = _cached(tmp_path)
+    monkeypatch.setattr(deferred.recent, "size", 1)
+    first, second = cached.articles[:2]
+    first.passages  # noqa: B018 - read: this thread's last article
+    before = deferred.recent.decoded
+    worker = threading.Thread(target=lambda: second.passages)
+    worker.start()
+    worker.join()
+    assert deferred.recent.decoded == before + 1  # the worker's article, pushing out this one
+    for _ in range(3):
+        assert first.passages
+    assert deferred.recent.decoded == before + 1

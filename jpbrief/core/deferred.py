@@ -9,8 +9,9 @@ its footnotes cite); its passages are decoded by the ``load`` it was given when 
 code reads :attr:`passages`.
 
 Decoded passages are kept for the :data:`KEPT` articles read last (the one on screen
-among them), not for ever: reading the whole library once (a search index build, a
-theme spanning every article) then leaves the memory of a few articles, not of all.
+among them), and for the last one each thread read, not for ever: reading the whole
+library once (a search index build, a theme spanning every article) then leaves the
+memory of a few articles, not of all.
 Read again, an article's passages are decoded again (equal, not the same objects).
 """
 
@@ -63,6 +64,7 @@ class _Recent:
 
 
 recent = _Recent(KEPT)
+_last = threading.local()
 
 
 class DeferredArticle(Article):
@@ -97,11 +99,15 @@ class DeferredArticle(Article):
         held: Passages | None = self.__dict__.get("_passages")
         if held is not None:
             return held
+        last = getattr(_last, "read", None)  # this thread's: a loop over one article's
+        if last is not None and last[0] is self:  # passages never decodes it again, however
+            return last[1]  # many articles another thread reads meanwhile
         found = recent.get(self)
         if found is None:
             load = self.__dict__["_load"]
             found = load(self)
             recent.put(self, found)
+        _last.read = (self, found)
         return found
 
     @passages.setter
