@@ -1,8 +1,9 @@
 """The translation catalogue at build time: PySide6's lupdate and lrelease over resources/i18n.
 
-One place for how the ``.ts`` files are made from ``jpbrief/ui`` and compiled to the ``.qm``
-files the interface loads: the Makefile (``make lupdate``, and the ``.qm`` rule), the
-installer build and the tests all use it. Run as ``python -m jpbrief.ui.i18n_catalog
+One place for how the ``.ts`` files are made from ``jpbrief/ui`` (and the messages the core
+marks for the interface) and compiled to the ``.qm`` files the interface loads: the
+Makefile (``make lupdate``, and the ``.qm`` rule), the installer build and the tests all
+use it. Run as ``python -m jpbrief.ui.i18n_catalog
 update|compile [OUT_DIR]``. Never imported by the running app.
 """
 
@@ -24,8 +25,11 @@ TARGETS = {"en": "en_US", "ja": "ja_JP"}
 
 
 def sources() -> list[Path]:
-    """Every Python file of the interface, in a stable order (so the .ts does not churn)."""
-    return sorted(UI.rglob("*.py"))
+    """Every Python file of the interface, then the core's that mark messages for it
+    (:mod:`jpbrief.core.message`), in a stable order (so the .ts does not churn)."""
+    core = [path for path in sorted((UI.parent / "core").rglob("*.py"))
+            if "QT_TRANSLATE_NOOP(" in path.read_text(encoding="utf-8")]
+    return sorted(UI.rglob("*.py")) + core
 
 
 def ts_file(language: str, folder: Path = CATALOGUE) -> Path:

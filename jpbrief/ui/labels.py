@@ -1,7 +1,8 @@
 """The core's labels (:class:`~jpbrief.core.labels.Labels`) in the interface's language.
 
 The one place the reader translates the words the Qt-free core writes into articles,
-printouts, glossary cards, search results and the notes memo: built once by the app, after
+printouts, glossary cards, search results and the notes memo (and, with :func:`translated`,
+the core's messages about content packs and the search index): built once by the app, after
 the translators are installed, and passed down to the controllers and widgets that render.
 Content (text, titles, citations) is never translated, and the editor's marks stay
 visibly the editor's in every language.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from jpbrief.core.labels import Labels
+from jpbrief.core.message import Joined, Message
 from jpbrief.ui.i18n import display_date
 
 translate = QCoreApplication.translate
@@ -165,6 +167,30 @@ def interface_labels() -> Labels:
         relation_as_of=translate("Labels", 'as of {date}'),
         dates=display_date,
     )
+
+
+def translated(text: str) -> str:
+    """A core :class:`~jpbrief.core.message.Message` in the interface's language: its template
+    through the catalogue (its own context, "Packs" or "Search"), filled with the same values,
+    messages among them translated too; file names, paths and versions stay as they are.
+    Any other text comes back unchanged (English where no translation is installed)."""
+    if not isinstance(text, Message):
+        return text
+    template = text.template
+    values = {name: _value(value) for name, value in text.values.items()}
+    try:
+        return translate(template.context, str(template)).format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return str(template).format(**values)
+
+
+def _value(value: object) -> object:
+    if isinstance(value, Message):
+        return translated(value)
+    if isinstance(value, Joined):
+        return Joined((translated(item) if isinstance(item, str) else item for item in value),
+                      value.separator)
+    return value
 
 
 def rendering_key(article_id: str, language: str) -> str:

@@ -1567,6 +1567,352 @@
         <source>Installed {pack}; articles added to the library: {count}</source>
         <translation>{pack} をインストールしました。ライブラリに追加された記事: {count} 件</translation>
     </message>
+    <message>
+        <source>{name}: {size:,} bytes, over the {limit:,}-byte limit</source>
+        <translation>{name}: {size:,} バイトあり、上限の {limit:,} バイトを超えています</translation>
+    </message>
+    <message>
+        <source>{name}: its SHA-256 does not match the signed manifest; refused</source>
+        <translation>{name}: SHA-256 が署名付きマニフェストと一致しないため、拒否しました</translation>
+    </message>
+    <message>
+        <source>backslash in the name</source>
+        <translation>名前にバックスラッシュが含まれています</translation>
+    </message>
+    <message>
+        <source>absolute path</source>
+        <translation>絶対パスです</translation>
+    </message>
+    <message>
+        <source>empty, &apos;.&apos; or &apos;..&apos; path component (or a folder entry)</source>
+        <translation>パスに空の要素、&apos;.&apos; または &apos;..&apos; が含まれています（またはフォルダー項目です）</translation>
+    </message>
+    <message>
+        <source>name {part!r} has characters outside A-Z a-z 0-9 . _ -</source>
+        <translation>名前 {part!r} に A-Z a-z 0-9 . _ - 以外の文字が含まれています</translation>
+    </message>
+    <message>
+        <source>name {part!r} is reserved on Windows</source>
+        <translation>名前 {part!r} は Windows で予約されています</translation>
+    </message>
+    <message>
+        <source>not a file a pack may hold (manifest, content/articles/*.md, content/*.yaml)</source>
+        <translation>パックに含められないファイルです（含められるのはマニフェスト、content/articles/*.md、content/*.yaml）</translation>
+    </message>
+    <message>
+        <source>holds {count:,} entries, over the limit of {limit:,}</source>
+        <translation>{count:,} 個の項目があり、上限の {limit:,} 個を超えています</translation>
+    </message>
+    <message>
+        <source>{name}: a symbolic link; refused</source>
+        <translation>{name}: シンボリックリンクのため、拒否しました</translation>
+    </message>
+    <message>
+        <source>{name}: not a regular file; refused</source>
+        <translation>{name}: 通常のファイルではないため、拒否しました</translation>
+    </message>
+    <message>
+        <source>{name}: folder entries are not allowed</source>
+        <translation>{name}: フォルダー項目は使用できません</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}; refused</source>
+        <translation>{name}: {reason}。拒否しました</translation>
+    </message>
+    <message>
+        <source>{name}: appears twice in the archive</source>
+        <translation>{name}: アーカイブ内に2回出現しています</translation>
+    </message>
+    <message>
+        <source>{name}: encrypted entries are not allowed</source>
+        <translation>{name}: 暗号化された項目は使用できません</translation>
+    </message>
+    <message>
+        <source>{name}: compression method {method} is not allowed</source>
+        <translation>{name}: 圧縮方式 {method} は使用できません</translation>
+    </message>
+    <message>
+        <source>{name}: compressed {ratio:,} to 1, over the limit of {limit} to 1 (a zip bomb?)</source>
+        <translation>{name}: 圧縮率が {ratio:,} 対 1 で、上限の {limit} 対 1 を超えています（zip 爆弾の可能性があります）</translation>
+    </message>
+    <message>
+        <source>unpacks to more than {limit:,} bytes</source>
+        <translation>展開すると {limit:,} バイトを超えます</translation>
+    </message>
+    <message>
+        <source>{name}: larger than it claims or allowed</source>
+        <translation>{name}: 申告または許容されたサイズを超えています</translation>
+    </message>
+    <message>
+        <source>{name}: damaged ({error})</source>
+        <translation>{name}: 破損しています（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable pack ({error})</source>
+        <translation>{path}: 読み取れるパックではありません（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: {required} is missing; not a jpbrief pack</source>
+        <translation>{path}: {required} がありません。jpbrief のパックではありません</translation>
+    </message>
+    <message>
+        <source>{name}: not text</source>
+        <translation>{name}: テキストではありません</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}: {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: the stated fingerprint does not belong to the signer&apos;s key</source>
+        <translation>{name}: 記載されたフィンガープリントが署名者の鍵のものではありません</translation>
+    </message>
+    <message>
+        <source>{name}: signed by the key with fingerprint {signer}, not by the given key ({given})</source>
+        <translation>{name}: 指定された鍵（{given}）ではなく、フィンガープリント {signer} の鍵で署名されています</translation>
+    </message>
+    <message>
+        <source>{name} is signed by a key you have not trusted yet.
+  Signer&apos;s fingerprint: {fingerprint}
+  Compare it, group by group, with the fingerprint the trainer gave you in person,
+  on paper or by phone (never one sent with the pack). Only if every group matches,
+  install again with --trust (or add the trainer&apos;s .pub file with &apos;jpbrief pack trust&apos;).</source>
+        <translation>{name} は、まだ信頼していない鍵で署名されています。
+  署名者のフィンガープリント: {fingerprint}
+  トレーナーから対面、紙、または電話で受け取ったフィンガープリントと、グループごとに照合してください
+  （パックと一緒に送られてきたものは使わないでください）。すべてのグループが一致した場合に限り、
+  --trust を付けてもう一度インストールしてください（または &apos;jpbrief pack trust&apos; でトレーナーの .pub ファイルを追加してください）。</translation>
+    </message>
+    <message>
+        <source>{name}: in the archive but not in the signed manifest; refused</source>
+        <translation>{name}: アーカイブにはありますが署名付きマニフェストにないため、拒否しました</translation>
+    </message>
+    <message>
+        <source>{name}: {size:,} bytes, the manifest says {listed:,}</source>
+        <translation>{name}: {size:,} バイトですが、マニフェストには {listed:,} バイトと記載されています</translation>
+    </message>
+    <message>
+        <source>{name}: listed in the manifest but missing from the archive</source>
+        <translation>{name}: マニフェストに記載されていますが、アーカイブにありません</translation>
+    </message>
+    <message>
+        <source>{name}: the pack holds no articles</source>
+        <translation>{name}: パックに記事が含まれていません</translation>
+    </message>
+    <message>
+        <source>{name}: would be written outside the pack&apos;s folder</source>
+        <translation>{name}: パックのフォルダーの外に書き込まれることになります</translation>
+    </message>
+    <message>
+        <source>version {version!r} must be one to four numbers separated by dots (e.g. 1.2 or 2026.12.2)</source>
+        <translation>バージョン {version!r} は、ドットで区切った1〜4個の数字でなければなりません（例: 1.2 や 2026.12.2）</translation>
+    </message>
+    <message>
+        <source>pack id {id!r} must be 1-64 lower-case letters, digits and hyphens</source>
+        <translation>パック ID {id!r} は、1〜64文字の英小文字、数字、ハイフンでなければなりません</translation>
+    </message>
+    <message>
+        <source>{name}: {key!r} must be text of at most {limit:,} characters</source>
+        <translation>{name}: {key!r} は {limit:,} 文字以内のテキストでなければなりません</translation>
+    </message>
+    <message>
+        <source>{name}: {key!r} contains control characters</source>
+        <translation>{name}: {key!r} に制御文字が含まれています</translation>
+    </message>
+    <message>
+        <source>{name}: {what} must be an object</source>
+        <translation>{name}: {what}はオブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>{name}: larger than {limit} MiB</source>
+        <translation>{name}: {limit} MiB を超えています</translation>
+    </message>
+    <message>
+        <source>{name}: not valid JSON ({error})</source>
+        <translation>{name}: 正しい JSON ではありません（{error}）</translation>
+    </message>
+    <message>
+        <source>the manifest</source>
+        <translation>マニフェスト</translation>
+    </message>
+    <message>
+        <source>{name}: format {format!r} is not {known}; a newer jpbrief may read it</source>
+        <translation>{name}: 形式 {format!r} は {known} ではありません。新しい jpbrief なら読める可能性があります</translation>
+    </message>
+    <message>
+        <source>{name}: date {date!r} must be YYYY-MM-DD</source>
+        <translation>{name}: 日付 {date!r} は YYYY-MM-DD 形式でなければなりません</translation>
+    </message>
+    <message>
+        <source>&apos;signer&apos;</source>
+        <translation>&apos;signer&apos;</translation>
+    </message>
+    <message>
+        <source>each file</source>
+        <translation>各ファイル</translation>
+    </message>
+    <message>
+        <source>{name}: file path {path!r} must start with {prefix}</source>
+        <translation>{name}: ファイルのパス {path!r} は {prefix} で始まらなければなりません</translation>
+    </message>
+    <message>
+        <source>{name}: {path}: size must be a whole number</source>
+        <translation>{name}: {path}: サイズは整数でなければなりません</translation>
+    </message>
+    <message>
+        <source>{name}: {path}: sha256 must be 64 lower-case hex digits</source>
+        <translation>{name}: {path}: sha256 は小文字の16進数64桁でなければなりません</translation>
+    </message>
+    <message>
+        <source>{name}: a file is listed twice</source>
+        <translation>{name}: 同じファイルが2回記載されています</translation>
+    </message>
+    <message>
+        <source>each article</source>
+        <translation>各記事</translation>
+    </message>
+    <message>
+        <source>{name}: article {id!r} names unlisted file {path!r}</source>
+        <translation>{name}: 記事 {id!r} が、記載されていないファイル {path!r} を指しています</translation>
+    </message>
+    <message>
+        <source>{name}: {key!r} must be a list</source>
+        <translation>{name}: {key!r} はリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>the bundled library</source>
+        <translation>同梱のライブラリ</translation>
+    </message>
+    <message>
+        <source>{name} ({path})</source>
+        <translation>{name}（{path}）</translation>
+    </message>
+    <message>
+        <source>event id {id!r} of {name} is already used by {owner}</source>
+        <translation>{name} の出来事 ID {id!r} は、すでに {owner} で使われています</translation>
+    </message>
+    <message>
+        <source>figure id {id!r} of {name} is already used by {owner}</source>
+        <translation>{name} の数値 ID {id!r} は、すでに {owner} で使われています</translation>
+    </message>
+    <message>
+        <source>source {key!r} of {name} differs from the one in {owner}</source>
+        <translation>{name} の出典 {key!r} が、{owner} のものと異なります</translation>
+    </message>
+    <message>
+        <source>theme {key!r} of {name} differs from the one in {owner}</source>
+        <translation>{name} のテーマ {key!r} が、{owner} のものと異なります</translation>
+    </message>
+    <message>
+        <source>article id {id!r} of {name} ({path}) is already used by {owner}</source>
+        <translation>{name}（{path}）の記事 ID {id!r} は、すでに {owner} で使われています</translation>
+    </message>
+    <message>
+        <source>glossary term {term!r} of {name} expands to {expansion!r}, but {owner} expands it to {known!r}</source>
+        <translation>{name} の用語 {term!r} は {expansion!r} の略ですが、{owner} では {known!r} の略とされています</translation>
+    </message>
+    <message>
+        <source>{name} is left out: {conflicts}</source>
+        <translation>{name} は読み込まれませんでした: {conflicts}</translation>
+    </message>
+    <message>
+        <source>pack {id!r} {version}</source>
+        <translation>パック {id!r} {version}</translation>
+    </message>
+    <message>
+        <source>already in content pack {pack!r}</source>
+        <translation>すでにコンテンツパック {pack!r} にあります</translation>
+    </message>
+    <message>
+        <source>already in the bundled library</source>
+        <translation>すでに同梱のライブラリにあります</translation>
+    </message>
+    <message>
+        <source>{what}: expected {count} lines, found {found}</source>
+        <translation>{what}: {count} 行あるはずが、{found} 行でした</translation>
+    </message>
+    <message>
+        <source>{what}: the first line must start with {start!r}</source>
+        <translation>{what}: 1行目は {start!r} で始まらなければなりません</translation>
+    </message>
+    <message>
+        <source>{what}: not base64 ({error})</source>
+        <translation>{what}: base64 ではありません（{error}）</translation>
+    </message>
+    <message>
+        <source>{what}: {found} bytes where {size} were expected</source>
+        <translation>{what}: {size} バイトのはずが {found} バイトでした</translation>
+    </message>
+    <message>
+        <source>{what}: not an Ed25519 minisign public key</source>
+        <translation>{what}: Ed25519 の minisign 公開鍵ではありません</translation>
+    </message>
+    <message>
+        <source>{what}: unsupported signature algorithm {kind!r}</source>
+        <translation>{what}: 対応していない署名アルゴリズム {kind!r} です</translation>
+    </message>
+    <message>
+        <source>{what}: the third line must start with {start!r}</source>
+        <translation>{what}: 3行目は {start!r} で始まらなければなりません</translation>
+    </message>
+    <message>
+        <source>signed by key id {signer}, not by this key ({key})</source>
+        <translation>この鍵（{key}）ではなく、鍵 ID {signer} で署名されています</translation>
+    </message>
+    <message>
+        <source>the signature does not match (the file was changed or signed by another key)</source>
+        <translation>署名が一致しません（ファイルが変更されたか、別の鍵で署名されています）</translation>
+    </message>
+    <message>
+        <source>the trusted comment&apos;s signature does not match (it was changed)</source>
+        <translation>信頼済みコメントの署名が一致しません（変更されています）</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({error})</source>
+        <translation>{path}: 読み取れません（{error}）</translation>
+    </message>
+    <message>
+        <source>{path}: not a list of installed packs</source>
+        <translation>{path}: インストール済みパックの一覧ではありません</translation>
+    </message>
+    <message>
+        <source>its manifest names pack {id!r}</source>
+        <translation>マニフェストにはパック {id!r} と記載されています</translation>
+    </message>
+    <message>
+        <source>{folder}: installed pack {id!r} is damaged ({error}); remove it with &apos;jpbrief pack remove {id}&apos; and install it again</source>
+        <translation>{folder}: インストール済みのパック {id!r} が破損しています（{error}）。&apos;jpbrief pack remove {id}&apos; で削除してから、もう一度インストールしてください</translation>
+    </message>
+    <message>
+        <source>{path}: the file changed after it was checked; open it again</source>
+        <translation>{path}: 確認した後にファイルが変更されました。もう一度開いてください</translation>
+    </message>
+    <message>
+        <source>{pack} is already installed; nothing to do</source>
+        <translation>{pack} はすでにインストールされています。何もする必要はありません</translation>
+    </message>
+    <message>
+        <source>{pack} is already installed with different files: ask the publisher for a pack with a new version number</source>
+        <translation>{pack} は異なるファイルの内容ですでにインストールされています。新しいバージョン番号のパックを発行元に依頼してください</translation>
+    </message>
+    <message>
+        <source>{pack} is older than the installed {installed}; refused (use --allow-downgrade to install it anyway)</source>
+        <translation>{pack} はインストール済みの {installed} より古いため、拒否しました（それでもインストールするには --allow-downgrade を使ってください）</translation>
+    </message>
+    <message>
+        <source>{pack} cannot join the library:
+  {problems}</source>
+        <translation>{pack} はライブラリに追加できません:
+  {problems}</translation>
+    </message>
+    <message>
+        <source>no installed pack {id!r} (installed: none)</source>
+        <translation>パック {id!r} はインストールされていません（インストール済み: なし）</translation>
+    </message>
+    <message>
+        <source>no installed pack {id!r} (installed: {known})</source>
+        <translation>パック {id!r} はインストールされていません（インストール済み: {known}）</translation>
+    </message>
 </context>
 <context>
     <name>Printing</name>
@@ -1708,6 +2054,18 @@
     <message>
         <source>Search failed: {error}</source>
         <translation>検索に失敗しました: {error}</translation>
+    </message>
+    <message>
+        <source>the index just built in {path} cannot be opened</source>
+        <translation>{path} に作成したばかりのインデックスを開けません</translation>
+    </message>
+    <message>
+        <source>The search index is busy: another jpbrief process is building it. Try again in a moment.</source>
+        <translation>検索インデックスは使用中です。別の jpbrief のプロセスが作成しています。しばらくしてからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The search index is busy: another jpbrief process (pid {pid}) is building it. Try again in a moment.</source>
+        <translation>検索インデックスは使用中です。別の jpbrief のプロセス（pid {pid}）が作成しています。しばらくしてからもう一度お試しください。</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message, MessageError, message_of
 from jpbrief.core.packs import manifest as mf
 from jpbrief.core.packs import signing
 from jpbrief.core.packs.manifest import Manifest
@@ -42,9 +43,12 @@ WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                     *(f"lpt{i}" for i in range(10))}
 CONTENT_FILES = {"content/sources.yaml", "content/themes.yaml", "content/glossary.yaml"}
 ARTICLE_DIR = "content/articles/"
+TOO_LARGE = QT_TRANSLATE_NOOP("Packs", "{name}: {size:,} bytes, over the {limit:,}-byte limit")
+DIFFERS = QT_TRANSLATE_NOOP("Packs", "{name}: its SHA-256 does not match the signed manifest; refused")
 
 
-class PackError(Exception):
+
+class PackError(MessageError):
     """A pack that cannot be trusted or read; the message names the file at fault."""
 
 
@@ -72,27 +76,30 @@ class CheckedPack:
 def allowed_path(name: str) -> str | None:
     """Why ``name`` may not be in a pack, or None if it may."""
     if "\\" in name:
-        return "backslash in the name"
+        return Message(QT_TRANSLATE_NOOP("Packs", "backslash in the name"))
     if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
-        return "absolute path"
+        return Message(QT_TRANSLATE_NOOP("Packs", "absolute path"))
     parts = name.split("/")
     if any(part in ("", ".", "..") for part in parts):
-        return "empty, '.' or '..' path component (or a folder entry)"
+        return Message(QT_TRANSLATE_NOOP("Packs", "empty, '.' or '..' path component (or a folder entry)"))
     for part in parts:
         if not COMPONENT_RE.match(part) or part.endswith("."):
-            return f"name {part!r} has characters outside A-Z a-z 0-9 . _ -"
+            return Message(QT_TRANSLATE_NOOP(
+                "Packs", "name {part!r} has characters outside A-Z a-z 0-9 . _ -"), part=part)
         if part.split(".")[0].lower() in WINDOWS_RESERVED:
-            return f"name {part!r} is reserved on Windows"
+            return Message(QT_TRANSLATE_NOOP("Packs", "name {part!r} is reserved on Windows"), part=part)
     if name in (mf.MANIFEST, mf.SIGNATURE) or name in CONTENT_FILES:
         return None
     if name.startswith(ARTICLE_DIR) and len(parts) == 3 and name.endswith(".md"):
         return None
-    return "not a file a pack may hold (manifest, content/articles/*.md, content/*.yaml)"
+    return Message(QT_TRANSLATE_NOOP(
+        "Packs", "not a file a pack may hold (manifest, content/articles/*.md, content/*.yaml)"))
 
 
 def _check_listing(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
     if len(infos) > MAX_FILES + 2:
-        raise PackError(f"holds {len(infos):,} entries, over the limit of {MAX_FILES:,}")
+        raise PackError(QT_TRANSLATE_NOOP("Packs", "holds {count:,} entries, over the limit of {limit:,}"),
+                        count=len(infos), limit=MAX_FILES)
     entries: dict[str, zipfile.ZipInfo] = {}
     folded: dict[str, str] = {}
     total = 0
@@ -100,29 +107,33 @@ def _check_listing(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
         name = info.filename
         mode = info.external_attr >> 16
         if stat.S_IFMT(mode) not in (0, stat.S_IFREG):
-            kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
-            raise PackError(f"{name}: {kind}; refused")
+            if stat.S_ISLNK(mode):
+                raise PackError(QT_TRANSLATE_NOOP("Packs", "{name}: a symbolic link; refused"), name=name)
+            raise PackError(QT_TRANSLATE_NOOP("Packs", "{name}: not a regular file; refused"), name=name)
         if info.is_dir():
-            raise PackError(f"{name}: folder entries are not allowed")
+            raise PackError(QT_TRANSLATE_NOOP("Packs", "{name}: folder entries are not allowed"), name=name)
         reason = allowed_path(name)
         if reason:
-            raise PackError(f"{name}: {reason}; refused")
+            raise PackError(QT_TRANSLATE_NOOP("Packs", "{name}: {reason}; refused"), name=name, reason=reason)
         if name in entries or name.casefold() in folded:
-            raise PackError(f"{name}: appears twice in the archive")
+            raise PackError(QT_TRANSLATE_NOOP("Packs", "{name}: appears twice in the archive"), name=name)
         if info.flag_bits & 0x1:
-            raise PackError(f"{name}: encrypted entries are not allowed")
+            raise PackError(QT_TRANSLATE_NOOP(
+                "Packs", "{name}: encrypted entries are not allowed"), name=name)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise PackError(f"{name}: compression method {info.compress_type} is not allowed")
+            raise PackError(QT_TRANSLATE_NOOP("Packs", "{name}: compression method {method} is not allowed"),
+                            name=name, method=info.compress_type)
         if info.file_size > MAX_FILE_BYTES and name != mf.MANIFEST:
-            raise PackError(f"{name}: {info.file_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
+            raise PackError(TOO_LARGE, name=name, size=info.file_size, limit=MAX_FILE_BYTES)
         if info.file_size > max(info.compress_size, 1) * MAX_RATIO and info.file_size > 4096:
             raise PackError(
-                f"{name}: compressed {info.file_size // max(info.compress_size, 1):,} to 1, "
-                f"over the limit of {MAX_RATIO} to 1 (a zip bomb?)"
-            )
+                QT_TRANSLATE_NOOP("Packs", "{name}: compressed {ratio:,} to 1, over the limit of {limit} "
+                                           "to 1 (a zip bomb?)"),
+                name=name, ratio=info.file_size // max(info.compress_size, 1), limit=MAX_RATIO)
         total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise PackError(f"unpacks to more than {MAX_TOTAL_BYTES:,} bytes")
+            raise PackError(QT_TRANSLATE_NOOP("Packs", "unpacks to more than {limit:,} bytes"),
+                            limit=MAX_TOTAL_BYTES)
         entries[name] = info
         folded[name.casefold()] = name
     return entries
@@ -139,14 +150,16 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int,
             while chunk := handle.read(CHUNK):
                 size += len(chunk)
                 if size > limit:
-                    raise PackError(f"{info.filename}: larger than it claims or allowed")
+                    raise PackError(QT_TRANSLATE_NOOP("Packs", "{name}: larger than it claims or allowed"),
+                                    name=info.filename)
                 digest.update(chunk)
                 if sink is None:
                     parts.append(chunk)
                 else:
                     sink.write(chunk)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-        raise PackError(f"{info.filename}: damaged ({error})") from None
+        raise PackError(QT_TRANSLATE_NOOP("Packs", "{name}: damaged ({error})"),
+                        name=info.filename, error=error) from None
     return b"".join(parts), digest.hexdigest()
 
 
@@ -162,11 +175,12 @@ def check(path: Path, trusted: Iterable[signing.PublicKey], *, key: signing.Publ
     try:
         size = path.stat().st_size
         if size > MAX_PACK_BYTES:
-            raise PackError(f"{path}: {size:,} bytes, over the {MAX_PACK_BYTES:,}-byte limit")
+            raise PackError(TOO_LARGE, name=path, size=size, limit=MAX_PACK_BYTES)
         with zipfile.ZipFile(path) as archive:
             return _check_open(path, archive, list(trusted), key, trust_new)
     except (zipfile.BadZipFile, OSError) as error:
-        raise PackError(f"{path}: not a readable pack ({error})") from None
+        raise PackError(QT_TRANSLATE_NOOP("Packs", "{path}: not a readable pack ({error})"),
+                        path=path, error=error) from None
 
 
 def _check_open(path: Path, archive: zipfile.ZipFile, trusted: list[signing.PublicKey],
@@ -174,7 +188,8 @@ def _check_open(path: Path, archive: zipfile.ZipFile, trusted: list[signing.Publ
     entries = _check_listing(archive.infolist())
     for required in (mf.MANIFEST, mf.SIGNATURE):
         if required not in entries:
-            raise PackError(f"{path}: {required} is missing; not a jpbrief pack")
+            raise PackError(QT_TRANSLATE_NOOP("Packs", "{path}: {required} is missing; not a jpbrief pack"),
+                            path=path, required=required)
     manifest_bytes, _ = read_member(archive, entries[mf.MANIFEST], mf.MAX_MANIFEST_BYTES)
     signature_bytes, _ = read_member(archive, entries[mf.SIGNATURE], MAX_SIGNATURE_BYTES)
     try:
@@ -183,24 +198,29 @@ def _check_open(path: Path, archive: zipfile.ZipFile, trusted: list[signing.Publ
         signer = signing.parse_public_key(manifest.public_key, f"{mf.MANIFEST}: signer key")
         signing.verify(signer, manifest_bytes, signature)
     except UnicodeDecodeError:
-        raise PackError(f"{mf.SIGNATURE}: not text") from None
+        raise PackError(QT_TRANSLATE_NOOP("Packs", "{name}: not text"), name=mf.SIGNATURE) from None
     except (signing.SignatureError, mf.ManifestError) as error:
-        raise PackError(f"{mf.MANIFEST}: {error}") from None
+        raise PackError(QT_TRANSLATE_NOOP("Packs", "{name}: {reason}"),
+                        name=mf.MANIFEST, reason=message_of(error)) from None
     if manifest.fingerprint != signer.fingerprint:
-        raise PackError(f"{mf.MANIFEST}: the stated fingerprint does not belong to the signer's key")
+        raise PackError(QT_TRANSLATE_NOOP(
+            "Packs", "{name}: the stated fingerprint does not belong to the signer's key"), name=mf.MANIFEST)
     if key is not None and key.raw != signer.raw:
         raise PackError(
-            f"{mf.MANIFEST}: signed by the key with fingerprint {signer.fingerprint}, "
-            f"not by the given key ({key.fingerprint})"
-        )
+            QT_TRANSLATE_NOOP("Packs", "{name}: signed by the key with fingerprint {signer}, "
+                                       "not by the given key ({given})"),
+            name=mf.MANIFEST, signer=signer.fingerprint, given=key.fingerprint)
     is_trusted = key is not None or any(k.raw == signer.raw for k in trusted)
     if not is_trusted and not trust_new:
         raise UntrustedSigner(
-            f"{path.name} is signed by a key you have not trusted yet.\n"
-            f"  Signer's fingerprint: {signer.fingerprint}\n"
-            "  Compare it, group by group, with the fingerprint the trainer gave you in person,\n"
-            "  on paper or by phone (never one sent with the pack). Only if every group matches,\n"
-            "  install again with --trust (or add the trainer's .pub file with 'jpbrief pack trust').",
+            Message(QT_TRANSLATE_NOOP(
+                "Packs",
+                "{name} is signed by a key you have not trusted yet.\n"
+                "  Signer's fingerprint: {fingerprint}\n"
+                "  Compare it, group by group, with the fingerprint the trainer gave you in person,\n"
+                "  on paper or by phone (never one sent with the pack). Only if every group matches,\n"
+                "  install again with --trust (or add the trainer's .pub file with 'jpbrief pack trust')."),
+                name=path.name, fingerprint=signer.fingerprint),
             manifest, signer,
         )
     listed = {f.path: f for f in manifest.files}
@@ -209,14 +229,18 @@ def _check_open(path: Path, archive: zipfile.ZipFile, trusted: list[signing.Publ
             continue
         entry = listed.get(name)
         if entry is None:
-            raise PackError(f"{name}: in the archive but not in the signed manifest; refused")
+            raise PackError(QT_TRANSLATE_NOOP(
+                "Packs", "{name}: in the archive but not in the signed manifest; refused"), name=name)
         if info.file_size != entry.size:
-            raise PackError(f"{name}: {info.file_size:,} bytes, the manifest says {entry.size:,}")
+            raise PackError(QT_TRANSLATE_NOOP(
+                "Packs", "{name}: {size:,} bytes, the manifest says {listed:,}"),
+                name=name, size=info.file_size, listed=entry.size)
     for name in listed:
         if name not in entries:
-            raise PackError(f"{name}: listed in the manifest but missing from the archive")
+            raise PackError(QT_TRANSLATE_NOOP(
+                "Packs", "{name}: listed in the manifest but missing from the archive"), name=name)
     if not manifest.articles:
-        raise PackError(f"{mf.MANIFEST}: the pack holds no articles")
+        raise PackError(QT_TRANSLATE_NOOP("Packs", "{name}: the pack holds no articles"), name=mf.MANIFEST)
     return CheckedPack(path, manifest, manifest_bytes, signature_bytes.decode("utf-8"), signer,
                        is_trusted)
 
@@ -227,7 +251,7 @@ def verify_files(checked: CheckedPack) -> None:
         for entry in checked.manifest.files:
             _data, digest = read_member(archive, archive.getinfo(entry.path), entry.size)
             if digest != entry.sha256:
-                raise PackError(f"{entry.path}: its SHA-256 does not match the signed manifest; refused")
+                raise PackError(DIFFERS, name=entry.path)
 
 
 def extract(checked: CheckedPack, target: Path, on_file: object = None) -> None:
@@ -243,13 +267,14 @@ def extract(checked: CheckedPack, target: Path, on_file: object = None) -> None:
         for entry in checked.manifest.files:
             destination = target.joinpath(*entry.path.split("/"))
             if target.resolve() not in destination.resolve().parents:
-                raise PackError(f"{entry.path}: would be written outside the pack's folder")
+                raise PackError(QT_TRANSLATE_NOOP(
+                    "Packs", "{name}: would be written outside the pack's folder"), name=entry.path)
             destination.parent.mkdir(parents=True, exist_ok=True)
             with open(destination, "xb") as sink:
                 _data, digest = read_member(archive, archive.getinfo(entry.path), entry.size, sink)
                 sink.flush()
                 os.fsync(sink.fileno())
             if digest != entry.sha256:
-                raise PackError(f"{entry.path}: its SHA-256 does not match the signed manifest; refused")
+                raise PackError(DIFFERS, name=entry.path)
             if callable(on_file):
                 on_file(entry.path)

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message, MessageError
+
 FORMAT = 1
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.json.minisig"
@@ -35,25 +37,25 @@ SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-class ManifestError(ValueError):
+class ManifestError(MessageError, ValueError):
     """A manifest that is not valid JSON or breaks the format above."""
 
 
 def version_key(version: str) -> tuple[int, ...]:
     """``"1.10"`` -> ``(1, 10, 0, 0)``: versions compare as these tuples."""
     if not VERSION_RE.match(version):
-        raise ManifestError(
-            f"version {version!r} must be one to four numbers separated by dots (e.g. 1.2 or 2026.12.2)"
-        )
+        raise ManifestError(QT_TRANSLATE_NOOP(
+            "Packs", "version {version!r} must be one to four numbers separated by dots "
+                     "(e.g. 1.2 or 2026.12.2)"),
+            version=version)
     parts = [int(part) for part in version.split(".")]
     return tuple(parts + [0] * (4 - len(parts)))
 
 
 def check_id(pack_id: str) -> str:
     if not (isinstance(pack_id, str) and ID_RE.match(pack_id) and len(pack_id) <= 64):
-        raise ManifestError(
-            f"pack id {pack_id!r} must be 1-64 lower-case letters, digits and hyphens"
-        )
+        raise ManifestError(QT_TRANSLATE_NOOP(
+            "Packs", "pack id {id!r} must be 1-64 lower-case letters, digits and hyphens"), id=pack_id)
     return pack_id
 
 
@@ -118,60 +120,74 @@ def _text(data: dict[str, Any], key: str, *, optional: bool = False) -> str | No
     if value is None and optional:
         return None
     if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise ManifestError(f"{MANIFEST}: {key!r} must be text of at most {MAX_TEXT:,} characters")
+        raise ManifestError(QT_TRANSLATE_NOOP(
+            "Packs", "{name}: {key!r} must be text of at most {limit:,} characters"),
+            name=MANIFEST, key=key, limit=MAX_TEXT)
     if CONTROL_RE.search(value):  # shown in terminals and dialogs: no escape sequences
-        raise ManifestError(f"{MANIFEST}: {key!r} contains control characters")
+        raise ManifestError(QT_TRANSLATE_NOOP("Packs", "{name}: {key!r} contains control characters"),
+                            name=MANIFEST, key=key)
     return value
 
 
 def _dict(value: Any, what: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ManifestError(f"{MANIFEST}: {what} must be an object")
+        raise ManifestError(QT_TRANSLATE_NOOP(
+            "Packs", "{name}: {what} must be an object"), name=MANIFEST, what=what)
     return value
 
 
 def parse(data: bytes) -> Manifest:
     """The manifest in ``data``; raises :class:`ManifestError` naming what is wrong."""
     if len(data) > MAX_MANIFEST_BYTES:
-        raise ManifestError(f"{MANIFEST}: larger than {MAX_MANIFEST_BYTES // 1024 // 1024} MiB")
+        raise ManifestError(QT_TRANSLATE_NOOP("Packs", "{name}: larger than {limit} MiB"),
+                            name=MANIFEST, limit=MAX_MANIFEST_BYTES // 1024 // 1024)
     try:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise ManifestError(f"{MANIFEST}: not valid JSON ({error})") from None
-    root = _dict(raw, "the manifest")
+        raise ManifestError(QT_TRANSLATE_NOOP("Packs", "{name}: not valid JSON ({error})"),
+                            name=MANIFEST, error=error) from None
+    root = _dict(raw, Message(QT_TRANSLATE_NOOP("Packs", "the manifest")))
     if root.get("format") != FORMAT:
-        raise ManifestError(
-            f"{MANIFEST}: format {root.get('format')!r} is not {FORMAT}; a newer jpbrief may read it"
-        )
+        raise ManifestError(QT_TRANSLATE_NOOP(
+            "Packs", "{name}: format {format!r} is not {known}; a newer jpbrief may read it"),
+            name=MANIFEST, format=root.get("format"), known=FORMAT)
     pack_id = check_id(root.get("id"))  # type: ignore[arg-type]
     version = _text(root, "version") or ""
     version_key(version)
     date = _text(root, "date") or ""
     if not DATE_RE.match(date):
-        raise ManifestError(f"{MANIFEST}: date {date!r} must be YYYY-MM-DD")
-    signer = _dict(root.get("signer"), "'signer'")
+        raise ManifestError(QT_TRANSLATE_NOOP("Packs", "{name}: date {date!r} must be YYYY-MM-DD"),
+                            name=MANIFEST, date=date)
+    signer = _dict(root.get("signer"), Message(QT_TRANSLATE_NOOP("Packs", "'signer'")))
     files: list[FileEntry] = []
     for item in _list(root, "files"):
-        entry = _dict(item, "each file")
+        entry = _dict(item, Message(QT_TRANSLATE_NOOP("Packs", "each file")))
         path, size, digest = entry.get("path"), entry.get("size"), entry.get("sha256")
         if not isinstance(path, str) or not path.startswith(CONTENT_PREFIX):
-            raise ManifestError(f"{MANIFEST}: file path {path!r} must start with {CONTENT_PREFIX}")
+            raise ManifestError(QT_TRANSLATE_NOOP(
+                "Packs", "{name}: file path {path!r} must start with {prefix}"),
+                name=MANIFEST, path=path, prefix=CONTENT_PREFIX)
         if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-            raise ManifestError(f"{MANIFEST}: {path}: size must be a whole number")
+            raise ManifestError(QT_TRANSLATE_NOOP("Packs", "{name}: {path}: size must be a whole number"),
+                                name=MANIFEST, path=path)
         if not isinstance(digest, str) or not SHA256_RE.match(digest):
-            raise ManifestError(f"{MANIFEST}: {path}: sha256 must be 64 lower-case hex digits")
+            raise ManifestError(QT_TRANSLATE_NOOP(
+                "Packs", "{name}: {path}: sha256 must be 64 lower-case hex digits"),
+                name=MANIFEST, path=path)
         files.append(FileEntry(path, size, digest))
     listed = {f.path for f in files}
     if len(listed) != len(files):
-        raise ManifestError(f"{MANIFEST}: a file is listed twice")
+        raise ManifestError(QT_TRANSLATE_NOOP("Packs", "{name}: a file is listed twice"), name=MANIFEST)
     articles: list[ArticleEntry] = []
     for item in _list(root, "articles"):
-        entry = _dict(item, "each article")
+        entry = _dict(item, Message(QT_TRANSLATE_NOOP("Packs", "each article")))
         article = ArticleEntry(
             _text(entry, "id") or "", _text(entry, "title") or "", _text(entry, "path") or ""
         )
         if article.path not in listed:
-            raise ManifestError(f"{MANIFEST}: article {article.id!r} names unlisted file {article.path!r}")
+            raise ManifestError(QT_TRANSLATE_NOOP(
+                "Packs", "{name}: article {id!r} names unlisted file {path!r}"),
+                name=MANIFEST, id=article.id, path=article.path)
         articles.append(article)
     return Manifest(
         id=pack_id,
@@ -190,5 +206,6 @@ def parse(data: bytes) -> Manifest:
 def _list(data: dict[str, Any], key: str) -> list[Any]:
     value = data.get(key)
     if not isinstance(value, list):
-        raise ManifestError(f"{MANIFEST}: {key!r} must be a list")
+        raise ManifestError(QT_TRANSLATE_NOOP(
+            "Packs", "{name}: {key!r} must be a list"), name=MANIFEST, key=key)
     return value

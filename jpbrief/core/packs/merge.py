@@ -18,13 +18,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jpbrief.core import content
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Joined, Message
 from jpbrief.core.model import Acronym, Glossary, Library, Problem, Source, Theme
 from jpbrief.core.packs.manifest import Manifest
 
 if TYPE_CHECKING:
     from jpbrief.core.packs.store import ContentCheck
 
-BUNDLE = "the bundled library"
+BUNDLE = Message(QT_TRANSLATE_NOOP("Packs", "the bundled library"))
+OWNER = QT_TRANSLATE_NOOP("Packs", "{name} ({path})")
+KIND_USED = {"event": QT_TRANSLATE_NOOP("Packs", "event id {id!r} of {name} is already used by {owner}"),
+             "figure": QT_TRANSLATE_NOOP("Packs", "figure id {id!r} of {name} is already used by {owner}")}
+KIND_DIFFERS = {
+    "source": QT_TRANSLATE_NOOP("Packs", "source {key!r} of {name} differs from the one in {owner}"),
+    "theme": QT_TRANSLATE_NOOP("Packs", "theme {key!r} of {name} differs from the one in {owner}"),
+}
 
 
 def load_pack_content(folder: Path, pack_id: str) -> Library:
@@ -48,7 +56,7 @@ class _Merged:
     @classmethod
     def start(cls, base: Library, name: str = BUNDLE) -> _Merged:
         merged = cls(replace(base, sources=dict(base.sources), themes=dict(base.themes)))
-        merged.article_owner = {a.id: f"{name} ({a.path})" for a in base.articles}
+        merged.article_owner = {a.id: Message(OWNER, name=name, path=a.path) for a in base.articles}
         merged.source_owner = dict.fromkeys(base.sources, name)
         merged.theme_owner = dict.fromkeys(base.themes, name)
         merged.acronym_owner = {a.term: (a, name) for a in base.glossary.acronyms}
@@ -56,30 +64,30 @@ class _Merged:
         return merged
 
     def conflicts(self, name: str, part: Library) -> list[str]:
-        found = []
+        found: list[str] = []
         for article in part.articles:
             if article.id in self.article_owner:
-                found.append(
-                    f"article id {article.id!r} of {name} ({article.path}) is already used by "
-                    f"{self.article_owner[article.id]}"
-                )
-        found += [f"{kind} id {key!r} of {name} is already used by {self.annotation_owner[(kind, key)]}"
+                found.append(Message(QT_TRANSLATE_NOOP(
+                    "Packs", "article id {id!r} of {name} ({path}) is already used by {owner}"),
+                    id=article.id, name=name, path=article.path, owner=self.article_owner[article.id]))
+        found += [Message(KIND_USED[kind], id=key, name=name, owner=self.annotation_owner[(kind, key)])
                   for kind, key in _annotation_keys(part) if (kind, key) in self.annotation_owner]
         found += _differing("source", name, part.sources, self.library.sources, self.source_owner)
         found += _differing("theme", name, part.themes, self.library.themes, self.theme_owner)
         for acronym in part.glossary.acronyms:
             known = self.acronym_owner.get(acronym.term)
             if known is not None and known[0] != acronym:
-                found.append(
-                    f"glossary term {acronym.term!r} of {name} expands to {acronym.expansion!r}, "
-                    f"but {known[1]} expands it to {known[0].expansion!r}"
-                )
+                found.append(Message(QT_TRANSLATE_NOOP(
+                    "Packs", "glossary term {term!r} of {name} expands to {expansion!r}, "
+                             "but {owner} expands it to {known!r}"),
+                    term=acronym.term, name=name, expansion=acronym.expansion, owner=known[1],
+                    known=known[0].expansion))
         return found
 
     def add(self, name: str, part: Library) -> None:
         lib = self.library
         for article in part.articles:
-            self.article_owner[article.id] = f"{name} ({article.path})"
+            self.article_owner[article.id] = Message(OWNER, name=name, path=article.path)
         for owned in _annotation_keys(part):
             self.annotation_owner[owned] = name
         for key, source in part.sources.items():
@@ -120,7 +128,7 @@ def _annotation_keys(library: Library) -> list[tuple[str, str]]:
 def _differing(kind: str, name: str, new: dict[str, Source] | dict[str, Theme],
                known: dict[str, Source] | dict[str, Theme], owners: dict[str, str]) -> list[str]:
     return [
-        f"{kind} {key!r} of {name} differs from the one in {owners[key]}"
+        Message(KIND_DIFFERS[kind], key=key, name=name, owner=owners[key])
         for key, value in new.items()
         if key in known and known[key] != value
     ]
@@ -132,7 +140,8 @@ def merge(base: Library, packs: Sequence[tuple[str, Path, Library]]) -> Library:
     for name, folder, part in packs:
         conflicts = merged.conflicts(name, part)
         if conflicts:
-            merged.refuse(str(folder), f"{name} is left out: " + "; ".join(conflicts))
+            merged.refuse(str(folder), Message(QT_TRANSLATE_NOOP("Packs", "{name} is left out: {conflicts}"),
+                                               name=name, conflicts=Joined(conflicts, "; ")))
             continue
         merged.add(name, part)
     return merged.library
@@ -144,7 +153,8 @@ def conflicts_with(base: Library, name: str, part: Library) -> list[str]:
 
 
 def pack_name(manifest: Manifest) -> str:
-    return f"pack {manifest.id!r} {manifest.version}"
+    named = QT_TRANSLATE_NOOP("Packs", "pack {id!r} {version}")
+    return Message(named, id=manifest.id, version=manifest.version)
 
 
 def installed_libraries(packs_root: Path) -> list[tuple[str, Path, Library]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message
 from jpbrief.core.model import Library
 from jpbrief.core.packs.manifest import Manifest
 
@@ -40,8 +41,12 @@ def article_changes(manifest: Manifest, library: Library) -> list[ArticleChange]
         elif existing.pack == manifest.id:
             found.append(ArticleChange(entry.id, entry.title, UPDATED))
         else:
-            owner = f"content pack {existing.pack!r}" if existing.pack else "the bundled library"
-            found.append(ArticleChange(entry.id, entry.title, CONFLICT, f"already in {owner}"))
+            if existing.pack:
+                detail = Message(QT_TRANSLATE_NOOP("Packs", "already in content pack {pack!r}"),
+                                 pack=existing.pack)
+            else:
+                detail = Message(QT_TRANSLATE_NOOP("Packs", "already in the bundled library"))
+            found.append(ArticleChange(entry.id, entry.title, CONFLICT, detail))
     found += [
         ArticleChange(article.id, article.title, REMOVED)
         for article in library.articles

@@ -36,6 +36,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jpbrief.core.message import QT_TRANSLATE_NOOP, MessageError
+
 if TYPE_CHECKING:  # imported where used: only a pack's verification or signing needs it (8 MB of RSS)
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -51,7 +53,7 @@ MAX_TRUSTED_COMMENT = 8000
 """minisign refuses trusted comments of 8,192 bytes or more (prefix included)."""
 
 
-class SignatureError(Exception):
+class SignatureError(MessageError):
     """A key or signature that is malformed, does not match, or does not verify."""
 
 
@@ -154,9 +156,11 @@ def _lines(text: str, what: str, count: int) -> list[str]:
     while lines and not lines[-1].strip():
         lines.pop()
     if len(lines) < count:
-        raise SignatureError(f"{what}: expected {count} lines, found {len(lines)}")
+        raise SignatureError(QT_TRANSLATE_NOOP("Packs", "{what}: expected {count} lines, found {found}"),
+                             what=what, count=count, found=len(lines))
     if not lines[0].startswith(UNTRUSTED):
-        raise SignatureError(f"{what}: the first line must start with {UNTRUSTED.strip()!r}")
+        raise SignatureError(QT_TRANSLATE_NOOP("Packs", "{what}: the first line must start with {start!r}"),
+                             what=what, start=UNTRUSTED.strip())
     return lines
 
 
@@ -164,9 +168,11 @@ def _b64(text: str, what: str, size: int) -> bytes:
     try:
         data = base64.b64decode(text.strip(), validate=True)
     except (binascii.Error, ValueError) as error:
-        raise SignatureError(f"{what}: not base64 ({error})") from None
+        raise SignatureError(QT_TRANSLATE_NOOP("Packs", "{what}: not base64 ({error})"),
+                             what=what, error=error) from None
     if len(data) != size:
-        raise SignatureError(f"{what}: {len(data)} bytes where {size} were expected")
+        raise SignatureError(QT_TRANSLATE_NOOP("Packs", "{what}: {found} bytes where {size} were expected"),
+                             what=what, found=len(data), size=size)
     return data
 
 
@@ -176,7 +182,8 @@ def parse_public_key(text: str, what: str = "public key") -> PublicKey:
     line = stripped if "\n" not in stripped else _lines(text, what, 2)[1]
     data = _b64(line, what, 42)
     if data[:2] != ALG:
-        raise SignatureError(f"{what}: not an Ed25519 minisign public key")
+        raise SignatureError(QT_TRANSLATE_NOOP("Packs", "{what}: not an Ed25519 minisign public key"),
+                             what=what)
     return PublicKey(data[2:10], data[10:])
 
 
@@ -205,9 +212,11 @@ def parse_signature(text: str, what: str = "signature") -> Signature:
     lines = _lines(text, what, 4)
     data = _b64(lines[1], what, 74)
     if data[:2] not in (ALG, ALG_HASHED):
-        raise SignatureError(f"{what}: unsupported signature algorithm {data[:2]!r}")
+        raise SignatureError(QT_TRANSLATE_NOOP("Packs", "{what}: unsupported signature algorithm {kind!r}"),
+                             what=what, kind=data[:2])
     if not lines[2].startswith(TRUSTED):
-        raise SignatureError(f"{what}: the third line must start with {TRUSTED.strip()!r}")
+        raise SignatureError(QT_TRANSLATE_NOOP("Packs", "{what}: the third line must start with {start!r}"),
+                             what=what, start=TRUSTED.strip())
     comment = lines[2][len(TRUSTED) :].rstrip()
     return Signature(data[:2], data[2:10], data[10:], comment, _b64(lines[3], what, 64))
 
@@ -232,19 +241,20 @@ def sign(key: SecretKey, message: bytes, trusted_comment: str, untrusted_comment
 def verify(key: PublicKey, message: bytes, signature: Signature) -> None:
     """Raise :class:`SignatureError` unless ``signature`` is ``key``'s, over ``message``."""
     if signature.key_id != key.key_id:
-        raise SignatureError(
-            f"signed by key id {signature.key_id_hex}, not by this key ({key.key_id_hex})"
-        )
+        raise SignatureError(QT_TRANSLATE_NOOP("Packs", "signed by key id {signer}, not by this key ({key})"),
+                             signer=signature.key_id_hex, key=key.key_id_hex)
     signed = (
         hashlib.blake2b(message, digest_size=64).digest()
         if signature.algorithm == ALG_HASHED else message
     )
     if not key.verify_raw(signature.signature, signed):
-        raise SignatureError("the signature does not match (the file was changed or signed by another key)")
+        raise SignatureError(QT_TRANSLATE_NOOP(
+            "Packs", "the signature does not match (the file was changed or signed by another key)"))
     if not key.verify_raw(
         signature.global_signature, signature.signature + signature.trusted_comment.encode("utf-8")
     ):
-        raise SignatureError("the trusted comment's signature does not match (it was changed)")
+        raise SignatureError(QT_TRANSLATE_NOOP(
+            "Packs", "the trusted comment's signature does not match (it was changed)"))
 
 
 def read_key_file(path: Path) -> str:

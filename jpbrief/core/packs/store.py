@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jpbrief.core import durable
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Joined, Message, message_of
 from jpbrief.core.packs import STATE, archive, signing
 from jpbrief.core.packs import manifest as mf
 from jpbrief.core.packs.archive import PackError
@@ -74,12 +75,14 @@ def _read_state(root: Path) -> dict[str, str]:
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as error:
-        raise PackError(f"{root / STATE}: cannot be read ({error})") from None
+        raise PackError(QT_TRANSLATE_NOOP("Packs", "{path}: cannot be read ({error})"),
+                        path=root / STATE, error=error) from None
     packs = data.get("packs") if isinstance(data, dict) else None
     if not isinstance(packs, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and LEFTOVER_RE.match(v) for k, v in packs.items()
     ):
-        raise PackError(f"{root / STATE}: not a list of installed packs")
+        raise PackError(QT_TRANSLATE_NOOP(
+            "Packs", "{path}: not a list of installed packs"), path=root / STATE)
     return dict(packs)
 
 
@@ -90,16 +93,20 @@ def _write_state(root: Path, packs: dict[str, str]) -> None:
 
 def scan(root: Path) -> tuple[list[Installed], list[str]]:
     """The installed packs in id order, and why any others named in the state are damaged."""
-    good, damaged = [], []
+    good: list[Installed] = []
+    damaged: list[str] = []
     for pack_id, folder_name in sorted(_read_state(root).items()):
         folder = root / folder_name
         try:
             manifest = mf.parse((folder / mf.MANIFEST).read_bytes())
             if manifest.id != pack_id:
-                raise mf.ManifestError(f"its manifest names pack {manifest.id!r}")
+                raise mf.ManifestError(QT_TRANSLATE_NOOP(
+                    "Packs", "its manifest names pack {id!r}"), id=manifest.id)
         except (OSError, mf.ManifestError) as error:
-            damaged.append(f"{folder}: installed pack {pack_id!r} is damaged ({error}); "
-                           f"remove it with 'jpbrief pack remove {pack_id}' and install it again")
+            damaged.append(Message(QT_TRANSLATE_NOOP(
+                "Packs", "{folder}: installed pack {id!r} is damaged ({error}); "
+                         "remove it with 'jpbrief pack remove {id}' and install it again"),
+                folder=folder, id=pack_id, error=message_of(error)))
             continue
         good.append(Installed(manifest, folder))
     return good, damaged
@@ -190,7 +197,8 @@ class PackStore:
             checked = self.check(path, trust=trust)
             new = checked.manifest
             if expect is not None and new != expect:
-                raise PackError(f"{path}: the file changed after it was checked; open it again")
+                raise PackError(QT_TRANSLATE_NOOP(
+                    "Packs", "{path}: the file changed after it was checked; open it again"), path=path)
             state = _read_state(self.root)
             self._collect_leftovers(state)
             current = next((p for p in installed(self.root) if p.id == new.id), None)
@@ -198,15 +206,16 @@ class PackStore:
                 old = current.manifest
                 if old.version_key == new.version_key:
                     same = old.files == new.files
-                    return InstallResult("unchanged", new, old.version, (
-                        f"{new.label} is already installed; nothing to do" if same else
-                        f"{new.label} is already installed with different files: ask the "
-                        "publisher for a pack with a new version number"))
+                    said = (QT_TRANSLATE_NOOP("Packs", "{pack} is already installed; nothing to do") if same
+                            else QT_TRANSLATE_NOOP("Packs", "{pack} is already installed with different "
+                                                            "files: ask the publisher for a pack with a new "
+                                                            "version number"))
+                    return InstallResult("unchanged", new, old.version, Message(said, pack=new.label))
                 if old.version_key > new.version_key and not allow_downgrade:
-                    raise PackError(
-                        f"{new.label} is older than the installed {old.label}; refused "
-                        "(use --allow-downgrade to install it anyway)"
-                    )
+                    raise PackError(QT_TRANSLATE_NOOP(
+                        "Packs", "{pack} is older than the installed {installed}; refused "
+                                 "(use --allow-downgrade to install it anyway)"),
+                        pack=new.label, installed=old.label)
             temporary = self.root / f".tmp-{secrets.token_hex(6)}"
             temporary.mkdir()
             try:
@@ -223,7 +232,9 @@ class PackStore:
                 archive.extract(checked, temporary, on_file)
                 problems = content_check(temporary, new) if content_check else []
                 if problems:
-                    raise PackError(f"{new.label} cannot join the library:\n  " + "\n  ".join(problems))
+                    raise PackError(QT_TRANSLATE_NOOP(
+                        "Packs", "{pack} cannot join the library:\n  {problems}"),
+                        pack=new.label, problems=Joined(problems, "\n  "))
                 final = self.root / f"{new.id}-{new.version}-{secrets.token_hex(6)}"
                 os.replace(temporary, final)
             except BaseException:
@@ -246,8 +257,11 @@ class PackStore:
         with _locked(self.root):
             state = _read_state(self.root)
             if pack_id not in state:
-                known = ", ".join(sorted(state)) or "none"
-                raise PackError(f"no installed pack {pack_id!r} (installed: {known})")
+                if not state:
+                    raise PackError(QT_TRANSLATE_NOOP("Packs", "no installed pack {id!r} (installed: none)"),
+                                    id=pack_id)
+                raise PackError(QT_TRANSLATE_NOOP("Packs", "no installed pack {id!r} (installed: {known})"),
+                                id=pack_id, known=", ".join(sorted(state)))
             found = next((p for p in installed(self.root) if p.id == pack_id), None)
             folder = self.root / state.pop(pack_id)
             _write_state(self.root, state)

@@ -19,6 +19,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from jpbrief.core.closing import Closing
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message, message_of
 from jpbrief.core.model import Library
 from jpbrief.core.search import indexer, lifecycle, querylang, seal
 from jpbrief.core.search.explain import explain
@@ -189,7 +190,8 @@ class SearchIndex(Closing):
             return self._search_guarded(query, theme, article, limit, as_you_type)
         except Exception as error:  # the contract is "never raises"
             log.exception("search for %r failed", query)
-            return SearchResult(query=str(query), message=f"Search failed: {error}")
+            failed = QT_TRANSLATE_NOOP("Search", "Search failed: {error}")
+            return SearchResult(query=str(query), message=Message(failed, error=message_of(error)))
 
     def _search_guarded(
         self, query: str, theme: str | None, article: str | None, limit: int, as_you_type: bool
@@ -205,7 +207,7 @@ class SearchIndex(Closing):
                         self._close()
                     self.ensure(rebuild=attempt == "rebuild")
                 except IndexBusy as busy:
-                    return SearchResult(query=query, message=str(busy), busy=True)
+                    return SearchResult(query=query, message=message_of(busy), busy=True)
                 try:
                     return self._search(query, theme, article, limit, as_you_type)
                 except Exception:

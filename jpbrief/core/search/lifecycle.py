@@ -24,6 +24,7 @@ from typing import Any
 from whoosh import scoring
 from whoosh.filedb.filestore import FileStorage, RamStorage
 
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message
 from jpbrief.core.search import ranking, safe_pickle, seal, store
 from jpbrief.core.search.indexer import LENGTHS_FILE, VOCABULARY_FILE, Built
 from jpbrief.core.search.results import IndexInfo
@@ -95,7 +96,8 @@ def ensure(
         store.collect_garbage(root, keep=final)
     opened = open_dir(final, fp, deep=False, key=None, built=True)
     if opened is None:
-        raise RuntimeError(f"the index just built in {final} cannot be opened")
+        unopened = QT_TRANSLATE_NOOP("Search", "the index just built in {path} cannot be opened")
+        raise RuntimeError(Message(unopened, path=final))
     return opened
 
 

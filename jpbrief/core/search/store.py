@@ -37,14 +37,20 @@ from typing import Any
 
 from jpbrief.core.closing import Closing
 from jpbrief.core.durable import atomic_write_text
+from jpbrief.core.message import QT_TRANSLATE_NOOP, MessageError
 
 LOCK_NAME = "build.lock"
 MANIFEST = "manifest.json"
 KEEP_FINGERPRINTS = 4
 """Indexes of this many fingerprints (most recently built) are kept; older ones go."""
+BUSY = QT_TRANSLATE_NOOP(
+    "Search", "The search index is busy: another jpbrief process is building it. Try again in a moment.")
+BUSY_PID = QT_TRANSLATE_NOOP(
+    "Search", "The search index is busy: another jpbrief process (pid {pid}) is building it. "
+              "Try again in a moment.")
 
 
-class IndexBusy(RuntimeError):
+class IndexBusy(MessageError, RuntimeError):
     """Another process is building the index and did not finish within the timeout."""
 
 
@@ -154,11 +160,7 @@ class BuildLock(Closing):
         while not self.try_acquire():
             if time.monotonic() >= deadline:
                 pid = self.holder()
-                who = f" (pid {pid})" if pid else ""
-                raise IndexBusy(
-                    f"The search index is busy: another jpbrief process{who} is building it. "
-                    "Try again in a moment."
-                )
+                raise IndexBusy(BUSY_PID if pid else BUSY, pid=pid)
             time.sleep(poll)
 
     def close(self) -> None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QTimer, Signal
 
+from jpbrief.ui.labels import translated
 from jpbrief.ui.services.worker import Worker
 
 translate = QCoreApplication.translate
@@ -74,6 +75,7 @@ class PackOutcome:
 def inspect_pack(path: Path, store: PackStore, library: Library) -> PackPreview:
     """Check ``path`` completely (listing, signature, every file's hash) without unpacking,
     and what installing it would change in ``library``. Runs in the worker."""
+    from jpbrief.core.message import message_of
     from jpbrief.core.packs import archive
     from jpbrief.core.packs.preview import article_changes
 
@@ -82,7 +84,7 @@ def inspect_pack(path: Path, store: PackStore, library: Library) -> PackPreview:
         archive.verify_files(checked)
         installed = next((p for p in store.installed() if p.id == checked.manifest.id), None)
     except archive.PackError as error:
-        return PackPreview(path, error=str(error))
+        return PackPreview(path, error=message_of(error))
     except OSError as error:
         return PackPreview(path, error=f"{path}: {error.strerror or error}")
     return PackPreview(path, checked, tuple(article_changes(checked.manifest, library)),
@@ -93,6 +95,7 @@ def install_pack(preview: PackPreview, store: PackStore, content_dir: Path, befo
                  *, allow_downgrade: bool = False) -> PackOutcome:
     """Install the pack the user agreed to (trusting its signer if asked to), then load
     the merged library. Runs in the worker."""
+    from jpbrief.core.message import message_of
     from jpbrief.core.packs import archive, merge
     from jpbrief.core.packs.preview import changed_articles
 
@@ -104,7 +107,7 @@ def install_pack(preview: PackPreview, store: PackStore, content_dir: Path, befo
         )
         library = merge.load_merged(content_dir, store.root)
     except archive.PackError as error:
-        return PackOutcome(preview.path, error=str(error))
+        return PackOutcome(preview.path, error=message_of(error))
     except OSError as error:
         return PackOutcome(preview.path, error=f"{error.filename or preview.path}: {error.strerror or error}")
     return PackOutcome(preview.path, result, library, changed_articles(before, library))
@@ -256,8 +259,8 @@ class PacksController(QObject):
 
     def _reloaded(self, outcome: PackOutcome) -> None:
         if outcome.library is None:
-            self.message.emit(
-                outcome.error or translate("Packs", "The installed content packs could not be read"))
+            unreadable = translate("Packs", "The installed content packs could not be read")
+            self.message.emit(translated(outcome.error) or unreadable)
             return
         if outcome.changed:
             self.message.emit(translate("Packs", "Content packs changed: the library was updated"))
@@ -282,7 +285,7 @@ class PacksController(QObject):
 def _installed_message(result: InstallResult) -> str:
     label = f"{result.manifest.title} ({result.manifest.id} {result.manifest.version})"
     if result.action == "unchanged":
-        return result.message
+        return translated(result.message)
     if result.previous:
         updated = translate("Packs", "Updated {pack} from version {previous}")
         return updated.format(pack=label, previous=result.previous)

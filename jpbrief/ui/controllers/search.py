@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QTextCharFormat
 
+from jpbrief.ui.labels import translated
+
 translate = QCoreApplication.translate
 
 if TYPE_CHECKING:
@@ -53,13 +55,14 @@ class SearchController:
 
         if status.state is IndexStatus.INDEXING:  # the reason: a content pack's update
             self.window.statusBar().showMessage(
-                translate("Search", "Preparing the search index ({reason})…").format(reason=status.reason)
+                translate("Search", "Preparing the search index ({reason})…").format(
+                    reason=translated(status.reason))
                 if status.reason else translate("Search", "Preparing the search index…"))
         elif status.state is IndexStatus.READY:
             self.window.statusBar().showMessage(translate("Search", "Search ready"), 3000)
         elif status.state is IndexStatus.UNAVAILABLE:
             self._panel().show_status(translate("Search", "Search is unavailable: {reason}").format(
-                reason=status.reason))
+                reason=translated(status.reason)))
             self.window.statusBar().showMessage(translate("Search", "Search is unavailable"), 5000)
 
     def mark_spans(self, anchor: str, spans: Sequence[tuple[int, int]]) -> int:

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from jpbrief.core.message import message_of
 from jpbrief.core.search.results import Hit, IndexStatus, SearchResult, SearchStatus
+from jpbrief.ui.labels import translated
 from jpbrief.ui.services.worker import Worker
 
 translate = QCoreApplication.translate
@@ -136,7 +138,7 @@ class SearchService(QObject):
                 index = self._factory()
                 index.ensure()
             except Exception as error:  # the reader keeps working without search
-                self._error = str(error) or type(error).__name__
+                self._error = message_of(error) or type(error).__name__
                 self._report(SearchStatus(IndexStatus.UNAVAILABLE, self._error))
                 return None
             self._index = index
@@ -152,7 +154,7 @@ class SearchService(QObject):
         try:
             index.update(library, changed)
         except Exception as error:  # the reader keeps working without search
-            self._error = str(error) or type(error).__name__
+            self._error = message_of(error) or type(error).__name__
             self._report(SearchStatus(IndexStatus.UNAVAILABLE, self._error))
             return
         self._report(SearchStatus(IndexStatus.READY))
@@ -175,6 +177,7 @@ class SearchService(QObject):
                 result = search()
             outcome = SearchOutcome(query, result, theme=theme, article=article)
         except Exception as error:
-            failure = translate("Search", "Search failed: {error}").format(error=error)
+            failed = translate("Search", "Search failed: {error}")
+            failure = failed.format(error=translated(message_of(error)))
             outcome = SearchOutcome(query, theme=theme, article=article, failure=failure)
         return request_id, outcome

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLay
 
 from jpbrief.core.model import Library, Problem
 from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
+from jpbrief.ui.labels import translated
 from jpbrief.ui.qt_namespace import set_properties
 from jpbrief.ui.services.markup import escape
 
@@ -48,7 +49,7 @@ def where(problem: Problem, content_dir: Path | None) -> str:
 
 def plain(problem: Problem, content_dir: Path | None) -> str:
     """One problem in plain words, without the command line's "see above"."""
-    message = _BECAUSE_RE.sub("", problem.message)
+    message = _BECAUSE_RE.sub("", translated(problem.message))
     if problem.severity == "warning":
         warning = translate("Banner", "{where}: warning: {message}")
         return warning.format(where=where(problem, content_dir), message=message)

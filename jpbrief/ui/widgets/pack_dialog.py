@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.ui.i18n import QT_TRANSLATE_NOOP, localised
+from jpbrief.ui.labels import translated
 
 translate = QCoreApplication.translate
 
@@ -112,7 +113,7 @@ class PackDialog(QDialog):
         self.articles = QListWidget()
         self.articles.setAccessibleName(translate("PackDialog", "Articles in the pack"))
         for change in preview.changes:
-            detail = f" — {change.detail}" if change.detail else ""
+            detail = f" — {translated(change.detail)}" if change.detail else ""
             label = translate("PackDialog", CHANGE_LABELS[change.change])
             self.articles.addItem(f"{label}: {change.title} ({change.id}){detail}")
         layout.addWidget(self.articles, 1)
@@ -152,7 +153,7 @@ class PackDialog(QDialog):
         conflicts = [c for c in self.preview.changes if c.change == "conflict"]
         if conflicts:
             reasons = "; ".join(translate("PackDialog", "article {id} is {detail}").format(
-                id=repr(c.id), detail=c.detail) for c in conflicts)
+                id=repr(c.id), detail=translated(c.detail)) for c in conflicts)
             cannot = translate("PackDialog", "This pack cannot be installed: {reasons}.")
             return cannot.format(reasons=reasons)
         if installed is not None and version_key(installed) > manifest.version_key:
@@ -181,7 +182,7 @@ def refusal_text(refused: PackPreview | PackOutcome) -> str:
     advice = (translate("PackDialog", "The file may have been damaged or changed on its way to you: "
                         "do not use it, and ask your trainer for a new copy.") if checked is None else "")
     headline = translate("PackDialog", "jpbrief did not install {name}.").format(name=name)
-    return f"{headline}\n\n{refused.error}\n\n{advice}".rstrip()
+    return f"{headline}\n\n{translated(refused.error)}\n\n{advice}".rstrip()
 
 
 def refusal_box(parent: QWidget | None, refused: PackPreview | PackOutcome) -> QMessageBox:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Library
 from jpbrief.core.search.results import SOME_WORDS, Hit
+from jpbrief.ui.labels import translated
 from jpbrief.ui.services.markup import escape, literal
 from jpbrief.ui.services.search_service import SearchOutcome
 from jpbrief.ui.widgets.rich_list import TARGET_ROLE, RichList
@@ -185,7 +186,8 @@ class SearchPanel(QWidget):
             self.suggestion.setVisible(True)
         else:
             self.suggestion.setVisible(False)
-        told = outcome.failure or ("" if outcome.hits else outcome.result.message_in(self.labels) or "")
+        said = "" if outcome.hits else outcome.result.message_in(self.labels) or ""
+        told = translated(outcome.failure or said)
         if told:
             self.status.setText(told)
         elif not outcome.hits:
