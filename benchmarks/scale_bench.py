@@ -15,7 +15,8 @@ multiple of the number of bundled articles. Then, per size:
   run in this process against that index: p50/p95 per query kind;
 - ``startup``: ``--runs`` rounds of ``jpbrief --content DIR read``, each a *cold* run (no
   start-up cache: it is deleted first) then a *warm* one (the cache the cold run wrote).
-  Per run: ms from exec to ``JPBRIEF_FIRST_PAINT``, peak RSS then (VmHWM), and the idle
+  Per run: ms from exec to ``JPBRIEF_FIRST_PAINT``, the process's CPU ms (user + system)
+  when the benchmark reads that line (``cpu_at_paint_ms``), peak RSS then (VmHWM), and the idle
   RSS after the first paint: VmRSS polled every 100 ms until it moves less than 1 MiB
   over 2 s, or for at most ``--idle-max`` s (``stabilised`` says which), and VmHWM then.
   A cold run waits for the start-up cache to be written before it samples;
@@ -100,7 +101,7 @@ def probe():
         picks = [i for i in ids[::step] if i != shown][:12]
         out["open_article_ms"] = [timed(lambda i=i: app.reading.open_article(i), app.reader) for i in picks]
         out["themes_panel_ms"] = timed(lambda: app.show_panel(app.themes_panel), app.themes_panel.themes)
-        counts = {t: len(app.library.theme_passages(t)) for t in app.library.themes}
+        counts = {t: app.library.theme_count(t) for t in app.library.themes}  # as the panel
         biggest = max(counts, key=counts.get)
         out["largest_theme_passages"] = counts[biggest]
         out["select_largest_theme_ms"] = timed(
@@ -193,6 +194,15 @@ def vm_mb(pid: int, field: str = "VmRSS") -> float | None:
     return None
 
 
+def cpu_ms(pid: int) -> float | None:
+    """User + system CPU time of ``pid`` so far, in ms (None if it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return round((int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK"), 1)
+
+
 def environment(run_dir: Path) -> dict[str, str]:
     env = {**os.environ, "JPBRIEF_STARTUP_TIMESTAMP": "1", "PYTHONDONTWRITEBYTECODE": "0"}
     for name in ("JPBRIEF_CONFIG_DIR", "JPBRIEF_CACHE_DIR", "JPBRIEF_DATA_DIR"):
@@ -230,17 +240,19 @@ def reader_run(content: Path, env: dict[str, str], *, wait_for: Path | None, idl
     try:
         assert process.stdout is not None
         deadline = time.monotonic() + timeout
-        painted = None
+        painted, cpu = None, None
         while painted is None:
             line = process.stdout.readline()
             if not line:
                 return {"error": f"exited with {process.wait()} before its first paint"}
             if line.startswith(MARK):
                 painted = float(line.split()[1])
+                cpu = cpu_ms(process.pid)
             if time.monotonic() > deadline:
                 return {"error": f"no first paint within {timeout} s"}
         result: dict[str, Any] = {
             "first_paint_ms": round((painted - start) * 1000, 1),
+            "cpu_at_paint_ms": cpu,
             "peak_rss_at_paint_mb": _round(peak_rss_mb(process.pid)),
         }
         if wait_for is not None:
@@ -374,9 +386,12 @@ def bench_size(size: int, work: Path, args: argparse.Namespace) -> dict[str, Any
         warm.append(reader_run(content, env, wait_for=None, idle_max=args.idle_max,
                                timeout=args.timeout))
     result["startup_cache_bytes"] = startup_cache.stat().st_size if startup_cache.exists() else None
+    result["startup_cache_folder_bytes"] = sum(  # library.json and its folder of articles
+        path.stat().st_size for path in startup_cache.parent.rglob("*") if path.is_file())
     result["startup"] = {
         name: {
             "first_paint_ms": _median(runs, "first_paint_ms"),
+            "cpu_at_paint_ms": _median(runs, "cpu_at_paint_ms"),
             "peak_rss_at_paint_mb": _median(runs, "peak_rss_at_paint_mb"),
             "idle_rss_mb": _median(runs, "idle_rss_mb"),
             "peak_rss_mb": _median(runs, "peak_rss_mb"),

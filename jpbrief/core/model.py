@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from jpbrief.core.model_lookup import Lookup
+
 PassageKind = Literal["heading", "paragraph"]
 
 
@@ -132,7 +134,12 @@ class Passage:
 
 @dataclass(frozen=True)
 class Article:
-    """One article: its front matter and its passages in reading order."""
+    """One article: its front matter and its passages in reading order.
+
+    Read from the start-up cache it is a :class:`jpbrief.core.deferred.DeferredArticle`,
+    its passages decoded when first read: ask :meth:`themes`, :meth:`theme_count`,
+    :attr:`passage_total` and :meth:`cites` rather than scanning ``passages`` for them.
+    """
 
     id: str
     title: str
@@ -167,6 +174,18 @@ class Article:
             for theme in passage.themes:
                 seen.setdefault(theme, None)
         return tuple(seen)
+
+    def theme_count(self, theme_id: str) -> int:
+        """How many of its passages carry ``theme_id``."""
+        return sum(1 for passage in self.passages if theme_id in passage.themes)
+
+    @property
+    def passage_total(self) -> int:
+        return len(self.passages)
+
+    def cites(self, source_id: str) -> bool:
+        """Whether one of its footnotes resolves to ``source_id``."""
+        return any(f.source_id == source_id for p in self.passages for f in p.footnotes)
 
     @property
     def byline(self) -> str:
@@ -305,40 +324,6 @@ class Figure:
     line: int = 0
 
 
-class _Lookup:
-    """Dict indexes over one ``articles`` tuple: by id, by (id, anchor), by theme (lazy)."""
-
-    def __init__(self, articles: tuple[Article, ...]) -> None:
-        self.articles = articles
-        self.by_id: dict[str, Article] = {}
-        for article in articles:
-            self.by_id.setdefault(article.id, article)  # the first, as the linear scan was
-        self._anchors: dict[str, dict[str, Passage]] = {}
-        self._themes: dict[str, list[tuple[Article, Passage]]] | None = None
-
-    def passage(self, article_id: str, anchor: str) -> Passage | None:
-        anchors = self._anchors.get(article_id)
-        if anchors is None:
-            article = self.by_id.get(article_id)
-            if article is None:
-                return None
-            anchors = {}
-            for passage in article.passages:
-                anchors.setdefault(passage.anchor, passage)
-            self._anchors[article_id] = anchors
-        return anchors.get(anchor)
-
-    def themed(self) -> dict[str, list[tuple[Article, Passage]]]:
-        if self._themes is None:
-            themes: dict[str, list[tuple[Article, Passage]]] = {}
-            for article in self.articles:
-                for passage in article.passages:
-                    for theme in dict.fromkeys(passage.themes):
-                        themes.setdefault(theme, []).append((article, passage))
-            self._themes = themes
-        return self._themes
-
-
 @dataclass
 class Library:
     """Everything loaded from one content directory, plus what could not be loaded."""
@@ -355,14 +340,14 @@ class Library:
     """Title of each installed content pack whose articles are in the library, by pack id
     (``Article.pack``): the library list marks those articles with it."""
 
-    _lookup: _Lookup | None = field(default=None, init=False, repr=False, compare=False)
+    _lookup: Lookup | None = field(default=None, init=False, repr=False, compare=False)
 
-    def _index(self) -> _Lookup:
+    def _index(self) -> Lookup:
         """Look-up tables of ``articles``, built on first use and again whenever the
         ``articles`` tuple is replaced (the library is a mutable dataclass)."""
         lookup = self._lookup
         if lookup is None or lookup.articles is not self.articles:
-            lookup = self._lookup = _Lookup(self.articles)
+            lookup = self._lookup = Lookup(self.articles)
         return lookup
 
     def article(self, article_id: str) -> Article | None:
@@ -378,16 +363,21 @@ class Library:
 
     def theme_passages(self, theme_id: str) -> list[tuple[Article, Passage]]:
         """The passages carrying ``theme_id``, in reading order (a new list each call)."""
-        return list(self._index().themed().get(theme_id, ()))
+        return self._index().themed(theme_id)
+
+    def theme_count(self, theme_id: str) -> int:
+        """How many passages carry ``theme_id`` (without reading a cached article's passages)."""
+        return sum(article.theme_count(theme_id) for article in self.articles)
 
     def citations(self, source_id: str) -> list[Citation]:
         return [
             Citation(article.id, passage.anchor, footnote.number)
-            for article, passage in self.iter_passages()
+            for article in self.articles if article.cites(source_id)
+            for passage in article.passages
             for footnote in passage.footnotes
             if footnote.source_id == source_id
         ]
 
     @property
     def passage_count(self) -> int:
-        return sum(len(article.passages) for article in self.articles)
+        return sum(article.passage_total for article in self.articles)

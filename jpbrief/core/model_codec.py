@@ -38,17 +38,24 @@ def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
     return tuple(out)
 
 
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+_IMMUTABLE = _PLAIN | {tuple, frozenset}
+
+
 def encode(value: Any) -> Any:
     """``value`` (a model dataclass, or tuples/dicts of them) as JSON-able data."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {}
         for name, default in _defaults(type(value)):
             item = getattr(value, name)
             if default is _MISSING or item != default or type(item) is not type(default):
-                out[name] = encode(item)
+                out[name] = item if type(item) in _PLAIN else encode(item)
         return out
     if isinstance(value, tuple | list):
-        return [encode(item) for item in value]
+        return [item if type(item) in _PLAIN else encode(item) for item in value]
     if isinstance(value, dict):
         return {str(key): encode(item) for key, item in value.items()}
     return value
@@ -121,15 +128,30 @@ def _dataclass_decoder(kind: type) -> Decoder:
     # A str field (most of them), optional or not, is checked here without a call per value.
     strings = frozenset(name for name in names if hints[name] in (str, str | None))
 
+    # A record of only immutable defaults and no __post_init__ (a passage, a footnote) is
+    # filled in directly: a frozen dataclass's __init__ costs a call per field, and an
+    # article's passages are decoded whenever it is opened.
+    defaults = _defaults(kind)
+    required = frozenset(name for name, default in defaults if default is _MISSING)
+    given = {name: default for name, default in defaults if default is not _MISSING}
+    direct = (not hasattr(kind, "__post_init__") and len(defaults) == len(dataclasses.fields(kind))
+              and all(type(default) in _IMMUTABLE for default in given.values()))
+
     def build(data: Any) -> Any:
         if not isinstance(data, dict):
             raise ValueError(f"{kind.__name__}: expected an object")
         if not names.issuperset(data):
             raise ValueError(f"{kind.__name__}: unknown fields {sorted(set(data) - names)}")
+        values = {name: item if type(item) is str and name in strings else field_decoder(name)(item)
+                  for name, item in data.items()}
+        if direct:
+            if not required.issubset(values):
+                raise ValueError(f"{kind.__name__}: missing fields {sorted(required - set(values))}")
+            record: Any = object.__new__(kind)
+            record.__dict__.update(given, **values)
+            return record
         try:
-            return kind(**{
-                name: item if type(item) is str and name in strings else field_decoder(name)(item)
-                for name, item in data.items()})
+            return kind(**values)
         except TypeError as error:  # a field without a default left out
             raise ValueError(f"{kind.__name__}: {error}") from None
     return build

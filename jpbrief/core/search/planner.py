@@ -93,7 +93,7 @@ class Planner:
         self.expander = GlossaryExpander(library.glossary)
         self.names = JapaneseNames(library.glossary)
         self._known_themes = set(library.themes) | {
-            theme for _a, passage in library.iter_passages() for theme in passage.themes
+            theme for article in library.articles for theme in article.themes
         }
         self._known_articles = {article.id for article in library.articles}
 

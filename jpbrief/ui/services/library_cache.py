@@ -9,12 +9,18 @@ start-up). Any change, or any unreadable or unexpected cache, means a normal loa
 cache is rewritten after the first paint. Like the search index, it is a cache and never
 a source of truth.
 
-Each article's rendered HTML (without style sheet and theme marking) is a file of its
-own, in a folder named in ``library.json`` (``html-<16 hex digits>``, a new one per
-fingerprint), read only when the article is shown (:class:`RenderedStore`): a start
-reads one article's HTML, not the whole library's. An article rendered later is added
-to the store (:meth:`RenderedStore.put`). Nothing read from it is executed: it is HTML
-for the reader's text browser, as the renderer would have made it.
+``library.json`` holds the library without the articles' passages, and a header of each
+article (:func:`jpbrief.core.deferred.header`): a start decodes that much, and each
+article's passages when they are first read (:class:`~jpbrief.core.deferred.DeferredArticle`),
+from a file of their own. Each article's rendered HTML (without style sheet and theme
+marking) is a file too; both are in a folder named in ``library.json``
+(``html-<16 hex digits>``, a new one per fingerprint), read only when needed
+(:class:`RenderedStore`): a start reads one article's HTML and passages, not the whole
+library's. An article rendered later is added to the store (:meth:`RenderedStore.put`).
+Nothing read from it is executed: passages are decoded by the typed codec, HTML is for
+the reader's text browser, as the renderer would have made it. An article whose passages
+file cannot be read or decoded is read again from its Markdown (a message on stderr
+names it) and its file written anew; the other articles are not touched.
 """
 
 from __future__ import annotations
@@ -23,17 +29,22 @@ import json
 import os
 import re
 import shutil
+import sys
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from jpbrief import __version__
 from jpbrief.core.content_files import list_content, stat_lines
+from jpbrief.core.deferred import DeferredArticle, header
 from jpbrief.core.durable import atomic_write_text
-from jpbrief.core.model import Library
-from jpbrief.core.model_codec import decode, encode
+from jpbrief.core.model import Article, Library, Passage
+from jpbrief.core.model_codec import decode, decoder, encode
 
-FORMAT = 6  # 5: glossary terms with Japanese names, and their links in the rendered text
+FORMAT = 7  # 5: glossary terms with Japanese names, and their links in the rendered text
 # 6: HTML in a file per article, fields at their default left out
+# 7: articles as a header each, their passages in a file each, decoded when read
 FILE_NAME = "library.json"
 HTML_DIR = re.compile(r"html-[0-9a-f]{16}")
 
@@ -51,8 +62,8 @@ class RenderedStore(Mapping[str, str]):
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _path(self, article_id: str) -> Path:
-        return self.folder / (article_id.encode("utf-8").hex() + ".html")  # any id, a safe name
+    def _path(self, article_id: str, suffix: str = ".html") -> Path:
+        return self.folder / (article_id.encode("utf-8").hex() + suffix)  # any id, a safe name
 
     def __getitem__(self, article_id: str) -> str:
         try:
@@ -88,6 +99,68 @@ class RenderedStore(Mapping[str, str]):
         except OSError:
             return False
 
+    def put_passages(self, article: Article) -> bool:
+        """Keep the article's passages (False if they cannot be written)."""
+        text = json.dumps(encode(article.passages), ensure_ascii=False)
+        try:
+            atomic_write_text(self._path(article.id, ".json"), text, durable=False)
+            return True
+        except OSError:
+            return False
+
+    def passages(self, article: DeferredArticle) -> tuple[Passage, ...]:
+        """The article's passages from its file; read again from its Markdown (and the
+        file written anew) when the file cannot be read or decoded."""
+        path = self._path(article.id, ".json")
+        try:
+            return _PASSAGES(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, ValueError, TypeError, RecursionError) as error:
+            reason = f"{type(error).__name__}: {error}"[:200]
+        fresh = _from_markdown(article)
+        if fresh is None:
+            sys.stderr.write(f"jpbrief: the start-up cache of article {article.id!r} ({path}) "
+                             f"cannot be used ({reason}), nor can {article.path} be read again: "
+                             "it is shown without its text; the cache is rebuilt at the next start\n")
+            (self.folder.parent / FILE_NAME).unlink(missing_ok=True)
+            return ()
+        sys.stderr.write(f"jpbrief: the start-up cache of article {article.id!r} ({path}) "
+                         f"cannot be used ({reason}); read again from {article.path}\n")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, json.dumps(encode(fresh), ensure_ascii=False), durable=False)
+        return fresh
+
+
+_PASSAGES = decoder(tuple[Passage, ...])
+_HEADER = decoder(tuple[dict[str, int], int, tuple[str, ...]])
+
+
+def _from_markdown(article: Article) -> tuple[Passage, ...] | None:
+    """The article's passages parsed from its file again, if it still has that id."""
+    from jpbrief.core.content.article import load_article
+    from jpbrief.core.content.problems import Reporter
+
+    try:
+        draft = load_article(Path(article.path), Reporter())
+    except Exception:  # as the loader: one broken file never stops the reader
+        return None
+    return draft.article.passages if draft is not None and draft.article.id == article.id else None
+
+
+def _encode_article(article: Article) -> dict[str, Any]:
+    fields = encode(replace(article, passages=()))
+    del fields["passages"]
+    head = header(article)
+    return {"fields": fields, "header": [head["themes"], head["total"], head["sources"]]}
+
+
+def _decode_article(data: Any, store: RenderedStore) -> DeferredArticle:
+    if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
+        raise ValueError("an article's header: expected an object")
+    fields = decode(Article, {**data["fields"], "passages": []})
+    themes, total, sources = _HEADER(data.get("header"))
+    return DeferredArticle.from_header(fields, themes=themes, total=total,
+                                       sources=frozenset(sources), load=store.passages)
+
 
 def load(
     content_dir: Path, cache_root: Path, stamp: str | None = None
@@ -101,7 +174,13 @@ def load(
         folder = data["html"]
         if not isinstance(folder, str) or not HTML_DIR.fullmatch(folder):
             return None
-        return decode(Library, data["library"]), RenderedStore(cache_root / folder)
+        store = RenderedStore(cache_root / folder)
+        library = decode(Library, data["library"])
+        articles = data["articles"]
+        if library.articles or not isinstance(articles, list):
+            return None
+        library.articles = tuple(_decode_article(article, store) for article in articles)
+        return library, store
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
         return None
 
@@ -124,7 +203,12 @@ def save(content_dir: Path, cache_root: Path, library: Library, html: Mapping[st
         for article_id, text in html.items():
             if not store.put(article_id, text):
                 return None
-        payload = {"fingerprint": stamp, "library": encode(library), "html": folder}
+        for article in library.articles:
+            if not store.put_passages(article):
+                return None
+        payload = {"fingerprint": stamp, "library": encode(replace(library, articles=())),
+                   "articles": [_encode_article(article) for article in library.articles],
+                   "html": folder}
         # A cache: a power cut only costs one normal load, so it is not fsynced.
         atomic_write_text(cache_root / FILE_NAME, json.dumps(payload, ensure_ascii=False),
                           durable=False)

@@ -187,7 +187,7 @@ class ThemesPanel(QWidget):
     def populate(self) -> None:
         self.themes.clear()
         for theme in self.library.themes.values():
-            count = len(self.library.theme_passages(theme.id))
+            count = self.library.theme_count(theme.id)
             counted = self.tr("%n passage(s)", None, count)
             html = (f"{escape(theme.label)}&nbsp;&nbsp;"
                     f'<span class="muted">{escape(counted).replace(" ", "&nbsp;")}</span>')
