@@ -1,7 +1,7 @@
 """What the reader opens right after its first paint (the notes store, the packs folder's
 watcher) must not drag in libraries only an export or a pack's verification needs: each
 is megabytes of resident memory for the rest of the session (measured: Markdown and YAML
-through the notes' exchange module about 9 MB, cryptography about 8 MB)."""
+through the notes' exchange module about 9 MB, cryptography about 8 MB, OpenSSL's libcrypto through hashlib about 5 MB)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ print(json.dumps(sorted(m for m in sys.argv[1:] if m in sys.modules)))
 
 
 def test_notes_store_and_pack_store_load_without_export_or_crypto_libraries() -> None:
-    heavy = ["markdown", "yaml", "cryptography", "jpbrief.core.content"]
+    heavy = ["markdown", "yaml", "cryptography", "jpbrief.core.content",
+             "_hashlib"]  # OpenSSL's libcrypto behind hashlib and hmac (secrets): about 5 MB
     done = subprocess.run([sys.executable, "-c", PROBE, *heavy], capture_output=True, text=True,
                           timeout=60, cwd=REPO)
     assert done.returncode == 0, done.stderr

@@ -13,7 +13,6 @@ below (zip bombs). No index and no code is ever read from a pack.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import stat
@@ -142,6 +141,8 @@ def _check_listing(infos: list[zipfile.ZipInfo]) -> dict[str, zipfile.ZipInfo]:
 def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int,
                 sink: BinaryIO | None = None) -> tuple[bytes, str]:
     """An entry's bytes (unless written to ``sink``) and SHA-256, reading at most ``limit``."""
+    import hashlib  # on first use: in a venv it loads OpenSSL's libcrypto (see signing._digest)
+
     digest = hashlib.sha256()
     parts: list[bytes] = []
     size = 0

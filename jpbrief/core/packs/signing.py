@@ -29,12 +29,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import os
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jpbrief.core.message import QT_TRANSLATE_NOOP, MessageError
 
@@ -51,6 +49,20 @@ TRUSTED = "trusted comment: "
 MAX_KEY_FILE = 4096
 MAX_TRUSTED_COMMENT = 8000
 """minisign refuses trusted comments of 8,192 bytes or more (prefix included)."""
+
+
+def _blake2b(data: bytes, size: int) -> Any:
+    """``hashlib.blake2b``, hashlib imported on first use: in a venv it loads OpenSSL's
+    libcrypto (megabytes of memory) that a reader who adds no pack never needs."""
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=size)
+
+
+def _sha256(data: bytes) -> Any:
+    import hashlib
+
+    return hashlib.sha256(data)
 
 
 class SignatureError(MessageError):
@@ -103,7 +115,7 @@ class SecretKey:
 
     def to_text(self) -> str:
         secret = self.seed + self.public.raw
-        checksum = hashlib.blake2b(ALG + self.key_id + secret, digest_size=32).digest()
+        checksum = _blake2b(ALG + self.key_id + secret, 32).digest()
         blob = ALG + KDF_NONE + CHK_ALG + bytes(32 + 8 + 8) + self.key_id + secret + checksum
         return (
             f"{UNTRUSTED}jpbrief pack signing key (minisign format, unencrypted): keep it secret\n"
@@ -128,7 +140,7 @@ class Signature:
 
 def fingerprint(raw_public_key: bytes) -> str:
     """``XXXX XXXX …`` (ten groups): what a recipient compares with the trainer's."""
-    digest = hashlib.sha256(raw_public_key).hexdigest()[:40].upper()
+    digest = _sha256(raw_public_key).hexdigest()[:40].upper()
     return " ".join(digest[i : i + 4] for i in range(0, 40, 4))
 
 
@@ -148,7 +160,7 @@ def generate() -> SecretKey:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     seed = Ed25519PrivateKey.generate().private_bytes_raw()
-    return SecretKey(secrets.token_bytes(8), seed)
+    return SecretKey(os.urandom(8), seed)
 
 
 def _lines(text: str, what: str, count: int) -> list[str]:
@@ -199,7 +211,7 @@ def parse_secret_key(text: str, what: str = "secret key") -> SecretKey:
     if data[2:4] != KDF_NONE:
         raise SignatureError(f"{what}: unknown key protection {data[2:4]!r}")
     key_id, secret, checksum = data[54:62], data[62:126], data[126:158]
-    expected = hashlib.blake2b(ALG + key_id + secret, digest_size=32).digest()
+    expected = _blake2b(ALG + key_id + secret, 32).digest()
     if checksum not in (expected, bytes(32)):  # minisign -G -W leaves it zero
         raise SignatureError(f"{what}: checksum mismatch (the key file is damaged)")
     key = SecretKey(key_id, secret[:32])
@@ -227,7 +239,7 @@ def sign(key: SecretKey, message: bytes, trusted_comment: str, untrusted_comment
         raise ValueError("a trusted comment is one line")
     if len(trusted_comment.encode("utf-8")) > MAX_TRUSTED_COMMENT:
         raise ValueError("trusted comment too long")
-    signature = key.sign_raw(hashlib.blake2b(message, digest_size=64).digest())
+    signature = key.sign_raw(_blake2b(message, 64).digest())
     global_signature = key.sign_raw(signature + trusted_comment.encode("utf-8"))
     comment = untrusted_comment or "signature from jpbrief pack secret key"
     return (
@@ -244,7 +256,7 @@ def verify(key: PublicKey, message: bytes, signature: Signature) -> None:
         raise SignatureError(QT_TRANSLATE_NOOP("Packs", "signed by key id {signer}, not by this key ({key})"),
                              signer=signature.key_id_hex, key=key.key_id_hex)
     signed = (
-        hashlib.blake2b(message, digest_size=64).digest()
+        _blake2b(message, 64).digest()
         if signature.algorithm == ALG_HASHED else message
     )
     if not key.verify_raw(signature.signature, signed):

@@ -21,7 +21,6 @@ import contextlib
 import json
 import os
 import re
-import secrets
 import shutil
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -216,7 +215,7 @@ class PackStore:
                         "Packs", "{pack} is older than the installed {installed}; refused "
                                  "(use --allow-downgrade to install it anyway)"),
                         pack=new.label, installed=old.label)
-            temporary = self.root / f".tmp-{secrets.token_hex(6)}"
+            temporary = self.root / f".tmp-{os.urandom(6).hex()}"
             temporary.mkdir()
             try:
                 total = len(new.files)
@@ -235,7 +234,7 @@ class PackStore:
                     raise PackError(QT_TRANSLATE_NOOP(
                         "Packs", "{pack} cannot join the library:\n  {problems}"),
                         pack=new.label, problems=Joined(problems, "\n  "))
-                final = self.root / f"{new.id}-{new.version}-{secrets.token_hex(6)}"
+                final = self.root / f"{new.id}-{new.version}-{os.urandom(6).hex()}"
                 os.replace(temporary, final)
             except BaseException:
                 shutil.rmtree(temporary, ignore_errors=True)
