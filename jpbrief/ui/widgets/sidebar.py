@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jpbrief.core.model import Article, Library
+from jpbrief.core.model import Article, Library, Passage
 from jpbrief.ui.i18n import localised
 from jpbrief.ui.qt_namespace import set_properties
 from jpbrief.ui.services.markup import escape, literal
@@ -152,6 +152,10 @@ class LibraryPanel(QWidget):
             self.outline.setCurrentRow(article_anchors.index(anchor))
 
 
+FILL_STEP = 25
+"""Articles whose passages a digest adds at a time (see :meth:`ThemesPanel.show_theme`)."""
+
+
 class ThemesPanel(QWidget):
     """The themes (label, passage count, description on hover) and the chosen one's digest."""
 
@@ -162,6 +166,8 @@ class ThemesPanel(QWidget):
         super().__init__(parent)
         self.library = library
         self.current = ""
+        self._fill: list[Article] | None = None  # the articles of a digest being filled
+        self._filled = 0
         self.themes = RichList(self.tr("Themes"), lines=2)
         self.themes.setObjectName("themeList")
         self.digest = RichList(self.tr("Passages of the chosen theme"), lines=7)  # where: 3 lines, excerpt: 4
@@ -196,8 +202,15 @@ class ThemesPanel(QWidget):
             )
 
     def show_theme(self, theme_id: str) -> None:
-        """List the digest of a theme's passages across all articles ('' clears it)."""
+        """List the digest of a theme's passages across all articles ('' clears it).
+
+        The caption's counts come from the articles' headers; the rows are added
+        ``FILL_STEP`` articles at a time, the rest from zero-delay timers, so a theme
+        running through thousands of articles (whose passages a warm start has not decoded
+        yet) never freezes the window: the first rows show at once, the list fills behind
+        them, and choosing another theme stops the fill."""
         self.current = theme_id
+        self._fill = None
         self.digest.clear()
         theme = self.library.themes.get(theme_id)
         self.clear_button.setVisible(theme is not None)
@@ -208,17 +221,38 @@ class ThemesPanel(QWidget):
         row = self.themes.row_of(theme_id)
         if row is not None:
             self.themes.setCurrentRow(row)
-        passages = self.library.theme_passages(theme_id)
-        articles = {article.id for article, _ in passages}
+        carrying = [article for article in self.library.articles if article.theme_count(theme_id)]
+        total = sum(article.theme_count(theme_id) for article in carrying)
         self.digest_caption.setText(self.tr("{theme} · {passages} in {articles}").format(
-            theme=theme.label, passages=len(passages), articles=self.tr("%n article(s)", None, len(articles)),
+            theme=theme.label, passages=total, articles=self.tr("%n article(s)", None, len(carrying)),
         ).upper())
-        for article, passage in passages:
-            where = article.title + (f" › {passage.section}" if passage.section else "")
-            html = (f'<span class="muted">{escape(where)}</span><br>'
-                    f"{escape(excerpt(passage.text))}")
-            self.digest.add_item(f"{where}: {passage.text}", html, (article.id, passage.anchor),
-                                 literal(passage.text))
+        self._fill, self._filled = carrying, 0
+        self._fill_step(theme_id, carrying)
+
+    def _fill_step(self, theme_id: str, fill: list[Article]) -> None:
+        if fill is not self._fill:
+            return  # another theme was chosen (or the digest cleared) since
+        start, self._filled = self._filled, min(self._filled + FILL_STEP, len(fill))
+        for article in fill[start:self._filled]:
+            for passage in article.passages:
+                if theme_id in passage.themes:
+                    self._add_digest_row(article, passage)
+        if self._filled < len(fill):
+            QTimer.singleShot(0, lambda: self._fill_step(theme_id, fill))
+        else:
+            self._fill = None
+
+    @property
+    def filling(self) -> bool:
+        """Whether the digest is still being filled (a long theme: see :meth:`show_theme`)."""
+        return self._fill is not None
+
+    def _add_digest_row(self, article: Article, passage: Passage) -> None:
+        where = article.title + (f" › {passage.section}" if passage.section else "")
+        html = (f'<span class="muted">{escape(where)}</span><br>'
+                f"{escape(excerpt(passage.text))}")
+        self.digest.add_item(f"{where}: {passage.text}", html, (article.id, passage.anchor),
+                             literal(passage.text))
 
     def digest_targets(self) -> list[tuple[str, str]]:
         return [tuple(t) for t in self.digest.targets()]
