@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 import shutil
+import string
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,6 +45,17 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     return found
 
 
+def placeholders(text: str) -> list[str]:
+    """Every ``{name}`` with its conversion and format (``{id!r}``, ``{size:,}``), doubled braces
+    and ``%n``: a translation must keep them all (a lost ``!r`` or ``,`` changes the value shown)."""
+    try:
+        fields = [f"{{{name}{'!' + conv if conv else ''}{':' + spec if spec else ''}}}"
+                  for _text, name, spec, conv in string.Formatter().parse(text) if name is not None]
+    except ValueError:  # not a str.format template (a lone brace): its plain placeholders
+        fields = PLACEHOLDER.findall(text)
+    return sorted(fields + ["{{"] * text.count("{{") + ["}}"] * text.count("}}") + ["%n"] * text.count("%n"))
+
+
 def translations(message: ET.Element) -> list[str]:
     element = message.find("translation")
     assert element is not None
@@ -80,7 +92,7 @@ def test_every_japanese_message_is_translated_and_keeps_its_placeholders() -> No
             problems.append(f"{context}: {source!r} is {kind or 'empty'}")
             continue
         for text in texts:
-            if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
+            if placeholders(text) != placeholders(source):
                 problems.append(f"{context}: {source!r} -> {text!r} changes the placeholders")
             if re.search(r"&\w", source) and not re.search(r"&\w", text):
                 problems.append(f"{context}: {source!r} -> {text!r} drops the access key")

@@ -12,7 +12,8 @@ after resolving both, so ``content/`` itself may be a link). A link whose target
 outside, or that cannot be resolved (a loop), is listed in :attr:`Listing.refused` with
 the reason, and the loader reports it instead of reading it.
 
-This module imports only the standard library's ``os``: it is on the reader's start-up path.
+This module imports only the standard library's ``os`` (and :mod:`jpbrief.core.message`, which
+imports nothing heavier): it is on the reader's start-up path.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message
 
 DATA_FILES = ("themes.yaml", "sources.yaml", "glossary.yaml", "events.yaml", "figures.yaml")
 """The YAML files the loader reads, directly in the content folder (the last two optional)."""
@@ -57,11 +60,13 @@ def _outside(root: str, path: Path) -> str | None:
     try:
         target = os.path.realpath(path, strict=True)
     except (OSError, RuntimeError) as error:
-        reason = "a symbolic link loop" if isinstance(error, RuntimeError) or getattr(
-            error, "errno", None) == 40 else "a dangling symbolic link"
-        return f"{reason}; not read"
+        if isinstance(error, RuntimeError) or getattr(error, "errno", None) == 40:
+            return Message(QT_TRANSLATE_NOOP("Check", "a symbolic link loop; not read"))
+        return Message(QT_TRANSLATE_NOOP("Check", "a dangling symbolic link; not read"))
     if target != root and os.path.commonpath([root, target]) != root:
-        return f"a symbolic link to {target}, outside the content folder; not read"
+        return Message(QT_TRANSLATE_NOOP(
+            "Check", "a symbolic link to {target}, outside the content folder; not read"),
+                       target=target)
     return None
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Annotated, Literal
 
 from jpbrief.core.model_lookup import Lookup
 
 PassageKind = Literal["heading", "paragraph"]
+MessageText = Annotated[str, "message"]
+"""Text the reader can say in its language: English, often a :class:`~jpbrief.core.message.Message`
+(template, context, values), which the start-up cache keeps as one (see model_codec)."""
 
 
 @dataclass(frozen=True)
@@ -23,7 +26,7 @@ class Problem:
 
     path: str
     line: int
-    message: str
+    message: MessageText
     severity: Literal["error", "warning"] = "error"
     follows_from: Problem | None = None
     """The root cause when this problem only follows from another one (a link into an

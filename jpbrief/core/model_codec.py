@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import string
 import types
 import typing
 from collections.abc import Callable
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from jpbrief.core import model
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Joined, Message
 
 Decoder = Callable[[Any], Any]
 _MISSING = dataclasses.MISSING
@@ -47,6 +49,8 @@ def encode(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
+    if isinstance(value, Message):
+        return _encode_message(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out = {}
         for name, default in _defaults(type(value)):
@@ -63,7 +67,7 @@ def encode(value: Any) -> Any:
 
 @functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(model))
+    return typing.get_type_hints(cls, vars(model), include_extras=True)
 
 
 def decode(kind: Any, data: Any) -> Any:
@@ -79,6 +83,8 @@ def decoder(kind: Any) -> Decoder:
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         return _dataclass_decoder(kind)
     origin, args = get_origin(kind), get_args(kind)
+    if origin is Annotated:
+        return _message_text if "message" in kind.__metadata__ else decoder(args[0])
     if origin in (Union, types.UnionType):
         return _union_decoder(kind, args)
     if origin is Literal:
@@ -197,3 +203,57 @@ def _tuple_decoder(args: tuple[Any, ...]) -> Decoder:
             raise ValueError(f"expected {len(items)} items")
         return tuple(f(value) for f, value in zip(items, data, strict=True))
     return fixed
+
+
+def _encode_message(message: Message) -> dict[str, Any]:
+    """A :class:`Message` as data: its template, context and values (never its code)."""
+    return {"template": str(message.template), "context": message.template.context,
+            "values": {name: _encode_value(value) for name, value in message.values.items()}}
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, Message):
+        return _encode_message(value)
+    if isinstance(value, Joined):
+        return {"joined": [_encode_value(item) for item in value], "separator": value.separator}
+    if isinstance(value, bool | int | float) or value is None:
+        return value
+    return str(value)
+
+
+def _message_text(data: Any) -> str:
+    """Plain text as it is, or a :class:`Message` rebuilt from :func:`_encode_message`'s data."""
+    if type(data) is str:
+        return data
+    return _decode_message(data)
+
+
+def _decode_message(data: Any) -> Message:
+    if not isinstance(data, dict) or set(data) != {"template", "context", "values"}:
+        raise ValueError("expected a message: template, context and values")
+    template, context, values = data["template"], data["context"], data["values"]
+    if type(template) is not str or type(context) is not str or not isinstance(values, dict):
+        raise ValueError("a message's template and context are text, its values an object")
+    decoded = {str(name): _decode_value(value) for name, value in values.items()}
+    try:  # each placeholder a plain name among the values: no attribute or index lookups
+        names = {field for _text, field, _spec, _conv in string.Formatter().parse(template)
+                 if field is not None}
+    except ValueError as error:
+        raise ValueError(f"a message's template cannot be read: {error}") from None
+    if not all(name.isidentifier() and name in decoded for name in names):
+        raise ValueError(f"a message's template names {sorted(names)}, given {sorted(decoded)}")
+    try:
+        return Message(QT_TRANSLATE_NOOP(context, template), **decoded)
+    except (ValueError, TypeError) as error:  # a format spec that does not fit its value
+        raise ValueError(f"a message cannot be filled: {error}") from None
+
+
+def _decode_value(data: Any) -> Any:
+    if data is None or type(data) in (str, int, float, bool):
+        return data
+    if isinstance(data, dict) and set(data) == {"joined", "separator"}:
+        items, separator = data["joined"], data["separator"]
+        if not isinstance(items, list) or type(separator) is not str:
+            raise ValueError("a joined value is a list and a separator")
+        return Joined((_decode_value(item) for item in items), separator)
+    return _decode_message(data)

@@ -417,6 +417,637 @@
     </message>
 </context>
 <context>
+    <name>Check</name>
+    <message>
+        <source>a space after &apos;{key}&apos; in the annotation: write {key}=&quot;{value}&quot; with no space around &apos;=&apos;</source>
+        <translation>注記で &apos;{key}&apos; の後に空白があります: {key}=&quot;{value}&quot; のように &apos;=&apos; の前後に空白を入れずに書いてください</translation>
+    </message>
+    <message>
+        <source>annotation cannot be read: {error}</source>
+        <translation>注記を読み取れません: {error}</translation>
+    </message>
+    <message>
+        <source>anchor {anchor} must be lower-case letters, digits, hyphens</source>
+        <translation>アンカー {anchor} は英小文字・数字・ハイフンのみで書いてください</translation>
+    </message>
+    <message>
+        <source>did you mean {key}=?</source>
+        <translation>{key}= のことですか?</translation>
+    </message>
+    <message>
+        <source>expected {keys}</source>
+        <translation>{keys} のいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>unknown annotation {token} ({hint})</source>
+        <translation>不明な注記 {token}（{hint}）</translation>
+    </message>
+    <message>
+        <source>theme {theme} is not a theme id (lower-case, digits, hyphens)</source>
+        <translation>テーマ {theme} はテーマ ID ではありません（英小文字・数字・ハイフン）</translation>
+    </message>
+    <message>
+        <source>unknown role {role} (known: {known})</source>
+        <translation>不明な role {role}（使えるもの: {known}）</translation>
+    </message>
+    <message>
+        <source>{what} needs {key}</source>
+        <translation>{what} には {key} が必要です</translation>
+    </message>
+    <message>
+        <source>an event needs an id of lower-case letters, digits and hyphens</source>
+        <translation>イベントには英小文字・数字・ハイフンからなる id が必要です</translation>
+    </message>
+    <message>
+        <source>a figure needs an id of lower-case letters, digits and hyphens</source>
+        <translation>数値データには英小文字・数字・ハイフンからなる id が必要です</translation>
+    </message>
+    <message>
+        <source>duplicate event id {id!r} (first on line {first})</source>
+        <translation>イベント id {id!r} が重複しています（最初は {first} 行目）</translation>
+    </message>
+    <message>
+        <source>duplicate figure id {id!r} (first on line {first})</source>
+        <translation>数値データ id {id!r} が重複しています（最初は {first} 行目）</translation>
+    </message>
+    <message>
+        <source>{what}: unknown field {key!r}</source>
+        <translation>{what}: 不明なフィールド {key!r}</translation>
+    </message>
+    <message>
+        <source>event {id!r}</source>
+        <translation>イベント {id!r}</translation>
+    </message>
+    <message>
+        <source>figure {id!r}</source>
+        <translation>数値データ {id!r}</translation>
+    </message>
+    <message>
+        <source>{what}: unknown article {article}</source>
+        <translation>{what}: 不明な記事 {article}</translation>
+    </message>
+    <message>
+        <source>{what}: no passage {anchor} in article {article!r}</source>
+        <translation>{what}: 記事 {article!r} にパッセージ {anchor} がありません</translation>
+    </message>
+    <message>
+        <source>{what}: quote {quote} is not in the words of {place} (it must be copied exactly)</source>
+        <translation>{what}: 引用 {quote} は {place} の本文にありません（一字一句そのまま写してください）</translation>
+    </message>
+    <message>
+        <source>{what}: unknown theme {theme!r} (not in themes.yaml)</source>
+        <translation>{what}: 不明なテーマ {theme!r}（themes.yaml にありません）</translation>
+    </message>
+    <message>
+        <source>{what}: themes must be a list of theme ids</source>
+        <translation>{what}: themes はテーマ ID のリストにしてください</translation>
+    </message>
+    <message>
+        <source>{what}: footnote must be the footnote&apos;s number, got {value}</source>
+        <translation>{what}: footnote には脚注の番号を書いてください（値: {value}）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>{what}: footnote [{number}] is not in {place} (its footnotes: {numbers})</source>
+        <translation>{what}: 脚注 [{number}] は {place} にありません（その脚注: {numbers}）</translation>
+    </message>
+    <message>
+        <source>{what}: {key} must be an id or a list of ids</source>
+        <translation>{what}: {key} は ID または ID のリストにしてください</translation>
+    </message>
+    <message>
+        <source>{what}: {key} must be a real YYYY, YYYY-MM or YYYY-MM-DD, or a range START..END, got {value}</source>
+        <translation>{what}: {key} は実在する YYYY、YYYY-MM、YYYY-MM-DD、または範囲 START..END にしてください（値: {value}）</translation>
+    </message>
+    <message>
+        <source>{what}: quantity must be a number (scale words such as &apos;trillion&apos; belong in the quote only), got {value}</source>
+        <translation>{what}: quantity は数値にしてください（&apos;trillion&apos; などの桁の語は引用にだけ書きます）（値: {value}）</translation>
+    </message>
+    <message>
+        <source>{what}: unknown unit {unit} (currencies: {currencies}; units: {units})</source>
+        <translation>{what}: 不明な単位 {unit}（通貨: {currencies}、単位: {units}）</translation>
+    </message>
+    <message>
+        <source>{what}: relation must be one of {known}, got {value}</source>
+        <translation>{what}: relation は {known} のいずれかにしてください（値: {value}）</translation>
+    </message>
+    <message>
+        <source>{what}: the quote {quote} does not state {quantity:g}</source>
+        <translation>{what}: 引用 {quote} は {quantity:g} を述べていません</translation>
+    </message>
+    <message>
+        <source>{key} of {id!r}</source>
+        <translation>{id!r} の {key}</translation>
+    </message>
+    <message>
+        <source>{where} names the record itself</source>
+        <translation>{where} がそのレコード自身を指しています</translation>
+    </message>
+    <message>
+        <source>{where} names {target!r}, which is not in this file or has a problem of its own</source>
+        <translation>{where} が {target!r} を指していますが、それはこのファイルにないか、それ自体に問題があります</translation>
+    </message>
+    <message>
+        <source>{where}: {target!r} is dated {date}, which neither holds nor lies within {within}</source>
+        <translation>{where}: {target!r} の日付は {date} で、{within} を含むことも、その中に収まることもありません</translation>
+    </message>
+    <message>
+        <source>empty file: an article needs front matter and a body</source>
+        <translation>空のファイルです: 記事にはフロントマターと本文が必要です</translation>
+    </message>
+    <message>
+        <source>missing front matter: the file must start with a &apos;---&apos; line</source>
+        <translation>フロントマターがありません: ファイルは &apos;---&apos; の行で始めてください</translation>
+    </message>
+    <message>
+        <source>front matter is not closed by a &apos;---&apos; line</source>
+        <translation>フロントマターが &apos;---&apos; の行で閉じられていません</translation>
+    </message>
+    <message>
+        <source>front matter</source>
+        <translation>フロントマター</translation>
+    </message>
+    <message>
+        <source>front matter must be a mapping of keys to values</source>
+        <translation>フロントマターはキーと値の対応（マッピング）にしてください</translation>
+    </message>
+    <message>
+        <source>did you mean {name!r}?</source>
+        <translation>{name!r} のことですか?</translation>
+    </message>
+    <message>
+        <source>known: {names}</source>
+        <translation>使えるもの: {names}</translation>
+    </message>
+    <message>
+        <source>unknown front-matter key {key!r} ({hint})</source>
+        <translation>不明なフロントマターのキー {key!r}（{hint}）</translation>
+    </message>
+    <message>
+        <source>front matter needs an id of lower-case letters, digits and hyphens, got {id}</source>
+        <translation>フロントマターには英小文字・数字・ハイフンからなる id が必要です（値: {id}）</translation>
+    </message>
+    <message>
+        <source>id {id!r} does not match the file name {file!r}</source>
+        <translation>id {id!r} がファイル名 {file!r} と一致しません</translation>
+    </message>
+    <message>
+        <source>front matter needs a title</source>
+        <translation>フロントマターに title が必要です</translation>
+    </message>
+    <message>
+        <source>{key} must be text or null</source>
+        <translation>{key} はテキストまたは null にしてください</translation>
+    </message>
+    <message>
+        <source>url must be the original&apos;s complete http(s) address, or null; got {url}</source>
+        <translation>url は原文の完全な http(s) アドレスか null にしてください（値: {url}）</translation>
+    </message>
+    <message>
+        <source>retrieved must be a date (YYYY-MM-DD, YYYY-MM or YYYY) or null, got {value}</source>
+        <translation>retrieved は日付（YYYY-MM-DD、YYYY-MM、YYYY）か null にしてください（値: {value}）</translation>
+    </message>
+    <message>
+        <source>published must be an ISO date (YYYY-MM-DD) or null, got {value}</source>
+        <translation>published は ISO 形式の日付（YYYY-MM-DD）か null にしてください（値: {value}）</translation>
+    </message>
+    <message>
+        <source>references must be a list of source ids, as in references: [an-id, other-id]</source>
+        <translation>references は references: [an-id, other-id] のように出典 ID のリストにしてください</translation>
+    </message>
+    <message>
+        <source>references lists {ref!r} twice</source>
+        <translation>references に {ref!r} が 2 回あります</translation>
+    </message>
+    <message>
+        <source>{what}: {key} is given but ja (the Japanese name) is not</source>
+        <translation>{what}: {key} がありますが、ja（日本語名）がありません</translation>
+    </message>
+    <message>
+        <source>{what}: ja must be the Japanese name in Japanese script (kanji or kana, e.g. {example}), got {ja}</source>
+        <translation>{what}: ja は日本語の文字（漢字・かな。例: {example}）で書いた日本語名にしてください（値: {ja}）</translation>
+    </message>
+    <message>
+        <source>{what}: ja must start in Japanese script, got {ja}; put the romaji under reading:</source>
+        <translation>{what}: ja は日本語の文字で始めてください（値: {ja}）。ローマ字は reading: に書きます</translation>
+    </message>
+    <message>
+        <source>{what}: reading must be romaji in plain ASCII letters (e.g. &apos;hangeki noryoku&apos;; write ō as o or ou), got {reading}</source>
+        <translation>{what}: reading は ASCII の英字だけのローマ字にしてください（例: &apos;hangeki noryoku&apos;。ō は o か ou と書きます）（値: {reading}）</translation>
+    </message>
+    <message>
+        <source>{what}: ja needs ja_source: where the Japanese name is taken from (an official page&apos;s address or a document&apos;s title), so it is never a guess</source>
+        <translation>{what}: ja には ja_source: が必要です。日本語名をどこから取ったか（公式ページのアドレスや文書名）を書き、推測で書かないでください</translation>
+    </message>
+    <message>
+        <source>a term needs term: (English) and ja: (its Japanese name)</source>
+        <translation>用語には term:（英語）と ja:（その日本語名）が必要です</translation>
+    </message>
+    <message>
+        <source>a term needs term: (its English, or a list of the forms the articles print) and ja: (its Japanese name)</source>
+        <translation>用語には term:（英語、または記事に出てくる語形のリスト）と ja:（その日本語名）が必要です</translation>
+    </message>
+    <message>
+        <source>term {term!r}</source>
+        <translation>用語 {term!r}</translation>
+    </message>
+    <message>
+        <source>{what}: unknown field {key!r} (known: {known})</source>
+        <translation>{what}: 不明なフィールド {key!r}（使えるもの: {known}）</translation>
+    </message>
+    <message>
+        <source>form {number}</source>
+        <translation>語形 {number}</translation>
+    </message>
+    <message>
+        <source>{what}: ja (the Japanese name) is missing</source>
+        <translation>{what}: ja（日本語名）がありません</translation>
+    </message>
+    <message>
+        <source>an annotation must be the last line of its passage: put a blank line after it</source>
+        <translation>注記はパッセージの最後の行にしてください: その後に空行を入れてください</translation>
+    </message>
+    <message>
+        <source>{refusal}; this file is skipped</source>
+        <translation>{refusal}。このファイルは読み込みません</translation>
+    </message>
+    <message>
+        <source>the article has no passages (empty body)</source>
+        <translation>記事にパッセージがありません（本文が空です）</translation>
+    </message>
+    <message>
+        <source>quotes or lists nested deeper than {levels} levels</source>
+        <translation>引用やリストが {levels} 段より深く入れ子になっています</translation>
+    </message>
+    <message>
+        <source>passage of {size:,} characters is over the {cap:,} cap</source>
+        <translation>{size:,} 文字のパッセージで、上限の {cap:,} 文字を超えています</translation>
+    </message>
+    <message>
+        <source>more than {cap:,} Markdown characters ({chars}) in one file</source>
+        <translation>1 つのファイルに Markdown 記号（{chars}）が {cap:,} 文字を超えてあります</translation>
+    </message>
+    <message>
+        <source>too many &apos;[&apos; or &apos;&lt;&apos; characters ({count} in this passage) to render safely</source>
+        <translation>&apos;[&apos; や &apos;&lt;&apos; が多すぎて（このパッセージに {count} 個）安全に表示できません</translation>
+    </message>
+    <message>
+        <source>annotation line with no passage above it</source>
+        <translation>上にパッセージのない注記行です</translation>
+    </message>
+    <message>
+        <source>&apos;# &apos; is reserved for the title (in front matter); use &apos;## &apos; for a section</source>
+        <translation>&apos;# &apos; はタイトル（フロントマターに書きます）用です: 節には &apos;## &apos; を使ってください</translation>
+    </message>
+    <message>
+        <source>passage has no text</source>
+        <translation>パッセージに本文がありません</translation>
+    </message>
+    <message>
+        <source>annotation line has text after its closing &apos;}}&apos;: {line}</source>
+        <translation>注記行の閉じ &apos;}}&apos; の後に文字があります: {line}</translation>
+    </message>
+    <message>
+        <source>annotation line is not closed: add &apos;}}&apos; at the end of {line}</source>
+        <translation>注記行が閉じられていません: {line} の末尾に &apos;}}&apos; を加えてください</translation>
+    </message>
+    <message>
+        <source>duplicate anchor {anchor!r} (first used on line {first})</source>
+        <translation>アンカー {anchor!r} が重複しています（最初は {first} 行目）</translation>
+    </message>
+    <message>
+        <source>cross-reference {target} is not article#anchor</source>
+        <translation>相互参照 {target} が article#anchor の形になっていません</translation>
+    </message>
+    <message>
+        <source>footnote [^{label}] must be labelled with the original&apos;s number</source>
+        <translation>脚注 [^{label}] には原文の番号を付けてください</translation>
+    </message>
+    <message>
+        <source>footnote [^{number}] defined twice (first on line {first})</source>
+        <translation>脚注 [^{number}] が 2 回定義されています（最初は {first} 行目）</translation>
+    </message>
+    <message>
+        <source>footnote [^{number}] names no source id</source>
+        <translation>脚注 [^{number}] に出典 ID がありません</translation>
+    </message>
+    <message>
+        <source>duplicate theme id {id!r}</source>
+        <translation>テーマ id {id!r} が重複しています</translation>
+    </message>
+    <message>
+        <source>duplicate source id {id!r}</source>
+        <translation>出典 id {id!r} が重複しています</translation>
+    </message>
+    <message>
+        <source>a theme needs an id, a label and a description</source>
+        <translation>テーマには id、label、description が必要です</translation>
+    </message>
+    <message>
+        <source>theme id {id!r} must be lower-case letters, digits, hyphens</source>
+        <translation>テーマ id {id!r} は英小文字・数字・ハイフンのみで書いてください</translation>
+    </message>
+    <message>
+        <source>theme {id!r} needs a label and a description</source>
+        <translation>テーマ {id!r} には label と description が必要です</translation>
+    </message>
+    <message>
+        <source>theme {id!r}</source>
+        <translation>テーマ {id!r}</translation>
+    </message>
+    <message>
+        <source>required theme {id!r} is missing</source>
+        <translation>必須のテーマ {id!r} がありません</translation>
+    </message>
+    <message>
+        <source>a source needs an id and a citation</source>
+        <translation>出典には id と citation が必要です</translation>
+    </message>
+    <message>
+        <source>source {id!r} needs the citation text as printed</source>
+        <translation>出典 {id!r} には印刷されたとおりの引用文（citation）が必要です</translation>
+    </message>
+    <message>
+        <source>source {id!r}</source>
+        <translation>出典 {id!r}</translation>
+    </message>
+    <message>
+        <source>{what}: authors must be a list of names</source>
+        <translation>{what}: authors は名前のリストにしてください</translation>
+    </message>
+    <message>
+        <source>{what}: {key} must be text or null</source>
+        <translation>{what}: {key} はテキストまたは null にしてください</translation>
+    </message>
+    <message>
+        <source>{what}: {key} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value}</source>
+        <translation>{what}: {key} は YYYY、YYYY-MM、YYYY-MM-DD のいずれかにしてください（値: {value}）</translation>
+    </message>
+    <message>
+        <source>{what}: unknown kind {kind} (known: {known})</source>
+        <translation>{what}: 不明な kind {kind}（使えるもの: {known}）</translation>
+    </message>
+    <message>
+        <source>{what}: url must be a complete http(s) address or null</source>
+        <translation>{what}: url は完全な http(s) アドレスか null にしてください</translation>
+    </message>
+    <message>
+        <source>author {number}</source>
+        <translation>著者 {number}</translation>
+    </message>
+    <message>
+        <source>the Japanese name {name!r} is given twice (first at line {first}); keep one entry</source>
+        <translation>日本語名 {name!r} が 2 回あります（最初は {first} 行目）。1 つだけ残してください</translation>
+    </message>
+    <message>
+        <source>an acronym needs a term and an expansion (or a list of them)</source>
+        <translation>略語には term と expansion（またはそのリスト）が必要です</translation>
+    </message>
+    <message>
+        <source>acronym</source>
+        <translation>略語</translation>
+    </message>
+    <message>
+        <source>; this entry is skipped</source>
+        <translation>。この項目は読み込みません</translation>
+    </message>
+    <message>
+        <source>acronym {term!r}: expansion {expansion!r} is listed twice</source>
+        <translation>略語 {term!r}: 展開形 {expansion!r} が 2 回あります</translation>
+    </message>
+    <message>
+        <source>acronym {term!r}</source>
+        <translation>略語 {term!r}</translation>
+    </message>
+    <message>
+        <source>{what} has {count} meanings: give each meaning&apos;s Japanese name under terms: instead of ja:</source>
+        <translation>{what} には {count} 通りの意味があります: 各意味の日本語名は ja: ではなく terms: に書いてください</translation>
+    </message>
+    <message>
+        <source>phrase {number}</source>
+        <translation>語句 {number}</translation>
+    </message>
+    <message>
+        <source>synonym group</source>
+        <translation>同義語グループ</translation>
+    </message>
+    <message>
+        <source>; this group is skipped</source>
+        <translation>。このグループは読み込みません</translation>
+    </message>
+    <message>
+        <source>a synonym group is a list of two or more phrases</source>
+        <translation>同義語グループは 2 つ以上の語句のリストにしてください</translation>
+    </message>
+    <message>
+        <source>(because {name} could not be loaded: see above)</source>
+        <translation>（{name} を読み込めなかったため。上記参照）</translation>
+    </message>
+    <message>
+        <source>{count} theme(s) in this file not checked {because}</source>
+        <translation>このファイルのテーマ {count} 件は確認していません {because}</translation>
+    </message>
+    <message>
+        <source>unknown theme {theme!r} (not in themes.yaml; {hint})</source>
+        <translation>不明なテーマ {theme!r}（themes.yaml にありません。{hint}）</translation>
+    </message>
+    <message>
+        <source>unknown theme {theme!r} (not in themes.yaml)</source>
+        <translation>不明なテーマ {theme!r}（themes.yaml にありません）</translation>
+    </message>
+    <message>
+        <source>cross-reference to {target} not checked {because}</source>
+        <translation>{target} への相互参照は確認していません {because}</translation>
+    </message>
+    <message>
+        <source>(because {name} was skipped: see above)</source>
+        <translation>（{name} を読み込まなかったため。上記参照）</translation>
+    </message>
+    <message>
+        <source>cross-reference to unknown article {article!r} ({hint})</source>
+        <translation>不明な記事 {article!r} への相互参照です（{hint}）</translation>
+    </message>
+    <message>
+        <source>cross-reference to unknown article {article!r}</source>
+        <translation>不明な記事 {article!r} への相互参照です</translation>
+    </message>
+    <message>
+        <source>cross-reference to missing anchor {anchor!r} in article {article!r} ({hint})</source>
+        <translation>記事 {article!r} にないアンカー {anchor!r} への相互参照です（{hint}）</translation>
+    </message>
+    <message>
+        <source>cross-reference to missing anchor {anchor!r} in article {article!r}</source>
+        <translation>記事 {article!r} にないアンカー {anchor!r} への相互参照です</translation>
+    </message>
+    <message>
+        <source>a cross-reference must point at another article</source>
+        <translation>相互参照は別の記事を指してください</translation>
+    </message>
+    <message>
+        <source>cross-reference to {target} is one-way: add see=&quot;{back}&quot; there too</source>
+        <translation>{target} への相互参照が一方通行です: 向こうにも see=&quot;{back}&quot; を加えてください</translation>
+    </message>
+    <message>
+        <source>footnote [^{number}] has no definition</source>
+        <translation>脚注 [^{number}] に定義がありません</translation>
+    </message>
+    <message>
+        <source>footnote [^{number}] is used twice (first on line {first})</source>
+        <translation>脚注 [^{number}] が 2 回使われています（最初は {first} 行目）</translation>
+    </message>
+    <message>
+        <source>footnote [^{number}] is defined but never referenced</source>
+        <translation>脚注 [^{number}] は定義されていますが、どこからも参照されていません</translation>
+    </message>
+    <message>
+        <source>footnote [^{number}] cites unknown source {source!r} {why}</source>
+        <translation>脚注 [^{number}] が不明な出典 {source!r} を挙げています {why}</translation>
+    </message>
+    <message>
+        <source>footnote [^{number}] cites unknown source {source!r}</source>
+        <translation>脚注 [^{number}] が不明な出典 {source!r} を挙げています</translation>
+    </message>
+    <message>
+        <source>references: unknown source {source!r} {why}</source>
+        <translation>references: 不明な出典 {source!r} {why}</translation>
+    </message>
+    <message>
+        <source>references: unknown source {source!r}</source>
+        <translation>references: 不明な出典 {source!r}</translation>
+    </message>
+    <message>
+        <source>({hint})</source>
+        <translation>（{hint}）</translation>
+    </message>
+    <message>
+        <source>{what}: {name} holds markup {markup}, but it is plain text{consequence}</source>
+        <translation>{what}: {name} に書式 {markup} が含まれていますが、プレーンテキストの項目です{consequence}</translation>
+    </message>
+    <message>
+        <source>content folder not found</source>
+        <translation>コンテンツフォルダーが見つかりません</translation>
+    </message>
+    <message>
+        <source>there is no {name} in this folder: create it (see docs/content-format.md, &apos;{name}&apos;)</source>
+        <translation>このフォルダーに {name} がありません: 作成してください（docs/content-format.md の &apos;{name}&apos; を参照）</translation>
+    </message>
+    <message>
+        <source>there is no articles/ folder in this folder: create it for the articles</source>
+        <translation>このフォルダーに articles/ フォルダーがありません: 記事用に作成してください</translation>
+    </message>
+    <message>
+        <source>cannot be read ({error}); skipped</source>
+        <translation>読み込めません（{error}）。読み込みを省きました</translation>
+    </message>
+    <message>
+        <source>duplicate article id {id!r} (already used by {owner}); this file is skipped</source>
+        <translation>記事 id {id!r} が重複しています（{owner} が使用済み）。このファイルは読み込みません</translation>
+    </message>
+    <message>
+        <source>passage #{anchor} has no theme</source>
+        <translation>パッセージ #{anchor} にテーマがありません</translation>
+    </message>
+    <message>
+        <source>source {id!r} is cited by no article</source>
+        <translation>出典 {id!r} はどの記事からも引用されていません</translation>
+    </message>
+    <message>
+        <source>acronym {term!r} has no glossary entry (first here, {count} times in all)</source>
+        <translation>略語 {term!r} に用語集の項目がありません（初出はここ、全体で {count} 回）</translation>
+    </message>
+    <message>
+        <source>acronym {term!r} has no glossary entry (first here, once)</source>
+        <translation>略語 {term!r} に用語集の項目がありません（初出はここ、1 回のみ）</translation>
+    </message>
+    <message>
+        <source>acronym {term!r} appears in no article, nor its expansion or synonyms</source>
+        <translation>略語 {term!r} は、その展開形や同義語も含めて、どの記事にも出てきません</translation>
+    </message>
+    <message>
+        <source>synonym group {group} appears in no article</source>
+        <translation>同義語グループ {group} はどの記事にも出てきません</translation>
+    </message>
+    <message>
+        <source>term {term!r} ({ja}) appears in no article</source>
+        <translation>用語 {term!r}（{ja}）はどの記事にも出てきません</translation>
+    </message>
+    <message>
+        <source>cross-reference from #{anchor} to {target}: the two passages share no word; is it the right anchor?</source>
+        <translation>#{anchor} から {target} への相互参照: 2 つのパッセージに共通の語がありません。アンカーは正しいですか?</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <source>file is {size:.1f} MB, over the {cap} KiB cap</source>
+        <translation>ファイルは {size:.1f} MB あり、上限の {cap} KiB を超えています</translation>
+    </message>
+    <message>
+        <source>cannot read file: {error}</source>
+        <translation>ファイルを読めません: {error}</translation>
+    </message>
+    <message>
+        <source>not UTF-8: byte {byte:#04x} at offset {offset}</source>
+        <translation>UTF-8 ではありません: オフセット {offset} にバイト {byte:#04x} があります</translation>
+    </message>
+    <message>
+        <source>NUL byte (U+0000) at column {column}: remove it; this file is skipped</source>
+        <translation>{column} 桁目に NUL バイト（U+0000）があります: 削除してください。このファイルは読み込みません</translation>
+    </message>
+    <message>
+        <source>the list opened with &apos;[&apos; on this line is not closed: add &apos;]&apos; at its end, or put the whole value in double quotes if it is text</source>
+        <translation>この行で開いた &apos;[&apos; が閉じられていません: 末尾に &apos;]&apos; を加えるか、テキストなら値全体を二重引用符で囲んでください</translation>
+    </message>
+    <message>
+        <source>the &apos;{{&apos; on this line is not closed: add &apos;}}&apos; at its end, or put the whole value in double quotes if it is text</source>
+        <translation>この行の &apos;{{&apos; が閉じられていません: 末尾に &apos;}}&apos; を加えるか、テキストなら値全体を二重引用符で囲んでください</translation>
+    </message>
+    <message>
+        <source>the quote opened on this line is never closed: add the closing quote</source>
+        <translation>この行で開いた引用符が閉じられていません: 閉じる引用符を加えてください</translation>
+    </message>
+    <message>
+        <source>a &apos;: &apos; inside a value (or a line indented too far): put the value in double quotes, as in title: &quot;Japan: a region&quot;, or fix the indentation</source>
+        <translation>値の中に &apos;: &apos; があります（または行の字下げが深すぎます）: title: &quot;Japan: a region&quot; のように値を二重引用符で囲むか、字下げを直してください</translation>
+    </message>
+    <message>
+        <source>a tab or other stray character: indent with spaces only</source>
+        <translation>タブなどの余計な文字があります: 字下げには空白だけを使ってください</translation>
+    </message>
+    <message>
+        <source>text after a quoted or bracketed value: put the whole value in double quotes</source>
+        <translation>引用符や括弧で囲んだ値の後に文字があります: 値全体を二重引用符で囲んでください</translation>
+    </message>
+    <message>
+        <source>invalid {name}: {words}</source>
+        <translation>{name} が不正です: {words}</translation>
+    </message>
+    <message>
+        <source>{name} is nested too deeply</source>
+        <translation>{name} の入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>expected a mapping with a list under {key!r}</source>
+        <translation>{key!r} の下にリストを持つマッピングが必要です</translation>
+    </message>
+    <message>
+        <source>a symbolic link loop; not read</source>
+        <translation>シンボリックリンクがループしています。読み込みません</translation>
+    </message>
+    <message>
+        <source>a dangling symbolic link; not read</source>
+        <translation>リンク先のないシンボリックリンクです。読み込みません</translation>
+    </message>
+    <message>
+        <source>a symbolic link to {target}, outside the content folder; not read</source>
+        <translation>コンテンツフォルダーの外の {target} へのシンボリックリンクです。読み込みません</translation>
+    </message>
+</context>
+<context>
     <name>Chronology</name>
     <message>
         <source>Export {what} as PDF</source>

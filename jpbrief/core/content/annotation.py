@@ -9,6 +9,7 @@ from pathlib import Path
 
 from jpbrief.core.content.fields import ID_RE
 from jpbrief.core.content.problems import Reporter, shown
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message
 
 _TOKEN = r'(?:[^ \t\r\n"\'\\]|"[^"\\]*")+'  # one character or quoted part a step: linear'
 SIMPLE_TOKEN_RE = re.compile(_TOKEN)
@@ -36,8 +37,9 @@ def _join_stray_spaces(path: Path, line: int, tokens: list[str], report: Reporte
         if stray and following is not None:
             value = following.removeprefix("=")
             report.add(
-                path, line,
-                f"a space after '{key}' in the annotation: write {key}=\"{value}\" with no space around '='",
+                path, line, QT_TRANSLATE_NOOP("Check", "a space after '{key}' in the annotation: "
+                                              "write {key}=\"{value}\" with no space around '='"),
+                key=key, value=value,
             )
             joined.append(f"{key}={value}")
             index += 2
@@ -59,33 +61,41 @@ def parse_annotation(path: Path, line: int, body: str, report: Reporter) -> dict
     try:
         tokens = split_words(body)
     except ValueError as error:
-        report.add(path, line, f"annotation cannot be read: {error}")
+        report.add(path, line, QT_TRANSLATE_NOOP(
+            "Check", "annotation cannot be read: {error}"), error=str(error))
         return {}
     result: dict[str, str] = {}
     for token in _join_stray_spaces(path, line, tokens, report):
         if token.startswith("#"):
             anchor = token[1:]
             if not ID_RE.match(anchor):
-                report.add(path, line, f"anchor {shown(anchor)} must be lower-case letters, digits, hyphens")
+                report.add(path, line, QT_TRANSLATE_NOOP("Check",
+                    "anchor {anchor} must be lower-case letters, digits, hyphens"), anchor=shown(anchor))
                 continue
             result["anchor"] = anchor
             continue
         key, sep, value = token.partition("=")
         if not sep or key not in ANNOTATION_KEYS:
             close = difflib.get_close_matches(key, ANNOTATION_KEYS, n=1) if sep else []
-            hint = f"did you mean {close[0]}=?" if close else "expected #anchor, themes=, see=, role="
-            report.add(path, line, f"unknown annotation {shown(token)} ({hint})")
+            hint = (Message(QT_TRANSLATE_NOOP("Check", "did you mean {key}=?"), key=close[0]) if close
+                    else Message(QT_TRANSLATE_NOOP(
+                        "Check", "expected {keys}"), keys="#anchor, themes=, see=, role="))
+            report.add(path, line, QT_TRANSLATE_NOOP("Check", "unknown annotation {token} ({hint})"),
+                       token=shown(token), hint=hint)
             continue
         if key == "themes":
             # Theme ids become HTML class names: only ids, never arbitrary text.
             for theme in value.split():
                 if not ID_RE.match(theme):
                     report.add(
-                        path, line, f"theme {shown(theme)} is not a theme id (lower-case, digits, hyphens)"
+                        path, line, QT_TRANSLATE_NOOP(
+                            "Check", "theme {theme} is not a theme id (lower-case, digits, hyphens)"),
+                        theme=shown(theme),
                     )
             value = " ".join(theme for theme in value.split() if ID_RE.match(theme))
         if key == "role" and value not in ROLES:
-            report.add(path, line, f"unknown role {shown(value)} (known: {', '.join(ROLES)})")
+            report.add(path, line, QT_TRANSLATE_NOOP("Check", "unknown role {role} (known: {known})"),
+                       role=shown(value), known=", ".join(ROLES))
             continue
         result[key] = f"{result[key]} {value}".strip() if key in result else value
     return result

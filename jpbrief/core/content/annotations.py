@@ -22,6 +22,7 @@ from jpbrief.core.content.fields import ID_RE, report_markup
 from jpbrief.core.content.problems import Reporter, shown
 from jpbrief.core.content.yamlsource import yaml_document, yaml_items
 from jpbrief.core.dates import contains, date_span
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message
 from jpbrief.core.model import Article, Event, Figure, Passage, Theme
 
 CURRENCIES = ("JPY", "USD", "EUR", "GBP", "CNY", "KRW", "AUD")
@@ -71,14 +72,14 @@ class _Record:
         self.path, self.item, self.line, self.lines, self.report = path, item, line, lines, report
         self.ok = True
 
-    def bad(self, key: str, message: str) -> None:
-        self.report.add(self.path, self.lines.get(key, self.line), message)
+    def bad(self, key: str, message: str, /, **values: Any) -> None:
+        self.report.add(self.path, self.lines.get(key, self.line), message, **values)
         self.ok = False
 
     def text(self, key: str, what: str) -> str:
         value = self.item.get(key)
         if value is None or isinstance(value, (dict, list)) or str(value).strip() == "":
-            self.bad(key, f"{what} needs {key}")
+            self.bad(key, QT_TRANSLATE_NOOP("Check", "{what} needs {key}"), what=what, key=key)
             return ""
         return str(value)
 
@@ -108,20 +109,27 @@ def _load(path: Path | None, key: str, articles: Mapping[str, Article], themes: 
     seen: dict[str, int] = {}
     for index, (item, line) in enumerate(yaml_items(path, document, key, report)):
         lines = field_lines[index] if index < len(field_lines) else {}
-        what = key.removesuffix("s")
+        events = key == "events"
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not ID_RE.match(item["id"]):
-            report.add(path, line, f"{'an' if key == 'events' else 'a'} {what} needs an id of "
-                                   "lower-case letters, digits and hyphens")
+            report.add(path, line, QT_TRANSLATE_NOOP(
+                "Check", "an event needs an id of lower-case letters, digits and hyphens")
+                       if events else QT_TRANSLATE_NOOP(
+                           "Check", "a figure needs an id of lower-case letters, digits and hyphens"))
             continue
         if item["id"] in seen:
-            report.add(path, line, f"duplicate {what} id {item['id']!r} (first on line {seen[item['id']]})")
+            report.add(path, line, QT_TRANSLATE_NOOP(
+                "Check", "duplicate event id {id!r} (first on line {first})") if events
+                       else QT_TRANSLATE_NOOP("Check", "duplicate figure id {id!r} (first on line {first})"),
+                       id=item["id"], first=seen[item["id"]])
             continue
+        what = _named(key, item["id"])
         seen[item["id"]] = line
         record = _Record(path, item, line, lines, report)
         known = EVENT_KEYS if key == "events" else FIGURE_KEYS
         for unknown in sorted(set(map(str, item)) - known):
-            record.bad(unknown, f"{what} {item['id']!r}: unknown field {unknown!r}")
-        anchored = _anchored(record, f"{what} {item['id']!r}", articles, themes)
+            record.bad(unknown, QT_TRANSLATE_NOOP(
+                "Check", "{what}: unknown field {key!r}"), what=what, key=unknown)
+        anchored = _anchored(record, what, articles, themes)
         result = build(record, anchored)
         if record.ok and result is not None:
             built.append(result)
@@ -142,22 +150,33 @@ def _field_lines(root: yaml.Node | None, key: str) -> list[dict[str, int]]:
     return []
 
 
+def _named(key: str, record_id: str) -> Message:
+    """``event 'x'`` or ``figure 'x'``: a record as the reports name it."""
+    if key == "events":
+        return Message(QT_TRANSLATE_NOOP("Check", "event {id!r}"), id=record_id)
+    return Message(QT_TRANSLATE_NOOP("Check", "figure {id!r}"), id=record_id)
+
+
 def _anchored(record: _Record, what: str, articles: Mapping[str, Article],
               themes: Mapping[str, Theme]) -> _Anchored | None:
     """Check article, anchor, quote, footnote and themes; None when the passage is unknown."""
     item = record.item
     article = articles.get(str(item.get("article")))
     if article is None:
-        record.bad("article", f"{what}: unknown article {shown(item.get('article'))}")
+        record.bad("article", QT_TRANSLATE_NOOP("Check", "{what}: unknown article {article}"), what=what,
+                   article=shown(item.get("article")))
         return None
     passage = article.passage(str(item.get("anchor")))
     if passage is None:
-        record.bad("anchor", f"{what}: no passage {shown(item.get('anchor'))} in article {article.id!r}")
+        record.bad("anchor", QT_TRANSLATE_NOOP(
+            "Check", "{what}: no passage {anchor} in article {article!r}"), what=what,
+                   anchor=shown(item.get("anchor")), article=article.id)
         return None
     quote = record.text("quote", what)
     if quote and quote not in passage.text:
-        record.bad("quote", f"{what}: quote {shown(quote, 60)} is not in the words of "
-                            f"{article.id}#{passage.anchor} (it must be copied exactly)")
+        record.bad("quote", QT_TRANSLATE_NOOP("Check", "{what}: quote {quote} is not in the words of {place} "
+                                                     "(it must be copied exactly)"),
+                   what=what, quote=shown(quote, 60), place=f"{article.id}#{passage.anchor}")
     number, source_id = _footnote(record, what, article, passage)
     given = item.get("themes")
     if given is None:
@@ -166,9 +185,12 @@ def _anchored(record: _Record, what: str, articles: Mapping[str, Article],
         chosen = tuple(given)
         for theme in chosen:
             if theme not in themes:
-                record.bad("themes", f"{what}: unknown theme {theme!r} (not in themes.yaml)")
+                record.bad("themes", QT_TRANSLATE_NOOP(
+                    "Check", "{what}: unknown theme {theme!r} (not in themes.yaml)"),
+                           what=what, theme=theme)
     else:
-        record.bad("themes", f"{what}: themes must be a list of theme ids")
+        record.bad("themes", QT_TRANSLATE_NOOP(
+            "Check", "{what}: themes must be a list of theme ids"), what=what)
         chosen = passage.themes
     return _Anchored(str(item["id"]), article.id, passage.anchor, quote, number, source_id, chosen)
 
@@ -180,14 +202,18 @@ def _footnote(
     if value is None:
         return None, None
     if not isinstance(value, int) or isinstance(value, bool):
-        record.bad("footnote", f"{what}: footnote must be the footnote's number, got {shown(value)}")
+        record.bad("footnote", QT_TRANSLATE_NOOP(
+            "Check", "{what}: footnote must be the footnote's number, got {value}"),
+                   what=what, value=shown(value))
         return None, None
     for footnote in passage.footnotes:
         if footnote.number == value:
             return value, footnote.source_id or None
-    numbers = ", ".join(str(f.number) for f in passage.footnotes) or "none"
-    record.bad("footnote", f"{what}: footnote [{value}] is not in {article.id}#{passage.anchor} "
-                           f"(its footnotes: {numbers})")
+    numbers = ", ".join(str(f.number) for f in passage.footnotes) or Message(QT_TRANSLATE_NOOP(
+        "Check", "none"))
+    record.bad("footnote", QT_TRANSLATE_NOOP(
+        "Check", "{what}: footnote [{number}] is not in {place} (its footnotes: {numbers})"),
+               what=what, number=value, place=f"{article.id}#{passage.anchor}", numbers=numbers)
     return None, None
 
 
@@ -197,7 +223,8 @@ def _links(record: _Record, key: str, what: str) -> tuple[str, ...]:
         return ()
     values = [value] if isinstance(value, str) else value
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        record.bad(key, f"{what}: {key} must be an id or a list of ids")
+        record.bad(key, QT_TRANSLATE_NOOP(
+            "Check", "{what}: {key} must be an id or a list of ids"), what=what, key=key)
         return ()
     return tuple(values)
 
@@ -208,14 +235,15 @@ def _date(record: _Record, key: str, what: str, *, required: bool) -> str | None
         return None
     text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
     if date_span(text) is None:
-        record.bad(key, f"{what}: {key} must be a real YYYY, YYYY-MM or YYYY-MM-DD, or a range "
-                        f"START..END, got {shown(value)}")
+        record.bad(key, QT_TRANSLATE_NOOP(
+            "Check", "{what}: {key} must be a real YYYY, YYYY-MM or YYYY-MM-DD, or a range "
+                                      "START..END, got {value}"), what=what, key=key, value=shown(value))
         return None
     return text
 
 
 def _event(record: _Record, anchored: _Anchored | None) -> Event | None:
-    what = f"event {record.item['id']!r}"
+    what = _named("events", record.item["id"])
     date = _date(record, "date", what, required=True)
     label = record.text("label", what)
     report_markup(record.path, record.lines.get("label", record.line), what, [("label", label)],
@@ -228,15 +256,18 @@ def _event(record: _Record, anchored: _Anchored | None) -> Event | None:
 
 
 def _figure(record: _Record, anchored: _Anchored | None) -> Figure | None:
-    item, what = record.item, f"figure {record.item['id']!r}"
+    item, what = record.item, _named("figures", record.item["id"])
     quantity = _quantity(item.get("quantity"))
     if quantity is None:
-        record.bad("quantity", f"{what}: quantity must be a number (scale words such as "
-                               f"'trillion' belong in the quote only), got {shown(item.get('quantity'))}")
+        record.bad("quantity", QT_TRANSLATE_NOOP(
+            "Check", "{what}: quantity must be a number (scale words such as "
+                                             "'trillion' belong in the quote only), got {value}"),
+                   what=what, value=shown(item.get("quantity")))
     unit = item.get("unit")
     if unit not in CURRENCIES and unit not in UNITS:
-        record.bad("unit", f"{what}: unknown unit {shown(unit)} (currencies: {', '.join(CURRENCIES)}; "
-                           f"units: {', '.join(UNITS)})")
+        record.bad("unit", QT_TRANSLATE_NOOP(
+            "Check", "{what}: unknown unit {unit} (currencies: {currencies}; units: {units})"),
+                   what=what, unit=shown(unit), currencies=", ".join(CURRENCIES), units=", ".join(UNITS))
     measure = record.text("measure", what)
     report_markup(record.path, record.lines.get("measure", record.line), what, [("measure", measure)],
                   record.report)
@@ -244,12 +275,15 @@ def _figure(record: _Record, anchored: _Anchored | None) -> Figure | None:
     relation = item.get("relation", "in")
     if relation not in RELATIONS:
         record.bad("relation",
-                   f"{what}: relation must be one of {', '.join(RELATIONS)}, got {shown(relation)}")
+                   QT_TRANSLATE_NOOP("Check", "{what}: relation must be one of {known}, got {value}"),
+                   what=what, known=", ".join(RELATIONS), value=shown(relation))
     same = _links(record, "same_measure", what)
     if anchored is None or quantity is None or not record.ok:
         return None
     if anchored.quote and not states(anchored.quote, quantity, str(unit)):
-        record.bad("quantity", f"{what}: the quote {shown(anchored.quote, 60)} does not state {quantity:g}")
+        record.bad("quantity", QT_TRANSLATE_NOOP(
+            "Check", "{what}: the quote {quote} does not state {quantity:g}"),
+                   what=what, quote=shown(anchored.quote, 60), quantity=quantity)
         return None
     return Figure(anchored.id, anchored.article, anchored.anchor, anchored.quote, quantity, str(unit),
                   measure, year, str(relation), anchored.footnote, anchored.source_id, same,
@@ -290,14 +324,19 @@ def _check_links(path: Path | None, records: list[Any], key: str, report: Report
     for record in records:
         for target_id in getattr(record, key):
             target = by_id.get(target_id)
-            where = f"{key} of {record.id!r}"
+            where = Message(QT_TRANSLATE_NOOP("Check", "{key} of {id!r}"), key=key, id=record.id)
             if target_id == record.id:
-                report.add(str(path), record.line, f"{where} names the record itself")
+                report.add(str(path), record.line, QT_TRANSLATE_NOOP(
+                    "Check", "{where} names the record itself"), where=where)
             elif target is None:
-                report.add(str(path), record.line, f"{where} names {target_id!r}, which is not in this "
-                                                   f"file or has a problem of its own")
+                report.add(str(path), record.line, QT_TRANSLATE_NOOP(
+                    "Check", "{where} names {target!r}, which is not in this "
+                                                   "file or has a problem of its own"),
+                           where=where, target=target_id)
             elif isinstance(record, Event) and not (
                 contains(record.date, target.date) or contains(target.date, record.date)
             ):
-                report.add(str(path), record.line, f"{where}: {target_id!r} is dated {target.date}, "
-                                                   f"which neither holds nor lies within {record.date}")
+                report.add(str(path), record.line, QT_TRANSLATE_NOOP(
+                    "Check", "{where}: {target!r} is dated {date}, "
+                                                   "which neither holds nor lies within {within}"),
+                           where=where, target=target_id, date=target.date, within=record.date)

@@ -12,6 +12,7 @@ from jpbrief.core.content.fields import ID_RE, URL_RE, optional_str, valid_date
 from jpbrief.core.content.problems import Reporter, shown
 from jpbrief.core.content.textfile import read_text
 from jpbrief.core.content.yamlsource import parse_yaml
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message
 
 FRONT_MATTER_KEYS = {
     "id", "title", "author", "publisher", "published", "disclaimer",
@@ -25,7 +26,8 @@ def load_article(path: Path, report: Reporter) -> Draft | None:
     if text is None:
         return None
     if not text.strip():
-        report.add(path, 1, "empty file: an article needs front matter and a body")
+        report.add(path, 1, QT_TRANSLATE_NOOP(
+            "Check", "empty file: an article needs front matter and a body"))
         return None
     lines = text.split("\n")
     end = _front_matter_end(path, lines, report)
@@ -61,23 +63,25 @@ def load_article(path: Path, report: Reporter) -> Draft | None:
 def _front_matter_end(path: Path, lines: list[str], report: Reporter) -> int | None:
     """The index of the line closing the front matter, or None (reported)."""
     if lines[0].strip() != "---":
-        report.add(path, 1, "missing front matter: the file must start with a '---' line")
+        report.add(path, 1, QT_TRANSLATE_NOOP(
+            "Check", "missing front matter: the file must start with a '---' line"))
         return None
     try:
         return next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        report.add(path, 1, "front matter is not closed by a '---' line")
+        report.add(path, 1, QT_TRANSLATE_NOOP("Check", "front matter is not closed by a '---' line"))
         return None
 
 
 def _front_matter(path: Path, lines: list[str], end: int, report: Reporter) -> dict[Any, Any] | None:
     """The front matter as a mapping, or None (reported) when it is not one."""
-    document = parse_yaml(path, "\n".join(lines[1:end]), report, offset=1, name="front matter")
+    document = parse_yaml(path, "\n".join(lines[1:end]), report, offset=1, name=Message(QT_TRANSLATE_NOOP(
+        "Check", "front matter")))
     if document is None:
         return None
     meta = document[0]
     if not isinstance(meta, dict):
-        report.add(path, 2, "front matter must be a mapping of keys to values")
+        report.add(path, 2, QT_TRANSLATE_NOOP("Check", "front matter must be a mapping of keys to values"))
         return None
     return meta
 
@@ -89,44 +93,59 @@ def _check_front_matter(
     fatal = False
     for key in sorted(set(map(str, meta)) - FRONT_MATTER_KEYS):
         close = difflib.get_close_matches(key, sorted(FRONT_MATTER_KEYS), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(sorted(FRONT_MATTER_KEYS))}"
-        report.add(path, _key_line(lines, end, key), f"unknown front-matter key {key!r} ({hint})")
+        hint = (Message(QT_TRANSLATE_NOOP("Check", "did you mean {name!r}?"), name=close[0]) if close
+                else Message(QT_TRANSLATE_NOOP(
+                    "Check", "known: {names}"), names=", ".join(sorted(FRONT_MATTER_KEYS))))
+        report.add(path, _key_line(lines, end, key), QT_TRANSLATE_NOOP(
+            "Check", "unknown front-matter key {key!r} ({hint})"),
+                   key=key, hint=hint)
     article_id = meta.get("id")
     if not isinstance(article_id, str) or not ID_RE.match(article_id):
         report.add(
             path, _key_line(lines, end, "id"),
-            f"front matter needs an id of lower-case letters, digits and hyphens, got {shown(article_id)}",
+            QT_TRANSLATE_NOOP(
+                "Check", "front matter needs an id of lower-case letters, digits and hyphens, got {id}"),
+            id=shown(article_id),
         )
         fatal = True
     elif article_id != path.stem:  # a copied file keeps its original's id: blame the copy
         report.add(
-            path, _key_line(lines, end, "id"), f"id {article_id!r} does not match the file name {path.name!r}"
+            path, _key_line(lines, end, "id"), QT_TRANSLATE_NOOP(
+                "Check", "id {id!r} does not match the file name {file!r}"),
+            id=article_id, file=path.name,
         )
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        report.add(path, _key_line(lines, end, "title"), "front matter needs a title")
+        report.add(path, _key_line(lines, end, "title"), QT_TRANSLATE_NOOP(
+            "Check", "front matter needs a title"))
         fatal = True
     for key in ("author", "publisher", "disclaimer", "copyright", "url"):
         if meta.get(key) is not None and not isinstance(meta.get(key), str):
-            report.add(path, _key_line(lines, end, key), f"{key} must be text or null")
+            report.add(path, _key_line(lines, end, key), QT_TRANSLATE_NOOP(
+                "Check", "{key} must be text or null"), key=key)
     url = meta.get("url")
     if isinstance(url, str) and not URL_RE.match(url):
         report.add(
             path, _key_line(lines, end, "url"),
-            f"url must be the original's complete http(s) address, or null; got {shown(url)}",
+            QT_TRANSLATE_NOOP(
+                "Check", "url must be the original's complete http(s) address, or null; got {url}"),
+            url=shown(url),
         )
     retrieved = meta.get("retrieved")
     if retrieved is not None and not (isinstance(retrieved, str) and valid_date(retrieved)):
         report.add(
             path, _key_line(lines, end, "retrieved"),
-            f"retrieved must be a date (YYYY-MM-DD, YYYY-MM or YYYY) or null, got {shown(retrieved)}",
+            QT_TRANSLATE_NOOP(
+                "Check", "retrieved must be a date (YYYY-MM-DD, YYYY-MM or YYYY) or null, got {value}"),
+            value=shown(retrieved),
         )
     _check_references_key(path, _key_line(lines, end, "references"), meta.get("references"), report)
     published = meta.get("published")
     if published is not None and not (isinstance(published, str) and valid_date(published)):
         report.add(
             path, _key_line(lines, end, "published"),
-            f"published must be an ISO date (YYYY-MM-DD) or null, got {shown(published)}",
+            QT_TRANSLATE_NOOP("Check", "published must be an ISO date (YYYY-MM-DD) or null, got {value}"),
+            value=shown(published),
         )
     return not fatal
 
@@ -136,10 +155,11 @@ def _check_references_key(path: Path, line: int, references: object, report: Rep
     if references is None:
         return
     if not isinstance(references, list) or not all(isinstance(ref, str) for ref in references):
-        report.add(path, line, "references must be a list of source ids, as in references: [an-id, other-id]")
+        report.add(path, line, QT_TRANSLATE_NOOP("Check",
+            "references must be a list of source ids, as in references: [an-id, other-id]"))
         return
     for ref in sorted({ref for ref in references if references.count(ref) > 1}):
-        report.add(path, line, f"references lists {ref!r} twice")
+        report.add(path, line, QT_TRANSLATE_NOOP("Check", "references lists {ref!r} twice"), ref=ref)
 
 
 def _key_line(lines: list[str], end: int, key: str) -> int:

@@ -15,6 +15,7 @@ from typing import Any
 
 from jpbrief.core.content.fields import report_markup
 from jpbrief.core.content.problems import Reporter, shown
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message
 from jpbrief.core.model import BilingualTerm, JapaneseName
 
 JA_KEYS = ("ja", "reading", "ja_source")
@@ -34,24 +35,33 @@ def japanese_name(
     if ja is None:
         for key in ("reading", "ja_source"):
             if item.get(key) is not None:
-                report.add(path, line, f"{what}: {key} is given but ja (the Japanese name) is not")
+                report.add(path, line, QT_TRANSLATE_NOOP(
+                    "Check", "{what}: {key} is given but ja (the Japanese name) is not"),
+                           what=what, key=key)
         return None
     ok = True
     if not isinstance(ja, str) or not JAPANESE_RE.search(ja):
-        report.add(path, line, f"{what}: ja must be the Japanese name in Japanese script "
-                               f"(kanji or kana, e.g. 反撃能力), got {shown(ja)}")
+        report.add(path, line, QT_TRANSLATE_NOOP(
+            "Check", "{what}: ja must be the Japanese name in Japanese script "
+                               "(kanji or kana, e.g. {example}), got {ja}"), what=what, example="反撃能力",
+                   ja=shown(ja))
         ok = False
     elif LATIN_LETTER_RE.search(ja) and not JAPANESE_RE.search(ja.strip()[:1]):
-        report.add(path, line, f"{what}: ja must start in Japanese script, got {shown(ja)}; "
-                               "put the romaji under reading:")
+        report.add(path, line, QT_TRANSLATE_NOOP(
+            "Check", "{what}: ja must start in Japanese script, got {ja}; "
+                               "put the romaji under reading:"), what=what, ja=shown(ja))
         ok = False
     if reading is not None and not (isinstance(reading, str) and READING_RE.fullmatch(reading.strip())):
-        report.add(path, line, f"{what}: reading must be romaji in plain ASCII letters "
-                               f"(e.g. 'hangeki noryoku'; write ō as o or ou), got {shown(reading)}")
+        report.add(path, line, QT_TRANSLATE_NOOP(
+            "Check", "{what}: reading must be romaji in plain ASCII letters "
+                               "(e.g. 'hangeki noryoku'; write ō as o or ou), got {reading}"),
+                   what=what, reading=shown(reading))
         ok = False
     if not isinstance(source, str) or not source.strip():
-        report.add(path, line, f"{what}: ja needs ja_source: where the Japanese name is taken from "
-                               "(an official page's address or a document's title), so it is never a guess")
+        report.add(path, line, QT_TRANSLATE_NOOP(
+            "Check", "{what}: ja needs ja_source: where the Japanese name is taken from "
+                               "(an official page's address or a document's title), so it is never a guess"),
+                   what=what)
         ok = False
     fields = [(key, item.get(key)) for key in JA_KEYS]
     if report_markup(path, line, what, fields, report) or not ok:
@@ -64,21 +74,27 @@ def bilingual_term(path: Path, line: int, item: object, report: Reporter) -> Bil
     """One ``terms:`` entry: ``term`` (a text, or a list of the forms the articles print) and
     its Japanese name; None (reported) if it is not one."""
     if not isinstance(item, dict):
-        report.add(path, line, "a term needs term: (English) and ja: (its Japanese name)")
+        report.add(path, line, QT_TRANSLATE_NOOP(
+            "Check", "a term needs term: (English) and ja: (its Japanese name)"))
         return None
     english = item.get("term")
     forms = [english] if isinstance(english, str) else english
     if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
-        report.add(path, line, "a term needs term: (its English, or a list of the forms the "
-                               "articles print) and ja: (its Japanese name)")
+        report.add(path, line, QT_TRANSLATE_NOOP(
+            "Check", "a term needs term: (its English, or a list of the forms the "
+                               "articles print) and ja: (its Japanese name)"))
         return None
-    what = f"term {forms[0]!r}"
+    what = Message(QT_TRANSLATE_NOOP("Check", "term {term!r}"), term=forms[0])
     for key in sorted(set(item) - TERM_KEYS, key=str):
-        report.add(path, line, f"{what}: unknown field {key!r} (known: {', '.join(sorted(TERM_KEYS))})")
-    if report_markup(path, line, what, [(f"form {n}", f) for n, f in enumerate(forms, 1)], report):
+        report.add(path, line, QT_TRANSLATE_NOOP("Check", "{what}: unknown field {key!r} (known: {known})"),
+                   what=what, key=key, known=", ".join(sorted(TERM_KEYS)))
+    numbered = [(Message(QT_TRANSLATE_NOOP(
+        "Check", "form {number}"), number=n), f) for n, f in enumerate(forms, 1)]
+    if report_markup(path, line, what, numbered, report):
         return None
     if item.get("ja") is None:
-        report.add(path, line, f"{what}: ja (the Japanese name) is missing")
+        report.add(path, line, QT_TRANSLATE_NOOP(
+            "Check", "{what}: ja (the Japanese name) is missing"), what=what)
         return None
     name = japanese_name(path, line, what, item, report)
     if name is None:

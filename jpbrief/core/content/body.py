@@ -25,6 +25,7 @@ from jpbrief.core.content.dialect import (
 )
 from jpbrief.core.content.fields import ID_RE
 from jpbrief.core.content.problems import Reporter, shown
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message
 from jpbrief.core.model import Article, CrossRef, Footnote, Passage, PassageKind
 
 MAX_NESTING = 16
@@ -46,7 +47,8 @@ than this many squared such characters is reported instead of rendered; real pro
 far below it (a footnoted paragraph has a handful)."""
 
 
-ANNOTATION_NOT_LAST = "an annotation must be the last line of its passage: put a blank line after it"
+ANNOTATION_NOT_LAST = QT_TRANSLATE_NOOP("Check",
+    "an annotation must be the last line of its passage: put a blank line after it")
 
 
 @dataclass
@@ -98,13 +100,14 @@ def parse_body(path: Path, lines: list[str], first: int, report: Reporter) -> Dr
             continue
         refusal = _over_limits(block, reading.budget)
         if refusal:
-            report.add(path, block.line, f"{refusal}; this file is skipped")
+            report.add(path, block.line, QT_TRANSLATE_NOOP(
+                "Check", "{refusal}; this file is skipped"), refusal=refusal)
             return None
         passage = _parse_passage(reading, block)
         if passage is not None:
             passages.append(passage)
     if not passages:
-        report.add(path, first + 1, "the article has no passages (empty body)")
+        report.add(path, first + 1, QT_TRANSLATE_NOOP("Check", "the article has no passages (empty body)"))
         return None
     definitions = reading.draft.footnote_defs
     resolved = tuple(
@@ -152,20 +155,26 @@ def _nesting_depth(block: _Block) -> int:
     return depth
 
 
-def _over_limits(block: _Block, budget: _Budget) -> str | None:
+def _over_limits(block: _Block, budget: _Budget) -> Message | None:
     """Why this block makes the file too costly to render, or None; counts its markup."""
     if _nesting_depth(block) > MAX_NESTING:
-        return f"quotes or lists nested deeper than {MAX_NESTING} levels"
+        return Message(QT_TRANSLATE_NOOP(
+            "Check", "quotes or lists nested deeper than {levels} levels"), levels=MAX_NESTING)
     size = sum(len(line) for line in block.lines)
     if size > MAX_PASSAGE_CHARS:
-        return f"passage of {size:,} characters is over the {MAX_PASSAGE_CHARS:,} cap"
+        return Message(QT_TRANSLATE_NOOP("Check", "passage of {size:,} characters is over the {cap:,} cap"),
+                       size=size, cap=MAX_PASSAGE_CHARS)
     budget.chars += sum(line.count(char) for line in block.lines for char in MARKUP_CHARS)
     if budget.chars > MAX_MARKUP_CHARS:
-        return f"more than {MAX_MARKUP_CHARS:,} Markdown characters (\\`*_[]<>!&~) in one file"
+        return Message(QT_TRANSLATE_NOOP(
+            "Check", "more than {cap:,} Markdown characters ({chars}) in one file"),
+                       cap=MAX_MARKUP_CHARS, chars="\\`*_[]<>!&~")
     brackets = sum(line.count("[") + line.count("<") for line in block.lines)
     budget.cost += brackets * brackets
     if budget.cost > MAX_MARKUP_COST:
-        return f"too many '[' or '<' characters ({brackets} in this passage) to render safely"
+        return Message(QT_TRANSLATE_NOOP(
+            "Check", "too many '[' or '<' characters ({count} in this passage) to render safely"),
+                       count=brackets)
     return None
 
 
@@ -174,13 +183,15 @@ def _parse_passage(reading: _Reading, block: _Block) -> Passage | None:
     path, report = reading.path, reading.report
     body_lines, annotation, annotation_line = _split_annotation(reading, block)
     if not body_lines:
-        report.add(path, block.line, "annotation line with no passage above it")
+        report.add(path, block.line, QT_TRANSLATE_NOOP("Check", "annotation line with no passage above it"))
         return None
     source = "\n".join(body_lines).strip()
     heading = HEADING_RE.match(body_lines[0]) if len(body_lines) == 1 else None
     if heading and len(heading.group(1)) == 1:
         report.add(
-            path, block.line, "'# ' is reserved for the title (in front matter); use '## ' for a section"
+            path, block.line,
+            QT_TRANSLATE_NOOP(
+                "Check", "'# ' is reserved for the title (in front matter); use '## ' for a section"),
         )
     kind: PassageKind = "heading" if heading else "paragraph"
     if heading:
@@ -189,7 +200,7 @@ def _parse_passage(reading: _Reading, block: _Block) -> Passage | None:
             reading.section = plain_text(source)
     text = plain_text(source)
     if not text:
-        report.add(path, block.line, "passage has no text")
+        report.add(path, block.line, QT_TRANSLATE_NOOP("Check", "passage has no text"))
         return None
     anchor = _anchor(reading, annotation.get("anchor"), kind, text, annotation_line)
     if anchor is None:
@@ -230,10 +241,14 @@ def _split_annotation(reading: _Reading, block: _Block) -> tuple[list[str], dict
     # It looks like an annotation but does not parse: an error, never the author's text.
     # Its parts are still read, so one missing brace does not also lose anchor and themes.
     if "}" in last:
-        report.add(path, line, f"annotation line has text after its closing '}}': {shown(last)}")
+        report.add(path, line, QT_TRANSLATE_NOOP(
+            "Check", "annotation line has text after its closing '}}': {line}"),
+                   line=shown(last))
         inside = last[2:last.rindex("}")]
     else:
-        report.add(path, line, f"annotation line is not closed: add '}}' at the end of {shown(last)}")
+        report.add(path, line, QT_TRANSLATE_NOOP(
+            "Check", "annotation line is not closed: add '}}' at the end of {line}"),
+                   line=shown(last))
         inside = last[2:]
     return body, parse_annotation(path, line, inside.strip(), report), line
 
@@ -251,8 +266,9 @@ def _anchor(reading: _Reading, given: str | None, kind: PassageKind, text: str, 
             repeat += 1
     if anchor in reading.anchors:
         reading.report.add(
-            reading.path, line, f"duplicate anchor {anchor!r} (first used on line {reading.anchors[anchor]})"
-        )
+            reading.path, line, QT_TRANSLATE_NOOP(
+                "Check", "duplicate anchor {anchor!r} (first used on line {first})"),
+            anchor=anchor, first=reading.anchors[anchor])
         return None
     reading.anchors[anchor] = line
     return anchor
@@ -264,7 +280,9 @@ def _crossrefs(reading: _Reading, see: str, line: int) -> tuple[CrossRef, ...]:
     for target in see.split():
         article_id, _, target_anchor = target.partition("#")
         if not ID_RE.match(article_id) or not ID_RE.match(target_anchor):
-            reading.report.add(reading.path, line, f"cross-reference {shown(target)} is not article#anchor")
+            reading.report.add(reading.path, line, QT_TRANSLATE_NOOP(
+                "Check", "cross-reference {target} is not article#anchor"),
+                               target=shown(target))
             continue
         crossrefs.append(CrossRef(article_id, target_anchor))
         reading.draft.crossref_lines.append((crossrefs[-1], line))
@@ -289,8 +307,10 @@ def _footnote_markers(reading: _Reading, first_line: int, source: str) -> tuple[
     return tuple(footnotes)
 
 
-def _unnumbered(label: str) -> str:
-    return f"footnote [^{shown(label)[1:-1]}] must be labelled with the original's number"
+def _unnumbered(label: str) -> Message:
+    return Message(QT_TRANSLATE_NOOP(
+        "Check", "footnote [^{label}] must be labelled with the original's number"),
+                   label=shown(label)[1:-1])
 
 
 def _parse_definitions(reading: _Reading, block: _Block) -> None:
@@ -306,9 +326,12 @@ def _parse_definitions(reading: _Reading, block: _Block) -> None:
             report.add(path, line_no, _unnumbered(label))
             continue
         if number in defs:
-            report.add(path, line_no, f"footnote [^{number}] defined twice (first on line {defs[number][1]})")
+            report.add(path, line_no, QT_TRANSLATE_NOOP(
+                "Check", "footnote [^{number}] defined twice (first on line {first})"),
+                       number=number, first=defs[number][1])
             continue
         if not source_id:
-            report.add(path, line_no, f"footnote [^{number}] names no source id")
+            report.add(path, line_no, QT_TRANSLATE_NOOP(
+                "Check", "footnote [^{number}] names no source id"), number=number)
             continue
         defs[number] = (source_id, line_no)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from jpbrief.core.content.body import Draft
 from jpbrief.core.content.problems import Reporter
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message
 from jpbrief.core.model import Article, CrossRef, Problem, Source, Theme
 
 
@@ -27,10 +28,16 @@ class Missing:
     """Skipped article id or catalogue name -> the problem that says why (the root cause)."""
 
 
-def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest known name, or ""."""
+def did_you_mean(name: str, known: Iterable[str]) -> Message | None:
+    """``did you mean 'x'?`` for the closest known name, or None."""
     close = difflib.get_close_matches(name, list(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return Message(QT_TRANSLATE_NOOP("Check", "did you mean {name!r}?"), name=close[0]) if close else None
+
+
+def because_not_loaded(name: str) -> Message:
+    """Why a check was not made: the catalogue ``name`` failed to load (reported above).
+    The banner leaves it out (it shows the cause by placement); it starts "(because"."""
+    return Message(QT_TRANSLATE_NOOP("Check", "(because {name} could not be loaded: see above)"), name=name)
 
 
 def check_references(
@@ -44,17 +51,23 @@ def check_references(
         path = draft.article.path
         unchecked = [line for theme, line in draft.theme_lines if theme not in themes]
         if unchecked and "themes.yaml" in missing.catalogues:  # one line, not one per theme
-            why = "because themes.yaml could not be loaded: see above"
             report.add(
-                path, unchecked[0], f"{len(unchecked)} theme(s) in this file not checked ({why})",
+                path, unchecked[0], QT_TRANSLATE_NOOP(
+                    "Check", "{count} theme(s) in this file not checked {because}"),
+                count=len(unchecked), because=because_not_loaded("themes.yaml"),
                 follows_from=missing.causes.get("themes.yaml"),
             )
         else:
             for theme, line in draft.theme_lines:
                 if theme not in themes:
-                    hint = did_you_mean(theme, themes).strip(" ()")
-                    why = f"not in themes.yaml; {hint}" if hint else "not in themes.yaml"
-                    report.add(path, line, f"unknown theme {theme!r} ({why})")
+                    hint = did_you_mean(theme, themes)
+                    if hint:
+                        report.add(path, line, QT_TRANSLATE_NOOP(
+                            "Check", "unknown theme {theme!r} (not in themes.yaml; {hint})"),
+                                   theme=theme, hint=hint)
+                    else:
+                        report.add(path, line, QT_TRANSLATE_NOOP(
+                            "Check", "unknown theme {theme!r} (not in themes.yaml)"), theme=theme)
         _check_crossrefs(draft, articles, missing, report)
         _check_footnotes(draft, sources, missing, report)
 
@@ -68,22 +81,35 @@ def _check_crossrefs(draft: Draft, articles: dict[str, Article], missing: Missin
         if target is None and ref.article in missing.articles:
             name = missing.articles[ref.article]
             report.add(
-                path, line,
-                f"cross-reference to {ref.article}#{ref.anchor} not checked "
-                f"(because {name} was skipped: see above)",
+                path, line, QT_TRANSLATE_NOOP("Check", "cross-reference to {target} not checked {because}"),
+                target=f"{ref.article}#{ref.anchor}",
+                because=Message(QT_TRANSLATE_NOOP(
+                    "Check", "(because {name} was skipped: see above)"), name=name),
                 follows_from=missing.causes.get(ref.article),
             )
         elif target is None:
             hint = did_you_mean(ref.article, articles)
-            report.add(path, line, f"cross-reference to unknown article {ref.article!r}{hint}")
+            if hint:
+                report.add(path, line, QT_TRANSLATE_NOOP(
+                    "Check", "cross-reference to unknown article {article!r} ({hint})"),
+                           article=ref.article, hint=hint)
+            else:
+                report.add(path, line, QT_TRANSLATE_NOOP(
+                    "Check", "cross-reference to unknown article {article!r}"),
+                           article=ref.article)
         elif target_passage is None:
             hint = did_you_mean(ref.anchor, (p.anchor for p in target.passages))
-            report.add(
-                path, line,
-                f"cross-reference to missing anchor {ref.anchor!r} in article {ref.article!r}{hint}",
-            )
+            if hint:
+                report.add(path, line, QT_TRANSLATE_NOOP("Check",
+                    "cross-reference to missing anchor {anchor!r} in article {article!r} ({hint})"),
+                    anchor=ref.anchor, article=ref.article, hint=hint)
+            else:
+                report.add(path, line, QT_TRANSLATE_NOOP("Check",
+                    "cross-reference to missing anchor {anchor!r} in article {article!r}"),
+                    anchor=ref.anchor, article=ref.article)
         elif ref.article == draft.article.id:
-            report.add(path, line, "a cross-reference must point at another article")
+            report.add(path, line, QT_TRANSLATE_NOOP(
+                "Check", "a cross-reference must point at another article"))
         else:
             _check_link_back(draft, ref, target_passage.crossrefs, line, report)
 
@@ -103,9 +129,9 @@ def _check_link_back(
         if back.anchor == source_anchor or article.passage(back.anchor) is None:
             return
     report.warn(
-        article.path, line,
-        f"cross-reference to {ref.article}#{ref.anchor} is one-way: add "
-        f"see=\"{article.id}#{source_anchor}\" there too",
+        article.path, line, QT_TRANSLATE_NOOP(
+            "Check", "cross-reference to {target} is one-way: add see=\"{back}\" there too"),
+        target=f"{ref.article}#{ref.anchor}", back=f"{article.id}#{source_anchor}",
     )
 
 
@@ -115,30 +141,37 @@ def _check_footnotes(draft: Draft, sources: dict[str, Source], missing: Missing,
     referenced: dict[int, int] = {}
     for number, line in draft.marker_lines:
         if number not in draft.footnote_defs:
-            report.add(path, line, f"footnote [^{number}] has no definition")
+            report.add(path, line, QT_TRANSLATE_NOOP(
+                "Check", "footnote [^{number}] has no definition"), number=number)
         if number in referenced:
-            report.add(path, line, f"footnote [^{number}] is used twice (first on line {referenced[number]})")
+            report.add(path, line, QT_TRANSLATE_NOOP(
+                "Check", "footnote [^{number}] is used twice (first on line {first})"),
+                       number=number, first=referenced[number])
         referenced.setdefault(number, line)
     for number, (source_id, line) in sorted(draft.footnote_defs.items()):
         if number not in referenced:
-            report.add(path, line, f"footnote [^{number}] is defined but never referenced")
+            report.add(path, line, QT_TRANSLATE_NOOP(
+                "Check", "footnote [^{number}] is defined but never referenced"), number=number)
         if source_id not in sources:
             why = _why(source_id, sources, missing)
-            report.add(
-                path, line, f"footnote [^{number}] cites unknown source {source_id!r} {why}".rstrip(),
-                follows_from=missing.causes.get("sources.yaml"),
-            )
+            template = (QT_TRANSLATE_NOOP(
+                "Check", "footnote [^{number}] cites unknown source {source!r} {why}") if why
+                        else QT_TRANSLATE_NOOP(
+                            "Check", "footnote [^{number}] cites unknown source {source!r}"))
+            report.add(path, line, template, number=number, source=source_id, why=why,
+                       follows_from=missing.causes.get("sources.yaml"))
     for source_id, line in draft.reference_lines:
         if source_id not in sources:
             why = _why(source_id, sources, missing)
-            report.add(
-                path, line, f"references: unknown source {source_id!r} {why}".rstrip(),
-                follows_from=missing.causes.get("sources.yaml"),
-            )
+            template = (QT_TRANSLATE_NOOP("Check", "references: unknown source {source!r} {why}") if why
+                        else QT_TRANSLATE_NOOP("Check", "references: unknown source {source!r}"))
+            report.add(path, line, template, source=source_id, why=why,
+                       follows_from=missing.causes.get("sources.yaml"))
 
 
-def _why(source_id: str, sources: dict[str, Source], missing: Missing) -> str:
+def _why(source_id: str, sources: dict[str, Source], missing: Missing) -> Message | None:
     """Why an unknown source id: sources.yaml failed to load, or the closest known id."""
     if "sources.yaml" in missing.catalogues:
-        return "(because sources.yaml could not be loaded: see above)"
-    return did_you_mean(source_id, sources).strip()
+        return because_not_loaded("sources.yaml")
+    hint = did_you_mean(source_id, sources)
+    return Message(QT_TRANSLATE_NOOP("Check", "({hint})"), hint=hint) if hint else None

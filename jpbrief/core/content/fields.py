@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jpbrief.core.content.problems import Reporter, shown
+from jpbrief.core.message import QT_TRANSLATE_NOOP
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 """Article, anchor, theme ids: lower-case letters, digits and single hyphens."""
@@ -50,8 +51,10 @@ def report_markup(
         if match:
             report.add(
                 path, line,
-                f"{what}: {name} holds markup {shown(value[match.start():match.start() + 30])}, "
-                f"but it is plain text{consequence}",
+                QT_TRANSLATE_NOOP(
+                    "Check", "{what}: {name} holds markup {markup}, but it is plain text{consequence}"),
+                what=what, name=name, markup=shown(value[match.start():match.start() + 30]),
+                consequence=consequence,
             )
             found = True
     return found

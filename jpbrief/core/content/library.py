@@ -12,6 +12,7 @@ from jpbrief.core.content.catalogues import REQUIRED_THEMES, load_glossary, load
 from jpbrief.core.content.checks import Missing, check_references
 from jpbrief.core.content.problems import Reporter, shown
 from jpbrief.core.content_files import Listing, list_content
+from jpbrief.core.message import QT_TRANSLATE_NOOP
 from jpbrief.core.model import Glossary, Library
 
 
@@ -23,7 +24,7 @@ def load_library(content_dir: Path, *, required_themes: Iterable[str] = REQUIRED
     content_dir = Path(content_dir)
     report = Reporter()
     if not content_dir.is_dir():
-        report.add(content_dir, 0, "content folder not found")
+        report.add(content_dir, 0, QT_TRANSLATE_NOOP("Check", "content folder not found"))
         return Library(problems=tuple(report.problems))
 
     listing = list_content(content_dir)
@@ -35,7 +36,10 @@ def load_library(content_dir: Path, *, required_themes: Iterable[str] = REQUIRED
         if name not in files and not _refused(listing, content_dir / name):
             report.add(
                 content_dir, 0,
-                f"there is no {name} in this folder: create it (see docs/content-format.md, '{name}')",
+                QT_TRANSLATE_NOOP(
+                    "Check", "there is no {name} in this folder: create it (see docs/content-format.md, "
+                             "'{name}')"),
+                name=name,
             )
     themes = (
         load_themes(files["themes.yaml"], report, tuple(required_themes)) if "themes.yaml" in files else {}
@@ -53,7 +57,8 @@ def load_library(content_dir: Path, *, required_themes: Iterable[str] = REQUIRED
 
     article_dir = content_dir / "articles"
     if not listing.article_dir_ok and not _refused(listing, article_dir):
-        report.add(content_dir, 0, "there is no articles/ folder in this folder: create it for the articles")
+        report.add(content_dir, 0, QT_TRANSLATE_NOOP("Check",
+            "there is no articles/ folder in this folder: create it for the articles"))
     drafts, skipped = _load_articles(listing, report)
     loaded_ids = {draft.article.id for draft in drafts}
     missing.articles = {
@@ -92,7 +97,8 @@ def _load_articles(listing: Listing, report: Reporter) -> tuple[list[Draft], lis
         try:
             draft = load_article(path, report)
         except Exception as error:  # last resort: one broken file never stops the others
-            report.add(path, 1, f"cannot be read ({type(error).__name__}: {shown(error)}); skipped")
+            report.add(path, 1, QT_TRANSLATE_NOOP("Check", "cannot be read ({error}); skipped"),
+                       error=f"{type(error).__name__}: {shown(error)}")
             draft = None
         if draft is None:
             skipped.append(str(path))
@@ -108,8 +114,10 @@ def _load_articles(listing: Listing, report: Reporter) -> tuple[list[Draft], lis
             kept.append(draft)
             continue
         report.add(
-            draft.article.path, 2, f"duplicate article id {draft.article.id!r} "
-            f"(already used by {owner.article.path}); this file is skipped",
+            draft.article.path, 2,
+            QT_TRANSLATE_NOOP(
+                "Check", "duplicate article id {id!r} (already used by {owner}); this file is skipped"),
+            id=draft.article.id, owner=owner.article.path,
         )
         skipped.append(draft.article.path)
     return kept, skipped

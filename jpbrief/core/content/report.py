@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+from jpbrief.core.content.problems import said
+from jpbrief.core.message import QT_TRANSLATE_NOOP
 from jpbrief.core.model import Library, Problem
 from jpbrief.core.search.analysis import word_parts
 
@@ -31,14 +34,16 @@ def report_findings(library: Library, content_dir: Path) -> list[Problem]:
     return findings
 
 
-def _warning(path: Path | str, line: int, message: str) -> Problem:
-    return Problem(str(path), line, message, "warning")
+def _warning(path: Path | str, line: int, message: str, /, **values: Any) -> Problem:
+    return Problem(str(path), line, said(message, values), "warning")
 
 
 def _untagged_passages(library: Library) -> Iterable[Problem]:
     for article, passage in library.iter_passages():
         if passage.kind == "paragraph" and not passage.role and not passage.themes:
-            yield _warning(article.path, passage.line, f"passage #{passage.anchor} has no theme")
+            yield _warning(article.path, passage.line, QT_TRANSLATE_NOOP(
+                "Check", "passage #{anchor} has no theme"),
+                           anchor=passage.anchor)
 
 
 def _line_of(path: Path, pattern: str) -> int:
@@ -57,7 +62,8 @@ def _unused_sources(library: Library, path: Path) -> Iterable[Problem]:
     for source_id in library.sources:
         if source_id not in used:
             line = _line_of(path, rf"^\s*-?\s*id:\s*['\"]?{re.escape(source_id)}['\"]?\s*$")
-            yield _warning(path, line, f"source {source_id!r} is cited by no article")
+            yield _warning(path, line, QT_TRANSLATE_NOOP(
+                "Check", "source {id!r} is cited by no article"), id=source_id)
 
 
 def _glossary_findings(library: Library, path: Path) -> Iterable[Problem]:
@@ -74,25 +80,33 @@ def _glossary_findings(library: Library, path: Path) -> Iterable[Problem]:
             first_seen.setdefault(term, (article_path, line))
     for term, (article_path, line) in first_seen.items():
         if term not in known:
-            times = f"{counts[term]} times in all" if counts[term] > 1 else "once"
-            message = f"acronym {term!r} has no glossary entry (first here, {times})"
-            yield _warning(article_path, line, message)
+            if counts[term] > 1:
+                yield _warning(article_path, line, QT_TRANSLATE_NOOP("Check",
+                    "acronym {term!r} has no glossary entry (first here, {count} times in all)"),
+                    term=term, count=counts[term])
+            else:
+                yield _warning(article_path, line, QT_TRANSLATE_NOOP("Check",
+                    "acronym {term!r} has no glossary entry (first here, once)"), term=term)
     all_words = [" ".join(word_parts(text)) for _p, _l, text in texts]
     for acronym in library.glossary.acronyms:
         related = [m for group in library.glossary.synonyms if acronym.term in group for m in group]
         phrases = (acronym.term, *acronym.expansions, *related)
         if not any(_appears(phrase, texts, all_words) for phrase in phrases):
             line = _line_of(path, rf"term:\s*['\"]?{re.escape(acronym.term)}['\"]?\s*$")
-            message = f"acronym {acronym.term!r} appears in no article, nor its expansion or synonyms"
-            yield _warning(path, line, message)
+            yield _warning(path, line, QT_TRANSLATE_NOOP("Check",
+                "acronym {term!r} appears in no article, nor its expansion or synonyms"), term=acronym.term)
     for group in library.glossary.synonyms:
         if not any(_appears(member, texts, all_words) for member in group):
             line = _line_of(path, rf"^\s*-\s*\[\s*['\"]?{re.escape(group[0])}")
-            yield _warning(path, line, f"synonym group {list(group)} appears in no article")
+            yield _warning(path, line, QT_TRANSLATE_NOOP(
+                "Check", "synonym group {group} appears in no article"),
+                           group=str(list(group)))
     for entry in library.glossary.terms:
         if not any(_appears(form, texts, all_words) for form in entry.english):
             line = _line_of(path, rf"^\s*ja:\s*['\"]?{re.escape(entry.ja.text)}")
-            yield _warning(path, line, f"term {entry.english[0]!r} ({entry.ja.text}) appears in no article")
+            yield _warning(path, line, QT_TRANSLATE_NOOP(
+                "Check", "term {term!r} ({ja}) appears in no article"),
+                           term=entry.english[0], ja=entry.ja.text)
 
 
 def _appears(phrase: str, texts: list[tuple[str, int, str]], all_words: list[str]) -> bool:
@@ -117,6 +131,7 @@ def _unrelated_crossrefs(library: Library) -> Iterable[Problem]:
             if not set(word_parts(passage.text)) & set(word_parts(target.text)):
                 yield _warning(
                     article.path, passage.line,
-                    f"cross-reference from #{passage.anchor} to {ref.article}#{ref.anchor}: the two "
-                    "passages share no word; is it the right anchor?",
+                    QT_TRANSLATE_NOOP("Check", "cross-reference from #{anchor} to {target}: the two "
+                                      "passages share no word; is it the right anchor?"),
+                    anchor=passage.anchor, target=f"{ref.article}#{ref.anchor}",
                 )

@@ -9,6 +9,7 @@ import yaml
 
 from jpbrief.core.content.problems import Reporter
 from jpbrief.core.content.textfile import read_text
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Message, Template
 
 
 class _ContentLoader(yaml.SafeLoader):
@@ -51,21 +52,23 @@ def load_yaml(text: str) -> Document:
 
 
 _PLAIN_WORDS = (
-    # (PyYAML's context or problem, points at where it opened?, what to tell the trainer)
-    ("while parsing a flow sequence", True,
-     "the list opened with '[' on this line is not closed: add ']' at its end, "
-     "or put the whole value in double quotes if it is text"),
-    ("while parsing a flow mapping", True,
-     "the '{' on this line is not closed: add '}' at its end, "
-     "or put the whole value in double quotes if it is text"),
-    ("while scanning a quoted scalar", True,
-     "the quote opened on this line is never closed: add the closing quote"),
-    ("mapping values are not allowed here", False,
-     "a ': ' inside a value (or a line indented too far): put the value in double quotes, "
-     "as in title: \"Japan: a region\", or fix the indentation"),
-    ("that cannot start any token", False, "a tab or other stray character: indent with spaces only"),
-    ("expected <block end>, but found", False,
-     "text after a quoted or bracketed value: put the whole value in double quotes"),
+    # (PyYAML's context or problem, points at where it opened?, what to tell the trainer);
+    # the words are templates (braces doubled), said in the reader's language.
+    ("while parsing a flow sequence", True, QT_TRANSLATE_NOOP(
+        "Check", "the list opened with '[' on this line is not closed: add ']' at its end, "
+                 "or put the whole value in double quotes if it is text")),
+    ("while parsing a flow mapping", True, QT_TRANSLATE_NOOP(
+        "Check", "the '{{' on this line is not closed: add '}}' at its end, "
+                 "or put the whole value in double quotes if it is text")),
+    ("while scanning a quoted scalar", True, QT_TRANSLATE_NOOP(
+        "Check", "the quote opened on this line is never closed: add the closing quote")),
+    ("mapping values are not allowed here", False, QT_TRANSLATE_NOOP(
+        "Check", "a ': ' inside a value (or a line indented too far): put the value in double quotes, "
+                 "as in title: \"Japan: a region\", or fix the indentation")),
+    ("that cannot start any token", False, QT_TRANSLATE_NOOP(
+        "Check", "a tab or other stray character: indent with spaces only")),
+    ("expected <block end>, but found", False, QT_TRANSLATE_NOOP(
+        "Check", "text after a quoted or bracketed value: put the whole value in double quotes")),
 )
 
 
@@ -100,9 +103,10 @@ def parse_yaml(
         return load_yaml(text)
     except yaml.YAMLError as error:
         line, words = explain_yaml_error(error, offset)
-        report.add(path, line, f"invalid {name}: {words}")
+        report.add(path, line, QT_TRANSLATE_NOOP("Check", "invalid {name}: {words}"), name=name,
+                   words=Message(words) if isinstance(words, Template) else words)
     except RecursionError:
-        report.add(path, offset + 1, f"{name} is nested too deeply")
+        report.add(path, offset + 1, QT_TRANSLATE_NOOP("Check", "{name} is nested too deeply"), name=name)
     return None
 
 
@@ -118,7 +122,8 @@ def yaml_items(path: Path, document: Document | None, key: str, report: Reporter
         return []
     data, root = document
     if not isinstance(data, dict) or not isinstance(data.get(key, []), list):
-        report.add(path, 1, f"expected a mapping with a list under {key!r}")
+        report.add(path, 1, QT_TRANSLATE_NOOP(
+            "Check", "expected a mapping with a list under {key!r}"), key=key)
         return []
     items = data.get(key) or []
     lines = [1] * len(items)

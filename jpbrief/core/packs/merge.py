@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jpbrief.core import content
-from jpbrief.core.message import QT_TRANSLATE_NOOP, Joined, Message
+from jpbrief.core.message import QT_TRANSLATE_NOOP, Joined, Message, message_of
 from jpbrief.core.model import Acronym, Glossary, Library, Problem, Source, Theme
 from jpbrief.core.packs.manifest import Manifest
 
@@ -176,7 +176,7 @@ def load_merged(content_dir: Path, packs_root: Path) -> Library:
         damaged = store.scan(packs_root)[1]
         packs = installed_libraries(packs_root)
     except store.PackError as error:  # installed.json itself cannot be read
-        return replace(base, problems=(*base.problems, Problem(str(packs_root), 1, str(error))))
+        return replace(base, problems=(*base.problems, Problem(str(packs_root), 1, message_of(error))))
     problems = tuple(Problem(str(packs_root), 1, reason) for reason in damaged)
     merged = merge(base, packs)
     present = {article.pack for article in merged.articles if article.pack}

@@ -42,9 +42,10 @@ from jpbrief.core.durable import atomic_write_text
 from jpbrief.core.model import Article, Library, Passage
 from jpbrief.core.model_codec import decode, decoder, encode
 
-FORMAT = 7  # 5: glossary terms with Japanese names, and their links in the rendered text
+FORMAT = 8  # 5: glossary terms with Japanese names, and their links in the rendered text
 # 6: HTML in a file per article, fields at their default left out
 # 7: articles as a header each, their passages in a file each, decoded when read
+# 8: problems' messages as template, context and values (said in the reader's language)
 FILE_NAME = "library.json"
 HTML_DIR = re.compile(r"html-[0-9a-f]{16}")
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from jpbrief.core.message import Message
 from jpbrief.core.model import Library, Problem
 from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
 from jpbrief.ui.labels import translated
@@ -47,9 +48,19 @@ def where(problem: Problem, content_dir: Path | None) -> str:
     return translate("Banner", "{file}, line {line}").format(file=shown, line=problem.line)
 
 
+def _without_because(message: str) -> str:
+    """``message`` without its pointer to the root cause, in any language: a value that is
+    a core message starting "(because" (see :func:`jpbrief.core.content.checks.because_not_loaded`)."""
+    if not isinstance(message, Message):
+        return message
+    values = {name: "" if isinstance(value, Message) and value.template.startswith("(because ") else value
+              for name, value in message.values.items()}
+    return Message(message.template, **values)
+
+
 def plain(problem: Problem, content_dir: Path | None) -> str:
     """One problem in plain words, without the command line's "see above"."""
-    message = _BECAUSE_RE.sub("", translated(problem.message))
+    message = _BECAUSE_RE.sub("", translated(_without_because(problem.message))).rstrip()
     if problem.severity == "warning":
         warning = translate("Banner", "{where}: warning: {message}")
         return warning.format(where=where(problem, content_dir), message=message)
