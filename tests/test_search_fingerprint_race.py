@@ -17,9 +17,10 @@ def test_an_index_of_an_older_library_is_not_served_for_the_newer_files(tmp_path
     alpha = content / "articles" / "alpha.md"
     alpha.write_text(_with_new_passage(alpha), encoding="utf-8")  # ...then a save lands
     assert fingerprint(older, content) != fingerprint(load_library(content), content)
-    SearchIndex(older, content, tmp_path / "index", key_dir=tmp_path / "key").search("alpha")
-    newer = SearchIndex(load_library(content), content, tmp_path / "index", key_dir=tmp_path / "key")
-    assert [hit.anchor for hit in newer.search("zanzibarish").hits] == ["added"]
+    with SearchIndex(older, content, tmp_path / "index", key_dir=tmp_path / "key") as stale:
+        stale.search("alpha")
+    with SearchIndex(load_library(content), content, tmp_path / "index", key_dir=tmp_path / "key") as newer:
+        assert [hit.anchor for hit in newer.search("zanzibarish").hits] == ["added"]
 
 
 def _with_new_passage(path: Path) -> str:
