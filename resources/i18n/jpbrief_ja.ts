@@ -1140,38 +1140,6 @@
 <context>
     <name>FiguresModel</name>
     <message>
-        <source>value</source>
-        <translation>値</translation>
-    </message>
-    <message>
-        <source>unit</source>
-        <translation>単位</translation>
-    </message>
-    <message>
-        <source>year</source>
-        <translation>年</translation>
-    </message>
-    <message>
-        <source>by {date}</source>
-        <translation>{date}までに</translation>
-    </message>
-    <message>
-        <source>as of {date}</source>
-        <translation>{date}時点</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation>と</translation>
-    </message>
-    <message>
-        <source>differs in {aspects}</source>
-        <translation>{aspects}が異なる</translation>
-    </message>
-    <message>
-        <source>agrees</source>
-        <translation>一致</translation>
-    </message>
-    <message>
         <source>What (editor)</source>
         <translation>項目（編集者）</translation>
     </message>

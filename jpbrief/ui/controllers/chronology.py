@@ -79,7 +79,7 @@ class ChronologyController:
         if self._figures is None:
             from jpbrief.ui.widgets.figures_view import FiguresWindow
 
-            shown = self._figures = FiguresWindow(self.library, self.window)
+            shown = self._figures = FiguresWindow(self.library, self.window, self.labels)
             shown.passage_requested.connect(self.open_passage)
             shown.footnote_requested.connect(self.open_note)
             shown.print_requested.connect(

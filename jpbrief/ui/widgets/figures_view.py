@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
 
 from jpbrief.core.dates import date_span
 from jpbrief.core.figures import FigureRow, figure_rows
+from jpbrief.core.labels import ENGLISH, Labels
 from jpbrief.core.model import Figure, Library
-from jpbrief.core.render.digests import Locator
+from jpbrief.core.render.digests import Locator, disagreement, figure_year
 from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
-from jpbrief.ui.services.figure_words import disagreement, figure_year
 from jpbrief.ui.services.markup import escape, literal
 from jpbrief.ui.widgets.chronology_view import ITEM_ROLE, ROOT, ThemeFilter, quote_spans
 
@@ -78,16 +78,16 @@ COLUMN_KEYS: dict[int, Callable[[FigureRow], Any]] = {
 class FiguresModel(QAbstractTableModel):
     """Every figure of a library, one per row, in the core's order (measures together)."""
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None, labels: Labels = ENGLISH) -> None:
         super().__init__(parent)
-        self.library = library
+        self.library, self.labels = library, labels  # the core's figure words, in the interface's language
         self.rows: list[FigureRow] = []
         self._fill(library)
 
     def _fill(self, library: Library) -> None:
         self.library, self.rows = library, figure_rows(library)
         self.order = (WHAT, Qt.SortOrder.AscendingOrder)  # figure_rows sorts by measure
-        self._locate = Locator(library)
+        self._locate = Locator(library, self.labels)
         self._index()
         members: dict[tuple[str, ...], list[FigureRow]] = {}
         for row in self.rows:
@@ -166,9 +166,10 @@ class FiguresModel(QAbstractTableModel):
     def _text(self, row: FigureRow, column: int) -> str:
         f = row.figure
         texts = {
-            WHAT: f.measure, VALUE: row.value, UNIT: f.unit, YEAR: figure_year(row),
+            WHAT: f.measure, VALUE: row.value, UNIT: f.unit, YEAR: figure_year(row, self.labels),
             QUOTE: f"“{f.quote}”", SOURCE: self._source(f),
-            COMPARE: ("≠ " if row.disagrees else "= " if len(row.group) > 1 else "") + disagreement(row),
+            COMPARE: ("≠ " if row.disagrees else "= " if len(row.group) > 1 else "")
+            + disagreement(row, self.labels),
         }
         return texts[column]
 
@@ -187,9 +188,9 @@ class FiguresModel(QAbstractTableModel):
             f = member.figure
             weight = "b" if member is row else "span"
             cells.append(f"<tr><td><{weight}>{escape(member.value)}</{weight}></td>"
-                         f"<td>{escape(figure_year(member))}</td><td>“{escape(f.quote)}”</td>"
+                         f"<td>{escape(figure_year(member, self.labels))}</td><td>“{escape(f.quote)}”</td>"
                          f"<td>{escape(self._source(f))}</td></tr>")
-        compare = disagreement(row)
+        compare = disagreement(row, self.labels)
         source = self.library.sources.get(row.figure.source_id) if row.figure.source_id else None
         cited = ("<br>" + escape(self.tr("Note {number}: {citation}").format(
             number=row.figure.footnote, citation=source.citation))) if source else ""
@@ -209,7 +210,8 @@ class FiguresModel(QAbstractTableModel):
             return literal(f"{note}\n{activate}")  # Qt guesses tip formats
         if column == COMPARE and len(row.group) > 1:
             others = [self.rows[self.position[i]] for i in row.group if i != f.id and i in self.position]
-            return literal("\n".join(f"{o.value} {figure_year(o)} — {o.figure.article}" for o in others))
+            return literal("\n".join(f"{o.value} {figure_year(o, self.labels)} — {o.figure.article}"
+                                     for o in others))
         return self.tr("Activate to open the passage with these words marked") if column == QUOTE else None
 
 
@@ -265,11 +267,11 @@ class FiguresWindow(QWidget):
     print_requested = Signal(str, str, bool)
     export_requested = Signal(str, str, bool)
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None, labels: Labels = ENGLISH) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Key figures — jpbrief"))
         self.setAccessibleName(self.tr("Key figures"))
-        self.model = FiguresModel(library, self)
+        self.model = FiguresModel(library, self, labels)
         self.proxy = FiguresProxy(self)
         self.proxy.setSourceModel(self.model)
         self.themes = ThemeFilter(library, self.tr("Key figures theme filter"))
