@@ -63,3 +63,19 @@ def test_a_short_digest_is_whole_at_once(qtbot) -> None:
     panel.show_theme(theme)
     assert not panel.filling
     assert panel.digest_targets() == [(a.id, p.anchor) for a, p in library.theme_passages(theme)]
+
+
+def test_a_panel_deleted_mid_fill_gets_no_more_steps(qtbot) -> None:
+    """A content pack replaces the Themes panel: its pending steps must not run on a
+    deleted widget (they would raise in a timer, out of anyone's reach)."""
+    import shiboken6
+    from PySide6.QtCore import QTimer
+
+    library = _big_library(copies=3 * FILL_STEP)
+    panel = ThemesPanel(library)
+    panel.show_theme(_largest_theme(library))
+    assert panel.filling
+    shiboken6.delete(panel)
+    ran: list[bool] = []
+    QTimer.singleShot(0, lambda: ran.append(True))  # queued after the panel's next step
+    qtbot.waitUntil(lambda: bool(ran))

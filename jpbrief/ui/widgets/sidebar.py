@@ -238,7 +238,8 @@ class ThemesPanel(QWidget):
                 if theme_id in passage.themes:
                     self._add_digest_row(article, passage)
         if self._filled < len(fill):
-            QTimer.singleShot(0, lambda: self._fill_step(theme_id, fill))
+            # with the panel as context: a panel replaced (a new library) mid-fill gets no more steps
+            QTimer.singleShot(0, self, lambda: self._fill_step(theme_id, fill))
         else:
             self._fill = None
 
