@@ -365,3 +365,23 @@ def test_an_in_memory_build_keeps_its_scratch_files_private(
         assert answers(index) == clean_answers
     assert (shared_tmp / "MAIN.tmp").read_text().startswith("planted")
     assert [p.name for p in shared_tmp.iterdir()] == ["MAIN.tmp"]  # nothing left behind
+
+
+def test_an_opened_index_reads_its_segments_from_the_files_not_a_copy_in_memory(
+    library: Library, tmp_path: Path, clean_answers
+) -> None:
+    """Opened with mmap, Whoosh copies every file of a compound segment into a BytesIO: the
+    whole index in memory (170 MB for 1,000 articles, benchmarks/index_memory_bench.py).
+    Opened without, each file is read from the segment file as needed, same answers."""
+    from whoosh.filedb.compound import CompoundStorage
+
+    with SearchIndex(library, CONTENT, tmp_path) as first:
+        first.ensure()  # built and published
+    with SearchIndex(library, CONTENT, tmp_path) as index:
+        assert not index.ensure().built
+        assert answers(index) == clean_answers
+        assert index._open is not None
+        overlays = [reader._storage for reader, _offset in index._open.searcher.reader().leaf_readers()]
+        storages = [overlay.a for overlay in overlays]  # the segment's files over the folder's
+        assert storages and all(isinstance(s, CompoundStorage) for s in storages)
+        assert [s._source for s in storages] == [None] * len(storages)  # no memory map, no copies

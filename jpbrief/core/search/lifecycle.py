@@ -128,7 +128,11 @@ def open_dir(
     if problem:
         log.warning("index %s is damaged (%s); rebuilding", directory, problem)
         return None
-    storage = _ReadStorage(str(directory), readonly=True)
+    # No mmap: with it Whoosh copies each file of the compound segment into a BytesIO
+    # (filedb.structfile.BufferFile), the whole index in memory (170 MB for 1,000
+    # articles); without it each file is read from the segment file as needed. One query
+    # reads at a time (SearchIndex's lock), so the shared file position is safe.
+    storage = _ReadStorage(str(directory), readonly=True, supports_mmap=False)
     storage.opening = []
     try:
         safe_pickle.install()
