@@ -383,3 +383,27 @@ def test_an_opened_index_reads_its_segments_from_the_files_not_a_copy_in_memory(
         storages = [overlay.a for overlay in overlays]  # the segment's files over the folder's
         assert storages and all(isinstance(s, CompoundStorage) for s in storages)
         assert [s._source for s in storages] == [None] * len(storages)  # no memory map, no copies
+        segment_files = [s._file for s in storages]
+        assert not any(f.is_closed for f in segment_files)  # read from as needed
+    assert all(f.is_closed for f in segment_files)  # closed with the index
+
+
+def test_closing_an_index_closes_its_segment_files_even_when_whoosh_fails_to(
+    library: Library, tmp_path: Path
+) -> None:
+    """Without mmap the segment file is open as long as the index is; should Whoosh's own
+    closing fail part way, the index still closes every file it opened."""
+    with SearchIndex(library, CONTENT, tmp_path) as first:
+        first.ensure()  # built and published
+    with SearchIndex(library, CONTENT, tmp_path) as index:
+        assert not index.ensure().built
+        assert index._open is not None
+        searcher = index._open.searcher
+        [(reader, _offset)] = searcher.reader().leaf_readers()
+        segment_file = reader._storage.a._file
+
+        def broken_close() -> None:
+            raise OSError("simulated failure while closing")
+
+        searcher.close = broken_close
+    assert segment_file.is_closed
