@@ -94,7 +94,9 @@ def ensure(
         store.collect_garbage(root, keep=None)  # what dead writers left
         temp = store.new_temp_dir(root)
         try:
-            built = write(FileStorage(str(temp)), temp)
+            # No mmap here either: an update's writer opens the copied segment to mark
+            # passages deleted, and mapped, Whoosh would copy its files into memory.
+            built = write(FileStorage(str(temp), supports_mmap=False), temp)
             write_manifest(temp, fp, built, key())
             final = store.publish(root, temp, fp)
         except BaseException:
