@@ -23,8 +23,11 @@ multiple of the number of bundled articles. Then, per size:
 - ``interaction`` (one warm run, in-process probe, see ``PROBE``): ms to open an
   article not yet shown, build the Themes panel, mark the largest theme (its digest
   lists every passage), and scroll the library list to its end; each timed up to a
-  synchronous repaint of what changed. It patches ``ReaderApp.start`` to get the app
-  object, so after a refactor it may report ``unavailable`` with the reason.
+  synchronous repaint of what changed. Then the reader's RSS (``rss_*_mb``) before its
+  first search, once that search (through the reader's search service) has opened the
+  index, and after ten more: the warm reader with its index open. It patches
+  ``ReaderApp.start`` to get the app object, so after a refactor it may report
+  ``unavailable`` with the reason.
 
 Every run has its own JPBRIEF_CONFIG_DIR / JPBRIEF_DATA_DIR / JPBRIEF_CACHE_DIR. The
 search index is built before the reader runs, so the reader only opens it after its
@@ -90,6 +93,37 @@ def timed(action, widget):
     return round((time.perf_counter() - started) * 1000, 2)
 
 
+def rss_mb():
+    import re
+    status = Path("/proc/self/status").read_text()
+    return round(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024, 1)
+
+
+def search_rss(app):
+    # The reader's RSS before its first search, once that search has opened the index, and
+    # after ten more queries, each answered through the reader's own search service.
+    from PySide6.QtCore import QEventLoop, QTimer
+    service = app.search
+    out = {"rss_before_search_mb": rss_mb()}
+
+    def ask(query):
+        loop = QEventLoop()
+        service.results_ready.connect(loop.quit)
+        QTimer.singleShot(300000, loop.quit)
+        service.search(query)
+        loop.exec()
+        service.results_ready.disconnect(loop.quit)
+
+    ask("japan")
+    out["rss_index_open_mb"] = rss_mb()
+    for query in ("export controls", "security", "defence industry", "sem", '"economic security"',
+                  "alliance", "drone", "space", "supply chains", "china -japan"):
+        ask(query)
+    out["rss_after_searches_mb"] = rss_mb()
+    out["search_status"] = str(service.status)
+    return out
+
+
 def probe():
     from PySide6.QtWidgets import QApplication
     app = state["app"]
@@ -112,6 +146,7 @@ def probe():
         repaint(articles)
         out["library_scroll_to_end_ms"] = timed(articles.scrollToBottom, articles)
         out["library_items"] = articles.count()
+        out.update(search_rss(app))
     except Exception as error:
         out["error"] = f"{type(error).__name__}: {error}"
     sys.stdout.write("JPBRIEF_PROBE " + json.dumps(out) + "\n")

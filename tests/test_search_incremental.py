@@ -34,6 +34,12 @@ def full(library, root, key_dir) -> SearchIndex:
     return index
 
 
+def full_answers(library, root, key_dir) -> list[object]:
+    """The answers of a full build of ``library``, its index closed again."""
+    with full(library, root, key_dir) as index:
+        return answers(index)
+
+
 @pytest.fixture
 def analysed(monkeypatch):
     """Ids of the articles whose passages the update analyses."""
@@ -54,36 +60,34 @@ def test_install_update_and_remove_reindex_only_the_pack(tmp_path, analysed):
     base = content.load_library(BASE)
     store = store_for(tmp_path / "home")
     key = make_key(tmp_path)
-    index = full(base, tmp_path / "ix", key_dir)
-    assert "gamma" not in {h.article for h in index.search("counterstrike").hits}
+    with full(base, tmp_path / "ix", key_dir) as index:
+        assert "gamma" not in {h.article for h in index.search("counterstrike").hits}
 
-    store.install(build_pack(tmp_path, key, "1.0"), trust=True)
-    installed = load_merged(BASE, store.root)
-    changed = changed_articles(base, installed)
-    assert changed == {"gamma", "delta"}
-    analysed.clear()
-    info = index.update(installed, changed)
-    assert info.built and info.documents == installed.passage_count
-    assert set(analysed) == {"gamma", "delta"}  # alpha and beta were not analysed again
-    reference = full(installed, tmp_path / "ix-full-1", key_dir)
-    assert answers(index) == answers(reference)
-    assert "gamma" in {h.article for h in index.search("counterstrike").hits}
+        store.install(build_pack(tmp_path, key, "1.0"), trust=True)
+        installed = load_merged(BASE, store.root)
+        changed = changed_articles(base, installed)
+        assert changed == {"gamma", "delta"}
+        analysed.clear()
+        info = index.update(installed, changed)
+        assert info.built and info.documents == installed.passage_count
+        assert set(analysed) == {"gamma", "delta"}  # alpha and beta were not analysed again
+        assert answers(index) == full_answers(installed, tmp_path / "ix-full-1", key_dir)
+        assert "gamma" in {h.article for h in index.search("counterstrike").hits}
 
-    store.install(build_pack(tmp_path, key, "1.1", anchor="gamma-forum-2",
-                             extra="A new paragraph on hypersonic glide vehicles.\n\n"))
-    updated = load_merged(BASE, store.root)
-    analysed.clear()
-    index.update(updated, changed_articles(installed, updated))
-    assert set(analysed) == {"gamma"}  # old and new versions of the one changed article
-    assert answers(index) == answers(full(updated, tmp_path / "ix-full-2", key_dir))
-    assert "gamma" in {h.article for h in index.search("hypersonic glide").hits}
+        store.install(build_pack(tmp_path, key, "1.1", anchor="gamma-forum-2",
+                                 extra="A new paragraph on hypersonic glide vehicles.\n\n"))
+        updated = load_merged(BASE, store.root)
+        analysed.clear()
+        index.update(updated, changed_articles(installed, updated))
+        assert set(analysed) == {"gamma"}  # old and new versions of the one changed article
+        assert answers(index) == full_answers(updated, tmp_path / "ix-full-2", key_dir)
+        assert "gamma" in {h.article for h in index.search("hypersonic glide").hits}
 
-    store.remove("updates")
-    removed = load_merged(BASE, store.root)
-    index.update(removed, changed_articles(updated, removed))
-    assert answers(index) == answers(full(base, tmp_path / "ix-full-3", key_dir))
-    assert "gamma" not in {h.article for h in index.search("hypersonic glide").hits}
-    index.close()
+        store.remove("updates")
+        removed = load_merged(BASE, store.root)
+        index.update(removed, changed_articles(updated, removed))
+        assert answers(index) == full_answers(base, tmp_path / "ix-full-3", key_dir)
+        assert "gamma" not in {h.article for h in index.search("hypersonic glide").hits}
 
 
 @pytest.fixture
@@ -92,7 +96,8 @@ def with_pack(tmp_path):
     base = content.load_library(BASE)
     store = store_for(tmp_path / "home")
     store.install(build_pack(tmp_path, make_key(tmp_path), "1.0"), trust=True)
-    return base, full(base, tmp_path / "ix", tmp_path / "data"), load_merged(BASE, store.root)
+    with full(base, tmp_path / "ix", tmp_path / "data") as index:
+        yield base, index, load_merged(BASE, store.root)
 
 
 def test_an_index_reopened_later_is_the_updated_one(tmp_path, with_pack):
@@ -100,11 +105,10 @@ def test_an_index_reopened_later_is_the_updated_one(tmp_path, with_pack):
     base, index, installed = with_pack
     index.update(installed, changed_articles(base, installed))
     index.close()
-    again = SearchIndex(installed, None, tmp_path / "ix", key_dir=key_dir)
-    info = again.ensure()
-    assert not info.built  # opened, sealed and checked, not built again
-    assert "gamma" in {h.article for h in again.search("counterstrike").hits}
-    again.close()
+    with SearchIndex(installed, None, tmp_path / "ix", key_dir=key_dir) as again:
+        info = again.ensure()
+        assert not info.built  # opened, sealed and checked, not built again
+        assert "gamma" in {h.article for h in again.search("counterstrike").hits}
 
 
 def test_the_reader_updates_its_index_in_the_worker(qtbot, tmp_path):
@@ -136,5 +140,4 @@ def test_too_many_segments_means_a_full_build_with_the_same_answers(tmp_path, mo
     analysed.clear()
     index.update(installed, changed_articles(base, installed))
     assert {"alpha", "beta", "gamma", "delta"} <= set(analysed)  # everything analysed again
-    assert answers(index) == answers(full(installed, tmp_path / "ix-full", tmp_path / "data"))
-    index.close()
+    assert answers(index) == full_answers(installed, tmp_path / "ix-full", tmp_path / "data")

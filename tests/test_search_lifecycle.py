@@ -60,15 +60,14 @@ def test_index_lives_in_the_cache_dir_from_the_environment(tmp_path, monkeypatch
 
 
 def test_built_once_then_opened(library: Library, tmp_path: Path, clean_answers):
-    first = SearchIndex(library, CONTENT, tmp_path)
-    info = first.ensure()
-    assert info.built and info.documents == library.passage_count
-    assert info.path is not None and info.path.parent == tmp_path
-    first.close()
-    second = SearchIndex(library, CONTENT, tmp_path)
-    reopened = second.ensure()
-    assert not reopened.built and reopened.path == info.path
-    assert answers(second) == clean_answers
+    with SearchIndex(library, CONTENT, tmp_path) as first:
+        info = first.ensure()
+        assert info.built and info.documents == library.passage_count
+        assert info.path is not None and info.path.parent == tmp_path
+    with SearchIndex(library, CONTENT, tmp_path) as second:
+        reopened = second.ensure()
+        assert not reopened.built and reopened.path == info.path
+        assert answers(second) == clean_answers
 
 
 def test_changed_content_is_stale_and_rebuilds(content_copy: Path, tmp_path: Path):
@@ -180,12 +179,11 @@ def test_a_failure_while_searching_reopens_and_retries(
 
 
 def test_an_index_replaced_under_an_open_reader_keeps_serving_it(library, tmp_path, clean_answers):
-    reader = SearchIndex(library, CONTENT, tmp_path)
-    reader.ensure()
-    with SearchIndex(library, CONTENT, tmp_path) as writer:
-        writer.ensure(rebuild=True)  # publishes a new folder, removes the old one
-    assert answers(reader) == clean_answers
-    reader.close()
+    with SearchIndex(library, CONTENT, tmp_path) as reader:
+        reader.ensure()
+        with SearchIndex(library, CONTENT, tmp_path) as writer:
+            writer.ensure(rebuild=True)  # publishes a new folder, removes the old one
+        assert answers(reader) == clean_answers
     assert len(list(tmp_path.glob("ix-*-*"))) == 1
 
 
@@ -238,13 +236,13 @@ def test_writer_killed_mid_build_leaves_nothing_that_blocks_or_misleads(
 def test_second_writer_waits_then_reports_busy(library: Library, tmp_path: Path):
     with BuildLock(tmp_path) as held:
         held.acquire(timeout=0)
-        index = SearchIndex(library, CONTENT, tmp_path, lock_timeout=0.1)
-        with pytest.raises(IndexBusy, match=f"busy.*pid {os.getpid()}"):
-            index.ensure()
-        result = index.search("defence")
-        assert result.busy and result.hits == [] and "busy" in (result.message or "")
-    assert index.ensure().built  # the lock is free again
-    index.close()
+        with SearchIndex(library, CONTENT, tmp_path, lock_timeout=0.1) as index:
+            with pytest.raises(IndexBusy, match=f"busy.*pid {os.getpid()}"):
+                index.ensure()
+            result = index.search("defence")
+            assert result.busy and result.hits == [] and "busy" in (result.message or "")
+    with SearchIndex(library, CONTENT, tmp_path) as index:
+        assert index.ensure().built  # the lock is free again
 
 
 def test_opening_never_waits_for_a_writer(library: Library, tmp_path: Path, clean_answers):
@@ -365,3 +363,47 @@ def test_an_in_memory_build_keeps_its_scratch_files_private(
         assert answers(index) == clean_answers
     assert (shared_tmp / "MAIN.tmp").read_text().startswith("planted")
     assert [p.name for p in shared_tmp.iterdir()] == ["MAIN.tmp"]  # nothing left behind
+
+
+def test_an_opened_index_reads_its_segments_from_the_files_not_a_copy_in_memory(
+    library: Library, tmp_path: Path, clean_answers
+) -> None:
+    """Opened with mmap, Whoosh copies every file of a compound segment into a BytesIO: the
+    whole index in memory (170 MB for 1,000 articles, benchmarks/index_memory_bench.py).
+    Opened without, each file is read from the segment file as needed, same answers."""
+    from whoosh.filedb.compound import CompoundStorage
+
+    with SearchIndex(library, CONTENT, tmp_path) as first:
+        first.ensure()  # built and published
+    with SearchIndex(library, CONTENT, tmp_path) as index:
+        assert not index.ensure().built
+        assert answers(index) == clean_answers
+        assert index._open is not None
+        overlays = [reader._storage for reader, _offset in index._open.searcher.reader().leaf_readers()]
+        storages = [overlay.a for overlay in overlays]  # the segment's files over the folder's
+        assert storages and all(isinstance(s, CompoundStorage) for s in storages)
+        assert [s._source for s in storages] == [None] * len(storages)  # no memory map, no copies
+        segment_files = [s._file for s in storages]
+        assert not any(f.is_closed for f in segment_files)  # read from as needed
+    assert all(f.is_closed for f in segment_files)  # closed with the index
+
+
+def test_closing_an_index_closes_its_segment_files_even_when_whoosh_fails_to(
+    library: Library, tmp_path: Path
+) -> None:
+    """Without mmap the segment file is open as long as the index is; should Whoosh's own
+    closing fail part way, the index still closes every file it opened."""
+    with SearchIndex(library, CONTENT, tmp_path) as first:
+        first.ensure()  # built and published
+    with SearchIndex(library, CONTENT, tmp_path) as index:
+        assert not index.ensure().built
+        assert index._open is not None
+        searcher = index._open.searcher
+        [(reader, _offset)] = searcher.reader().leaf_readers()
+        segment_file = reader._storage.a._file
+
+        def broken_close() -> None:
+            raise OSError("simulated failure while closing")
+
+        searcher.close = broken_close
+    assert segment_file.is_closed

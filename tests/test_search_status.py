@@ -27,6 +27,7 @@ class FakeIndex:
 
     def __init__(self) -> None:
         self.info: IndexInfo | None = None
+        self.closed = 0
 
     def ensure(self, *, rebuild: bool = False) -> IndexInfo:
         self.info = IndexInfo(None, 0, "fp", built=False, build_seconds=None, open_seconds=0.0)
@@ -40,7 +41,7 @@ class FakeIndex:
         return SearchResult(query=query)
 
     def close(self) -> None:
-        pass
+        self.closed += 1
 
 
 def statuses(qtbot, factory) -> list[SearchStatus]:
@@ -95,3 +96,21 @@ def test_nothing_is_reported_after_shutdown(qtbot) -> None:
     service.shutdown()
     with qtbot.assertNotEmitted(service.results_ready):
         QCoreApplication.processEvents()  # delivers what was queued
+
+
+def test_shutdown_closes_the_index(qtbot) -> None:
+    """The open index holds its segment files open: the search service that opened it closes
+    it when it stops (the reader closing, or its content reloaded), not the garbage collector."""
+    opened: list[FakeIndex] = []
+
+    def factory() -> FakeIndex:
+        opened.append(FakeIndex())
+        return opened[-1]
+
+    service = SearchService(factory)
+    with qtbot.waitSignal(service.state_changed, check_params_cb=lambda s: s.state is IndexStatus.READY):
+        service.prepare()
+    service.shutdown()
+    assert [index.closed for index in opened] == [1]
+    service.shutdown()  # twice is harmless, and closes nothing twice
+    assert [index.closed for index in opened] == [1]

@@ -42,13 +42,18 @@ KeySource = Callable[[], bytes | None]
 
 @dataclass
 class OpenIndex:
-    """An open index: Whoosh's searcher, and the vocabulary and postings kept beside it."""
+    """An open index: Whoosh's searcher, and the vocabulary and postings kept beside it.
+
+    ``storage`` (None for an index in memory) is what it was opened from: closing the
+    index closes every file still open in it, whatever Whoosh closed or forgot.
+    """
 
     index: Any
     searcher: Any
     vocabulary: Vocabulary
     postings: ranking.Postings
     info: IndexInfo
+    storage: _ReadStorage | None = None
 
     def close(self) -> None:
         for name, part in (("searcher", self.searcher), ("index", self.index)):
@@ -56,6 +61,8 @@ class OpenIndex:
                 part.close()
             except Exception:  # closing a broken index must not fail
                 log.debug("closing the %s failed", name, exc_info=True)
+        if self.storage is not None:
+            self.storage.close_files()
 
 
 def ensure(
@@ -87,7 +94,9 @@ def ensure(
         store.collect_garbage(root, keep=None)  # what dead writers left
         temp = store.new_temp_dir(root)
         try:
-            built = write(FileStorage(str(temp)), temp)
+            # No mmap here either: an update's writer opens the copied segment to mark
+            # passages deleted, and mapped, Whoosh would copy its files into memory.
+            built = write(FileStorage(str(temp), supports_mmap=False), temp)
             write_manifest(temp, fp, built, key())
             final = store.publish(root, temp, fp)
         except BaseException:
@@ -128,8 +137,12 @@ def open_dir(
     if problem:
         log.warning("index %s is damaged (%s); rebuilding", directory, problem)
         return None
-    storage = _ReadStorage(str(directory), readonly=True)
-    storage.opening = []
+    # No mmap: with it Whoosh copies each file of the compound segment into a BytesIO
+    # (filedb.structfile.BufferFile), the whole index in memory (170 MB for 1,000
+    # articles); without it each file is read from the segment file as needed, so the
+    # segment file stays open (OpenIndex.close closes it). Its files share one file
+    # position: every read runs under SearchIndex's lock, one at a time.
+    storage = _ReadStorage(str(directory), readonly=True, supports_mmap=False)
     try:
         safe_pickle.install()
         index = storage.open_index(schema=build_schema())
@@ -148,7 +161,6 @@ def open_dir(
         storage.close_files()
         log.warning("index %s cannot be opened (%r); rebuilding", directory, error)
         return None
-    storage.opening = None  # opened: the index owns its files now
     build_seconds = manifest.get("build_seconds")
     info = IndexInfo(
         path=directory,
@@ -158,7 +170,7 @@ def open_dir(
         build_seconds=float(build_seconds) if build_seconds is not None else None,
         open_seconds=time.perf_counter() - started,
     )
-    return OpenIndex(index, searcher, vocabulary, postings, info)
+    return OpenIndex(index, searcher, vocabulary, postings, info, storage)
 
 
 class PrivateRamStorage(RamStorage):
@@ -223,21 +235,26 @@ def write_manifest(directory: Path, fp: str, built: Built, key: bytes | None) ->
 
 
 class _ReadStorage(FileStorage):
-    """A FileStorage that can close what Whoosh opened while ``opening`` is a list, for
-    when opening the index failed (Whoosh leaves the TOC open when reading it raises)."""
+    """A FileStorage that keeps every file it opens, to close those still open when the
+    index is closed or opening it failed: Whoosh leaves the TOC open when reading it
+    raises, and a segment file open when closing its reader raises part way."""
 
-    opening: list[Any] | None = None
+    def __init__(self, path: str, **options: Any) -> None:
+        super().__init__(path, **options)
+        self.opened: list[Any] = []
 
     def open_file(self, name: str, *args: Any, **kwargs: Any) -> Any:
         handle = super().open_file(name, *args, **kwargs)
-        if self.opening is not None:
-            self.opening.append(handle)
+        self.opened = [f for f in self.opened if not f.is_closed]  # Whoosh closed these
+        self.opened.append(handle)
         return handle
 
     def close_files(self) -> None:
-        handles, self.opening = self.opening or [], None
+        handles, self.opened = self.opened, []
         for handle in handles:
+            if handle.is_closed:
+                continue
             try:
                 handle.close()
-            except Exception:  # already closed, or broken: nothing more to do
+            except Exception:  # broken: nothing more to do
                 log.debug("closing %r failed", handle, exc_info=True)

@@ -3,7 +3,8 @@
 Whoosh is imported only inside the worker (``jpbrief.core.search`` is imported by the
 first job), so neither the start-up path nor the first paint ever pays for it. One
 worker thread serves every job in order, so the index object is only ever touched by
-that thread; results of queries overtaken by a newer one are dropped.
+that thread (and closed by :meth:`SearchService.shutdown` once it is idle); results of
+queries overtaken by a newer one are dropped.
 """
 
 from __future__ import annotations
@@ -112,8 +113,12 @@ class SearchService(QObject):
 
     def shutdown(self) -> None:
         """Stop: queued work is dropped, running work finishes, and nothing it reports is
-        passed on (the window it would update may be gone by the time it arrives)."""
+        passed on (the window it would update may be gone by the time it arrives). The
+        index is closed: it holds its segment files open."""
         self._worker.shutdown()
+        index, self._index = self._index, None  # the worker is idle now
+        if index is not None:
+            index.close()
 
     def _on_done(self, answer: tuple[int, SearchOutcome] | None) -> None:
         if answer is None or answer[0] != self._latest:
@@ -140,6 +145,9 @@ class SearchService(QObject):
             except Exception as error:  # the reader keeps working without search
                 self._error = message_of(error) or type(error).__name__
                 self._report(SearchStatus(IndexStatus.UNAVAILABLE, self._error))
+                return None
+            if self._worker.closed:  # shut down while it was opening: nobody will close it
+                index.close()
                 return None
             self._index = index
             self._report(SearchStatus(IndexStatus.READY))
