@@ -33,9 +33,15 @@ def spec_datas(monkeypatch: pytest.MonkeyPatch, baked: Path) -> list[tuple[str, 
     """The ``datas`` packaging/jpbrief.spec hands PyInstaller, run with stand-ins for its API."""
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda _name: []  # type: ignore[attr-defined]
-    for name in ("PyInstaller", "PyInstaller.utils"):
+    bindepend = types.ModuleType("PyInstaller.depend.bindepend")
+    bindepend.get_imports = lambda _path: []  # type: ignore[attr-defined]
+    writers = types.ModuleType("PyInstaller.archive.writers")
+    writers.ZlibArchiveWriter = type("ZlibArchiveWriter", (), {"_COMPRESSION_LEVEL": 6})  # type: ignore[attr-defined]
+    for name in ("PyInstaller", "PyInstaller.utils", "PyInstaller.depend", "PyInstaller.archive"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    monkeypatch.setitem(sys.modules, "PyInstaller.depend.bindepend", bindepend)
+    monkeypatch.setitem(sys.modules, "PyInstaller.archive.writers", writers)
     monkeypatch.setenv("JPBRIEF_BAKED_KEYS_DIR", str(baked))
     seen: dict[str, list[tuple[str, str]]] = {}
 
