@@ -93,20 +93,25 @@ class Vocabulary:
         self.counts = Counter(words)
         self.words = list(self.counts)
         self.weights = [self.counts[w] for w in self.words]
+        # ``choices`` sums the weights on every call; summed once, it draws the same words
+        self.cum_weights = list(itertools.accumulate(self.weights))
         followers: dict[str, Counter[str]] = defaultdict(Counter)
         for first, second in itertools.pairwise(words):
             followers[first][second] += 1
-        self.followers = {word: (list(c), [c[w] for w in c]) for word, c in followers.items() if c}
+        self.followers = {
+            word: (list(c), list(itertools.accumulate(c[w] for w in c)))
+            for word, c in followers.items() if c
+        }
         self.bigrams = Counter(itertools.pairwise(words))
 
     def sentence(self, rng: random.Random, length: int) -> list[str]:
-        out = [rng.choices(self.words, self.weights)[0]]
+        out = [rng.choices(self.words, cum_weights=self.cum_weights)[0]]
         while len(out) < length:
             following = self.followers.get(out[-1])
             if following and rng.random() < 0.75:
-                out.append(rng.choices(following[0], following[1])[0])
+                out.append(rng.choices(following[0], cum_weights=following[1])[0])
             else:
-                out.append(rng.choices(self.words, self.weights)[0])
+                out.append(rng.choices(self.words, cum_weights=self.cum_weights)[0])
         return out
 
 
