@@ -159,15 +159,7 @@ class RichList(QListWidget):
         self._rows: dict[Any, int] = {}
         self.hovered_row = -1  # the row under the pointer (its item is tinted), or -1
         set_properties(self, frameShape="NoFrame")
-        # A viewport of our own on the window's colour: asking Qt for its own (viewport())
-        # makes PySide wrap a QWidget it did not make, and to find its type it builds the
-        # enums of 66 widget classes, 30 ms before the first paint.
-        port = QWidget()
-        port.setBackgroundRole(QPalette.ColorRole.Window)
-        port.setAutoFillBackground(True)
-        port.setMouseTracking(True)
-        self.setViewport(port)
-        self._port = port
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.setMouseTracking(True)
         self.itemClicked.connect(lambda item: self.chosen.emit(item.data(TARGET_ROLE)))
         self.setAccessibleName(accessible_name)
@@ -213,7 +205,7 @@ class RichList(QListWidget):
     def _hover(self, row: int) -> None:
         if row != self.hovered_row:
             self.hovered_row = row
-            self._port.update()
+            self.viewport().update()
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
