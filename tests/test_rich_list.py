@@ -43,34 +43,3 @@ def test_rows_are_as_tall_as_their_lines_and_keep_their_data(qtbot) -> None:
     assert rich.row_of("t3") == 3 and rich.row_of("missing") is None
     rich.clear()
     assert rich.row_of("t3") is None
-
-
-def _colour_at_row(rich: RichList, row: int):
-    """The colour the list paints a few pixels inside ``row``'s left end (inside its tint,
-    left of its text)."""
-    rect = rich.visualItemRect(rich.item(row))
-    image = rich.viewport().grab().toImage()
-    return image.pixelColor(rect.left() + 5, rect.center().y())
-
-
-def test_the_selected_and_the_hovered_item_are_tinted_by_the_list_itself(qtbot) -> None:
-    """No style sheet draws these (an application-wide one slowed the first paint): the
-    selected item on the highlight, the one under the pointer on the alternate base, the
-    others on the window's colour, with no frame."""
-    from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QPalette
-
-    rich = _filled(qtbot, 4)
-    palette = rich.palette()
-    assert rich.frameWidth() == 0
-    assert _colour_at_row(rich, 2) == palette.color(QPalette.ColorRole.Window)
-    rich.setCurrentRow(1)
-    assert _colour_at_row(rich, 1) == palette.color(QPalette.ColorRole.Highlight)
-    where = rich.visualItemRect(rich.item(2)).center()
-    qtbot.mouseMove(rich.viewport(), QPoint(where.x(), where.y()))
-    qtbot.waitUntil(lambda: rich.hovered_row == 2)
-    assert _colour_at_row(rich, 2) == palette.color(QPalette.ColorRole.AlternateBase)
-    assert _colour_at_row(rich, 3) == palette.color(QPalette.ColorRole.Window)
-    rich.leaveEvent(None)  # the pointer left the list
-    assert rich.hovered_row == -1
-    assert _colour_at_row(rich, 2) == palette.color(QPalette.ColorRole.Window)

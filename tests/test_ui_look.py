@@ -344,24 +344,3 @@ def test_the_chosen_themes_caption_is_shown_whole(qtbot, reader_app) -> None:
     assert caption.wordWrap()
     assert max(metrics.horizontalAdvance(word) for word in caption.text().split()) <= room
     assert caption.height() >= caption.heightForWidth(caption.width())
-
-
-# -- style sheets: each on its widget, none on the application -------------------------
-
-def test_style_sheets_sit_on_their_widgets_never_on_the_application(qtbot, reader_app) -> None:
-    """An application-wide sheet sends every widget through Qt's style-sheet style (20-40 ms
-    before the first paint): app.qss's sections go on their own widgets (a name missing from
-    it would leave its widget an empty sheet), and follow the scheme."""
-    window = reader_app.window
-    assert QApplication.instance().styleSheet() == ""
-    assert "QTabBar::tab" in window.sidebar.tabBar().styleSheet()
-    assert "QToolBar" in window.navigation.styleSheet()
-    assert "QStatusBar" in window.statusBar().styleSheet()
-    reader_app.appearance_control.set_appearance("light")
-    assert "#f3d26b" in window.banner.styleSheet()  # the light accent
-    assert "QLineEdit" in reader_app.search_panel.query.styleSheet()
-    assert "footnoteCard" in reader_app.card.styleSheet()
-    reader_app.appearance_control.set_appearance("dark")
-    assert "#e8c95a" in window.banner.styleSheet()  # the dark accent
-    assert "#e8c95a" not in reader_app.card.styleSheet() and "palette(tool-tip-base)" in reader_app.card.styleSheet()
-

@@ -145,10 +145,9 @@ class ReaderApp(OnDemandParts, QObject):
             status=lambda message: self.window.statusBar().showMessage(message, 5000), parent=self,
         )
         wiring.connect_signals(self)
-        # The palette once the widgets exist but before any is shown, so none has been
-        # polished yet; then the few style sheets, each on its own widget.
+        # Palette and style sheet once the widgets exist but before any is shown, so none
+        # has been polished yet: set earlier, every widget created pays for the style sheet.
         self.appearance_control.apply_style()
-        self.appearance_control.style_window()
         self.appearance_control.check_action()
 
     def use_library(self, library: Library, changed: Collection[str]) -> None:

@@ -88,7 +88,6 @@ class OnDemandParts:
             from jpbrief.ui.widgets.search_panel import SearchPanel
 
             panel = self._search_panel = SearchPanel(self.library, self.labels)
-            self.appearance.style(panel.query, "search-field")
             self.window.set_panel(SEARCH_TAB, panel)
             wiring.connect_search_panel(self.app, panel)
             self.search.prepare()  # the index opens while the first query is typed
@@ -111,7 +110,6 @@ class OnDemandParts:
             from jpbrief.ui.widgets.footnote_popup import FootnoteCard
 
             card = self._card = FootnoteCard()
-            self.appearance.style(card, "card")
             wiring.connect_card(self.app, card)
         return self._card
 

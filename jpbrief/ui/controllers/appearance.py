@@ -71,14 +71,6 @@ class AppearanceController:
         if self.settings.appearance == "system":
             self.apply()
 
-    def style_window(self) -> None:
-        """The window's parts that have a style sheet of their own (see ``app.qss``)."""
-        window = self.window
-        window.sidebar.tabBar().setDrawBase(False)  # the selected tab's underline is the line
-        for widget, sheet in ((window.sidebar.tabBar(), "tabs"), (window.navigation, "toolbar"),
-                              (window.statusBar(), "status"), (window.banner, "banner")):
-            self.appearance.style(widget, sheet)
-
     def apply_style(self) -> None:
         """The application's palette and style sheet for the appearance setting."""
         app = QApplication.instance()

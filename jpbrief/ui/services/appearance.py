@@ -1,4 +1,4 @@
-"""Light and dark appearance: palettes, the widgets' style sheets and the reader's CSS.
+"""Light and dark appearance: palettes, the application style sheet and the reader's CSS.
 
 The app uses the Fusion style on every platform so the dark palette looks the same
 everywhere (native Windows styles ignore much of a custom palette). "system" follows the
@@ -7,25 +7,17 @@ the palette the platform gives the application (asking ``QStyleHints.colorScheme
 load PySide's whole ``Qt`` namespace before the first paint: see :mod:`jpbrief.ui.qt_namespace`);
 after the first paint Qt's answer is checked (:func:`hinted_scheme`), and its change
 signal says when it changes.
-
-Style sheets go on the few widgets that need one (``resources/app.qss``, one section per
-sheet), never on the application: an application-wide sheet puts every widget through
-Qt's style-sheet style, and made the first paint 20-40 ms slower.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from jpbrief.ui.qt_namespace import Qt
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
 
 JAPANESE_FONTS = [
     "Noto Serif CJK JP",  # Linux: fonts-noto-cjk (see the README)
@@ -146,16 +138,6 @@ def _read(resources: Path, name: str) -> str:
         return ""
 
 
-_SHEET = re.compile(r"/\*\s*@sheet\s+([\w-]+)")
-
-
-def sheets(text: str) -> dict[str, str]:
-    """The sections of ``app.qss`` by name: from each ``/* @sheet NAME ...`` to the next."""
-    marks = list(_SHEET.finditer(text))
-    ends = [mark.start() for mark in marks[1:]] + [len(text)]
-    return {mark.group(1): text[mark.start():end].strip() for mark, end in zip(marks, ends, strict=True)}
-
-
 class Appearance:
     """Applies a scheme to the application and produces the matching reader CSS."""
 
@@ -165,37 +147,20 @@ class Appearance:
             "light": light + _theme_rule("light"),
             "dark": light + "\n" + _read(resources, "reader-dark.css") + _theme_rule("dark"),
         }
-        self._sheets = sheets(_read(resources, "app.qss"))
-        self._styled: list[tuple[QWidget, str]] = []
+        self._qss = _read(resources, "app.qss")
         self.scheme = "light"
         self.system_scheme = palette_scheme()  # before apply() puts our palette in its place
 
     def apply(self, app: QApplication, preference: str) -> str:
-        """Set the palette for ``preference`` and the styled widgets' sheets again (their
-        ``palette(...)`` colours and the accent); returns the scheme applied."""
+        """Set palette and style sheet for ``preference``; returns the scheme applied."""
         self.scheme = effective_scheme(preference, self.system_scheme)
         ensure_style(app)
         app.setPalette(palette_for(self.scheme))
-        alive = []
-        for widget, name in self._styled:
-            try:
-                widget.setStyleSheet(self.sheet(name))
-            except RuntimeError:  # deleted with its panel (a reload rebuilds panels)
-                continue
-            alive.append((widget, name))
-        self._styled = alive
-        return self.scheme
-
-    def sheet(self, name: str) -> str:
-        """The style sheet ``name`` of ``app.qss`` in the scheme applied ("" if none)."""
         accent = "#e8c95a" if self.scheme == "dark" else "#f3d26b"
-        return self._sheets.get(name, "").replace("@accent", accent)
-
-    def style(self, widget: QWidget, name: str) -> None:
-        """Give ``widget`` (and its children) the style sheet ``name``, now and after every
-        change of scheme."""
-        widget.setStyleSheet(self.sheet(name))
-        self._styled.append((widget, name))
+        sheet = self._qss.replace("@accent", accent)
+        if app.styleSheet() != sheet:
+            app.setStyleSheet(sheet)
+        return self.scheme
 
     def reader_css(self, scheme: str | None = None) -> str:
         return self._css["dark" if (scheme or self.scheme) == "dark" else "light"]

@@ -17,7 +17,6 @@ from jpbrief.ui.actions import Actions
 from jpbrief.ui.qt_namespace import Qt, set_properties
 from jpbrief.ui.widgets.banner import ProblemsBanner
 from jpbrief.ui.widgets.reader import ReaderView
-from jpbrief.ui.widgets.sidebar import thin_handles
 
 if TYPE_CHECKING:  # annotations only: no need to load these classes before the first paint
     from PySide6.QtCore import QMimeData
@@ -94,7 +93,6 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(reader)
-        thin_handles(self.splitter)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([SIDEBAR_WIDTH, 900])

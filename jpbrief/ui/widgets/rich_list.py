@@ -3,9 +3,6 @@
 Secondary text goes in ``<span class="muted">``: the delegate colours it from the
 palette, readable on the selection highlight too.
 
-The list draws its own look (no style sheet: see ``resources/app.qss``): no frame, the
-window's colour behind the items, the selected and the hovered item on a rounded tint.
-
 Items keep their plain text for accessibility and tests; ``HTML_ROLE`` holds what is
 drawn, and ``TARGET_ROLE`` what the item points at (an article id, or (article, anchor)).
 
@@ -27,7 +24,6 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QPainter,
-    QPainterPath,
     QPalette,
     QTextDocument,
 )
@@ -43,15 +39,12 @@ from PySide6.QtWidgets import (
 from jpbrief.ui.qt_namespace import TOOL_TIP_ROLE, USER_ROLE, Qt, set_properties
 
 if TYPE_CHECKING:  # annotation only: no need to load the class before the first paint
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent, QMouseEvent
+    from PySide6.QtGui import QKeyEvent
 
 HTML_ROLE = USER_ROLE + 1
 TARGET_ROLE = USER_ROLE + 2
 PADDING_X = 10
 PADDING_Y = 7
-TINT_INSET_X, TINT_INSET_Y, TINT_RADIUS = 2, 1, 4.0
-"""The selected or hovered item's tint: inside the row by this much, with rounded corners."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -105,22 +98,17 @@ class RichItemDelegate(QStyledItemDelegate):
         self._cache[key] = doc
         return doc
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # the style draws the item's background; paint() draws its HTML
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        # The whole item is drawn here, the style never asked (Python never touches QStyle:
-        # its enums cost ~6 ms the first time, before the first paint): items have no icon
-        # or check box, and the list shows no focus rectangle (the selection shows where).
+        # The style's part goes through Qt's own paint (with the text blanked by
+        # initStyleOption), so Python never touches QStyle: its enums cost ~6 ms the first
+        # time, before the first paint. Selected is what the view tells the style.
+        super().paint(painter, option, index)
         view = self.parent()
         selected = isinstance(view, QAbstractItemView) and view.selectionModel().isSelected(index)
-        hovered = isinstance(view, RichList) and view.hovered_row == index.row()
-        if selected or hovered:
-            tint = QPainterPath()
-            tint.addRoundedRect(QRectF(option.rect).adjusted(TINT_INSET_X, TINT_INSET_Y, -TINT_INSET_X,
-                                                             -TINT_INSET_Y), TINT_RADIUS, TINT_RADIUS)
-            role = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.AlternateBase
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.fillPath(tint, option.palette.brush(role))  # a QColor: PySide loads Qt
-            painter.restore()
         doc = self._document(option, index, selected)
         context = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -157,10 +145,6 @@ class RichList(QListWidget):
                  lines: int | None = None) -> None:
         super().__init__(parent)
         self._rows: dict[Any, int] = {}
-        self.hovered_row = -1  # the row under the pointer (its item is tinted), or -1
-        set_properties(self, frameShape="NoFrame")
-        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
-        self.setMouseTracking(True)
         self.itemClicked.connect(lambda item: self.chosen.emit(item.data(TARGET_ROLE)))
         self.setAccessibleName(accessible_name)
         self.setItemDelegate(RichItemDelegate(self, lines))
@@ -193,19 +177,6 @@ class RichList(QListWidget):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        super().mouseMoveEvent(event)
-        self._hover(self.indexAt(event.position().toPoint()).row())
-
-    def leaveEvent(self, event: QEvent) -> None:
-        super().leaveEvent(event)
-        self._hover(-1)
-
-    def _hover(self, row: int) -> None:
-        if row != self.hovered_row:
-            self.hovered_row = row
-            self.viewport().update()
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,29 +30,10 @@ if TYPE_CHECKING:
 
 
 def section_caption(text: str) -> QLabel:
-    """A small, spaced, muted capital heading over a list."""
     label = QLabel(text.upper())
     set_properties(label, textFormat="PlainText")  # the digest's caption carries a theme label
     label.setObjectName("sectionCaption")
-    font = QFont(label.font())
-    font.setPointSizeF(8)
-    font.setWeight(QFont.Weight.DemiBold)
-    font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1)
-    label.setFont(font)
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    label.setContentsMargins(7, 6, 4, 2)  # where the style sheet's padding put it
     return label
-
-
-def thin_handles(splitter: QSplitter) -> None:
-    """Draw ``splitter``'s handles (once its widgets are in) as one-pixel lines. Filled from
-    the palette, not painted in Python: a QSplitterHandle made in Python is made with an
-    orientation, and that enum would load PySide's Qt namespace before the first paint."""
-    splitter.setHandleWidth(1)
-    for index in range(1, splitter.count()):
-        handle = splitter.handle(index)
-        handle.setAutoFillBackground(True)
-        handle.setBackgroundRole(QPalette.ColorRole.Midlight)
 
 
 def excerpt(text: str, limit: int = 150) -> str:
@@ -88,7 +68,6 @@ def _split(panel: QWidget, top: QWidget, bottom: QWidget, *, stretch: tuple[int,
     splitter.setChildrenCollapsible(False)
     splitter.addWidget(top)
     splitter.addWidget(bottom)
-    thin_handles(splitter)
     splitter.setStretchFactor(0, stretch[0])
     splitter.setStretchFactor(1, stretch[1])
     layout = QVBoxLayout(panel)
