@@ -29,14 +29,21 @@ def load_build_driver() -> types.ModuleType:
     return module
 
 
-def spec_datas(monkeypatch: pytest.MonkeyPatch, baked: Path) -> list[tuple[str, str]]:
-    """The ``datas`` packaging/jpbrief.spec hands PyInstaller, run with stand-ins for its API."""
+def run_spec(
+    monkeypatch: pytest.MonkeyPatch, baked: Path, binaries: list[tuple[str, str, str]] | None = None,
+    imports: dict[str, list[str]] | None = None,
+) -> tuple[types.SimpleNamespace, list[tuple[str, str]], type]:
+    """Run packaging/jpbrief.spec with stand-ins for PyInstaller's API: the Analysis it
+    made (its ``binaries`` as the spec left them), the ``datas`` it handed PyInstaller, and
+    the stand-in archive writer (the PYZ's compression level the spec set). ``imports``:
+    what ``ldd`` would list for each binary's source path."""
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda _name: []  # type: ignore[attr-defined]
     bindepend = types.ModuleType("PyInstaller.depend.bindepend")
-    bindepend.get_imports = lambda _path: []  # type: ignore[attr-defined]
+    bindepend.get_imports = lambda path: [(name, None) for name in (imports or {}).get(path, [])]  # type: ignore[attr-defined]
     writers = types.ModuleType("PyInstaller.archive.writers")
-    writers.ZlibArchiveWriter = type("ZlibArchiveWriter", (), {"_COMPRESSION_LEVEL": 6})  # type: ignore[attr-defined]
+    writer = type("ZlibArchiveWriter", (), {"_COMPRESSION_LEVEL": 6})
+    writers.ZlibArchiveWriter = writer  # type: ignore[attr-defined]
     for name in ("PyInstaller", "PyInstaller.utils", "PyInstaller.depend", "PyInstaller.archive"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
@@ -44,10 +51,11 @@ def spec_datas(monkeypatch: pytest.MonkeyPatch, baked: Path) -> list[tuple[str, 
     monkeypatch.setitem(sys.modules, "PyInstaller.archive.writers", writers)
     monkeypatch.setenv("JPBRIEF_BAKED_KEYS_DIR", str(baked))
     seen: dict[str, list[tuple[str, str]]] = {}
+    made = types.SimpleNamespace(binaries=list(binaries or []), datas=[], pure=[], scripts=[])
 
     def analysis(*_args: object, datas: list[tuple[str, str]], **_kwargs: object) -> types.SimpleNamespace:
         seen["datas"] = datas
-        return types.SimpleNamespace(binaries=[], datas=[], pure=[], scripts=[])
+        return made
 
     def stand_in(*_args: object, **_kwargs: object) -> None:
         return None
@@ -57,7 +65,38 @@ def spec_datas(monkeypatch: pytest.MonkeyPatch, baked: Path) -> list[tuple[str, 
         "SPECPATH": str(REPO / "packaging"), "Analysis": analysis, "PYZ": stand_in, "EXE": stand_in,
         "COLLECT": stand_in,
     })
-    return seen["datas"]
+    return made, seen["datas"], writer
+
+
+def spec_datas(monkeypatch: pytest.MonkeyPatch, baked: Path) -> list[tuple[str, str]]:
+    """The ``datas`` packaging/jpbrief.spec hands PyInstaller."""
+    return run_spec(monkeypatch, baked)[1]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the spec prunes libraries on Linux only")
+def test_the_spec_keeps_only_libraries_something_bundled_loads(monkeypatch, tmp_path) -> None:
+    """A library no extension module, Qt plugin or libpython needs (left by a dropped
+    plugin) is not bundled; one needed through another library is; the PYZ is stored."""
+    binaries = [
+        ("PySide6/QtGui.abi3.so", "/src/QtGui.abi3.so", "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/src/libQt6Gui.so.6", "BINARY"),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/src/libqxcb.so", "BINARY"),
+        ("libfontconfig.so.1", "/src/libfontconfig.so.1", "BINARY"),
+        ("libxcb-cursor.so.0", "/src/libxcb-cursor.so.0", "BINARY"),
+        ("libpython3.11.so.1.0", "/src/libpython3.11.so.1.0", "BINARY"),
+        ("libz.so.1", "/src/libz.so.1", "BINARY"),
+        ("libcairo.so.2", "/src/libcairo.so.2", "BINARY"),  # the GTK theme's, dropped
+    ]
+    imports = {  # ldd lists the whole closure
+        "/src/QtGui.abi3.so": ["libQt6Gui.so.6", "libfontconfig.so.1", "libc.so.6"],
+        "/src/libqxcb.so": ["libxcb-cursor.so.0", "libQt6Gui.so.6"],
+        "/src/libpython3.11.so.1.0": ["libz.so.1"],
+        "/src/libcairo.so.2": ["libz.so.1"],
+    }
+    made, _datas, writer = run_spec(monkeypatch, tmp_path, binaries, imports)
+    kept = [dest for dest, _src, _kind in made.binaries]
+    assert kept == [dest for dest, _src, _kind in binaries if dest != "libcairo.so.2"]
+    assert writer._COMPRESSION_LEVEL == 0  # type: ignore[attr-defined]
 
 
 def frozen_layout(datas: list[tuple[str, str]], bundle: Path) -> Path:
