@@ -116,7 +116,7 @@ class SearchService(QObject):
         passed on (the window it would update may be gone by the time it arrives). The
         index is closed: it holds its segment files open."""
         self._worker.shutdown()
-        index, self._index = self._index, None  # the worker is idle now
+        index, self._index = self._index, None  # after the wait; close() waits for the index's lock
         if index is not None:
             index.close()
 
