@@ -24,8 +24,6 @@ def noted_app(qtbot, tmp_path: Path):
     qtbot.waitUntil(lambda: app.annotations.notes is not None, timeout=10000)  # opened after first paint
     yield app
     close_app(app)
-    if app.annotations.notes is not None:
-        app.annotations.notes.close()
 
 
 def test_notes_open_after_first_paint_and_enable_actions(noted_app) -> None:
@@ -298,5 +296,3 @@ def test_recovery_after_damage_is_shown_in_the_notes_panel(qtbot, tmp_path: Path
         assert "notes.sqlite3.corrupt-" in message.text()
     finally:
         close_app(app)
-        if app.annotations.notes is not None:
-            app.annotations.notes.close()

@@ -119,8 +119,6 @@ def test_a_note_follows_its_passage_when_a_save_renames_the_anchor(qtbot, tmp_pa
         assert app.annotations.library is app.library
     finally:
         close_app(app)
-        if app.annotations.notes is not None:
-            app.annotations.notes.close()
 
 
 def test_search_after_a_reload_finds_the_new_words(qtbot, tmp_path: Path, content: Path) -> None:

@@ -73,8 +73,13 @@ def _notes_store(path: Path) -> Any:
 
 
 def close_app(app: ReaderApp) -> None:
+    """Stop what could still call into the app after the test: the card, the search
+    worker, the content watcher (a save's reload in flight is dropped, as at quit) and
+    the notes store, closed through its controller so nothing uses it closed."""
     app.card.dismiss()
     app.search.shutdown()
+    app.content_reload.stop()
+    app.annotations.close()
 
 
 def marker_pos(reader: ReaderView, href: str) -> QPoint:
