@@ -85,6 +85,72 @@ def test_a_copy_with_other_fields_keeps_its_passages(tmp_path: Path) -> None:
     assert cached == library
 
 
+def test_the_search_fingerprint_of_a_cached_library_is_the_loaded_ones_and_decodes_nothing(
+    tmp_path: Path,
+) -> None:
+    from jpbrief.core.search.fingerprint import fingerprint
+
+    library = load_library(CONTENT)
+    first, *others = library.articles
+    library = replace(library, articles=(replace(first, pack="trainer-pack"), *others))  # a pack's
+    cache = tmp_path / "startup"
+    assert library_cache.save(CONTENT, cache, library, {})
+    deferred.recent.clear()
+    loaded = library_cache.load(CONTENT, cache)
+    assert loaded is not None
+    cached = loaded[0]
+    before = deferred.recent.decoded
+    # Equal, or the first warm start after a cold one would build the whole index again.
+    assert fingerprint(cached, CONTENT) == fingerprint(library, CONTENT)
+    assert fingerprint(cached, None) == fingerprint(library, None)
+    assert deferred.recent.decoded == before and _decoded(cached) == []
+
+
+def test_an_article_digest_covers_every_field_and_what_is_indexed_of_each_passage() -> None:
+    from dataclasses import fields
+
+    from jpbrief.core.model import Article, Footnote
+
+    article = next(a for a in load_library(CONTENT).articles if any(p.footnotes for p in a.passages))
+    original = deferred.digest(article)
+    assert deferred.digest(replace(article)) == original  # a copy: the same
+    for field in fields(Article):
+        if field.name == "passages":
+            continue
+        value = getattr(article, field.name)
+        other = ("x",) if isinstance(value, tuple) else "x" if value != "x" else "y"
+        assert deferred.digest(replace(article, **{field.name: other})) != original, field.name
+    index, passage = next((i, p) for i, p in enumerate(article.passages) if p.footnotes)
+    footnote = passage.footnotes[0]
+    for changed in (replace(passage, text=passage.text + " more"),
+                    replace(passage, markdown=passage.markdown + " more"),
+                    replace(passage, themes=(*passage.themes, "another")),
+                    replace(passage, section="elsewhere"),
+                    replace(passage, footnotes=(Footnote(footnote.number, "another-source"),
+                                                *passage.footnotes[1:]))):
+        passages = (*article.passages[:index], changed, *article.passages[index + 1:])
+        assert deferred.digest(replace(article, passages=passages)) != original, changed
+
+
+def test_an_entry_read_again_from_its_markdown_is_hashed_as_read(tmp_path: Path) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    _library, cached, cache = _cached(tmp_path, content)
+    broken = cached.articles[0]
+    header_digest = deferred.digest(broken)
+    path = Path(broken.path)
+    text = path.read_text(encoding="utf-8")
+    word = next(p.text.split()[0] for p in _library.articles[0].passages if p.kind == "paragraph")
+    path.write_text(text.replace(f"\n{word} ", f"\nEdited {word} ", 1), encoding="utf-8")
+    _entry(cache, broken.id).write_text("[", encoding="utf-8")
+    assert any(p.text.startswith("Edited ") for p in broken.passages)  # read from the Markdown
+    edited = load_library(content).article(broken.id)
+    assert edited is not None
+    assert deferred.digest(broken) == deferred.digest(edited) != header_digest
+
+
 def _entry(cache: Path, article_id: str) -> Path:
     data = json.loads((cache / library_cache.FILE_NAME).read_text(encoding="utf-8"))
     return cache / data["html"] / (article_id.encode("utf-8").hex() + ".json")

@@ -13,6 +13,9 @@ among them), and for the last one each thread read, not for ever: reading the wh
 library once (a search index build, a theme spanning every article) then leaves the
 memory of a few articles, not of all.
 Read again, an article's passages are decoded again (equal, not the same objects).
+
+The header also holds the article's :func:`digest`, so the search index's fingerprint
+(:mod:`jpbrief.core.search.fingerprint`) is taken without decoding any article.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
+from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from jpbrief.core.model import Article, Passage
@@ -78,19 +82,21 @@ class DeferredArticle(Article):
     _header_themes: Mapping[str, int]
     _header_total: int
     _header_sources: frozenset[str]
+    _header_digest: str
     _load: Loader | None
 
     @classmethod
     def from_header(cls, fields: Article, *, themes: Mapping[str, int], total: int,
-                    sources: frozenset[str], load: Loader) -> DeferredArticle:
+                    sources: frozenset[str], digest: str, load: Loader) -> DeferredArticle:
         """An article with ``fields``' fields (its passages aside), its header (``themes``:
         passage count by theme id, first seen first; ``total``: its passage count;
-        ``sources``: the source ids its footnotes cite), decoding its passages by ``load``."""
+        ``sources``: the source ids its footnotes cite; ``digest``: its :func:`digest`),
+        decoding its passages by ``load``."""
         article = object.__new__(cls)
         state = dict(vars(fields))
         state.pop("passages", None)
         state.update(_header_themes=dict(themes), _header_total=total,
-                     _header_sources=frozenset(sources), _load=load)
+                     _header_sources=frozenset(sources), _header_digest=digest, _load=load)
         object.__setattr__(article, "__dict__", state)
         return article
 
@@ -113,6 +119,11 @@ class DeferredArticle(Article):
     @passages.setter
     def passages(self, value: Passages) -> None:  # the dataclass's __init__ (``replace()``)
         self.__dict__.update(_passages=tuple(value), _load=None)
+
+    def forget_digest(self) -> None:
+        """Its passages were read from elsewhere than the cache the header describes (a
+        broken entry read again from its Markdown): :func:`digest` computes it again."""
+        self.__dict__.pop("_header_digest", None)
 
     @property
     def decoded(self) -> bool:
@@ -154,9 +165,32 @@ class DeferredArticle(Article):
 
 
 def _fields(article: Article) -> tuple[Any, ...]:
-    from dataclasses import fields
+    return tuple(getattr(article, f.name) for f in dataclass_fields(Article))
 
-    return tuple(getattr(article, f.name) for f in fields(Article))
+
+def digest(article: Article) -> str:
+    """A hash of the article as the search index sees it: every field but the passages,
+    and each passage's anchor, kind, Markdown (its footnote markers), plain text, section,
+    themes, role and footnotes' sources. Equal for an :class:`Article` and the
+    :class:`DeferredArticle` read back from its cache, which holds it in its header:
+    asking a deferred article for it decodes nothing."""
+    held: str | None = article.__dict__.get("_header_digest")
+    if held is not None:
+        return held
+    import hashlib
+
+    hashed = hashlib.sha256()
+    others = tuple(getattr(article, name) for name in _FIELDS_BUT_PASSAGES)
+    hashed.update(repr(others).encode("utf-8", "surrogateescape") + b"\0")
+    for p in article.passages:
+        sources = " ".join(f"{f.number}={f.source_id}" for f in p.footnotes)
+        line = (f"{p.anchor}\0{p.kind}\0{p.markdown}\0{p.text}\0{p.section}\0"
+                f"{' '.join(p.themes)}\0{p.role}\0{sources}\0")
+        hashed.update(line.encode("utf-8", "surrogateescape"))
+    return hashed.hexdigest()
+
+
+_FIELDS_BUT_PASSAGES = tuple(f.name for f in dataclass_fields(Article) if f.name != "passages")
 
 
 def header(article: Article) -> dict[str, Any]:
@@ -169,4 +203,5 @@ def header(article: Article) -> dict[str, Any]:
         for footnote in passage.footnotes:
             if footnote.source_id:
                 sources.setdefault(footnote.source_id, None)
-    return {"themes": themes, "total": len(article.passages), "sources": list(sources)}
+    return {"themes": themes, "total": len(article.passages), "sources": list(sources),
+            "digest": digest(article)}

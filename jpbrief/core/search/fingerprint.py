@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from jpbrief.core import content_files
+from jpbrief.core.deferred import digest as digest_of
 from jpbrief.core.model import Library
 from jpbrief.core.search.schema import SCHEMA_VERSION
 
@@ -70,7 +71,7 @@ def fingerprint(library: Library, content_dir: Path | None) -> str:
         except OSError as error:
             log.warning("hashing %s failed (%s); hashing the loaded library", content_dir, error)
     library_state = (
-        library.articles,
+        [digest_of(article) for article in library.articles],
         sorted(library.sources.items()),
         sorted(library.themes.items()),
         library.glossary,
@@ -89,17 +90,17 @@ def _hash_packs(digest: Any, library: Library, content_dir: Path) -> None:
         if article.pack or (article.path and root not in Path(article.path).resolve().parents)
     )
     if added:
-        digest.update(repr((added, sorted(library.sources.items()), sorted(library.themes.items()),
-                            library.glossary)).encode("utf-8"))
+        digest.update(repr(([digest_of(article) for article in added], sorted(library.sources.items()),
+                            sorted(library.themes.items()), library.glossary)).encode("utf-8"))
 
 
 def _hash_passages(digest: Any, library: Library) -> None:
     """What is indexed of the loaded library, beside the files: a file saved after the
     library was read (a trainer's edit with the reader open) then changes the files' hash
     but not the library, and without this the index of the older library would be
-    published under the new files' fingerprint and served for them after the reload."""
+    published under the new files' fingerprint and served for them after the reload.
+
+    Each article's :func:`~jpbrief.core.deferred.digest`: read from the start-up cache's
+    header, it is taken without decoding the article's passages."""
     for article in library.articles:
-        digest.update(f"{article.id}\0{article.title}\0".encode("utf-8", "surrogateescape"))
-        for passage in article.passages:
-            text = f"{passage.anchor}\0{passage.text}\0{' '.join(passage.themes)}\0"
-            digest.update(text.encode("utf-8", "surrogateescape"))
+        digest.update(digest_of(article).encode("ascii") + b"\n")

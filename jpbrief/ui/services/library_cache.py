@@ -42,10 +42,11 @@ from jpbrief.core.durable import atomic_write_text
 from jpbrief.core.model import Article, Library, Passage
 from jpbrief.core.model_codec import decode, decoder, encode
 
-FORMAT = 8  # 5: glossary terms with Japanese names, and their links in the rendered text
+FORMAT = 9  # 5: glossary terms with Japanese names, and their links in the rendered text
 # 6: HTML in a file per article, fields at their default left out
 # 7: articles as a header each, their passages in a file each, decoded when read
 # 8: problems' messages as template, context and values (said in the reader's language)
+# 9: each article's digest in its header (the search fingerprint decodes no article)
 FILE_NAME = "library.json"
 HTML_DIR = re.compile(r"html-[0-9a-f]{16}")
 
@@ -117,6 +118,7 @@ class RenderedStore(Mapping[str, str]):
             return _PASSAGES(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, ValueError, TypeError, RecursionError) as error:
             reason = f"{type(error).__name__}: {error}"[:200]
+        article.forget_digest()  # its passages now come from elsewhere than the header says
         fresh = _from_markdown(article)
         if fresh is None:
             sys.stderr.write(f"jpbrief: the start-up cache of article {article.id!r} ({path}) "
@@ -132,7 +134,7 @@ class RenderedStore(Mapping[str, str]):
 
 
 _PASSAGES = decoder(tuple[Passage, ...])
-_HEADER = decoder(tuple[dict[str, int], int, tuple[str, ...]])
+_HEADER = decoder(tuple[dict[str, int], int, tuple[str, ...], str])
 
 
 def _from_markdown(article: Article) -> tuple[Passage, ...] | None:
@@ -151,16 +153,16 @@ def _encode_article(article: Article) -> dict[str, Any]:
     fields = encode(replace(article, passages=()))
     del fields["passages"]
     head = header(article)
-    return {"fields": fields, "header": [head["themes"], head["total"], head["sources"]]}
+    return {"fields": fields, "header": [head["themes"], head["total"], head["sources"], head["digest"]]}
 
 
 def _decode_article(data: Any, store: RenderedStore) -> DeferredArticle:
     if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
         raise ValueError("an article's header: expected an object")
     fields = decode(Article, {**data["fields"], "passages": []})
-    themes, total, sources = _HEADER(data.get("header"))
-    return DeferredArticle.from_header(fields, themes=themes, total=total,
-                                       sources=frozenset(sources), load=store.passages)
+    themes, total, sources, digest = _HEADER(data.get("header"))
+    return DeferredArticle.from_header(fields, themes=themes, total=total, sources=frozenset(sources),
+                                       digest=digest, load=store.passages)
 
 
 def load(
