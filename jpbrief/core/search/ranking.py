@@ -24,7 +24,11 @@ from whoosh.query import And, Or, Phrase, Query, Term
 K1 = 1.2
 B = 0.75
 CACHE_TERMS = 256
-"""Posting tables kept in memory (per open index), least recently used dropped."""
+"""Posting tables kept in memory (per open index and kind), least recently used dropped."""
+CACHE_ENTRIES = 150_000
+"""And at most this many postings in them (about 100 bytes each in a dict): at 1,000
+articles a common word's table holds thousands, so a day of searching would otherwise
+keep up to 256 of them. The newest table is always kept, however large."""
 
 Leaf = tuple[str, str, float]
 """(field, term, boost) — one scored term of a query."""
@@ -53,6 +57,39 @@ def merge_leaves(items: Iterable[Leaf]) -> list[Leaf]:
     return [(field, term, boost) for (field, term), boost in merged.items()]
 
 
+class _Tables:
+    """Posting tables by (field, term), least recently used dropped beyond ``terms``
+    tables or ``entries`` postings in all."""
+
+    def __init__(self, terms: int, entries: int) -> None:
+        self.terms, self.entries = terms, entries
+        self._tables: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
+        self.held = 0
+        """Postings in the tables kept now."""
+
+    def __contains__(self, key: tuple[str, str]) -> bool:
+        return key in self._tables
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+    def get(self, key: tuple[str, str]) -> dict[int, float] | None:
+        table = self._tables.get(key)
+        if table is not None:
+            self._tables.move_to_end(key)
+        return table
+
+    def put(self, key: tuple[str, str], table: dict[int, float]) -> None:
+        old = self._tables.pop(key, None)
+        if old is not None:
+            self.held -= len(old)
+        self._tables[key] = table
+        self.held += len(table)
+        while len(self._tables) > 1 and (len(self._tables) > self.terms or self.held > self.entries):
+            _key, dropped = self._tables.popitem(last=False)
+            self.held -= len(dropped)
+
+
 class Postings:
     """Cached posting tables of one open index, and BM25F scoring over them."""
 
@@ -67,22 +104,19 @@ class Postings:
             field: (sum(values) / len(values) if values else 1.0) or 1.0
             for field, values in live.items()
         }
-        self._tf: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
-        self._bm25: OrderedDict[tuple[str, str], dict[int, float]] = OrderedDict()
+        self._tf = _Tables(CACHE_TERMS, CACHE_ENTRIES)
+        self._bm25 = _Tables(CACHE_TERMS, CACHE_ENTRIES)
 
     def frequencies(self, field: str, term: str) -> dict[int, float]:
         """``{docnum: term frequency}`` for a term of a field."""
         key = (field, term)
         table = self._tf.get(key)
         if table is not None:
-            self._tf.move_to_end(key)
             return table
         table = {}
         if (field, term) in self.reader:
             table = _read_segments(self.reader, field, term)
-        self._tf[key] = table
-        if len(self._tf) > CACHE_TERMS:
-            self._tf.popitem(last=False)
+        self._tf.put(key, table)
         return table
 
     def docs(self, field: str, term: str) -> Collection[int]:
@@ -97,12 +131,9 @@ class Postings:
         key = (field, term)
         table = self._bm25.get(key)
         if table is not None:
-            self._bm25.move_to_end(key)
             return table
         table = self._score_docs(field, term, self.frequencies(field, term))
-        self._bm25[key] = table
-        if len(self._bm25) > CACHE_TERMS:
-            self._bm25.popitem(last=False)
+        self._bm25.put(key, table)
         return table
 
     def _score_docs(self, field: str, term: str, docs: Iterable[int]) -> dict[int, float]:
