@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from jpbrief.core.search import quiet_imports
 from jpbrief.core.search.results import (
     ArticleHits,
     Hit,
@@ -25,6 +26,8 @@ from jpbrief.core.search.results import (
     SearchResult,
     SearchStatus,
 )
+
+quiet_imports.install()  # before anything imports Whoosh: see the module
 
 if TYPE_CHECKING:
     from jpbrief.core.search.engine import SearchIndex
