@@ -245,3 +245,56 @@ def test_another_thread_reading_many_articles_does_not_make_a_loop_decode_again(
     for _ in range(3):
         assert first.passages
     assert deferred.recent.decoded == before + 1
+
+
+def test_a_parsed_article_lets_its_passages_go_in_place(tmp_path: Path) -> None:
+    library = load_library(CONTENT)
+    cache = tmp_path / "startup"
+    store = library_cache.save(CONTENT, cache, library, {})
+    assert store is not None
+    before = [(a, a.passages, hash(a), deferred.digest(a)) for a in library.articles]
+    deferred.recent.clear()
+    assert library_cache.let_go(library, store) == len(library.articles)
+    for article, passages, hashed, digest in before:
+        assert isinstance(article, DeferredArticle) and not article.decoded
+        assert "passages" not in vars(article)  # the parsed passages are let go
+        assert deferred.digest(article) == digest and hash(article) == hashed
+        assert article.passages == passages and article.passage_total == len(passages)
+    assert library_cache.let_go(library, store) == 0  # already deferred: nothing to do
+
+
+def test_a_thread_reading_while_the_articles_let_go_always_gets_their_passages(tmp_path: Path) -> None:
+    import sys
+    import threading
+
+    parsed = load_library(CONTENT)
+    store = library_cache.save(CONTENT, tmp_path / "startup", parsed, {})
+    assert store is not None
+    expected = [a.passages for a in parsed.articles]
+    wrong: list[str] = []
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _round in range(20):  # a thread switch lands at a different step each round
+            library = replace(parsed, articles=tuple(replace(a) for a in parsed.articles))
+            stop = threading.Event()
+
+            def read(library: Library = library, stop: threading.Event = stop) -> None:
+                while not stop.is_set():
+                    for article, passages in zip(library.articles, expected, strict=True):
+                        try:
+                            if article.passages != passages:
+                                wrong.append(article.id)
+                        except Exception as error:  # any is the fault looked for
+                            wrong.append(repr(error))
+
+            reader = threading.Thread(target=read)
+            reader.start()
+            try:
+                library_cache.let_go(library, store)
+            finally:
+                stop.set()
+                reader.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert wrong == []

@@ -71,3 +71,26 @@ def test_a_first_start_caches_the_article_shown_then_each_one_opened(qtbot, tmp_
         assert library_cache.with_css(loaded[1][other.id], css) == app.reading._render(other)
     finally:
         close_app(app)
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
+def test_after_a_first_start_the_articles_let_their_passages_go_and_read_them_back(
+    qtbot, tmp_path: Path
+) -> None:
+    from jpbrief.core import deferred
+    from jpbrief.core.content import load_library
+
+    cache = tmp_path / "startup"
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", cache_root=cache)
+    try:
+        held = list(app.library.articles)  # the very objects the window and search hold
+        qtbot.waitUntil(lambda: (cache / library_cache.FILE_NAME).exists())
+        assert all(isinstance(a, deferred.DeferredArticle) for a in app.library.articles)
+        assert all(a is b for a, b in zip(app.library.articles, held, strict=True))
+        assert app.reading.current is not None and app.reading.current in held
+        parsed = load_library(CONTENT)
+        assert [a.passages for a in app.library.articles] == [a.passages for a in parsed.articles]
+        other = next(a for a in app.library.articles if a.id != app.reading.current.id)
+        assert app.reading.open_article(other.id) and app.reading.current is other
+    finally:
+        close_app(app)

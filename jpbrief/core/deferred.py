@@ -164,6 +164,26 @@ class DeferredArticle(Article):
         return (Article, _fields(self))
 
 
+def let_go(article: Article, head: Mapping[str, Any], load: Loader) -> bool:
+    """Make a loaded :class:`Article` a :class:`DeferredArticle` in place, its passages
+    dropped from memory and read by ``load`` when next asked for: after a start that
+    parsed every article has written them to its cache. ``head``: its :func:`header`.
+
+    The same object, so whatever holds it (the window, a worker reading the library) holds
+    it still; equal and hashing as before. Another thread reading it meanwhile sees either
+    the article with its passages or the deferred one: the header goes in first, then the
+    class changes, then the passages go. False (nothing done) for any other kind of article."""
+    if type(article) is not Article:
+        return False
+    state = article.__dict__
+    state.update(_header_themes=dict(head["themes"]), _header_total=int(head["total"]),
+                 _header_sources=frozenset(head["sources"]), _header_digest=str(head["digest"]),
+                 _load=load)
+    object.__setattr__(article, "__class__", DeferredArticle)
+    state.pop("passages", None)
+    return True
+
+
 def _fields(article: Article) -> tuple[Any, ...]:
     return tuple(getattr(article, f.name) for f in dataclass_fields(Article))
 

@@ -223,6 +223,15 @@ def save(content_dir: Path, cache_root: Path, library: Library, html: Mapping[st
     return store
 
 
+def let_go(library: Library, store: RenderedStore) -> int:
+    """After :func:`save`: the library's parsed articles let their passages go, read from
+    ``store`` again when needed, as after a start from the cache (see
+    :func:`jpbrief.core.deferred.let_go`). How many were let go."""
+    from jpbrief.core.deferred import let_go as let_article_go
+
+    return sum(let_article_go(article, header(article), store.passages) for article in library.articles)
+
+
 def with_css(html: str, css: str) -> str:
     """Put a style sheet into HTML rendered without one."""
     return html.replace("<head></head>", f"<head><style>{css}</style></head>", 1) if css else html

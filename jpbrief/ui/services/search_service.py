@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from jpbrief.core.memory import give_back
 from jpbrief.core.message import message_of
 from jpbrief.core.search.results import Hit, IndexStatus, SearchResult, SearchStatus
 from jpbrief.ui.labels import translated
@@ -141,7 +142,8 @@ class SearchService(QObject):
             self._report(SearchStatus(IndexStatus.INDEXING))
             try:
                 index = self._factory()
-                index.ensure()
+                if index.ensure().built:
+                    give_back()  # a build's postings, freed: not kept by the allocator
             except Exception as error:  # the reader keeps working without search
                 self._error = message_of(error) or type(error).__name__
                 self._report(SearchStatus(IndexStatus.UNAVAILABLE, self._error))
@@ -165,6 +167,7 @@ class SearchService(QObject):
             self._error = message_of(error) or type(error).__name__
             self._report(SearchStatus(IndexStatus.UNAVAILABLE, self._error))
             return
+        give_back()
         self._report(SearchStatus(IndexStatus.READY))
 
     def _run_query(self, request_id: int, query: str, theme: str, article: str,
