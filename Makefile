@@ -49,7 +49,7 @@ system-test-deps:
 
 test: $(STAMP) $(QM) system-test-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
-	$(BIN)/ruff check jpbrief tests benchmarks
+	$(BIN)/ruff check jpbrief tests benchmarks packaging
 	$(BIN)/mypy jpbrief
 
 check: $(STAMP)
