@@ -141,3 +141,13 @@ def test_too_many_segments_means_a_full_build_with_the_same_answers(tmp_path, mo
     index.update(installed, changed_articles(base, installed))
     assert {"alpha", "beta", "gamma", "delta"} <= set(analysed)  # everything analysed again
     assert answers(index) == full_answers(installed, tmp_path / "ix-full", tmp_path / "data")
+
+
+def test_a_stopped_update_is_not_built_in_full_instead(tmp_path, with_pack, monkeypatch):
+    base, index, installed = with_pack
+    builds: list[object] = []
+    monkeypatch.setattr(indexer, "build", lambda *args, **kwargs: builds.append(args))
+    index.stop()
+    with pytest.raises(indexer.BuildStopped):
+        index.update(installed, changed_articles(base, installed))
+    assert builds == [] and index.info is None  # closed, not rebuilt: the reader is quitting

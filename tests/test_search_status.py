@@ -28,6 +28,7 @@ class FakeIndex:
     def __init__(self) -> None:
         self.info: IndexInfo | None = None
         self.closed = 0
+        self.stopped = False
 
     def ensure(self, *, rebuild: bool = False) -> IndexInfo:
         self.info = IndexInfo(None, 0, "fp", built=False, build_seconds=None, open_seconds=0.0)
@@ -42,6 +43,9 @@ class FakeIndex:
 
     def close(self) -> None:
         self.closed += 1
+
+    def stop(self) -> None:
+        self.stopped = True
 
 
 def statuses(qtbot, factory) -> list[SearchStatus]:
@@ -114,3 +118,50 @@ def test_shutdown_closes_the_index(qtbot) -> None:
     assert [index.closed for index in opened] == [1]
     service.shutdown()  # twice is harmless, and closes nothing twice
     assert [index.closed for index in opened] == [1]
+
+
+class SlowBuild(FakeIndex):
+    """A build that runs until it is stopped (or 30 s pass: the fault looked for)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import threading
+
+        self.building, self._stop = threading.Event(), threading.Event()
+        self.ended: str | None = None
+
+    def ensure(self, *, rebuild: bool = False) -> IndexInfo:
+        from jpbrief.core.search.indexer import BuildStopped
+
+        self.building.set()
+        if self._stop.wait(30):
+            self.ended = "stopped"
+            raise BuildStopped("stopped")
+        self.ended = "finished"
+        return super().ensure()
+
+    def stop(self) -> None:
+        super().stop()
+        self._stop.set()
+
+
+def test_shutdown_stops_a_build_running_in_the_worker(qtbot) -> None:
+    """Quitting during a first build (20 s at 1,000 articles) must not keep the process
+    running until it ends."""
+    built: list[SlowBuild] = []
+
+    def factory() -> SlowBuild:
+        built.append(SlowBuild())
+        return built[-1]
+
+    service = SearchService(factory)
+    service.prepare()
+    qtbot.waitUntil(lambda: bool(built) and built[0].building.is_set())
+    service.shutdown()
+    assert built[0].ended == "stopped" and built[0].closed == 0  # never opened: nothing to close
+
+
+def test_a_build_started_after_shutdown_was_asked_is_stopped_too() -> None:
+    service = SearchService(SlowBuild)
+    service._stopping = True  # shutdown has begun, and read no index yet
+    assert service._ensure_index() is None

@@ -71,6 +71,7 @@ class SearchIndex(Closing):
         self.key_dir = key_dir
         self._key: bytes | None = None
         self._lock = threading.RLock()
+        self._stopping = threading.Event()
         self._fingerprint: str | None = None
         self._planner = Planner(library)
         self._open: lifecycle.OpenIndex | None = None
@@ -93,6 +94,13 @@ class SearchIndex(Closing):
         with self._lock:
             self._close()
 
+    def stop(self) -> None:
+        """Stop a build or update running in another thread (its :meth:`ensure` or
+        :meth:`update` raises :class:`~.indexer.BuildStopped` within a few passages, or
+        between two fields of its commit; nothing is published), and any later one: the
+        reader is quitting. Takes no lock: the lock is held by the build."""
+        self._stopping.set()
+
     def _close(self) -> None:
         opened, self._open, self._retriever = self._open, None, None
         if opened is not None:
@@ -113,6 +121,7 @@ class SearchIndex(Closing):
                 library=self.library,
                 known_phrases=self._planner.expander.phrases,
                 progress=self.progress,
+                stop=self._stopping.is_set,
             )
             opened = lifecycle.ensure(
                 self.index_root,
@@ -144,6 +153,7 @@ class SearchIndex(Closing):
             write = functools.partial(
                 incremental.update, opened=opened, old=old, new=library, changed=changed,
                 known_phrases=self._planner.expander.phrases, progress=self.progress,
+                stop=self._stopping.is_set,
             )
             try:
                 fresh = lifecycle.ensure(
@@ -152,6 +162,9 @@ class SearchIndex(Closing):
                 )
             except IndexBusy:
                 self._close()  # the next search opens (or waits for) the new library's index
+                raise
+            except indexer.BuildStopped:
+                self._close()  # not built in full instead: the reader is quitting
                 raise
             except incremental.Compact as reason:
                 log.info("search index: %s; building it in full", reason)

@@ -31,7 +31,7 @@ from typing import Any
 from jpbrief.core.model import Library
 from jpbrief.core.search import indexer, ranking, store
 from jpbrief.core.search.analysis import analyse
-from jpbrief.core.search.indexer import LENGTHS_FILE, VOCABULARY_FILE, Built, Progress
+from jpbrief.core.search.indexer import LENGTHS_FILE, VOCABULARY_FILE, Built, Progress, Stop, check
 from jpbrief.core.search.lifecycle import OpenIndex
 from jpbrief.core.search.schema import SCORED_FIELDS, PassageDocument, build_schema, passage_document
 from jpbrief.core.search.vocabulary import Vocabulary
@@ -72,6 +72,7 @@ def update(
     changed: Collection[str],
     known_phrases: Iterable[str],
     progress: Progress | None = None,
+    stop: Stop | None = None,
 ) -> Built:
     """Write into ``storage`` (folder ``directory``) the index of ``new``, from ``opened``
     (the index of ``old``) by re-indexing the articles whose ids are in ``changed``."""
@@ -100,7 +101,9 @@ def update(
     _copy_index_files(opened.info.path, directory)
     changed_passages = [(a, p) for a in new.articles if a.id in changed for p in a.passages]
     added = indexer.add_passages(storage.open_index(schema=build_schema()), changed_passages, new.sources,
-                                 record, progress, len(changed_passages), delete_articles=sorted(changed))
+                                 record, progress, len(changed_passages), delete_articles=sorted(changed),
+                                 stop=stop)
+    check(stop)
 
     known = {tok.key: tok for phrase in known_phrases for tok in analyse(phrase)}
     entries = {

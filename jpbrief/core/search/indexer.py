@@ -15,7 +15,8 @@ from whoosh.codec.whoosh3 import W3Codec
 from jpbrief.core.model import Article, Library, Passage, Source
 from jpbrief.core.search import ranking
 from jpbrief.core.search.analysis import analyse
-from jpbrief.core.search.postings import PassageWriter
+from jpbrief.core.search.postings import BuildStopped as BuildStopped  # the build's, defined below it
+from jpbrief.core.search.postings import PassageWriter, Stop, check
 from jpbrief.core.search.schema import SCORED_FIELDS, PassageDocument, build_schema, passage_document
 from jpbrief.core.search.vocabulary import Vocabulary, VocabularyBuilder
 
@@ -55,11 +56,13 @@ def add_passages(
     total: int,
     *,
     delete_articles: Iterable[str] = (),
+    stop: Stop | None = None,
 ) -> int:
     """Delete the passages of ``delete_articles`` from ``index``, add each passage's document
     (``record`` sees it first) as one new segment, commit and close; how many were added.
     A full build and a content pack's update both come here (see :mod:`.postings`)."""
     writer = PassageWriter(index, codec=passage_codec())
+    writer.stop = stop
     documents = 0
     collecting = gc.isenabled()
     gc.disable()  # millions of tuples live until the commit: each full collection walked them all
@@ -67,6 +70,7 @@ def add_passages(
         for article_id in delete_articles:
             writer.delete_by_term("article", article_id)
         for article, passage in passages:
+            check(stop)
             document = passage_document(article, passage, sources)
             record(document)
             writer.add_passage(document.fields, document.terms)
@@ -90,6 +94,7 @@ def build(
     library: Library,
     known_phrases: Iterable[str],
     progress: Progress | None = None,
+    stop: Stop | None = None,
 ) -> Built:
     """Index every passage of ``library`` into the Whoosh ``storage``.
 
@@ -110,7 +115,8 @@ def build(
 
     total = library.passage_count
     documents = add_passages(storage.create_index(build_schema()), library.iter_passages(),
-                             library.sources, record, progress, total)
+                             library.sources, record, progress, total, stop=stop)
+    check(stop)
     built = vocabulary.build()
     if directory is not None:
         built.save(directory / VOCABULARY_FILE)

@@ -25,7 +25,7 @@ import struct
 import sys
 import zlib
 from array import array
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from hashlib import md5
 from typing import Any
 
@@ -45,6 +45,20 @@ _ONCE = pack_uint(1)
 _TERM_INFO = W3TermInfo._struct
 """A term's row: inlined?, total weight, documents, min and max length, max weight, first
 and last document (then the extent of its postings)."""
+
+
+Stop = Callable[[], bool]
+"""``stop()``: True when the build is to stop (asked between passages and between phases)."""
+
+
+class BuildStopped(Exception):
+    """A build or update was asked to stop (the reader is quitting): nothing is published."""
+
+
+def check(stop: Stop | None) -> None:
+    """Raise :class:`BuildStopped` if ``stop`` says so."""
+    if stop is not None and stop():
+        raise BuildStopped("the search index build was stopped")
 
 
 class PassageWriter(SegmentWriter):
@@ -70,6 +84,8 @@ class PassageWriter(SegmentWriter):
         self._postings: dict[str, dict[str, array[int]]] = {name: {} for name in self._boost}
         """Per field, per term: document number and frequency, pair after pair."""
         self._analysed: dict[tuple[str, str], dict[str, int]] = {}
+        self.stop: Stop | None = None
+        """Asked before each field is written at the commit: True raises ``BuildStopped``."""
 
     def add_document(self, **fields: Any) -> None:
         raise TypeError("PassageWriter writes analysed passages: call add_passage")
@@ -126,6 +142,7 @@ class PassageWriter(SegmentWriter):
         """Write the postings gathered by :meth:`add_passage` (instead of the pool's)."""
         self.perdocwriter.close()
         for name in self._order:
+            check(self.stop)
             if self._postings.get(name):
                 _write_field(self.fieldwriter, name, self.schema[name], self._postings[name],
                              self._boost[name])

@@ -239,7 +239,8 @@ class SearchIndexProtocol(Protocol):
     """What the UI holds of a search index (:class:`~.engine.SearchIndex` is one).
 
     ``ensure`` opens or builds it and may raise (the index is then unavailable);
-    ``search`` never raises: problems come back as the result's ``message``.
+    ``search`` never raises: problems come back as the result's ``message``; ``stop``,
+    from another thread, makes a build or update running there give up (at quit).
     """
 
     @property
@@ -260,3 +261,5 @@ class SearchIndexProtocol(Protocol):
     ) -> SearchResult: ...
 
     def close(self) -> None: ...
+
+    def stop(self) -> None: ...

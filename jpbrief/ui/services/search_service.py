@@ -85,6 +85,8 @@ class SearchService(QObject):
         super().__init__(parent)
         self._factory = factory
         self._index: SearchIndexPort | None = None  # touched only by the worker thread
+        self._opening: SearchIndexPort | None = None  # set by the worker while it opens one
+        self._stopping = False
         self._error = ""
         self._worker = Worker(self)  # one thread: the index is only ever touched by it
         self._latest = 0
@@ -115,7 +117,13 @@ class SearchService(QObject):
     def shutdown(self) -> None:
         """Stop: queued work is dropped, running work finishes, and nothing it reports is
         passed on (the window it would update may be gone by the time it arrives). The
-        index is closed: it holds its segment files open."""
+        index is closed: it holds its segment files open. A build or update running in
+        the worker is stopped (nothing is published; the next start builds again): at
+        1,000 articles a first build takes some 20 s, and quitting would wait for it."""
+        self._stopping = True  # before reading _opening: the worker reads them the other way round
+        for index in (self._opening, self._index):
+            if index is not None:
+                index.stop()
         self._worker.shutdown()
         index, self._index = self._index, None  # after the wait; close() waits for the index's lock
         if index is not None:
@@ -142,12 +150,17 @@ class SearchService(QObject):
             self._report(SearchStatus(IndexStatus.INDEXING))
             try:
                 index = self._factory()
+                self._opening = index
+                if self._stopping:  # shut down before it was seen: stop it now
+                    index.stop()
                 if index.ensure().built:
                     give_back()  # a build's postings, freed: not kept by the allocator
             except Exception as error:  # the reader keeps working without search
                 self._error = message_of(error) or type(error).__name__
                 self._report(SearchStatus(IndexStatus.UNAVAILABLE, self._error))
                 return None
+            finally:
+                self._opening = None
             if self._worker.closed:  # shut down while it was opening: nobody will close it
                 index.close()
                 return None
