@@ -69,10 +69,12 @@ def run_in(
 
 
 def startup_cache_written(env: dict[str, str]) -> Callable[[], bool]:
-    """Whether the reader has written its start-up cache (after the first paint; a JSON file
-    under ``startup/``, renamed into place): the warm-up run waits for it, so timed runs are warm."""
+    """Whether the reader has written its start-up cache (after the first paint;
+    ``library.json`` under ``startup/``, renamed into place after every article's file): the
+    warm-up run waits for it, so timed runs are warm. Any ``*.json`` would not do: the
+    articles' files come first, and a warm-up stopped between them leaves every timed run cold."""
     folder = Path(env["JPBRIEF_CACHE_DIR"]) / "startup"
-    return lambda: folder.is_dir() and any(folder.rglob("*.json"))
+    return lambda: folder.is_dir() and any(folder.rglob("library.json"))
 
 
 def main() -> int:

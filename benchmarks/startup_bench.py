@@ -93,8 +93,9 @@ def measure(
 ) -> tuple[float, float | None]:
     """Milliseconds from process start to its first paint, and peak RSS (MiB) by then.
 
-    ``linger_for``: keep the process running after its first paint until this file
-    exists (the reader's start-up cache, written after the first paint).
+    ``linger_for``: keep the process running after its first paint until a file named
+    ``library.json`` is under this folder (the reader's start-up cache, written after the
+    first paint in a folder per content-pack state, after every article's own file).
     """
     start = time.time()
     process = subprocess.Popen(
@@ -110,7 +111,8 @@ def measure(
             if line.startswith(MARK):
                 painted = float(line.split()[1])
                 rss = peak_rss_mb(process.pid)
-                while linger_for is not None and not linger_for.exists() and time.monotonic() < deadline:
+                while linger_for is not None and not any(linger_for.rglob("library.json")) \
+                        and time.monotonic() < deadline:
                     time.sleep(0.05)
                 return (painted - start) * 1000, rss
         raise RuntimeError(f"{command[:3]} did not paint within {timeout} s")
@@ -155,7 +157,7 @@ def main() -> int:
         floor_cmd = [sys.executable, "-c", FLOOR, str(html)]
         # One untimed run of each warms the OS file cache, Python's bytecode cache and
         # the reader's start-up cache (as on every launch after the first).
-        measure(app_cmd, env, linger_for=tmp_path / "jpbrief_cache_dir" / "startup" / "library.json")
+        measure(app_cmd, env, linger_for=tmp_path / "jpbrief_cache_dir" / "startup")
         measure(reader_cmd, env)
         measure(floor_cmd, env)
         app_ms, reader_ms, floor_ms, app_rss, floor_rss = [], [], [], [], []
