@@ -41,7 +41,6 @@ from pathlib import Path
 # wine_checks beside this file; build (packaging/build.py, the Linux driver) one folder up.
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 import wine_checks as checks  # noqa: E402
-
 from build import first_paint_after, folder_size, sha256, version  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
