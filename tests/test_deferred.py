@@ -298,3 +298,31 @@ def test_a_thread_reading_while_the_articles_let_go_always_gets_their_passages(t
     finally:
         sys.setswitchinterval(interval)
     assert wrong == []
+
+
+def test_an_index_built_while_the_articles_let_go_indexes_every_title(tmp_path: Path) -> None:
+    """A cold start builds the index in the worker while the window lets the parsed articles
+    go: the passages read after that are equal objects, not the same ones."""
+    from jpbrief.core.search import SearchIndex
+
+    def title_terms(racing: bool) -> set[str]:
+        library = load_library(CONTENT)
+        store = library_cache.save(CONTENT, tmp_path / f"startup-{racing}", library, {})
+        assert store is not None
+        index = SearchIndex(library, CONTENT, tmp_path / f"index-{racing}")
+        asked = [0]
+
+        def stop() -> bool:  # asked before each passage: the window's let_go lands before the first
+            asked[0] += 1
+            if racing and asked[0] == 1:
+                assert library_cache.let_go(library, store) == len(library.articles)
+            return False
+
+        index._stopping.is_set = stop  # type: ignore[method-assign]
+        with index:
+            index.ensure()
+            assert index._open is not None
+            return set(index._open.searcher.reader().field_terms("title"))
+
+    clean = title_terms(racing=False)
+    assert clean and title_terms(racing=True) == clean
