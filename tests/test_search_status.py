@@ -165,3 +165,23 @@ def test_a_build_started_after_shutdown_was_asked_is_stopped_too() -> None:
     service = SearchService(SlowBuild)
     service._stopping = True  # shutdown has begun, and read no index yet
     assert service._ensure_index() is None
+
+
+def test_an_update_after_a_shutdown_began_while_its_index_opened_is_stopped() -> None:
+    """shutdown() sets its flag, then stops the index it sees opening or open: one that has
+    just finished opening (neither, for a moment) is stopped by the worker before updating."""
+    updates: list[bool] = []
+    service: SearchService
+
+    class OpensAsShutdownBegins(FakeIndex):
+        def ensure(self, *, rebuild: bool = False) -> IndexInfo:
+            service._stopping = True  # the UI thread's shutdown, between the worker's steps
+            return super().ensure()
+
+        def update(self, library: object, changed: object) -> IndexInfo:
+            updates.append(self.stopped)
+            return super().update(library, changed)
+
+    service = SearchService(OpensAsShutdownBegins)
+    service._update_index(load_library(CONTENT), frozenset({"some-article"}))
+    assert updates == [True]

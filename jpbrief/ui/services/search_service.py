@@ -174,6 +174,8 @@ class SearchService(QObject):
             return
         why = translate("Search", "updating the index for {count} article(s)").format(count=len(changed))
         self._report(SearchStatus(IndexStatus.INDEXING, why))
+        if self._stopping:  # shutdown began while the index was opening, and saw neither
+            index.stop()
         try:
             index.update(library, changed)
         except Exception as error:  # the reader keeps working without search
