@@ -53,6 +53,17 @@ def test_a_cache_naming_a_folder_outside_its_own_is_refused(tmp_path: Path) -> N
         assert library_cache.load(content, cache) is None
 
 
+def test_a_cache_whose_article_digest_is_not_a_hash_is_refused(tmp_path: Path) -> None:
+    content, cache = _content(tmp_path), tmp_path / "startup"
+    assert library_cache.save(content, cache, LIBRARY, {})
+    data = json.loads((cache / library_cache.FILE_NAME).read_text(encoding="utf-8"))
+    assert library_cache.load(content, cache) is not None
+    for digest in ("é" * 64, "", "0" * 63, "A" * 64):
+        data["articles"][0]["header"][3] = digest
+        (cache / library_cache.FILE_NAME).write_text(json.dumps(data), encoding="utf-8")
+        assert library_cache.load(content, cache) is None, digest
+
+
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 def test_a_first_start_caches_the_article_shown_then_each_one_opened(qtbot, tmp_path: Path) -> None:
 

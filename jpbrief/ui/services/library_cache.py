@@ -49,6 +49,7 @@ FORMAT = 9  # 5: glossary terms with Japanese names, and their links in the rend
 # 9: each article's digest in its header (the search fingerprint decodes no article)
 FILE_NAME = "library.json"
 HTML_DIR = re.compile(r"html-[0-9a-f]{16}")
+DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 def fingerprint(content_dir: Path) -> str:
@@ -161,6 +162,8 @@ def _decode_article(data: Any, store: RenderedStore) -> DeferredArticle:
         raise ValueError("an article's header: expected an object")
     fields = decode(Article, {**data["fields"], "passages": []})
     themes, total, sources, digest = _HEADER(data.get("header"))
+    if not DIGEST.fullmatch(digest):  # hashed into the search fingerprint as ASCII
+        raise ValueError("an article's header: its digest is not a SHA-256 in hex")
     return DeferredArticle.from_header(fields, themes=themes, total=total, sources=frozenset(sources),
                                        digest=digest, load=store.passages)
 
