@@ -88,15 +88,32 @@ def test_a_first_start_caches_the_article_shown_then_each_one_opened(qtbot, tmp_
 def test_after_a_first_start_the_articles_let_their_passages_go_and_read_them_back(
     qtbot, tmp_path: Path
 ) -> None:
+    import threading
+
     from jpbrief.core import deferred
     from jpbrief.core.content import load_library
 
     cache = tmp_path / "startup"
-    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", cache_root=cache)
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", cache_root=cache, start=False)
+    opening, indexed = threading.Event(), threading.Event()
+    real = app._search_factory
+    assert real is not None
+
+    def held_open():  # the index opens only when the test says so
+        index = real()
+        opening.set()
+        indexed.wait(30)
+        return index
+
+    app._search_factory = held_open
+    app.start()
     try:
         held = list(app.library.articles)  # the very objects the window and search hold
-        qtbot.waitUntil(lambda: (cache / library_cache.FILE_NAME).exists())
-        assert all(isinstance(a, deferred.DeferredArticle) for a in app.library.articles)
+        qtbot.waitUntil(lambda: (cache / library_cache.FILE_NAME).exists() and opening.is_set())
+        # Not while the search worker may still read them all for its index:
+        assert not any(isinstance(a, deferred.DeferredArticle) for a in app.library.articles)
+        indexed.set()
+        qtbot.waitUntil(lambda: all(isinstance(a, deferred.DeferredArticle) for a in app.library.articles))
         assert all(a is b for a, b in zip(app.library.articles, held, strict=True))
         assert app.reading.current is not None and app.reading.current in held
         parsed = load_library(CONTENT)

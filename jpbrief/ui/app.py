@@ -259,13 +259,32 @@ class ReaderApp(OnDemandParts, QObject):
                                        stamp=self._cache_stamp)
             if store is not None:
                 self.reading.keep_renderings(store)
-                # Every article was parsed: their passages are in the cache now, read
-                # from it when needed, as on any later start (30 MB less at 1,000).
-                if library_cache.let_go(self.library, store):
-                    from jpbrief.core.memory import give_back
-
-                    give_back()
+                self._let_go_once_indexed(self.library, store)
             self._cache_root = None
+
+    def _let_go_once_indexed(self, library: Library, store: library_cache.RenderedStore) -> None:
+        """Every article was parsed and its passages are in the cache now: once the search
+        worker has read them for its index (opened, built or given up), they are let go,
+        read from the cache when needed as on any later start (30 MB less at 1,000), and
+        the freed heap given back. Not before: the build would decode them all again."""
+        from jpbrief.core.search.results import IndexStatus, SearchStatus
+
+        service = self.search
+
+        def let_go(status: SearchStatus | None = None) -> None:
+            if status is not None:
+                if status.state is IndexStatus.INDEXING:
+                    return
+                service.state_changed.disconnect(let_go)
+            if self.library is library and library_cache.let_go(library, store):
+                from jpbrief.core.memory import give_back
+
+                give_back()
+
+        if self._index_at_start and (service.status is None or service.status.state is IndexStatus.INDEXING):
+            service.state_changed.connect(let_go)
+        else:
+            let_go()
 
     def save_state(self) -> None:
         self._dismiss_card()
