@@ -95,8 +95,7 @@ class DeferredArticle(Article):
         article = object.__new__(cls)
         state = dict(vars(fields))
         state.pop("passages", None)
-        state.update(_header_themes=dict(themes), _header_total=total,
-                     _header_sources=frozenset(sources), _header_digest=digest, _load=load)
+        state.update(_header_state(themes, total, sources, digest, load))
         object.__setattr__(article, "__dict__", state)
         return article
 
@@ -176,12 +175,17 @@ def let_go(article: Article, head: Mapping[str, Any], load: Loader) -> bool:
     if type(article) is not Article:
         return False
     state = article.__dict__
-    state.update(_header_themes=dict(head["themes"]), _header_total=int(head["total"]),
-                 _header_sources=frozenset(head["sources"]), _header_digest=str(head["digest"]),
-                 _load=load)
+    state.update(_header_state(head["themes"], head["total"], head["sources"], head["digest"], load))
     object.__setattr__(article, "__class__", DeferredArticle)
     state.pop("passages", None)
     return True
+
+
+def _header_state(themes: Mapping[str, int], total: int, sources: Any, digest: str,
+                  load: Loader) -> dict[str, Any]:
+    """A deferred article's own attributes, from its header."""
+    return {"_header_themes": dict(themes), "_header_total": int(total),
+            "_header_sources": frozenset(sources), "_header_digest": str(digest), "_load": load}
 
 
 def _fields(article: Article) -> tuple[Any, ...]:

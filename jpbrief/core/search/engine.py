@@ -98,7 +98,8 @@ class SearchIndex(Closing):
         """Stop a build or update running in another thread (its :meth:`ensure` or
         :meth:`update` raises :class:`~.indexer.BuildStopped` within a few passages, or
         between two fields of its commit; nothing is published), and any later one: the
-        reader is quitting. Takes no lock: the lock is held by the build."""
+        reader is quitting, or has replaced this index's library with a reloaded one.
+        Takes no lock: the lock is held by the build."""
         self._stopping.set()
 
     def _close(self) -> None:
@@ -164,7 +165,7 @@ class SearchIndex(Closing):
                 self._close()  # the next search opens (or waits for) the new library's index
                 raise
             except indexer.BuildStopped:
-                self._close()  # not built in full instead: the reader is quitting
+                self._close()  # not built in full instead: nobody wants this index any more
                 raise
             except incremental.Compact as reason:
                 log.info("search index: %s; building it in full", reason)

@@ -52,7 +52,8 @@ Stop = Callable[[], bool]
 
 
 class BuildStopped(Exception):
-    """A build or update was asked to stop (the reader is quitting): nothing is published."""
+    """A build or update was asked to stop (the reader is quitting, or reloaded its
+    library): nothing is published."""
 
 
 def check(stop: Stop | None) -> None:

@@ -240,7 +240,8 @@ class SearchIndexProtocol(Protocol):
 
     ``ensure`` opens or builds it and may raise (the index is then unavailable);
     ``search`` never raises: problems come back as the result's ``message``; ``stop``,
-    from another thread, makes a build or update running there give up (at quit).
+    from another thread, makes a build or update running there give up (at quit, or
+    when a reload replaces the library).
     """
 
     @property

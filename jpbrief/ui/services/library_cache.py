@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from jpbrief import __version__
+from jpbrief.core import deferred
 from jpbrief.core.content_files import list_content, stat_lines
 from jpbrief.core.deferred import DeferredArticle, header
 from jpbrief.core.durable import atomic_write_text
@@ -230,9 +231,7 @@ def let_go(library: Library, store: RenderedStore) -> int:
     """After :func:`save`: the library's parsed articles let their passages go, read from
     ``store`` again when needed, as after a start from the cache (see
     :func:`jpbrief.core.deferred.let_go`). How many were let go."""
-    from jpbrief.core.deferred import let_go as let_article_go
-
-    return sum(let_article_go(article, header(article), store.passages) for article in library.articles)
+    return sum(deferred.let_go(article, header(article), store.passages) for article in library.articles)
 
 
 def with_css(html: str, css: str) -> str:

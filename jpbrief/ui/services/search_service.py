@@ -118,8 +118,9 @@ class SearchService(QObject):
         """Stop: queued work is dropped, running work finishes, and nothing it reports is
         passed on (the window it would update may be gone by the time it arrives). The
         index is closed: it holds its segment files open. A build or update running in
-        the worker is stopped (nothing is published; the next start builds again): at
-        1,000 articles a first build takes some 20 s, and quitting would wait for it."""
+        the worker is stopped (nothing is published; the next service builds again): at
+        1,000 articles a first build takes some 20 s, and quitting (or a reload, which
+        replaces this service) would wait for it."""
         self._stopping = True  # before reading _opening: the worker reads them the other way round
         for index in (self._opening, self._index):
             if index is not None:
