@@ -54,3 +54,23 @@ def test_a_module_already_loaded_is_used_as_it_is(tmp_path: Path) -> None:
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) is True
+
+
+def test_the_stand_ins_never_enter_sys_modules(tmp_path: Path) -> None:
+    """Another thread importing asyncio while a quieted module runs must get the real one:
+    the stand-in is that module's alone, never in sys.modules."""
+    (tmp_path / "quiet_probe.py").write_text(
+        "import sys\nSEEN = sys.modules.get('asyncio')\nimport asyncio as A\n", encoding="utf-8")
+    probe = (
+        "import json, sys\n"
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        "from jpbrief.core.search import quiet_imports\n"
+        "quiet_imports.QUIETED['quiet_probe'] = ('asyncio',)\n"
+        "import quiet_probe\n"
+        "print(json.dumps({'seen': repr(quiet_probe.SEEN), 'stand_in': (quiet_probe.A.__doc__ or '')"
+        ".startswith('A stand-in'), 'loaded': 'asyncio' in sys.modules}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"seen": "None", "stand_in": True, "loaded": False}

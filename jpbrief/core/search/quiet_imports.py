@@ -7,10 +7,11 @@ has none of). Between them they load ``ssl`` (and OpenSSL), ``http.client``, ``e
 ``socket``, ``asyncio`` and ``subprocess``: about 12 MB of memory and 120 ms of CPU when
 the reader opens its index, in a reader that never touches the network.
 
-:func:`install` adds an import finder that runs just those two modules with stand-ins in
-``sys.modules`` for ``urllib.request`` and ``asyncio``, then takes the stand-ins out again:
-a later ``import asyncio`` anywhere gets the real module. Stand-ins are used only when the
-real module is not loaded already. The stand-in ``urlretrieve`` refuses to run; the
+:func:`install` adds an import finder that runs just those two modules with builtins of
+their own, whose ``__import__`` answers ``urllib.request`` and ``asyncio`` with stand-ins;
+``sys.modules`` is never touched, so no other module, and no other thread, ever sees a
+stand-in, and a later ``import asyncio`` anywhere gets the real module. Stand-ins are used
+only when the real module is not loaded already. The stand-in ``urlretrieve`` refuses to run; the
 stand-in ``asyncio`` answers ``iscoroutinefunction`` as :mod:`inspect` does and hands
 ``ensure_future`` to the real module. Should a release of either package import
 something else, it is imported as usual (``tests/test_search_imports.py`` says so).
@@ -18,6 +19,7 @@ something else, it is imported as usual (``tests/test_search_imports.py`` says s
 
 from __future__ import annotations
 
+import builtins
 import importlib
 import sys
 import types
@@ -61,14 +63,19 @@ class _QuietLoader:
         return self.loader.create_module(spec)
 
     def exec_module(self, module: types.ModuleType) -> None:
-        placed = {name: _stand_in(name) for name in self.without if name not in sys.modules}
-        sys.modules.update(placed)
-        try:
-            self.loader.exec_module(module)
-        finally:
-            for name, stand_in in placed.items():
-                if sys.modules.get(name) is stand_in:
-                    del sys.modules[name]
+        stand_ins = {name: _stand_in(name) for name in self.without if name not in sys.modules}
+        if stand_ins:
+            real_import = builtins.__import__
+
+            def quiet_import(name: str, globals: Any = None, locals: Any = None,
+                             fromlist: Any = (), level: int = 0) -> Any:
+                if level == 0 and name in stand_ins:
+                    return stand_ins[name]
+                return real_import(name, globals, locals, fromlist, level)
+
+            # The module's code (and the functions it defines) reads these, not the real ones.
+            module.__dict__["__builtins__"] = {**vars(builtins), "__import__": quiet_import}
+        self.loader.exec_module(module)
 
 
 class _QuietFinder:
