@@ -8,10 +8,15 @@ alternating rounds. Prints JSON: each side's median/min/max wall time to the fir
 the median of the per-round ratios this/other (below 1: this side paints sooner), and each
 side's CPU time used by then (what a loaded machine moves least).
 
-Usage: ``python benchmarks/startup_ab_bench.py OTHER [--runs N]``. OTHER is either another
-checkout (e.g. ``git worktree add /tmp/before <rev>`` of the commit to compare with) or a
-frozen build's executable (``dist/jpbrief/jpbrief`` from ``packaging/build.py``): the
-frozen app against the venv run of the same commit.
+Usage: ``python benchmarks/startup_ab_bench.py OTHER [--runs N] [--content DIR] [--cold]``.
+OTHER is either another checkout (e.g. ``git worktree add /tmp/before <rev>`` of the commit
+to compare with) or a frozen build's executable (``dist/jpbrief/jpbrief`` from
+``packaging/build.py``): the frozen app against the venv run of the same commit.
+``--content``: read that folder, not the bundled articles (``scale_bench.py`` makes large
+ones). ``--cold``: each timed run starts without its start-up cache (a first start, or one
+after the content changed; the search index, built by the warm-up, is kept), and the JSON
+adds each side's time until that cache is written again (``cached_ms``): a reader that
+writes it after its first paint is not done with the start until then.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -48,9 +54,12 @@ def cpu_ms(pid: int) -> float:
 
 
 def run_in(
-    checkout: Path, command: list[str], env: dict[str, str], linger_for: Callable[[], bool] | None = None
+    checkout: Path, command: list[str], env: dict[str, str], linger_for: Callable[[], bool] | None = None,
+    lingered: list[float] | None = None,
 ) -> tuple[float, float]:
-    """Milliseconds to the first paint of ``command`` started in ``checkout``: wall, CPU."""
+    """Milliseconds to the first paint of ``command`` started in ``checkout``: wall, CPU.
+    ``linger_for``: keep it running until that holds (at most 60 s), and append the
+    milliseconds from the start until then to ``lingered``."""
     start = time.time()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                text=True, env=env, cwd=checkout)
@@ -61,7 +70,9 @@ def run_in(
                 wall, cpu = (float(line.split()[1]) - start) * 1000, cpu_ms(process.pid)
                 deadline = time.monotonic() + 60
                 while linger_for is not None and not linger_for() and time.monotonic() < deadline:
-                    time.sleep(0.05)
+                    time.sleep(0.01)
+                if lingered is not None:
+                    lingered.append((time.time() - start) * 1000)
                 return wall, cpu
         raise RuntimeError(f"{command} exited before its first paint")
     finally:
@@ -81,6 +92,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("other", type=Path, help="another checkout, or a frozen build's executable")
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--content", type=Path, help="the content folder both sides read")
+    parser.add_argument("--cold", action="store_true", help="every timed run without a start-up cache")
     args = parser.parse_args()
     other = args.other.resolve()
     # Bytecode is written by the warm-up run and read after, for both sides alike (with
@@ -88,9 +101,10 @@ def main() -> int:
     base = {**os.environ, "JPBRIEF_STARTUP_TIMESTAMP": "1", "PYTHONDONTWRITEBYTECODE": ""}
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         base.setdefault("QT_QPA_PLATFORM", "offscreen")
-    venv_command = [sys.executable, "-m", "jpbrief", "read"]
+    content = [] if args.content is None else ["--content", str(args.content.resolve())]
+    venv_command = [sys.executable, "-m", "jpbrief", *content, "read"]
     frozen = other.is_file()
-    other_command = [str(other), "read"] if frozen else venv_command
+    other_command = [str(other), *content, "read"] if frozen else venv_command
     with tempfile.TemporaryDirectory(prefix="jpbrief-ab-") as tmp:
         sides = {"this": (HERE, venv_command, side_env(base, Path(tmp) / "this")),
                  "other": (HERE if frozen else other, other_command, side_env(base, Path(tmp) / "other"))}
@@ -98,16 +112,23 @@ def main() -> int:
             run_in(checkout, command, env, linger_for=startup_cache_written(env))
         times: dict[str, list[float]] = {"this": [], "other": []}
         cpu: dict[str, list[float]] = {"this": [], "other": []}
+        cached: dict[str, list[float]] = {"this": [], "other": []}
         for round_ in range(args.runs):
             order = ("this", "other") if round_ % 2 == 0 else ("other", "this")
             for name in order:
                 checkout, command, env = sides[name]
-                wall, used = run_in(checkout, command, env)
+                if args.cold:
+                    shutil.rmtree(Path(env["JPBRIEF_CACHE_DIR"]) / "startup", ignore_errors=True)
+                    wall, used = run_in(checkout, command, env, startup_cache_written(env), cached[name])
+                else:
+                    wall, used = run_in(checkout, command, env)
                 times[name].append(wall)
                 cpu[name].append(used)
     ratios = [a / b for a, b in zip(times["this"], times["other"], strict=True)]
     print(json.dumps({
         "runs": args.runs,
+        "content": "bundled" if args.content is None else str(args.content),
+        "cold": args.cold,
         "platform": base.get("QT_QPA_PLATFORM", "native"),
         "this": f"{HERE} (venv)", "other": f"{other} ({'frozen' if frozen else 'venv'})",
         "this_ms": bench.summary(times["this"]),
@@ -115,6 +136,8 @@ def main() -> int:
         "paired_ratio_this_over_other": round(statistics.median(ratios), 3),
         "this_cpu_ms": bench.summary(cpu["this"]),
         "other_cpu_ms": bench.summary(cpu["other"]),
+        **({"this_cached_ms": bench.summary(cached["this"]),
+            "other_cached_ms": bench.summary(cached["other"])} if args.cold else {}),
     }, indent=2))
     return 0
 
