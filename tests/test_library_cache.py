@@ -64,13 +64,56 @@ def test_a_cache_whose_article_digest_is_not_a_hash_is_refused(tmp_path: Path) -
         assert library_cache.load(content, cache) is None, digest
 
 
+def test_a_first_start_parses_caches_and_reads_the_library_back(tmp_path: Path) -> None:
+    import weakref
+
+    from jpbrief.core import deferred
+    from jpbrief.core.content import load_library
+
+    cache = tmp_path / "startup"
+    parsed: list[weakref.ref[Library]] = []
+
+    def parse() -> Library:
+        library = load_library(CONTENT)
+        parsed.append(weakref.ref(library))
+        return library
+
+    library, store = library_cache.parse_and_cache(CONTENT, cache, library_cache.fingerprint(CONTENT), parse)
+    assert len(parsed) == 1 and parsed[0]() is None  # the parse is not kept
+    assert store is not None and set(store) == set()  # nothing rendered yet
+    assert library.articles and all(
+        isinstance(a, deferred.DeferredArticle) and not a.decoded for a in library.articles)
+    fresh = load_library(CONTENT)
+    assert [a.passages for a in library.articles] == [a.passages for a in fresh.articles]
+    assert library.themes == fresh.themes and library.sources == fresh.sources
+    again = library_cache.load(CONTENT, cache)  # what the next start finds
+    assert again is not None and [a.id for a in again[0].articles] == [a.id for a in library.articles]
+
+
+def test_a_first_start_that_cannot_cache_keeps_the_parsed_library(tmp_path: Path, monkeypatch) -> None:
+    from jpbrief.core.content import load_library
+
+    calls: list[Library] = []
+
+    def parse() -> Library:
+        calls.append(load_library(CONTENT))
+        return calls[-1]
+
+    blocked = tmp_path / "startup"
+    blocked.write_text("a file where the cache folder goes", encoding="utf-8")
+    library, store = library_cache.parse_and_cache(CONTENT, blocked, "stamp", parse)
+    assert store is None and library is calls[0] and len(calls) == 1
+
+    monkeypatch.setattr(library_cache, "load", lambda *_args, **_kw: None)  # written, not read back
+    library, store = library_cache.parse_and_cache(CONTENT, tmp_path / "other", "stamp", parse)
+    assert store is None and len(calls) == 3 and library is calls[2]
+
+
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 def test_a_first_start_caches_the_article_shown_then_each_one_opened(qtbot, tmp_path: Path) -> None:
-
     cache = tmp_path / "startup"
     app = build_app(qtbot, tmp_path / "config", tmp_path / "index", cache_root=cache)
     try:
-        qtbot.waitUntil(lambda: (cache / library_cache.FILE_NAME).exists())
         shown = app.reading.current
         assert shown is not None
         loaded = library_cache.load(CONTENT, cache)
@@ -80,45 +123,5 @@ def test_a_first_start_caches_the_article_shown_then_each_one_opened(qtbot, tmp_
         assert set(loaded[1]) == {shown.id, other.id}
         css = app.reading.appearance.reader_css()  # what a warm start shows: the same page
         assert library_cache.with_css(loaded[1][other.id], css) == app.reading._render(other)
-    finally:
-        close_app(app)
-
-
-@pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
-def test_after_a_first_start_the_articles_let_their_passages_go_and_read_them_back(
-    qtbot, tmp_path: Path
-) -> None:
-    import threading
-
-    from jpbrief.core import deferred
-    from jpbrief.core.content import load_library
-
-    cache = tmp_path / "startup"
-    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", cache_root=cache, start=False)
-    opening, indexed = threading.Event(), threading.Event()
-    real = app._search_factory
-    assert real is not None
-
-    def held_open():  # the index opens only when the test says so
-        index = real()
-        opening.set()
-        indexed.wait(30)
-        return index
-
-    app._search_factory = held_open
-    app.start()
-    try:
-        held = list(app.library.articles)  # the very objects the window and search hold
-        qtbot.waitUntil(lambda: (cache / library_cache.FILE_NAME).exists() and opening.is_set())
-        # Not while the search worker may still read them all for its index:
-        assert not any(isinstance(a, deferred.DeferredArticle) for a in app.library.articles)
-        indexed.set()
-        qtbot.waitUntil(lambda: all(isinstance(a, deferred.DeferredArticle) for a in app.library.articles))
-        assert all(a is b for a, b in zip(app.library.articles, held, strict=True))
-        assert app.reading.current is not None and app.reading.current in held
-        parsed = load_library(CONTENT)
-        assert [a.passages for a in app.library.articles] == [a.passages for a in parsed.articles]
-        other = next(a for a in app.library.articles if a.id != app.reading.current.id)
-        assert app.reading.open_article(other.id) and app.reading.current is other
     finally:
         close_app(app)

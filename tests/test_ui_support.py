@@ -40,9 +40,16 @@ def build_app(
 ) -> ReaderApp:
     """``prerendered``: hand it every article's HTML, as a start from the start-up cache does;
     ``notes_db``: a notes store there (opened after the first paint; None: no notes);
-    ``cache_root``: write the start-up cache there after the first paint."""
-    library = load_library(content)
-    rendered = None
+    ``cache_root``: a first start's, as ``jpbrief read`` makes it: the library parsed,
+    written to a start-up cache there and read back (its articles deferred)."""
+    rendered: Any = None
+    if cache_root is not None:
+        from jpbrief.ui.services import library_cache
+
+        library, rendered = library_cache.parse_and_cache(
+            content, cache_root, library_cache.fingerprint(content), lambda: load_library(content))
+    else:
+        library = load_library(content)
     if prerendered:
         from jpbrief.core.render import render_article
 
@@ -54,7 +61,6 @@ def build_app(
         search_factory=default_index_factory(content, library, index_root, key_dir=config_dir.parent / "data"),
         confirm_url=confirm,
         rendered=rendered,
-        cache_root=cache_root,
         notes_factory=None if notes_db is None else lambda: _notes_store(notes_db),
         index_at_start=index_at_start,
     )

@@ -163,24 +163,6 @@ class DeferredArticle(Article):
         return (Article, _fields(self))
 
 
-def let_go(article: Article, head: Mapping[str, Any], load: Loader) -> bool:
-    """Make a loaded :class:`Article` a :class:`DeferredArticle` in place, its passages
-    dropped from memory and read by ``load`` when next asked for: after a start that
-    parsed every article has written them to its cache. ``head``: its :func:`header`.
-
-    The same object, so whatever holds it (the window, a worker reading the library) holds
-    it still; equal and hashing as before. Another thread reading it meanwhile sees either
-    the article with its passages or the deferred one: the header goes in first, then the
-    class changes, then the passages go. False (nothing done) for any other kind of article."""
-    if type(article) is not Article:
-        return False
-    state = article.__dict__
-    state.update(_header_state(head["themes"], head["total"], head["sources"], head["digest"], load))
-    object.__setattr__(article, "__class__", DeferredArticle)
-    state.pop("passages", None)
-    return True
-
-
 def _header_state(themes: Mapping[str, int], total: int, sources: Any, digest: str,
                   load: Loader) -> dict[str, Any]:
     """A deferred article's own attributes, from its header."""

@@ -28,10 +28,9 @@ from jpbrief.ui.controllers.appearance import AppearanceController
 from jpbrief.ui.controllers.reading import ReadingController
 from jpbrief.ui.controllers.reload import LibraryReload
 from jpbrief.ui.controllers.search import SearchController
-from jpbrief.ui.labels import interface_labels, rendering_key
+from jpbrief.ui.labels import interface_labels
 from jpbrief.ui.parts import LIBRARY_TAB, NOTES_TAB, SEARCH_TAB, THEMES_TAB, TIMELINE_TAB, OnDemandParts
 from jpbrief.ui.ports import LaunchPaths, NotesPort
-from jpbrief.ui.services import library_cache
 from jpbrief.ui.services.appearance import Appearance, ensure_style, reader_font
 from jpbrief.ui.services.settings import Settings
 from jpbrief.ui.widgets.main_window import MainWindow
@@ -59,16 +58,12 @@ class ReaderApp(OnDemandParts, QObject):
         search_factory: Callable[[], SearchIndexPort] | None = None,
         confirm_url: ConfirmUrl | None = None,
         rendered: Mapping[str, str] | None = None,
-        cache_root: Path | None = None,
         notes_factory: Callable[[], NotesPort] | None = None,
-        cache_stamp: str | None = None,
         where: LaunchPaths | None = None,
         load: Callable[[], Library] | None = None,
         index_at_start: bool = True,
     ) -> None:
         """``rendered``: articles' HTML from the start-up cache (no CSS, no marking);
-        ``cache_root``: where to write that cache after the first paint (None: don't), under
-        ``cache_stamp``, the content's fingerprint taken before the library was loaded;
         ``notes_factory``: opens the notes store (after the first paint; None: no notes);
         ``where``: resources and the search index's folders (default: the installed layout);
         ``load``: reads the library again, for a reload (default: the folder with the packs);
@@ -77,9 +72,7 @@ class ReaderApp(OnDemandParts, QObject):
         left it, so its index most likely exists: why hold its memory before a search)."""
         super().__init__()
         self.where = where or LaunchPaths.default()
-        self._cache_stamp = cache_stamp
         self.library = library
-        self._cache_root = cache_root
         self._index_at_start = index_at_start
         self.content_dir = Path(content_dir)
         self.settings = settings
@@ -239,7 +232,7 @@ class ReaderApp(OnDemandParts, QObject):
 
     def after_first_paint(self) -> None:
         """Work that must not delay the first paint: notes (and with them the saved reading
-        position of the article shown), the search index, the start-up cache."""
+        position of the article shown), the search index, the watchers."""
         self.annotations.open_notes()
         self.reading.after_first_paint()
         self.appearance_control.system_scheme_changed()  # start-up read the palette: ask Qt now
@@ -247,44 +240,6 @@ class ReaderApp(OnDemandParts, QObject):
         if self._index_at_start:
             self.search.prepare()
         self.packs.watch()
-        if self._cache_root is not None:
-            # The model, and the article shown; any other is added when first shown (a
-            # library of 10,000 is not rendered at once, freezing the window).
-            from jpbrief.core.render import render_article
-
-            current = self.reading.current
-            html = {} if current is None else {rendering_key(current.id, self.language): render_article(
-                current, self.library, with_sources=True, labels=self.labels)}
-            store = library_cache.save(self.content_dir, self._cache_root, self.library, html,
-                                       stamp=self._cache_stamp)
-            if store is not None:
-                self.reading.keep_renderings(store)
-                self._let_go_once_indexed(self.library, store)
-            self._cache_root = None
-
-    def _let_go_once_indexed(self, library: Library, store: library_cache.RenderedStore) -> None:
-        """Every article was parsed and its passages are in the cache now: once the search
-        worker has read them for its index (opened, built or given up), they are let go,
-        read from the cache when needed as on any later start (30 MB less at 1,000), and
-        the freed heap given back. Not before: the build would decode them all again."""
-        from jpbrief.core.search.results import IndexStatus, SearchStatus
-
-        service = self.search
-
-        def let_go(status: SearchStatus | None = None) -> None:
-            if status is not None:
-                if status.state is IndexStatus.INDEXING:
-                    return
-                service.state_changed.disconnect(let_go)
-            if self.library is library and library_cache.let_go(library, store):
-                from jpbrief.core.memory import give_back
-
-                give_back()
-
-        if self._index_at_start and (service.status is None or service.status.state is IndexStatus.INDEXING):
-            service.state_changed.connect(let_go)
-        else:
-            let_go()
 
     def save_state(self) -> None:
         self._dismiss_card()

@@ -129,13 +129,14 @@ def run(content_dir: Path, packs: Sequence[Path] = ()) -> int:
     cache_root = paths.cache_dir() / "startup" / state_key(paths.packs_dir())
     stamp = library_cache.fingerprint(content_dir)  # before loading: see library_cache.save
     cached = library_cache.load(content_dir, cache_root, stamp)
-    rendered: library_cache.RenderedStore | None = None
+    rendered: library_cache.RenderedStore | None
     if cached is not None:
         library, rendered = cached
-    else:
+    else:  # a first start, or the content changed: parsed, cached, and read back
         from jpbrief.core.packs.merge import load_merged
 
-        library = load_merged(content_dir, paths.packs_dir())
+        library, rendered = library_cache.parse_and_cache(
+            content_dir, cache_root, stamp, lambda: load_merged(content_dir, paths.packs_dir()))
     ensure_platform()
     from jpbrief.ui.platform_check import xcb_problem
 
@@ -156,8 +157,7 @@ def run(content_dir: Path, packs: Sequence[Path] = ()) -> int:
 
     reader_app = ReaderApp(
         library, content_dir, Settings(paths.config_dir()),
-        rendered=rendered, cache_root=None if cached else cache_root, cache_stamp=stamp,
-        notes_factory=open_notes_store, where=LaunchPaths.default(),
+        rendered=rendered, notes_factory=open_notes_store, where=LaunchPaths.default(),
         index_at_start=cached is None,  # the content changed (or a first start): index it now
     )
     from PySide6.QtCore import QTimer

@@ -128,7 +128,7 @@ def passage_document(
     """The document of ``passage``; the title goes with the article's first paragraph only
     (headings are never results)."""
     # By anchor, not identity: a deferred article's passages, read again, are equal
-    # objects, not the same ones (an article let go during a build: core.deferred.let_go).
+    # objects, not always the same ones (decoded again once pushed out of the recent ones).
     first = next((p for p in article.passages if p.kind != "heading"), None)
     title = article.title if first is not None and passage.anchor == first.anchor else ""
     cites = " ".join(

@@ -50,7 +50,7 @@ class ReadingController:
         themes_panel: Callable[[], ThemesPanel], dismiss_card: Callable[[], None],
     ) -> None:
         """``rendered``: articles' HTML from the start-up cache (no CSS, no marking), each
-        read when shown; an article rendered here is added to it (:meth:`keep_renderings`);
+        read when shown; an article rendered here is added to it when it is that store;
         ``labels``/``language``: the interface's words and language (renderings are kept per
         language); ``mark_spans``: marks a search hit's words in a passage (how many); ``themes_panel``: the
         Themes panel (built on first use); ``dismiss_card``: closes an open footnote card."""
@@ -121,11 +121,6 @@ class ReadingController:
             self._position(self.current, restore=True)
 
     # ------------------------------------------------------------------ positions
-    def keep_renderings(self, store: Mapping[str, str]) -> None:
-        """Read rendered articles from ``store`` (the start-up cache just written), and add
-        each article rendered from now on to it."""
-        self._rendered = store
-
     def _render(self, article: Article) -> str:
         if not self.marked_theme:
             key = rendering_key(article.id, self.language)
