@@ -125,3 +125,56 @@ def test_a_first_start_caches_the_article_shown_then_each_one_opened(qtbot, tmp_
         assert library_cache.with_css(loaded[1][other.id], css) == app.reading._render(other)
     finally:
         close_app(app)
+
+
+def test_a_content_folder_whose_name_is_not_utf8_is_cached_and_read_back(tmp_path: Path) -> None:
+    """Linux file names are bytes: one that is not UTF-8 reaches Python as lone surrogates,
+    which the cache writes as JSON escapes (UTF-8 cannot hold them) and reads back."""
+    import os
+    import shutil
+
+    from jpbrief.core.content import load_library
+
+    content = tmp_path / os.fsdecode(b"d\xe9p\xff")  # not UTF-8
+    shutil.copytree(CONTENT, content)
+    cache = tmp_path / "startup"
+    library, store = library_cache.parse_and_cache(
+        content, cache, library_cache.fingerprint(content), lambda: load_library(content))
+    assert store is not None
+    assert [a.passages for a in library.articles] == [a.passages for a in load_library(content).articles]
+    assert library_cache.load(content, cache) is not None  # the next start is a warm one
+    assert store.put("an-id", f"<p>{content}</p>") is False  # not kept, and no fault: only a cache
+
+
+def test_a_cache_half_written_leaves_no_generation_behind(tmp_path: Path, monkeypatch) -> None:
+    from jpbrief.core.content import load_library
+
+    library = load_library(CONTENT)
+    real, written = library_cache.atomic_write_text, []
+
+    def full_after_one(path: Path, text: str, **kwargs) -> None:
+        if written:
+            raise OSError(28, "No space left on device")
+        written.append(path)
+        real(path, text, **kwargs)
+
+    monkeypatch.setattr(library_cache, "atomic_write_text", full_after_one)
+    cache = tmp_path / "startup"
+    assert library_cache.save(CONTENT, cache, library, {}) is None
+    assert written and list(cache.iterdir()) == []
+
+
+def test_a_fault_writing_the_cache_is_said_and_the_parsed_library_read(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from jpbrief.core.content import load_library
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a fault of ours")
+
+    monkeypatch.setattr(library_cache, "save", broken)
+    parsed = load_library(CONTENT)
+    library, store = library_cache.parse_and_cache(CONTENT, tmp_path / "startup", "stamp", lambda: parsed)
+    assert library is parsed and store is None
+    err = capsys.readouterr().err
+    assert "start-up cache could not be written" in err and "RuntimeError: a fault of ours" in err

@@ -94,21 +94,21 @@ class RenderedStore(Mapping[str, str]):
         return True
 
     def put(self, article_id: str, html: str) -> bool:
-        """Keep ``html`` as the article's (False if it cannot be written: it is only a cache)."""
+        """Keep ``html`` as the article's (False if it cannot be written: it is only a cache;
+        ValueError: text that is not Unicode, such as a file name's undecodable bytes)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             atomic_write_text(self._path(article_id), html, durable=False)
             return True
-        except OSError:
+        except (OSError, ValueError):
             return False
 
     def put_passages(self, article: Article) -> bool:
         """Keep the article's passages (False if they cannot be written)."""
-        text = json.dumps(encode(article.passages), ensure_ascii=False)
         try:
-            atomic_write_text(self._path(article.id, ".json"), text, durable=False)
+            atomic_write_text(self._path(article.id, ".json"), _json(encode(article.passages)), durable=False)
             return True
-        except OSError:
+        except (OSError, ValueError):
             return False
 
     def passages(self, article: DeferredArticle) -> tuple[Passage, ...]:
@@ -129,9 +129,19 @@ class RenderedStore(Mapping[str, str]):
             return ()
         sys.stderr.write(f"jpbrief: the start-up cache of article {article.id!r} ({path}) "
                          f"cannot be used ({reason}); read again from {article.path}\n")
-        self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps(encode(fresh), ensure_ascii=False), durable=False)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(path, _json(encode(fresh)), durable=False)
+        except (OSError, ValueError):
+            pass  # read from the Markdown again next time: it is only a cache
         return fresh
+
+
+def _json(data: Any) -> str:
+    """JSON in ASCII: a path with a file name's undecodable bytes (lone surrogates, as
+    Python reads them on Linux) is written as escapes and read back the same, where UTF-8
+    could not hold it."""
+    return json.dumps(data)
 
 
 _PASSAGES = decoder(tuple[Passage, ...])
@@ -206,23 +216,29 @@ def save(content_dir: Path, cache_root: Path, library: Library, html: Mapping[st
         folder = f"html-{os.urandom(8).hex()}"
         store = RenderedStore(cache_root / folder)
         store.folder.mkdir()
-        for article_id, text in html.items():
-            if not store.put(article_id, text):
-                return None
-        for article in library.articles:
-            if not store.put_passages(article):
-                return None
-        payload = {"fingerprint": stamp, "library": encode(replace(library, articles=())),
-                   "articles": [_encode_article(article) for article in library.articles],
-                   "html": folder}
-        # A cache: a power cut only costs one normal load, so it is not fsynced.
-        atomic_write_text(cache_root / FILE_NAME, json.dumps(payload, ensure_ascii=False),
-                          durable=False)
     except OSError:
         return None
-    for old in cache_root.iterdir():  # earlier generations (another reader's, at worst re-rendered)
-        if old.name != folder and HTML_DIR.fullmatch(old.name):
-            shutil.rmtree(old, ignore_errors=True)
+    try:
+        written = (all(store.put(article_id, text) for article_id, text in html.items())
+                   and all(store.put_passages(article) for article in library.articles))
+        if written:
+            payload = {"fingerprint": stamp, "library": encode(replace(library, articles=())),
+                       "articles": [_encode_article(article) for article in library.articles],
+                       "html": folder}
+            # A cache: a power cut only costs one normal load, so it is not fsynced.
+            atomic_write_text(cache_root / FILE_NAME, _json(payload), durable=False)
+    except (OSError, ValueError):
+        written = False
+    if not written:  # a generation half written helps no one
+        shutil.rmtree(store.folder, ignore_errors=True)
+        return None
+    try:
+        generations = [old for old in cache_root.iterdir()
+                       if old.name != folder and HTML_DIR.fullmatch(old.name)]
+    except OSError:
+        generations = []
+    for old in generations:  # earlier ones (another reader's, at worst re-rendered)
+        shutil.rmtree(old, ignore_errors=True)
     return store
 
 
@@ -236,12 +252,19 @@ def parse_and_cache(content_dir: Path, cache_root: Path, stamp: str,
     articles the parse peaks near 110 MB, and the objects the reader keeps, made during
     it, pinned most of that heap for the whole session (``benchmarks/scale_bench.py``).
 
-    The parsed library and no store when the cache cannot be written; parsed again should
-    the file just written not read back."""
+    The parsed library and no store when the cache cannot be written (whatever the fault:
+    a cache never stops the reader); parsed again should the file just written not read
+    back."""
     from jpbrief.core.memory import collect_and_give_back
 
     library = parse()
-    if save(content_dir, cache_root, library, {}, stamp=stamp) is None:
+    try:
+        store = save(content_dir, cache_root, library, {}, stamp=stamp)
+    except Exception as error:  # a fault of ours: said, and the reader starts without a cache
+        sys.stderr.write(f"jpbrief: the start-up cache could not be written in {cache_root} "
+                         f"({type(error).__name__}: {error}); the library is read without it\n")
+        store = None
+    if store is None:
         return library, None
     del library
     collect_and_give_back()
