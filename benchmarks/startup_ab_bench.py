@@ -80,8 +80,9 @@ def run_in(
 
 
 def startup_cache_written(env: dict[str, str]) -> Callable[[], bool]:
-    """Whether the reader has written its start-up cache (after the first paint;
-    ``library.json`` under ``startup/``, renamed into place after every article's file): the
+    """Whether the reader has written its start-up cache (before its first paint now, after
+    it before 3 December; ``library.json`` under ``startup/``, renamed into place after every
+    article's file): the
     warm-up run waits for it, so timed runs are warm. Any ``*.json`` would not do: the
     articles' files come first, and a warm-up stopped between them leaves every timed run cold."""
     folder = Path(env["JPBRIEF_CACHE_DIR"]) / "startup"

@@ -94,8 +94,9 @@ def measure(
     """Milliseconds from process start to its first paint, and peak RSS (MiB) by then.
 
     ``linger_for``: keep the process running after its first paint until a file named
-    ``library.json`` is under this folder (the reader's start-up cache, written after the
-    first paint in a folder per content-pack state, after every article's own file).
+    ``library.json`` is under this folder (the reader's start-up cache, in a folder per
+    content-pack state, after every article's own file; a reader before 3 December wrote
+    it after its first paint).
     """
     start = time.time()
     process = subprocess.Popen(
