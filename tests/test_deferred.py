@@ -21,7 +21,7 @@ def _cached(tmp_path: Path, content: Path = CONTENT) -> tuple[Library, Library, 
     """(the library as loaded, as read back from a fresh start-up cache, the cache folder)."""
     library = load_library(content)
     cache = tmp_path / "startup"
-    assert library_cache.save(content, cache, library, {})
+    assert library_cache.save(content, cache, library)
     deferred.recent.clear()
     loaded = library_cache.load(content, cache)
     assert loaded is not None
@@ -94,7 +94,7 @@ def test_the_search_fingerprint_of_a_cached_library_is_the_loaded_ones_and_decod
     first, *others = library.articles
     library = replace(library, articles=(replace(first, pack="trainer-pack"), *others))  # a pack's
     cache = tmp_path / "startup"
-    assert library_cache.save(CONTENT, cache, library, {})
+    assert library_cache.save(CONTENT, cache, library)
     deferred.recent.clear()
     loaded = library_cache.load(CONTENT, cache)
     assert loaded is not None

@@ -22,8 +22,8 @@ def _content(tmp_path: Path) -> Path:
 
 def test_articles_are_read_one_at_a_time_and_added_later(tmp_path: Path) -> None:
     content, cache = _content(tmp_path), tmp_path / "startup"
-    store = library_cache.save(content, cache, LIBRARY, {"a/../b": "<html>one</html>"})
-    assert store is not None
+    store = library_cache.save(content, cache, LIBRARY)
+    assert store is not None and store.put("a/../b", "<html>one</html>")
     assert [p.name for p in cache.iterdir() if p.is_dir()] == [store.folder.name]
     assert all(p.parent == store.folder for p in store.folder.iterdir())  # the id is no path
     loaded = library_cache.load(content, cache)
@@ -37,15 +37,16 @@ def test_articles_are_read_one_at_a_time_and_added_later(tmp_path: Path) -> None
 
 def test_a_new_cache_drops_the_older_rendered_articles(tmp_path: Path) -> None:
     content, cache = _content(tmp_path), tmp_path / "startup"
-    first = library_cache.save(content, cache, LIBRARY, {"a/../b": "old"})
-    second = library_cache.save(content, cache, LIBRARY, {})
+    first = library_cache.save(content, cache, LIBRARY)
+    assert first is not None and first.put("a/../b", "old")
+    second = library_cache.save(content, cache, LIBRARY)
     assert first is not None and second is not None and not first.folder.exists()
     assert library_cache.load(content, cache)[1].get("a/../b") is None  # type: ignore[index]
 
 
 def test_a_cache_naming_a_folder_outside_its_own_is_refused(tmp_path: Path) -> None:
     content, cache = _content(tmp_path), tmp_path / "startup"
-    assert library_cache.save(content, cache, LIBRARY, {})
+    assert library_cache.save(content, cache, LIBRARY)
     data = json.loads((cache / library_cache.FILE_NAME).read_text(encoding="utf-8"))
     for folder in ("../../etc", "html-0123456789abcdef/..", 7):
         data["html"] = folder
@@ -55,7 +56,7 @@ def test_a_cache_naming_a_folder_outside_its_own_is_refused(tmp_path: Path) -> N
 
 def test_a_cache_whose_article_digest_is_not_a_hash_is_refused(tmp_path: Path) -> None:
     content, cache = _content(tmp_path), tmp_path / "startup"
-    assert library_cache.save(content, cache, LIBRARY, {})
+    assert library_cache.save(content, cache, LIBRARY)
     data = json.loads((cache / library_cache.FILE_NAME).read_text(encoding="utf-8"))
     assert library_cache.load(content, cache) is not None
     for digest in ("é" * 64, "", "0" * 63, "A" * 64):
@@ -160,7 +161,7 @@ def test_a_cache_half_written_leaves_no_generation_behind(tmp_path: Path, monkey
 
     monkeypatch.setattr(library_cache, "atomic_write_text", full_after_one)
     cache = tmp_path / "startup"
-    assert library_cache.save(CONTENT, cache, library, {}) is None
+    assert library_cache.save(CONTENT, cache, library) is None
     assert written and list(cache.iterdir()) == []
 
 

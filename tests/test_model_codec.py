@@ -49,7 +49,8 @@ def test_the_start_up_cache_keeps_the_whole_library(folder: Path, tmp_path: Path
     from jpbrief.ui.services import library_cache
 
     library = load_library(folder)
-    assert library_cache.save(folder, tmp_path, library, {"x": "<html></html>"})
+    store = library_cache.save(folder, tmp_path, library)
+    assert store is not None and store.put("x", "<html></html>")
     cached = library_cache.load(folder, tmp_path)
     assert cached is not None and cached[0] == library
 

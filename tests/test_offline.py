@@ -175,7 +175,8 @@ def test_warm_start_loads_only_what_the_first_paint_shows(tmp_path: Path) -> Non
 
     library = load_library(CONTENT)
     html = {a.id: render_article(a, library, with_sources=True) for a in library.articles}
-    assert library_cache.save(CONTENT, tmp_path / "cache" / "startup", library, html)
+    store = library_cache.save(CONTENT, tmp_path / "cache" / "startup", library)
+    assert store is not None and all(store.put(key, text) for key, text in html.items())
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JPBRIEF_CACHE_DIR": str(tmp_path / "cache"),
            "JPBRIEF_CONFIG_DIR": str(tmp_path / "config"), "JPBRIEF_DATA_DIR": str(tmp_path / "data")}
     done = subprocess.run(

@@ -677,7 +677,8 @@ def test_startup_cache_round_trip_and_invalidation(content_copy: Path, tmp_path:
     html = {a.id: render_article(a, library) for a in library.articles}
     cache = tmp_path / "startup"
     assert library_cache.load(content_copy, cache) is None
-    assert library_cache.save(content_copy, cache, library, html)
+    store = library_cache.save(content_copy, cache, library)
+    assert store is not None and all(store.put(key, text) for key, text in html.items())
     cached = library_cache.load(content_copy, cache)
     assert cached is not None and cached[0] == library and cached[1] == html
     article = next(iter((content_copy / "articles").glob("*.md")))
@@ -703,7 +704,8 @@ def test_startup_cache_never_serves_a_library_older_than_its_fingerprint(content
     os.utime(article, ns=(later, later))  # a clearly newer mtime, whatever the clock's grain
     cache = tmp_path / "startup"
     html = {a.id: render_article(a, library) for a in library.articles}
-    assert library_cache.save(content_copy, cache, library, html, stamp=stamp)
+    store = library_cache.save(content_copy, cache, library, stamp=stamp)
+    assert store is not None and all(store.put(key, text) for key, text in html.items())
     assert library_cache.load(content_copy, cache) is None  # stale: the edit is not in it
 
 

@@ -201,10 +201,10 @@ def load(
         return None
 
 
-def save(content_dir: Path, cache_root: Path, library: Library, html: Mapping[str, str], *,
+def save(content_dir: Path, cache_root: Path, library: Library, *,
          stamp: str | None = None) -> RenderedStore | None:
-    """Write the cache: the rendered articles given, then ``library.json`` atomically; the
-    store the reader adds later renderings to, or None (and no cache) if that is not possible.
+    """Write the cache: each article's passages, then ``library.json`` atomically; the store
+    the reader adds its renderings to, or None (and no cache) if that is not possible.
 
     ``stamp``: the content's fingerprint taken *before* ``library`` was loaded. Taken now,
     after the load, a file edited in between would be cached as its older version under
@@ -219,8 +219,7 @@ def save(content_dir: Path, cache_root: Path, library: Library, html: Mapping[st
     except OSError:
         return None
     try:
-        written = (all(store.put(article_id, text) for article_id, text in html.items())
-                   and all(store.put_passages(article) for article in library.articles))
+        written = all(store.put_passages(article) for article in library.articles)
         if written:
             payload = {"fingerprint": stamp, "library": encode(replace(library, articles=())),
                        "articles": [_encode_article(article) for article in library.articles],
@@ -259,7 +258,7 @@ def parse_and_cache(content_dir: Path, cache_root: Path, stamp: str,
 
     library = parse()
     try:
-        store = save(content_dir, cache_root, library, {}, stamp=stamp)
+        store = save(content_dir, cache_root, library, stamp=stamp)
     except Exception as error:  # a fault of ours: said, and the reader starts without a cache
         sys.stderr.write(f"jpbrief: the start-up cache could not be written in {cache_root} "
                          f"({type(error).__name__}: {error}); the library is read without it\n")
