@@ -13,10 +13,12 @@ OTHER is either another checkout (e.g. ``git worktree add /tmp/before <rev>`` of
 to compare with) or a frozen build's executable (``dist/jpbrief/jpbrief`` from
 ``packaging/build.py``): the frozen app against the venv run of the same commit.
 ``--content``: read that folder, not the bundled articles (``scale_bench.py`` makes large
-ones). ``--cold``: each timed run starts without its start-up cache (a first start, or one
-after the content changed; the search index, built by the warm-up, is kept), and the JSON
-adds each side's time until that cache is written again (``cached_ms``): a reader that
-writes it after its first paint is not done with the start until then.
+ones). ``--cold``: each timed run starts without its start-up cache, as a first start or
+one after the content changed does, and the JSON adds each side's time until that cache is
+written again (``cached_ms``): a reader that writes it after its first paint is not done
+with the start until then. No run keeps the process long enough for a large library's
+search index to be built (at 1,000 articles some 15–20 s), so each builds it in its worker
+after the paint, as a first start does.
 """
 
 from __future__ import annotations
@@ -80,11 +82,11 @@ def run_in(
 
 
 def startup_cache_written(env: dict[str, str]) -> Callable[[], bool]:
-    """Whether the reader has written its start-up cache (before its first paint now, after
-    it before 3 December; ``library.json`` under ``startup/``, renamed into place after every
-    article's file): the
-    warm-up run waits for it, so timed runs are warm. Any ``*.json`` would not do: the
-    articles' files come first, and a warm-up stopped between them leaves every timed run cold."""
+    """Whether the reader has written its start-up cache (``library.json`` under
+    ``startup/``, renamed into place after every article's file; before its first paint, or
+    after it in commits before 3 December): the warm-up run waits for it, so timed runs are
+    warm. Any ``*.json`` would not do: the articles' files come first, and a warm-up stopped
+    between them leaves every timed run cold."""
     folder = Path(env["JPBRIEF_CACHE_DIR"]) / "startup"
     return lambda: folder.is_dir() and any(folder.rglob("library.json"))
 
