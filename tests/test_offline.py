@@ -160,6 +160,7 @@ NOT_BEFORE_FIRST_PAINT = [
     "jpbrief.ui.widgets.footnote_popup", "jpbrief.ui.widgets.search_panel", "jpbrief.ui.services.search_service",
     "jpbrief.ui.widgets.notes_panel", "jpbrief.ui.widgets.dialogs", "jpbrief.ui.services.printing",
     "ctypes", "subprocess", "cryptography",  # the xcb check's and the packs' tools: only when needed
+    "html",  # its entity tables: about 2 ms; the lists escape with ui.services.markup
     # printing, exporting, timeline, briefings, live preview, link and card vocabulary: on first use
     "jpbrief.ui.controllers.documents", "jpbrief.ui.controllers.chronology", "jpbrief.ui.controllers.briefing",
     "jpbrief.ui.controllers.notes_export", "jpbrief.ui.controllers.content_watch",

@@ -14,7 +14,6 @@ fit in N lines is clipped; the tooltip holds it whole.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Signal
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.ui.qt_namespace import TOOL_TIP_ROLE, USER_ROLE, Qt, set_properties
+from jpbrief.ui.services.markup import escape
 
 if TYPE_CHECKING:  # annotation only: no need to load the class before the first paint
     from PySide6.QtGui import QKeyEvent
