@@ -122,11 +122,9 @@ def application() -> QApplication:
 def run(content_dir: Path, packs: Sequence[Path] = ()) -> int:
     """Open the reader window and run until it is closed; offer to install ``packs`` first."""
     gc.disable()  # until the first paint (see the module's docstring)
-    from jpbrief.core.packs import state_key
     from jpbrief.ui.services import library_cache
 
-    # Installed content packs live outside content_dir: one start-up cache per pack state.
-    cache_root = paths.cache_dir() / "startup" / state_key(paths.packs_dir())
+    cache_root = library_cache.startup_root(paths.packs_dir())
     stamp = library_cache.fingerprint(content_dir)  # before loading: see library_cache.save
     cached = library_cache.load(content_dir, cache_root, stamp)
     rendered: library_cache.RenderedStore | None
@@ -168,7 +166,9 @@ def run(content_dir: Path, packs: Sequence[Path] = ()) -> int:
     if packs:  # as the file manager opens a .jpbpack: once the window is up
         QTimer.singleShot(0, lambda: reader_app.packs.open_files(packs))
     watch_file_open(app, lambda path: reader_app.packs.open_files([path]))
-    return app.exec()
+    status = app.exec()
+    library_cache.prune(paths.packs_dir())  # the generations this session's reloads left
+    return status
 
 
 def watch_file_open(

@@ -98,6 +98,7 @@ def install_pack(preview: PackPreview, store: PackStore, content_dir: Path, befo
     from jpbrief.core.message import message_of
     from jpbrief.core.packs import archive, merge
     from jpbrief.core.packs.preview import changed_articles
+    from jpbrief.ui.services import library_cache
 
     assert preview.checked is not None
     try:
@@ -105,7 +106,7 @@ def install_pack(preview: PackPreview, store: PackStore, content_dir: Path, befo
             preview.path, trust=not preview.trusted, allow_downgrade=allow_downgrade,
             content_check=merge.install_check(content_dir, store.root), expect=preview.checked.manifest,
         )
-        library = merge.load_merged(content_dir, store.root)
+        library = library_cache.reread(content_dir, store.root)
     except archive.PackError as error:
         return PackOutcome(preview.path, error=message_of(error))
     except OSError as error:
@@ -115,10 +116,10 @@ def install_pack(preview: PackPreview, store: PackStore, content_dir: Path, befo
 
 def reload_library(store: PackStore, content_dir: Path, before: Library) -> PackOutcome:
     """The merged library after the packs folder changed from outside. Runs in the worker."""
-    from jpbrief.core.packs.merge import load_merged
     from jpbrief.core.packs.preview import changed_articles
+    from jpbrief.ui.services import library_cache
 
-    library = load_merged(content_dir, store.root)
+    library = library_cache.reread(content_dir, store.root)
     return PackOutcome(None, None, library, changed_articles(before, library))
 
 

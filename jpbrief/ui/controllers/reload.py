@@ -49,11 +49,12 @@ class ReadingPlace:
 
 
 def load_with_packs(content_dir: Path) -> Library:
-    """The library as the reader loads it: the folder with the installed content packs."""
+    """The library as the reader loads it: the folder with the installed content packs,
+    through the start-up cache (:func:`~jpbrief.ui.services.library_cache.reread`)."""
     from jpbrief.core import paths
-    from jpbrief.core.packs.merge import load_merged
+    from jpbrief.ui.services import library_cache
 
-    return load_merged(content_dir, paths.packs_dir())
+    return library_cache.reread(content_dir, paths.packs_dir())
 
 
 class LibraryReload(QObject):
