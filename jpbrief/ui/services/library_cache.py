@@ -252,7 +252,7 @@ def _remove_generations(cache_root: Path, keep: str) -> None:
 
 
 def parse_and_cache(content_dir: Path, cache_root: Path, stamp: str, parse: Callable[[], Library],
-                    *, prune: bool = True) -> tuple[Library, RenderedStore | None]:
+                    *, prune: bool = True, collect: bool = True) -> tuple[Library, RenderedStore | None]:
     """A start without a usable cache: the library ``parse`` reads, written to the cache
     (under ``stamp``, taken before parsing: see :func:`save`) and read back from it, as
     the next start will. The parsed library is dropped first, with the reference cycles
@@ -263,8 +263,12 @@ def parse_and_cache(content_dir: Path, cache_root: Path, stamp: str, parse: Call
 
     The parsed library and no store when the cache cannot be written (whatever the fault:
     a cache never stops the reader); parsed again should the file just written not read
-    back. ``prune``: as for :func:`save`."""
-    from jpbrief.core.memory import collect_and_give_back
+    back. ``prune``: as for :func:`save`. ``collect``: False in a worker thread, where the
+    cyclic collector must not be run: a full collection there frees whatever cycles the
+    whole process left, Qt wrappers of the window's thread included (the reader's pack tests
+    crashed with a segmentation fault, 1 run in 6, while a worker ran one); the free pages
+    are then only handed back, and the window's thread collects once it has the library."""
+    from jpbrief.core.memory import collect_and_give_back, give_back
 
     library = parse()
     try:
@@ -276,7 +280,10 @@ def parse_and_cache(content_dir: Path, cache_root: Path, stamp: str, parse: Call
     if store is None:
         return library, None
     del library
-    collect_and_give_back()
+    if collect:
+        collect_and_give_back()
+    else:
+        give_back()
     cached = load(content_dir, cache_root, stamp)
     return cached if cached is not None else (parse(), None)
 
@@ -303,7 +310,7 @@ def reread(content_dir: Path, packs_root: Path) -> Library:
     root = startup_root(packs_root)
     stamp = fingerprint(content_dir)  # before parsing: see save
     library, _store = parse_and_cache(content_dir, root, stamp, lambda: load_merged(content_dir, packs_root),
-                                      prune=False)
+                                      prune=False, collect=False)  # in a worker: the window collects
     return library
 
 
