@@ -103,3 +103,37 @@ def test_the_reader_reloads_through_the_cache(tmp_path: Path, path: str) -> None
         root = library_cache.startup_root(store.root)
     assert library is not None and all(isinstance(a, deferred.DeferredArticle) for a in library.articles)
     assert library_cache.load(BASE, root) is not None
+
+
+QUIT_AT_FIRST_PAINT = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from jpbrief.ui.widgets import reader
+
+paint = reader.ReaderView.paintEvent
+
+def first_paint(self, event):
+    paint(self, event)
+    QTimer.singleShot(0, QApplication.instance().quit)
+
+reader.ReaderView.paintEvent = first_paint
+from jpbrief.ui.launch import run
+sys.exit(run(Path(sys.argv[1])))
+"""
+
+
+def test_the_reader_prunes_the_start_up_caches_when_it_quits(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    earlier = paths.cache_dir() / "startup" / "packs-1a2b-40" / "html-0123456789abcdef"
+    earlier.mkdir(parents=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", QUIT_AT_FIRST_PAINT, str(BASE)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert not earlier.parent.exists()
+    assert library_cache.load(BASE, paths.cache_dir() / "startup") is not None  # the one it read
