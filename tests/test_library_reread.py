@@ -5,7 +5,10 @@ until the reader quits, then go with the folders of earlier pack states."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,10 +128,6 @@ sys.exit(run(Path(sys.argv[1])))
 
 
 def test_the_reader_prunes_the_start_up_caches_when_it_quits(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
     earlier = paths.cache_dir() / "startup" / "packs-1a2b-40" / "html-0123456789abcdef"
     earlier.mkdir(parents=True)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
