@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from jpbrief.core.content_files import DATA_FILES
 from jpbrief.core.message import QT_TRANSLATE_NOOP, Message, MessageError, message_of
 from jpbrief.core.packs import manifest as mf
 from jpbrief.core.packs import signing
@@ -40,7 +41,7 @@ CHUNK = 64 * 1024
 COMPONENT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                     *(f"lpt{i}" for i in range(10))}
-CONTENT_FILES = {"content/sources.yaml", "content/themes.yaml", "content/glossary.yaml"}
+CONTENT_FILES = {f"content/{name}" for name in DATA_FILES}  # sources, themes, glossary, events, figures
 ARTICLE_DIR = "content/articles/"
 TOO_LARGE = QT_TRANSLATE_NOOP("Packs", "{name}: {size:,} bytes, over the {limit:,}-byte limit")
 DIFFERS = QT_TRANSLATE_NOOP("Packs", "{name}: its SHA-256 does not match the signed manifest; refused")

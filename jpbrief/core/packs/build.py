@@ -3,11 +3,15 @@
 The folder must pass the strict check (no problem at all, the bundle's required themes
 aside). The pack holds the chosen articles byte for byte, and ``sources.yaml``,
 ``themes.yaml`` and ``glossary.yaml`` cut down to what those articles use: the sources
-they cite, the themes their passages carry, the acronyms and synonym groups whose words
-occur in their text. The cut-down folder is checked again (a cross-reference must stay
-inside the pack: the other article would have to point back) and against the library
-it will join (no article id of the bundle, no source or theme that differs from it).
-The archive is deterministic: sorted entries, fixed timestamps, deflate.
+they cite or the editor adds (``references``), the themes their passages carry, the
+acronyms and synonym groups whose words occur in their text; ``events.yaml`` and
+``figures.yaml`` keep the records annotating those articles, as the editor wrote them.
+Links must stay inside the pack (a cross-reference: the other article would have to
+point back, and a bundled one cannot; an event's ``same_as``, a figure's
+``same_measure``): one that leaves it refuses the build, naming the trainer's file and
+line. The cut-down folder is checked again, and against the library it will join (no
+article id of the bundle, no source or theme that differs from it). The archive is
+deterministic: sorted entries, fixed timestamps, deflate.
 """
 
 from __future__ import annotations
@@ -17,15 +21,15 @@ import hashlib
 import re
 import tempfile
 import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from jpbrief.core import durable
 from jpbrief.core.content import load_library
-from jpbrief.core.model import Glossary, JapaneseName, Library
+from jpbrief.core.model import Glossary, JapaneseName, Library, Problem
 from jpbrief.core.packs import archive, signing
 from jpbrief.core.packs import manifest as mf
 from jpbrief.core.packs.merge import conflicts_with, load_pack_content
@@ -91,10 +95,43 @@ def _glossary_subset(glossary: Glossary, text: str) -> dict[str, object]:
     }
 
 
-def _subset_files(library: Library, chosen: list[str]) -> dict[str, bytes]:
+def _links_leaving(library: Library, chosen: list[str], content_dir: Path) -> list[str]:
+    """Each link from the chosen articles' passages or records to outside the pack."""
+    inside = set(chosen)
+    found = [
+        f"{article.path}:{passage.line}: cross-reference to {ref.article}#{ref.anchor}, an article "
+        f"not in the pack: pack it too (--article {ref.article}) or take the link out of the "
+        "pack's copy (a bundled article cannot link back from the readers' library)"
+        for article in library.articles if article.id in inside
+        for passage in article.passages for ref in passage.crossrefs if ref.article not in inside
+    ]
+    for name, records, key in (("events.yaml", library.events, "same_as"),
+                               ("figures.yaml", library.figures, "same_measure")):
+        packed = {r.id for r in records if r.article in inside}
+        article_of = {r.id: r.article for r in records}
+        found += [
+            f"{content_dir / name}:{record.line}: {key} of {record.id!r} names {target!r}, a record "
+            f"of article {article_of.get(target)!r}, not in the pack: pack that article too or "
+            "remove the link"
+            for record in records if record.id in packed
+            for target in getattr(record, key) if target not in packed
+        ]
+    return found
+
+
+def _records(content_dir: Path, name: str, key: str, wanted: set[str]) -> list[object]:
+    """The records of ``content_dir/name`` whose ids are ``wanted``, as written."""
+    if not wanted:
+        return []
+    data = yaml.safe_load((content_dir / name).read_text(encoding="utf-8"))
+    return [item for item in data[key] if isinstance(item, dict) and item.get("id") in wanted]
+
+
+def _subset_files(library: Library, chosen: list[str], content_dir: Path) -> dict[str, bytes]:
     """The pack's content files (paths relative to ``content/``) and their bytes."""
     articles = [article for article in library.articles if article.id in chosen]
     cited = {f.source_id for a in articles for p in a.passages for f in p.footnotes}
+    cited |= {source for a in articles for source in a.references}
     themes = {t for a in articles for p in a.passages for t in p.themes}
     text = "\n".join(p.text for a in articles for p in a.passages)
     files = {f"articles/{Path(a.path).name}": Path(a.path).read_bytes() for a in articles}
@@ -111,15 +148,36 @@ def _subset_files(library: Library, chosen: list[str]) -> dict[str, bytes]:
         for t in library.themes.values() if t.id in themes
     ]})
     files["glossary.yaml"] = dump(_glossary_subset(library.glossary, text))
+    for name, key, records in (("events.yaml", "events", library.events),
+                               ("figures.yaml", "figures", library.figures)):
+        kept = _records(content_dir, name, key, {r.id for r in records if r.article in chosen})
+        if kept:
+            files[name] = dump({key: kept})
     return files
 
 
-def _strict(library: Library, where: Path) -> None:
+def _strict(library: Library, where: Path, shown: Callable[[Problem], str] = str) -> None:
     if library.problems:
         raise BuildError(
             f"{where} has {len(library.problems)} problem(s); fix them first",
-            [str(p) for p in library.problems],
+            [shown(p) for p in library.problems],
         )
+
+
+def _in_source(staging: Path, source: Library, content_dir: Path) -> Callable[[Problem], str]:
+    """A problem of the cut-down copy (a folder removed once the build ends), said at the
+    trainer's file: the same article file, or the data file the copy was cut from."""
+    originals = {Path(a.path).name: a.path for a in source.articles}
+
+    def shown(problem: Problem) -> str:
+        path = Path(problem.path)
+        if path.parent == staging / "articles" and path.name in originals:
+            return str(replace(problem, path=originals[path.name]))
+        if path.parent == staging:
+            return str(replace(problem, path=f"{content_dir / path.name} (as cut down for the pack)"))
+        return str(problem)
+
+    return shown
 
 
 def build(
@@ -140,7 +198,10 @@ def build(
     if missing:
         raise BuildError(f"no article {', '.join(map(repr, missing))} in {content_dir} "
                          f"(there: {', '.join(known) or 'none'})")
-    files = {f"content/{name}": data for name, data in _subset_files(source, chosen).items()}
+    leaving = _links_leaving(source, chosen, content_dir)
+    if leaving:
+        raise BuildError(f"{len(leaving)} link(s) would leave the pack", leaving)
+    files = {f"content/{name}": data for name, data in _subset_files(source, chosen, content_dir).items()}
     for name, data in files.items():
         reason = archive.allowed_path(name)
         if reason or len(data) > archive.MAX_FILE_BYTES:
@@ -153,7 +214,7 @@ def build(
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         part = load_pack_content(Path(staging) / "content", info.id)
-        _strict(part, Path(staging) / "content")
+        _strict(part, content_dir, _in_source(Path(staging) / "content", source, content_dir))
         by_id = {a.id: a for a in part.articles}
         entries = tuple(
             mf.ArticleEntry(i, by_id[i].title, f"content/articles/{Path(by_id[i].path).name}")
