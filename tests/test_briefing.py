@@ -11,8 +11,10 @@ import re
 from html import unescape
 from pathlib import Path
 
+import pytest
 from golden import assert_matches_reference
 from test_print_pdf import flat, pdf_pages
+from test_ui_support import OFFSCREEN_NOTICES, build_app, close_app
 
 from jpbrief.core import links, paths
 from jpbrief.core.content import load_library
@@ -82,3 +84,22 @@ def test_briefing_pdf_stands_on_its_own(qapp, tmp_path: Path):
     assert "Author: Elliot Silverberg" in text
     assert text.index("Sources cited") > text.index(flat(library.theme_passages(theme.id)[-1][1].text)[:30])
     assert "Editor’s notes (not part of the original)" in text
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
+def test_export_suggests_a_file_named_after_the_briefing_shown(qtbot, tmp_path: Path, monkeypatch):
+    """Two theme briefings exported one after the other are two files, not one overwritten."""
+    from PySide6.QtWidgets import QFileDialog
+
+    suggested: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda _parent, _caption, path, _filters: (suggested.append(path), ("", ""))[1])
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index")
+    try:
+        for theme in ("counterstrike", "dicas"):
+            app.themes_panel.show_theme(theme)
+            assert app.briefing.show(theme)
+            assert app.documents.export_pdf() is None  # the dialog was cancelled
+    finally:
+        close_app(app)
+    assert [Path(p).name for p in suggested] == ["briefing-counterstrike.pdf", "briefing-dicas.pdf"]

@@ -88,8 +88,9 @@ class BriefingController:
         self._render()
         self.reader.verticalScrollBar().setValue(scroll)
 
-    def paper(self) -> tuple[str, str] | None:
-        """(title, paper HTML) of the shown briefing, for print and PDF; None if none is shown."""
+    def paper(self) -> tuple[str, str, str] | None:
+        """(title, paper HTML, file name stem) of the shown briefing, for print and PDF; None
+        if none is shown. The stem names the theme: each briefing saved is its own file."""
         theme = self.theme
         if theme is None:
             return None
@@ -97,4 +98,5 @@ class BriefingController:
 
         title = translate("Briefing", "Theme briefing: {theme}").format(theme=theme.label)
         css = self.appearance.print_css()
-        return title, render_briefing_paper(theme, self.library, css=css, labels=self.labels)
+        html = render_briefing_paper(theme, self.library, css=css, labels=self.labels)
+        return title, html, f"briefing-{theme.id}"

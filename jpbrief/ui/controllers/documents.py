@@ -37,7 +37,8 @@ class DocumentsController:
     def __init__(
         self, library: Library, reader: ReaderView, window: MainWindow, actions: Actions,
         appearance: Appearance, *, current: Callable[[], Article | None],
-        confirm_url: ConfirmUrl | None = None, briefing: Callable[[], tuple[str, str] | None] = lambda: None,
+        confirm_url: ConfirmUrl | None = None,
+        briefing: Callable[[], tuple[str, str, str] | None] = lambda: None,
         labels: Labels = ENGLISH,
     ) -> None:
         self.library, self.reader, self.window, self.actions = library, reader, window, actions
@@ -69,8 +70,7 @@ class DocumentsController:
         """(title, paper HTML, file name stem) of what the reading pane shows, or None."""
         shown = self._briefing()
         if shown is not None:
-            title, html = shown
-            return title, html, "briefing"
+            return shown
         if self.current is None:
             return None
         from jpbrief.core.render import render_paper
