@@ -76,8 +76,10 @@ def test_search_options(capsys, argv: list[str], expected: set[str]):
 def test_text_output_in_rank_order_with_the_article_on_each_line(capsys):
     code, out, _err = run(capsys, "search", "DICAS", "--limit", "3")
     assert code == 0
-    assert "passage(s) in" in out.splitlines()[0]
     ranked = [line for line in out.splitlines() if re.match(r"\s+\d+\. ", line)]
+    shown_in = {line.split()[1] for line in ranked}  # the articles of the passages shown, not all
+    assert int(out.splitlines()[0].split()[0]) > 3
+    assert out.splitlines()[0].endswith(f"showing the first 3, from {len(shown_in)} article(s)")
     assert [int(line.split(".")[0]) for line in ranked] == [1, 2, 3]
     assert all(re.match(r"\s+\d+\. [a-z0-9-]+ #", line) for line in ranked)
     scores = [float(line.rsplit("score ", 1)[1]) for line in ranked]

@@ -89,11 +89,14 @@ def _print_text(result: SearchResult) -> None:
         print("Did you mean: " + " | ".join(result.suggestions))
     if not result.hits:
         return
-    shown = len(result.hits)
-    more = f", showing {shown}" if shown < result.total else ""
+    shown, articles = len(result.hits), len(result.group_by_article())
     some = result.total - result.complete
     counts = f"{result.complete} match every word, {some} some words" if some > 0 else "all words"
-    print(f"{result.total} passage(s) in {len(result.group_by_article())} article(s): {counts}{more}")
+    if shown < result.total:  # the articles of the passages shown: the others were not ranked
+        print(f"{result.total} passage(s): {counts}; showing the first {shown}, "
+              f"from {articles} article(s)")
+    else:
+        print(f"{result.total} passage(s) in {articles} article(s): {counts}")
     group = ""
     for rank, hit in enumerate(result.hits, 1):
         if some > 0 and hit.tier and hit.tier != group:
