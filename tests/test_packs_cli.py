@@ -40,6 +40,9 @@ def test_trainer_and_recipient_round_trip(tmp_path, capsys):
     assert jp("pack", "verify", str(pack)) == 1  # good, but not trusted yet
     assert "NOT trusted" in capsys.readouterr().out
     assert jp("pack", "verify", str(pack), "--key", f"{key_file}.pub") == 0
+    said = capsys.readouterr().out  # checked with the key given: not trusted by this installation
+    assert "signed by the key you gave; this installation does not trust that key" in said
+    assert "the signer is trusted" not in said
     assert jp("pack", "install", str(pack)) == 1
     refusal = capsys.readouterr()
     assert fingerprint in refusal.err and "Spring update" in refusal.out
@@ -189,3 +192,6 @@ def test_each_pack_command_names_the_file_at_fault(tmp_path, capsys):
     capsys.readouterr()
     assert main(["pack", "keygen", str(key_file)]) == 2  # never overwrites a key
     assert str(key_file) in capsys.readouterr().err
+    assert jp("pack", "trust", str(key_file)) == 2  # the secret key, by mistake
+    err = capsys.readouterr().err
+    assert err.count(str(key_file)) == 1 and "this is a secret key" in err and ".pub" in err

@@ -49,7 +49,8 @@ def _stop_on(kinds: type[Exception] | tuple[type[Exception], ...], about: str = 
     except kinds as error:
         where = getattr(error, "filename", None) or about
         reason = getattr(error, "strerror", None) or str(error)
-        raise _Stop(f"{where}: {reason}" if where else reason, code) from error
+        said = not where or reason.startswith(f"{where}: ")  # the error names it already
+        raise _Stop(reason if said else f"{where}: {reason}", code) from error
 
 
 def _command(run: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
@@ -142,6 +143,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
         checked = archive.check(Path(args.file), store.trusted_keys(), key=key, trust_new=key is None)
         archive.verify_files(checked)
     _describe(checked.manifest)
+    installed = {k.fingerprint for k in store.trusted_keys()}
+    if checked.trusted and key is not None and key.fingerprint not in installed:
+        print("ok: the signature and every file check out, signed by the key you gave; this "
+              "installation does not trust that key (a reader needs it: pack trust, or install --trust)")
+        return EXIT_OK
     if checked.trusted:
         print("ok: the signature and every file check out; the signer is trusted")
         return EXIT_OK

@@ -2443,6 +2443,10 @@
         <translation>{what}: {size} バイトのはずが {found} バイトでした</translation>
     </message>
     <message>
+        <source>{what}: this is a secret key, which stays with the trainer who signs; use the public key beside it (the file ending in .pub)</source>
+        <translation>{what}: これは秘密鍵です。秘密鍵は署名するトレーナーの手元に置くものです。隣にある公開鍵（.pub で終わるファイル）を使ってください</translation>
+    </message>
+    <message>
         <source>{what}: not an Ed25519 minisign public key</source>
         <translation>{what}: Ed25519 の minisign 公開鍵ではありません</translation>
     </message>

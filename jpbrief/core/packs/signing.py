@@ -188,10 +188,18 @@ def _b64(text: str, what: str, size: int) -> bytes:
     return data
 
 
+SECRET_KEY_BASE64 = 212
+"""Length of a secret key's base64 line (158 bytes): told apart from a public key's (56)."""
+
+
 def parse_public_key(text: str, what: str = "public key") -> PublicKey:
     """A public key file's text, or its second line alone (``minisign -P`` form)."""
     stripped = text.strip()
     line = stripped if "\n" not in stripped else _lines(text, what, 2)[1]
+    if len(line.strip()) == SECRET_KEY_BASE64:
+        raise SignatureError(QT_TRANSLATE_NOOP(
+            "Packs", "{what}: this is a secret key, which stays with the trainer who signs; "
+                     "use the public key beside it (the file ending in .pub)"), what=what)
     data = _b64(line, what, 42)
     if data[:2] != ALG:
         raise SignatureError(QT_TRANSLATE_NOOP("Packs", "{what}: not an Ed25519 minisign public key"),
