@@ -227,6 +227,23 @@ def test_a_change_journaled_but_never_committed_does_not_come_back(tmp_path: Pat
                                                            (2, "confirmed later")}
 
 
+def test_an_edit_journaled_but_never_committed_does_not_come_back(tmp_path: Path) -> None:
+    """A kill between an edit's journal append and its COMMIT: the note exists either way,
+    so only its contents tell that the journal's last record never reached the database;
+    a rebuild must give back the text the user was last told was saved."""
+    db = tmp_path / "notes.sqlite3"
+    with NotesStore(db, auto_backup=False) as store:
+        note = store.add_note("alpha", "intro", "confirmed", INTRO)
+        store.update_note(note.id, "confirmed edit")
+        [edited] = [r for r in store.journal.read().records if r["op"] == "put"][-1:]
+        phantom = {**edited, "row": {**edited["row"], "text": "never committed"}}
+        store.journal.append([phantom])  # as if killed right after this
+    NotesStore(db, auto_backup=False).close()  # a start after the kill
+    db.unlink()
+    with NotesStore(db, auto_backup=False) as store:
+        assert [(n.id, n.text) for n in store.notes()] == [(note.id, "confirmed edit")]
+
+
 def test_an_empty_store_reopens_with_its_journal(tmp_path: Path) -> None:
     """The journal of an empty store is a lone snapshot mark; reopening reads it as such."""
     db = tmp_path / "notes.sqlite3"

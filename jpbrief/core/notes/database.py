@@ -303,14 +303,20 @@ class NotesDatabase:
         """Whether these journal records are in the database. A writer killed between its
         journal append and its COMMIT leaves a last record that is not; rewriting the
         journal then keeps that never-confirmed change from coming back in a rebuild
-        (where it could also take a row id a later, confirmed note holds)."""
+        (where it could also take a row id a later, confirmed note holds). A ``put`` is
+        in only when the row is as it says: an edit's row exists either way."""
         for record in records:
             table = record["t"]
             if table == "positions" or record["op"] == "snapshot":
                 continue
             key = record["uuid"] if record["op"] == "del" else record["row"].get("uuid")
-            found = self.conn.execute(f"SELECT 1 FROM {table} WHERE uuid = ?", (key,))
-            if (found.fetchone() is None) == (record["op"] == "put"):
+            found = self.conn.execute(f"SELECT id FROM {table} WHERE uuid = ?", (key,)).fetchone()
+            if record["op"] == "del":
+                if found is not None:
+                    return False
+                continue
+            stored = None if found is None else journal.put_record(self.conn, table, found[0])
+            if stored is None or stored["row"] != record["row"]:
                 return False
         return True
 
