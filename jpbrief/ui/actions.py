@@ -153,13 +153,17 @@ class Actions(QObject):
         )
         self.add_note = self._act(
             self.tr("Add &note…"), "Ctrl+Shift+N", self.tr("Attach a note to the selection or passage"))
+        self.edit_note = self._act(
+            self.tr("Ed&it note…"), None,
+            self.tr("Change the text of a note on the selection or passage (or right-click the passage)"))
         self.export_notes = self._act(
             self.tr("&Export notes…"), None,
             self.tr("Save every bookmark, highlight and note as Markdown, ODF, PDF or JSON"),
         )
-        self.notes_actions = [self.add_bookmark, self.highlight_selection, self.add_note, self.export_notes]
+        self.notes_actions = [self.add_bookmark, self.highlight_selection, self.add_note, self.edit_note,
+                              self.export_notes]
         self._notes_menu: list[QAction | None] = [self.add_bookmark, self.highlight_selection, self.add_note,
-                                                  None, self.export_notes]
+                                                  self.edit_note, None, self.export_notes]
         self._menus.append((self.tr("&Notes"), self._notes_menu))
 
         # Help

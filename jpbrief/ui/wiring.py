@@ -51,6 +51,8 @@ def connect_signals(app: ReaderApp) -> None:
     actions.add_bookmark.triggered.connect(app.annotations.toggle_bookmark)
     actions.highlight_selection.triggered.connect(app.annotations.highlight_selection)
     actions.add_note.triggered.connect(lambda: app.annotations.add_note())
+    actions.edit_note.triggered.connect(lambda: app.annotations.edit_note())
+    reader.note_edit_requested.connect(app.annotations.edit_note)
     actions.show_notes.triggered.connect(lambda: app.show_panel(app.notes_panel))
     actions.export_notes.triggered.connect(lambda: app.notes_export.export())
 
@@ -133,8 +135,9 @@ def connect_search_service(app: ReaderApp, service: SearchService) -> None:
 
 
 def connect_notes_panel(app: ReaderApp, panel: NotesPanel) -> None:
-    # Notes: jump to and remove annotations
+    # Notes: jump to, edit and remove annotations
     panel.passage_requested.connect(app.reading.open_passage)
+    panel.edit_requested.connect(app.annotations.edit_note)
     panel.remove_requested.connect(app.annotations.remove_annotation)
     panel.export_requested.connect(lambda: app.notes_export.export())
 

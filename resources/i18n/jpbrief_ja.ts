@@ -292,6 +292,14 @@
         <translation>選択範囲または箇所にメモを付けます</translation>
     </message>
     <message>
+        <source>Ed&amp;it note…</source>
+        <translation>メモを編集(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Change the text of a note on the selection or passage (or right-click the passage)</source>
+        <translation>選択範囲または箇所のメモの文面を変更します(箇所を右クリックしても変更できます)</translation>
+    </message>
+    <message>
         <source>&amp;Export notes…</source>
         <translation>注釈を書き出す(&amp;E)…</translation>
     </message>
@@ -361,6 +369,22 @@
     <message>
         <source>Note saved</source>
         <translation>メモを保存しました</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>メモを編集</translation>
+    </message>
+    <message>
+        <source>A note cannot be empty; the note was not changed</source>
+        <translation>メモを空にはできません。メモは変更されていません</translation>
+    </message>
+    <message>
+        <source>This passage has no note; Ctrl+Shift+N adds one</source>
+        <translation>この箇所にはメモがありません。Ctrl+Shift+N で追加できます</translation>
+    </message>
+    <message>
+        <source>This passage has {count} notes. Edit which?</source>
+        <translation>この箇所には {count} 件のメモがあります。どれを編集しますか?</translation>
     </message>
     <message>
         <source>Not saved; the {what}&apos;s text was copied</source>
@@ -1949,6 +1973,18 @@
         <translation>選択したしおり・ハイライト・メモを削除します</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <source>Edit the text of the selected note</source>
+        <translation>選択したメモの文面を編集します</translation>
+    </message>
+    <message>
+        <source>Change the text of the selected note</source>
+        <translation>選択したメモの文面を変更します</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
@@ -1967,6 +2003,14 @@
     <message>
         <source> · detached: its passage is gone</source>
         <translation> · 切り離し済み: 該当箇所がなくなりました</translation>
+    </message>
+    <message>
+        <source>Go to passage</source>
+        <translation>箇所へ移動</translation>
+    </message>
+    <message>
+        <source>Edit note…</source>
+        <translation>メモを編集…</translation>
     </message>
     <message>
         <source>{What} not saved</source>
@@ -2596,6 +2640,10 @@
     <message>
         <source>The article. Tab moves between footnote and cross-reference markers; Enter opens one.</source>
         <translation>記事です。Tab で脚注と相互参照の記号の間を移動し、Enter で開きます。</translation>
+    </message>
+    <message>
+        <source>Edit note “{note}”…</source>
+        <translation>メモ「{note}」を編集…</translation>
     </message>
 </context>
 <context>

@@ -136,10 +136,17 @@ class AnnotationsController:
         self.draw_highlights()
 
     def draw_highlights(self) -> None:
-        """Draw the open article's highlights (never the detached ones) in the reader."""
+        """Draw the open article's highlights (never the detached ones) in the reader, and
+        tell it the notes on each passage (its right-click menu offers to edit them)."""
         from PySide6.QtGui import QColor, QTextCharFormat
 
         current = self._current()
+        on_passages: dict[str, list[tuple[int, str]]] = {}
+        if self.notes is not None and current is not None:
+            for note in self.notes.notes(current.id):
+                if not note.detached:
+                    on_passages.setdefault(note.anchor, []).append((note.id, note.text))
+        self.reader.set_passage_notes(on_passages)
         selections: list[QTextEdit.ExtraSelection] = []
         if self.notes is not None and current is not None:
             for highlight in self.notes.highlights(current.id):
@@ -231,14 +238,8 @@ class AnnotationsController:
         # A note on a selection quotes exactly the selection, not its whole paragraph.
         quote = passage.text[selected[0]:selected[1]] if selected else passage.text
         if text is None:
-            from PySide6.QtWidgets import QInputDialog
-
-            from jpbrief.ui.widgets import dialogs
-
-            prompt = dialogs.note_prompt(quote)
-            text, ok = QInputDialog.getMultiLineText(
-                self.window, translate("Annotations", "Add note"), prompt)
-            if not ok:
+            text = self._ask_note_text(translate("Annotations", "Add note"), quote)
+            if text is None:
                 return None
         if not text.strip():
             return None
@@ -249,6 +250,67 @@ class AnnotationsController:
         self.window.statusBar().showMessage(translate("Annotations", "Note saved"), 3000)
         self.refresh()
         return note
+
+    def _ask_note_text(self, title: str, quote: str, text: str = "") -> str | None:
+        """The note dialog (adding or editing: the same one), ``text`` filled in; None: cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from jpbrief.ui.widgets import dialogs
+
+        answer, ok = QInputDialog.getMultiLineText(self.window, title, dialogs.note_prompt(quote), text)
+        return answer if ok else None
+
+    def edit_note(self, note_id: int | None = None, text: str | None = None) -> Any:
+        """Change a note's text in the note dialog, filled in with it (unless ``text`` is
+        given). Without ``note_id``: the note on the selection's passage, else the passage
+        in focus, asking which when it has several. Returns the saved note, or None."""
+        notes = self.notes
+        if notes is None:
+            return None
+        note = notes.note(note_id) if note_id is not None else self._note_in_focus()
+        if note is None:
+            return None
+        if text is None:
+            article = self.library.article(note.article)
+            passage = article.passage(note.anchor) if article is not None else None
+            text = self._ask_note_text(translate("Annotations", "Edit note"),
+                                       note.quote or (passage.text if passage else ""), note.text)
+            if text is None:
+                return None
+        kept = text.strip()
+        if not kept:  # removing is the Notes panel's Remove, never an emptied dialog
+            self.window.statusBar().showMessage(translate(
+                "Annotations", "A note cannot be empty; the note was not changed"), 5000)
+            return None
+        if kept == note.text:
+            return note
+        edited = self._save("note", kept, lambda: notes.update_note(note.id, kept))
+        if edited is False:
+            return None
+        self.window.statusBar().showMessage(translate("Annotations", "Note saved"), 3000)
+        self.refresh()
+        return edited
+
+    def _note_in_focus(self) -> Any:
+        """The note Notes ▸ Edit note acts on: on the passage in focus, the one chosen if several."""
+        target = self._target()
+        found = [] if target is None else [
+            note for note in target.notes.notes(target.article)
+            if note.anchor == target.passage.anchor and not note.detached]
+        if len(found) <= 1:
+            if not found:
+                self.window.statusBar().showMessage(translate(
+                    "Annotations", "This passage has no note; Ctrl+Shift+N adds one"), 5000)
+            return found[0] if found else None
+        from PySide6.QtWidgets import QInputDialog
+
+        from jpbrief.ui.widgets.sidebar import excerpt
+
+        choices = [excerpt(" ".join(note.text.split()), 80) for note in found]
+        chosen, ok = QInputDialog.getItem(self.window, translate("Annotations", "Edit note"), translate(
+            "Annotations", "This passage has {count} notes. Edit which?").format(count=len(found)),
+            choices, len(choices) - 1, False)
+        return found[choices.index(chosen)] if ok and chosen in choices else None
 
     def _save(self, what: str, text: str, save: Callable[[], Any]) -> Any:
         """Run ``save``; if the store fails (full disk, read-only), say so in a dialog that

@@ -1,8 +1,9 @@
 """The Notes panel: bookmarks, highlights and notes by article, each with jump-to.
 
 It shows what the app hands it (:meth:`NotesPanel.show_annotations`) and emits intents:
-``passage_requested`` to jump, ``remove_requested`` to delete one annotation,
-``export_requested`` to export them all.
+``passage_requested`` to jump, ``edit_requested`` to change a note's text (the *Edit…*
+button, or the right-click menu on a note), ``remove_requested`` to delete one
+annotation, ``export_requested`` to export them all.
 Detached annotations (their passage is gone) are listed with their quote, marked as such.
 :func:`ask_after_failed_save` is the dialog shown when a bookmark, highlight or note could
 not be saved (a full disk, a read-only folder): the text is kept, to retry or copy.
@@ -12,10 +13,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -48,6 +50,7 @@ class NotesPanel(QWidget):
 
     passage_requested = Signal(str, str)
     remove_requested = Signal(str, int)  # kind, id
+    edit_requested = Signal(int)  # a note's id
     export_requested = Signal()
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
@@ -56,6 +59,9 @@ class NotesPanel(QWidget):
         self.items = RichList(self.tr("Bookmarks, highlights and notes"))
         self.items.setObjectName("notesList")
         self.items.chosen.connect(self._chosen)
+        self.items.currentItemChanged.connect(lambda *_items: self._enable_edit())
+        self.items.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.items.customContextMenuRequested.connect(self._menu_at)
         self.empty = QLabel(self.tr(
             "No bookmarks or notes yet. Ctrl+D bookmarks the passage you are reading; "
             "select text and press Ctrl+Shift+H to highlight it, Ctrl+Shift+N to add a note."
@@ -65,6 +71,10 @@ class NotesPanel(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setAccessibleName(self.tr("Remove the selected bookmark, highlight or note"))
         self.remove_button.clicked.connect(self._remove_current)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setAccessibleName(self.tr("Edit the text of the selected note"))
+        self.edit_button.setToolTip(self.tr("Change the text of the selected note"))
+        self.edit_button.clicked.connect(self._edit_current)
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setAccessibleName(self.tr(
             "Export all notes to Markdown, a word processor document, PDF or JSON"))
@@ -77,6 +87,7 @@ class NotesPanel(QWidget):
         self.message.setVisible(False)
         buttons = QHBoxLayout()  # under the caption: beside it, they cut it short in a narrow sidebar
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -118,6 +129,7 @@ class NotesPanel(QWidget):
         self.empty.setVisible(not ordered)
         self.remove_button.setEnabled(bool(ordered))
         self.export_button.setEnabled(bool(ordered))
+        self._enable_edit()
 
     def targets(self) -> list[tuple[str, int, str, str]]:
         return [tuple(t) for t in self.items.targets()]
@@ -126,11 +138,46 @@ class NotesPanel(QWidget):
         _kind, _id, article, anchor = target
         self.passage_requested.emit(str(article), str(anchor))
 
-    def _remove_current(self) -> None:
+    def _current(self) -> tuple[str, int] | None:
+        """(kind, id) of the selected annotation, if any."""
         item = self.items.currentItem()
-        if item is not None:
-            kind, annotation_id, _article, _anchor = item.data(TARGET_ROLE)
-            self.remove_requested.emit(str(kind), int(annotation_id))
+        if item is None:
+            return None
+        kind, annotation_id, _article, _anchor = item.data(TARGET_ROLE)
+        return str(kind), int(annotation_id)
+
+    def _enable_edit(self) -> None:
+        current = self._current()
+        self.edit_button.setEnabled(current is not None and current[0] == "note")
+
+    def _remove_current(self) -> None:
+        if (current := self._current()) is not None:
+            self.remove_requested.emit(*current)
+
+    def _edit_current(self) -> None:
+        if (current := self._current()) is not None and current[0] == "note":
+            self.edit_requested.emit(current[1])
+
+    def context_menu(self, pos: QPoint) -> QMenu | None:
+        """The right-click menu on the item at ``pos`` (list viewport coordinates): go to
+        its passage, edit it (a note), remove it. None off the items."""
+        item = self.items.itemAt(pos)
+        if item is None:
+            return None
+        self.items.setCurrentItem(item)
+        target = item.data(TARGET_ROLE)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Go to passage")).triggered.connect(lambda: self._chosen(target))
+        if target[0] == "note":
+            menu.addAction(self.tr("Edit note…")).triggered.connect(self._edit_current)
+        menu.addAction(self.tr("Remove")).triggered.connect(self._remove_current)
+        return menu
+
+    def _menu_at(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        if menu is not None:
+            menu.exec(self.items.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
 
 SaveChoice = Literal["retry", "copy", "cancel"]

@@ -23,7 +23,8 @@ from jpbrief.ui.widgets.link_browser import LinkBrowser
 
 if TYPE_CHECKING:  # for annotations only; Qt classes needed only later are imported where used
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QPaintEvent, QResizeEvent, QTextCursor
+    from PySide6.QtGui import QContextMenuEvent, QPaintEvent, QResizeEvent, QTextCursor
+    from PySide6.QtWidgets import QMenu
 
     from jpbrief.ui.services.passage_map import PassageMap
 
@@ -72,6 +73,7 @@ class ReaderView(LinkBrowser):
     """
 
     first_painted = Signal()
+    note_edit_requested = Signal(int)  # a note's id, from the right-click menu on its passage
 
     def __init__(self, roots: list[Path], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +93,7 @@ class ReaderView(LinkBrowser):
         self._anchor_blocks: dict[str, int] = {}
         self._persistent: list[QTextEdit.ExtraSelection] = []  # the reader's highlights
         self._transient: list[QTextEdit.ExtraSelection] = []  # search matches, a jump's target
+        self._notes: dict[str, list[tuple[int, str]]] = {}  # anchor -> the notes on it (id, text)
 
     # -- content -------------------------------------------------------------------
     def show_html(self, html: str, base_dir: Path | None = None) -> None:
@@ -98,6 +101,7 @@ class ReaderView(LinkBrowser):
         self.cancel_hover()
         self._base_dir = base_dir
         self._persistent, self._transient = [], []
+        self._notes = {}
         self.setExtraSelections([])
         self.setHtml(html)
         self._index_anchors()
@@ -241,6 +245,34 @@ class ReaderView(LinkBrowser):
             selection.format = fmt
             selections.append(selection)
         return selections
+
+    # -- the right-click menu ------------------------------------------------------
+    def set_passage_notes(self, notes: dict[str, list[tuple[int, str]]]) -> None:
+        """The notes on the document's passages (anchor -> (id, text)): the right-click
+        menu on a passage offers to edit each; kept until the document changes."""
+        self._notes = {anchor: list(found) for anchor, found in notes.items()}
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """Qt's menu for the point ``pos`` of the viewport (Copy, Select all, ...), then one
+        "Edit note" entry per note on the passage there."""
+        from jpbrief.ui.widgets.sidebar import excerpt
+
+        scrolled = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(pos + scrolled)  # Qt wants document coordinates
+        menu.setParent(self, menu.windowFlags())  # deleted with the reader at the latest
+        notes = self._notes.get(self.anchor_at(self.cursorForPosition(pos).position()), [])
+        if notes:
+            menu.addSeparator()
+        for note_id, text in notes:
+            shown = excerpt(" ".join(text.split()), 40).replace("&", "&&")  # no access key
+            action = menu.addAction(self.tr("Edit note “{note}”…").format(note=shown))
+            action.triggered.connect(lambda _checked=False, i=note_id: self.note_edit_requested.emit(i))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     # -- zoom and line length ------------------------------------------------------
     def set_zoom(self, steps: int) -> None:
