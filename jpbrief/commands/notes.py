@@ -1,8 +1,9 @@
-"""``jpbrief notes``: add, list, export and import notes from scripts and tests.
+"""``jpbrief notes``: add, edit, list, export and import notes from scripts and tests.
 
-Exit codes: 0 done (for ``add``: the note is committed), 1 the notes database or a file
-could not be read or written, 2 a bad argument (malformed ``ARTICLE#ANCHOR``, an article
-or anchor the content does not have, an import file that is not a notes export).
+Exit codes: 0 done (for ``add`` and ``edit``: the change is committed), 1 the notes
+database or a file could not be read or written, 2 a bad argument (malformed
+``ARTICLE#ANCHOR``, an article or anchor the content does not have, a note id the store
+does not have, an empty text, an import file that is not a notes export).
 Every error is one line on stderr that names the file or argument at fault.
 
 ``export`` first re-anchors the notes against the content (when it loads), so the memo
@@ -38,8 +39,9 @@ def register(
     """Add the ``notes`` sub-command and its own sub-commands to ``subparsers``."""
     exits = (
         "Exit status: 0 done; 1 the notes store or a file could not be read or written (the "
-        "message says why); 2 wrong usage: a malformed ARTICLE#ANCHOR, an unknown article or "
-        "passage, or an import file refused as a whole (nothing imported)."
+        "message says why); 2 wrong usage: a malformed ARTICLE#ANCHOR, an unknown article, "
+        "passage or note id, an empty text, or an import file refused as a whole (nothing "
+        "imported)."
     )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -53,7 +55,7 @@ def register(
     parser = subparsers.add_parser(
         "notes",
         parents=[common],
-        help="add, list, export and import notes",
+        help="add, edit, list, export and import notes",
         description="Bookmarks, highlights and notes kept by the reader, for scripts.",
         epilog=exits,
     )
@@ -70,6 +72,15 @@ def register(
     )
     add.add_argument("text", metavar="TEXT", help="the note")
     add.set_defaults(func=add_note)
+
+    edit = commands.add_parser(
+        "edit", parents=[common],
+        help="replace a note's text (its id: what 'add' printed, or 'list'); exits 0 once saved",
+        epilog=exits,
+    )
+    edit.add_argument("id", type=int, metavar="ID", help="the note's id, as 'list' prints it")
+    edit.add_argument("text", metavar="TEXT", help="the note's new text")
+    edit.set_defaults(func=edit_note)
 
     listing = commands.add_parser("list", parents=[common], help="list the notes", epilog=exits)
     listing.add_argument("--json", action="store_true", help="print a JSON list")
@@ -94,7 +105,7 @@ def register(
 
     def usage(args: argparse.Namespace) -> int:
         parser.print_usage(sys.stderr)
-        _error("choose a command: add, list, export or import")
+        _error("choose a command: add, edit, list, export or import")
         return EXIT_USAGE
 
     parser.set_defaults(func=usage)
@@ -139,6 +150,27 @@ def add_note(args: argparse.Namespace) -> int:
             return EXIT_FAILURE
     # Only now, after COMMIT, is success reported.
     print(note.id)
+    return EXIT_OK
+
+
+def edit_note(args: argparse.Namespace) -> int:
+    if not str(args.text).strip():
+        _error("TEXT argument is empty (to delete a note, use the reader's Notes panel)")
+        return EXIT_USAGE
+    store = _open_store(args)
+    if store is None:
+        return EXIT_FAILURE
+    with store:
+        if store.note(args.id) is None:
+            _error(f"ID argument {args.id}: {store.path} has no note {args.id} "
+                   f"('{PROG} list' prints the ids)")
+            return EXIT_USAGE
+        try:
+            store.update_note(args.id, args.text)
+        except (NotesError, sqlite3.Error, OSError) as exc:
+            _error(f"{store.path}: note {args.id} was not changed: {exc}")
+            return EXIT_FAILURE
+    # Only now, after COMMIT, is success reported.
     return EXIT_OK
 
 
