@@ -80,6 +80,9 @@ def test_the_notes_panel_edits_a_note_in_the_add_dialog_filled_in(noted_app, mon
     [edited] = store.notes()
     assert (edited.id, edited.uuid, edited.text) == (note.id, note.uuid, "Check against the NSS")
     assert edited.updated >= note.created
+    row = panel.items.currentRow()  # the edited note stays selected, Edit… still at hand
+    assert row >= 0 and panel.targets()[row][:2] == ("note", note.id)
+    assert panel.edit_button.isEnabled()
     texts = [panel.items.item(row).text() for row in range(panel.items.count())]
     assert any("Check against the NSS" in text for text in texts)
     assert not any("Chekc" in text for text in texts)

@@ -104,6 +104,8 @@ class NotesPanel(QWidget):
         self.message.setVisible(bool(text))
 
     def show_annotations(self, annotations: list[Any]) -> None:
+        """List ``annotations``; the one selected stays selected (an edit refreshes the list)."""
+        selected = self._current()
         self.items.clear()
         order = {a.id: i for i, a in enumerate(self.library.articles)}
         ordered = sorted(annotations, key=lambda a: (order.get(a.article, len(order)), a.created))
@@ -126,6 +128,8 @@ class NotesPanel(QWidget):
             plain = f"{kind}: {where}. {body} {quote}".strip()
             self.items.add_item(plain, html, (annotation.kind, annotation.id, annotation.article,
                                               annotation.anchor))
+            if selected == (annotation.kind, annotation.id):
+                self.items.setCurrentRow(self.items.count() - 1)
         self.empty.setVisible(not ordered)
         self.remove_button.setEnabled(bool(ordered))
         self.export_button.setEnabled(bool(ordered))
