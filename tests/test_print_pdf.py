@@ -140,3 +140,21 @@ def test_a_long_table_is_paginated_by_rows_and_loses_no_row(qapp, tmp_path: Path
     for number, page in enumerate(pages, 1):
         lines = [line.strip() for line in page.splitlines() if line.strip()]
         assert flat(lines[0]) == "A long table" and lines[-1] == f"Page {number} of {len(pages)}"
+
+
+def test_each_key_figure_prints_its_value_unit_and_year_apart(qapp, tmp_path: Path):
+    """A bare count against its year read as a date ("17 April 2024"), a rank as two numbers
+    ("2nd 2010"): on paper the unit has a column between the value and the year, and the
+    three stand apart under their headers."""
+    from jpbrief.ui.services.digest_printing import Digest, export_pdf
+
+    css = Appearance(paths.resources_dir()).print_css()
+    written = export_pdf(Digest("figures"), load_library(CONTENT), tmp_path / "figures.pdf", css=css,
+                         fonts=READER_FONTS)
+    lines = [line for page in pdf_pages(written) for line in page.splitlines()]
+    assert any(re.search(r"Value\s+Unit\s+Year", line) for line in lines)
+    for value, unit, year in [("17", "units", "April 2024"), ("¥5.4 trillion", "JPY", "2022"),
+                              ("2nd", "rank", "2010"), ("¥8.9 trillion", "JPY", "by 2027")]:
+        apart = re.compile(rf"(^|\s){re.escape(value)}\s{{2,}}{unit}\s{{2,}}{year}(\s|$)")
+        assert any(apart.search(line) for line in lines), (value, unit, year)
+        assert not any(f" {value} {year}" in line for line in lines), (value, year)

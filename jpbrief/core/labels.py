@@ -149,6 +149,7 @@ class Labels:
     at_note: str = "note {number}"
     column_what: str = "What (editor)"
     column_value: str = "Value"
+    column_unit: str = "Unit"
     column_year: str = "Year"
     column_words: str = "The author’s words"
     column_source: str = "Source"

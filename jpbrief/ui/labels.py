@@ -154,6 +154,7 @@ def interface_labels() -> Labels:
         at_note=translate("Labels", 'note {number}'),
         column_what=translate("Labels", 'What (editor)'),
         column_value=translate("Labels", 'Value'),
+        column_unit=translate("Labels", 'Unit'),
         column_year=translate("Labels", 'Year'),
         column_words=translate("Labels", 'The author’s words'),
         column_source=translate("Labels", 'Source'),

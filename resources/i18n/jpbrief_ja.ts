@@ -1801,6 +1801,10 @@
         <translation>値</translation>
     </message>
     <message>
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>年</translation>
     </message>

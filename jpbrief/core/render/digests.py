@@ -29,16 +29,20 @@ span.where { font-size: small; color: #3c4147; }
 table.figures { border-collapse: collapse; }
 table.figures th { text-align: left; font-size: small; border-bottom: 1px solid #3c4147; }
 table.figures td { vertical-align: top; padding: 3px; border-bottom: 1px solid #d0d4d8; }
-td.value { text-align: right; white-space: nowrap; }
+table.figures th.value, table.figures td.value { text-align: right; white-space: nowrap; padding-right: 8px; }
+table.figures th.unit, table.figures td.unit { white-space: nowrap; padding-left: 8px; }
+table.figures th.year, table.figures td.year { padding-left: 24px; }
 span.differs { font-weight: 600; }
 p.ed-note { font-size: small; color: #3c4147; margin-top: 0px; margin-bottom: 4px; }
 """
 """The digests' own classes, added after the (light) reader style sheet."""
 
-FIGURE_COLUMNS = (("column_what", 22), ("column_value", 13), ("column_year", 11), ("column_words", 30),
-                  ("column_source", 24))
-"""Paper's columns (their labels' names) and their share of the width (a table left to
-itself squeezes the words)."""
+FIGURE_COLUMNS = (("column_what", "what", 20), ("column_value", "value", 12), ("column_unit", "unit", 9),
+                  ("column_year", "year", 12), ("column_words", "words", 26), ("column_source", "source", 21))
+"""Paper's columns: their labels' names, their cells' class and their share of the width (a
+table left to itself squeezes the words). The unit has a column of its own between the value
+and the year, as on screen, and the year is set off from it: a bare count printed against
+its year read as a date ("17 April 2024"), a rank as another number ("2nd 2010")."""
 
 EDITOR_KEY = ENGLISH.digest_key
 
@@ -150,8 +154,8 @@ def figures_html(library: Library, theme: str | None = None, *, sort: str = "mea
     rows, where = figure_rows(library, theme, sort=sort, descending=descending), Locator(library, labels)
     figures = labels.count("figures_one", "figures_many", len(rows))
     body = [_heading(labels.key_figures, library, theme, figures, labels)]
-    columns = "".join(f'<th width="{width}%">{escape(getattr(labels, name))}</th>'
-                      for name, width in FIGURE_COLUMNS)
+    columns = "".join(f'<th class="{kind}" width="{width}%">{escape(getattr(labels, name))}</th>'
+                      for name, kind, width in FIGURE_COLUMNS)
     cells = [f'<table class="figures" width="100%" cellpadding="3"><tr>{columns}</tr>']
     for row in rows:
         f = row.figure
@@ -161,7 +165,8 @@ def figures_html(library: Library, theme: str | None = None, *, sort: str = "mea
             f'<br/><span class="ed">{compare}</span>' if compare else "")
         cells.append(
             f"<tr><td>{escape(f.measure)}{mark}</td><td class=\"value\">{escape(row.value)}</td>"
-            f"<td>{escape(figure_year(row, labels))}</td><td>“{escape(f.quote)}”</td>"
+            f'<td class="unit">{escape(f.unit)}</td>'
+            f'<td class="year">{escape(figure_year(row, labels))}</td><td>“{escape(f.quote)}”</td>'
             f'<td><span class="where">{place}</span></td></tr>'
         )
     cells.append("</table>")
