@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QScreen
+from PySide6.QtWidgets import QDialogButtonBox
 from test_ui_support import OFFSCREEN_NOTICES, build_app, close_app
 
-from jpbrief.ui.widgets.main_window import DECORATION, PREFERRED_SIZE, fitted_geometry, fitted_size
+from jpbrief.ui.widgets.main_window import PREFERRED_SIZE
+from jpbrief.ui.widgets.screen_fit import DECORATION, fitted_geometry, fitted_size
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 TASKBAR = 40
@@ -68,3 +71,53 @@ def test_narrowing_the_window_keeps_the_passage_in_view(qtbot, tmp_path: Path):
         assert reader.top_anchor() == "economic-security-infrastructure"
     finally:
         close_app(app)
+
+
+LAPTOP_AT_2X = QRect(0, 0, 1366 // 2, 768 // 2)
+"""A 1366×768 screen at QT_SCALE_FACTOR=2, in the logical pixels windows are sized in."""
+
+
+def _figures_window(tmp_path: Path):
+    from jpbrief.core.content import load_library
+    from jpbrief.ui.widgets.figures_view import FiguresWindow
+
+    window = FiguresWindow(load_library(Path(__file__).parent / "fixtures" / "chronology"))
+    return window, [window.open_button, window.note_button, window.print_button, window.export_button]
+
+
+def _shortcuts_dialog(tmp_path: Path):
+    from jpbrief.ui.widgets.dialogs import ShortcutsDialog
+
+    dialog = ShortcutsDialog([("File", "Print…", "Ctrl+P")] * 20)
+    return dialog, [dialog.findChild(QDialogButtonBox)]
+
+
+def _pack_dialog(tmp_path: Path):
+    from pack_fixtures import BASE, build_pack, make_key, store_for
+
+    from jpbrief.core import content
+    from jpbrief.ui.controllers.packs import inspect_pack
+    from jpbrief.ui.widgets.pack_dialog import PackDialog
+
+    pack = build_pack(tmp_path, make_key(tmp_path), "1.0")
+    dialog = PackDialog(inspect_pack(pack, store_for(tmp_path / "home"), content.load_library(BASE)))
+    return dialog, [dialog.install_button]
+
+
+@pytest.mark.parametrize("make", [_figures_window, _shortcuts_dialog, _pack_dialog])
+def test_secondary_windows_fit_a_laptop_at_twice_the_scale(qtbot, tmp_path: Path, monkeypatch, make):
+    """The key figures window opened 1180×620 on a 683×384 (logical) screen, its buttons off
+    it; the shortcuts and pack dialogs were taller than the screen too."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: LAPTOP_AT_2X)
+    window, buttons = make(tmp_path)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert LAPTOP_AT_2X.contains(window.frameGeometry()), window.frameGeometry()
+    hint = window.minimumSizeHint()
+    assert hint.width() <= LAPTOP_AT_2X.width() - DECORATION.width(), hint
+    assert hint.height() <= LAPTOP_AT_2X.height() - DECORATION.height(), hint
+    for button in buttons:
+        assert button is not None and button.isVisible()
+        shown = QRect(button.mapToGlobal(QPoint(0, 0)), button.size())
+        assert LAPTOP_AT_2X.contains(shown), (button, shown)

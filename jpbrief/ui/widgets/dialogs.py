@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from jpbrief.ui.services.markup import escape, literal
+from jpbrief.ui.widgets.screen_fit import fit_to_screen
 
 translate = QCoreApplication.translate
 
@@ -71,7 +72,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 520)
+        fit_to_screen(self, QSize(560, 520))
 
     def rows(self) -> list[tuple[str, str, str]]:
         rows = []

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -45,6 +46,7 @@ from jpbrief.core.render.digests import Locator, disagreement, figure_year
 from jpbrief.ui.i18n import QT_TRANSLATE_NOOP
 from jpbrief.ui.services.markup import escape, literal
 from jpbrief.ui.widgets.chronology_view import ITEM_ROLE, ROOT, ThemeFilter, quote_spans
+from jpbrief.ui.widgets.screen_fit import fit_to_screen
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -57,6 +59,8 @@ WHAT, VALUE, UNIT, YEAR, QUOTE, SOURCE, COMPARE = range(len(COLUMNS))
 CORE_SORT = {WHAT: "measure", VALUE: "value", UNIT: "value", YEAR: "year", SOURCE: "article"}
 """The core's sort key for a column, so paper comes out in the order on screen."""
 WIDTHS = {WHAT: 220, VALUE: 120, UNIT: 70, YEAR: 110, SOURCE: 230, COMPARE: 140}
+PREFERRED_SIZE = QSize(1180, 620)
+"""Room for every column at its width; less on a smaller screen (:func:`fit_to_screen`)."""
 
 
 def _year_key(row: FigureRow) -> tuple[Any, ...]:
@@ -333,7 +337,7 @@ class FiguresWindow(QWidget):
         self.note_button.clicked.connect(lambda: self._activate(self.table.currentIndex(), note=True))
         self.print_button.clicked.connect(lambda: self.print_requested.emit(*self.paper_order()))
         self.export_button.clicked.connect(lambda: self.export_requested.emit(*self.paper_order()))
-        self.resize(1180, 620)
+        fit_to_screen(self, PREFERRED_SIZE)
         self._filter()
 
     def show_theme(self, theme_id: str) -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from jpbrief.ui.actions import Actions
 from jpbrief.ui.qt_namespace import Qt, set_properties
 from jpbrief.ui.widgets.banner import ProblemsBanner
 from jpbrief.ui.widgets.reader import ReaderView
+from jpbrief.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:  # annotations only: no need to load these classes before the first paint
     from PySide6.QtCore import QMimeData
@@ -26,27 +27,10 @@ if TYPE_CHECKING:  # annotations only: no need to load these classes before the 
         QDragMoveEvent,
         QDropEvent,
         QMouseEvent,
-        QShowEvent,
     )
 
 SIDEBAR_WIDTH = 330
 PREFERRED_SIZE = QSize(1240, 820)
-DECORATION = QSize(16, 48)
-"""Room left for the window manager's frame and title bar, unknown until the window shows."""
-
-
-def fitted_size(preferred: QSize, available: QRect) -> QSize:
-    """``preferred``, made small enough for the screen's available area with its frame."""
-    return QSize(min(preferred.width(), available.width() - DECORATION.width()),
-                 min(preferred.height(), available.height() - DECORATION.height()))
-
-
-def fitted_geometry(frame: QRect, available: QRect) -> QRect:
-    """``frame`` moved (and shrunk if need be) so that all of it is on the available area."""
-    width, height = min(frame.width(), available.width()), min(frame.height(), available.height())
-    left = max(available.left(), min(frame.left(), available.right() + 1 - width))
-    top = max(available.top(), min(frame.top(), available.bottom() + 1 - height))
-    return QRect(left, top, width, height)
 
 
 def dropped_packs(data: QMimeData) -> list[Path]:
@@ -118,27 +102,9 @@ class MainWindow(QMainWindow):
             self.addAction(action)  # shortcuts work even when the menu bar is hidden
         self.statusBar().setSizeGripEnabled(True)
         self.setAcceptDrops(True)  # content packs; the reader view itself is read-only
-        screen = self.screen()
-        self.resize(fitted_size(PREFERRED_SIZE, screen.availableGeometry()) if screen else PREFERRED_SIZE)
-        self._fitted = False
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """On first show, keep all of the window on its screen: a geometry saved on a larger
-        screen (or the preferred size on a 1366×768 laptop) would hide the status bar."""
-        super().showEvent(event)
-        if self._fitted or self.isMaximized() or self.isFullScreen():
-            return
-        self._fitted = True
-        screen = self.screen()
-        if screen is None:
-            return
-        available = screen.availableGeometry()
-        frame = self.frameGeometry()
-        fitted = fitted_geometry(frame, available)
-        if fitted != frame:
-            extra = frame.size() - self.size()  # the frame, now that the window has one
-            self.resize(fitted.size() - extra)
-            self.move(fitted.topLeft())
+        # All of it on its screen, the status bar too: a geometry saved on a larger screen is
+        # restored before it shows, and the preferred size is too tall for a 1366×768 laptop.
+        fit_to_screen(self, PREFERRED_SIZE)
 
     def show_panel(self, panel: QWidget) -> None:
         self.sidebar.setCurrentWidget(panel)

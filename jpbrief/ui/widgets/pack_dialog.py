@@ -8,24 +8,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from jpbrief.ui.i18n import QT_TRANSLATE_NOOP, localised
 from jpbrief.ui.labels import translated
+from jpbrief.ui.widgets.screen_fit import fit_to_screen
 
 translate = QCoreApplication.translate
 
@@ -66,7 +69,9 @@ class PackDialog(QDialog):
         self.preview = preview
         self.setWindowTitle(translate("PackDialog", "Add content pack"))
         self.setAccessibleName(translate("PackDialog", "Add content pack"))
-        layout = QVBoxLayout(self)
+        body = QWidget()  # scrolls when the screen is short; the buttons below it never do
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         title = _plain(manifest.title)
         font = title.font()
         font.setBold(True)
@@ -131,10 +136,16 @@ class PackDialog(QDialog):
         cancel.setDefault(True)  # Enter never installs by accident
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(buttons)
         self.confirm.toggled.connect(self._update_install)
         self._update_install()
-        self.resize(620, 560)
+        fit_to_screen(self, QSize(620, 560))
 
     def _version_text(self) -> str:
         manifest, installed = self.preview.manifest, self.preview.installed_version
