@@ -41,3 +41,33 @@ def test_a_long_library_scrolls_and_leaves_room_for_the_outline(qtbot, fixture_l
     qtbot.waitExposed(panel)
     assert panel.articles.verticalScrollBar().maximum() > 0
     assert panel.outline.height() >= 200
+
+
+@pytest.mark.parametrize("height", [600, 250])  # the sidebar on a 1366×768 screen, and at ×2 scaling
+def test_the_theme_list_takes_the_room_the_digest_does_not_need(qtbot, height: int) -> None:
+    """With no theme chosen the digest is empty: the list had half the panel anyway (6 of
+    the 17 bundled themes on a laptop, 2 at ×2), the rest blank under "Choose a theme"."""
+    from pathlib import Path
+
+    from jpbrief.ui.widgets.sidebar import ThemesPanel
+
+    library = load_library(Path(__file__).resolve().parent.parent / "content")
+    panel = ThemesPanel(library)
+    qtbot.addWidget(panel)
+    panel.resize(330, height)
+    panel.show()
+    qtbot.waitExposed(panel)
+    themes, digest, caption = panel.themes, panel.digest, panel.digest_caption
+
+    def below_the_list() -> int:
+        return panel.height() - themes.geometry().bottom()
+
+    assert below_the_list() <= 3 * caption.height(), (below_the_list(), themes.height())
+    assert not digest.isVisible() and caption.isVisible()  # under the list, saying what to do
+    panel.show_theme("counterstrike")
+    assert digest.isVisible() and digest.height() >= panel.height() // 3
+    assert themes.currentRow() == themes.row_of("counterstrike")
+    assert themes.visualItemRect(themes.currentItem()).intersects(themes.viewport().rect())
+    panel.show_theme("")
+    assert not digest.isVisible()
+    assert below_the_list() <= 3 * caption.height()

@@ -157,7 +157,12 @@ FILL_STEP = 25
 
 
 class ThemesPanel(QWidget):
-    """The themes (label, passage count, description on hover) and the chosen one's digest."""
+    """The themes (label, passage count, description on hover) and the chosen one's digest.
+
+    Until a theme is chosen the digest, empty, is hidden under its caption and the theme
+    list has the whole panel; then the list keeps what its rows need, up to half the panel,
+    and the digest the rest (:meth:`fit_lists`).
+    """
 
     theme_selected = Signal(str)  # theme id, '' to clear
     passage_requested = Signal(str, str)
@@ -182,13 +187,41 @@ class ThemesPanel(QWidget):
         self.themes.chosen.connect(lambda target: self.theme_selected.emit(str(target)))
         self.digest.chosen.connect(self._digest_chosen)
 
-        top = _column(section_caption(self.tr("Themes")), self.themes)
+        self._caption = section_caption(self.tr("Themes"))
+        top = _column(self._caption, self.themes)
         header = QHBoxLayout()
         header.addWidget(self.digest_caption, 1)
         header.addWidget(self.clear_button)
-        bottom = _column(header, self.digest)
-        _split(self, top, bottom, stretch=(1, 1))
+        self._bottom = _column(header, self.digest)
+        self._splitter = _split(self, top, self._bottom, stretch=(1, 0))
+        self.digest.setVisible(False)  # until a theme is chosen
+        self._fitted_for: bool | None = None  # whether a theme was chosen when the heights were shared
         self.populate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_lists()
+
+    def fit_lists(self) -> None:
+        """Share the panel's height between the theme list and the digest (see the class)
+        when a theme comes to be chosen or none to be, so a border the reader dragged stays
+        while they go from theme to theme. A window resized later grows or shrinks the list
+        while no theme is chosen, the digest once one is."""
+        chosen = self.current in self.library.themes
+        self.digest.setVisible(chosen)
+        self._splitter.setStretchFactor(0, 0 if chosen else 1)
+        self._splitter.setStretchFactor(1, 1 if chosen else 0)
+        total = self._splitter.height() - self._splitter.handleWidth()
+        if total <= 0 or not self.isVisible() or chosen == self._fitted_for:
+            return
+        self._fitted_for = chosen
+        if chosen:
+            need = (self._caption.sizeHint().height() + COLUMN_SPACING
+                    + self.themes.height_for_rows(max(1, self.themes.count())))
+            top = min(need, total // 2)
+        else:
+            top = total - self._bottom.minimumSizeHint().height()
+        self._splitter.setSizes([top, total - top])
 
     def populate(self) -> None:
         self.themes.clear()
@@ -214,6 +247,7 @@ class ThemesPanel(QWidget):
         self.digest.clear()
         theme = self.library.themes.get(theme_id)
         self.clear_button.setVisible(theme is not None)
+        self.fit_lists()
         if theme is None:
             self.themes.clearSelection()
             self.digest_caption.setText(self.tr("Choose a theme").upper())
@@ -221,6 +255,7 @@ class ThemesPanel(QWidget):
         row = self.themes.row_of(theme_id)
         if row is not None:
             self.themes.setCurrentRow(row)
+            self.themes.scrollToItem(self.themes.item(row))  # the list may just have shrunk
         carrying = [article for article in self.library.articles if article.theme_count(theme_id)]
         total = sum(article.theme_count(theme_id) for article in carrying)
         self.digest_caption.setText(self.tr("{theme} · {passages} in {articles}").format(
