@@ -63,3 +63,19 @@ def content_copy(tmp_path: Path, fixture_library_dir: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(fixture_library_dir, target)
     return target
+
+
+@pytest.fixture
+def noted_app(qtbot, tmp_path: Path):
+    """The reader on the test library with a notes store of its own, once it is open."""
+    from test_ui_support import build_app, close_app
+
+    from jpbrief.core.notes import NotesStore
+
+    db = tmp_path / "data" / "notes.sqlite3"
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
+    app.annotations.factory = lambda: NotesStore(db, auto_backup=False)
+    app.start()
+    qtbot.waitUntil(lambda: app.annotations.notes is not None, timeout=10000)  # opened after first paint
+    yield app
+    close_app(app)

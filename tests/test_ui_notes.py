@@ -15,17 +15,6 @@ from jpbrief.core.notes import NotesStore
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 
 
-@pytest.fixture
-def noted_app(qtbot, tmp_path: Path):
-    db = tmp_path / "data" / "notes.sqlite3"
-    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
-    app.annotations.factory = lambda: NotesStore(db, auto_backup=False)
-    app.start()
-    qtbot.waitUntil(lambda: app.annotations.notes is not None, timeout=10000)  # opened after first paint
-    yield app
-    close_app(app)
-
-
 def test_notes_open_after_first_paint_and_enable_actions(noted_app) -> None:
     assert noted_app.actions.add_bookmark.isEnabled()
     assert [s.toString() for s in noted_app.actions.add_bookmark.shortcuts()] == ["Ctrl+D"]

@@ -9,30 +9,18 @@ journal included, before the panel, the reader and an export show it.
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QInputDialog, QMessageBox
-from test_ui_support import FOOTNOTED, OFFSCREEN_NOTICES, OTHER, build_app, close_app
+from test_ui_support import FOOTNOTED, OFFSCREEN_NOTICES, OTHER
 
 from jpbrief.core.notes import NotesStore
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_NOTICES)
 
 PASSAGE = "sharpening-strategic-focus"
-
-
-@pytest.fixture
-def noted_app(qtbot, tmp_path: Path):
-    db = tmp_path / "data" / "notes.sqlite3"
-    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", start=False)
-    app.annotations.factory = lambda: NotesStore(db, auto_backup=False)
-    app.start()
-    qtbot.waitUntil(lambda: app.annotations.notes is not None, timeout=10000)
-    yield app
-    close_app(app)
 
 
 class NoteDialog:
