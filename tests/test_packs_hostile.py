@@ -128,3 +128,24 @@ def test_a_file_that_is_not_a_zip_is_refused(setup):
     (tmp_path / "junk.jpbpack").write_bytes(b"not a zip at all")
     with pytest.raises(PackError, match="not a readable pack"):
         store.install(tmp_path / "junk.jpbpack")
+
+
+@pytest.mark.parametrize(("files", "said"), [
+    ({"content/articles/x.md": ARTICLE,
+      "content/articles/hidden.md": b"---\nid: hidden\ntitle: Hidden\n---\n\nNot shown to the user.\n"},
+     r"content/articles/hidden.md holds article 'hidden' \('Hidden'\), which its manifest does not list"),
+    ({"content/articles/x.md": b"---\nid: x\ntitle: EVIL REAL TITLE\n---\n\nA paragraph.\n"},
+     r"holds article 'x' \('EVIL REAL TITLE'\)"),
+], ids=["an article the manifest does not list", "another title than the manifest's"])
+def test_a_pack_whose_files_are_not_what_its_manifest_lists_is_refused(setup, files, said):
+    """What the pack dialog, 'pack verify' and 'pack list' show is the manifest's list of
+    articles (id and title): the user agrees to that, so the files must hold exactly that."""
+    from jpbrief.core.packs.merge import install_check
+
+    tmp_path, key, store = setup
+    pack = signed_pack(tmp_path / "lying.jpbpack", key, list(files.items()))
+    content = tmp_path / "bundle"
+    (content / "articles").mkdir(parents=True)
+    with pytest.raises(PackError, match=said):
+        store.install(pack, content_check=install_check(content, store.root))
+    assert store.installed() == []

@@ -2467,6 +2467,14 @@
         <translation>パック {id!r} {version}</translation>
     </message>
     <message>
+        <source>{name}: {path} holds article {id!r} ({title!r}), which its manifest does not list as such; refused</source>
+        <translation>{name}: {path} には記事 {id!r}（{title!r}）がありますが、マニフェストにはそのように記載されていません。拒否しました</translation>
+    </message>
+    <message>
+        <source>{name}: its manifest lists article {id!r} ({title!r}) in {path}, which the pack does not hold as such; refused</source>
+        <translation>{name}: マニフェストには {path} の記事 {id!r}（{title!r}）が記載されていますが、パックにはそのようには含まれていません。拒否しました</translation>
+    </message>
+    <message>
         <source>already in content pack {pack!r}</source>
         <translation>すでにコンテンツパック {pack!r} にあります</translation>
     </message>

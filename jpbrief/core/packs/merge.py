@@ -157,6 +157,22 @@ def pack_name(manifest: Manifest) -> str:
     return Message(named, id=manifest.id, version=manifest.version)
 
 
+def unlisted(manifest: Manifest, part: Library) -> list[str]:
+    """Where the articles a pack's files hold differ from those its manifest lists (what the
+    user was shown and agreed to): each article as (id, title, file), either way."""
+    listed = {(a.id, a.title, a.path) for a in manifest.articles}
+    held = {(a.id, a.title, f"content/articles/{Path(a.path).name}") for a in part.articles}
+    said = QT_TRANSLATE_NOOP("Packs", "{name}: {path} holds article {id!r} ({title!r}), "
+                                      "which its manifest does not list as such; refused")
+    found: list[str] = [Message(said, name=pack_name(manifest), path=path, id=id_, title=title)
+                        for id_, title, path in sorted(held - listed)]
+    missing = QT_TRANSLATE_NOOP("Packs", "{name}: its manifest lists article {id!r} ({title!r}) "
+                                         "in {path}, which the pack does not hold as such; refused")
+    found += [Message(missing, name=pack_name(manifest), path=path, id=id_, title=title)
+              for id_, title, path in sorted(listed - held)]
+    return found
+
+
 def installed_libraries(packs_root: Path) -> list[tuple[str, Path, Library]]:
     """Each readable installed pack's name, folder and content."""
     from jpbrief.core.packs import store  # its archive and signing code only installs need
@@ -191,7 +207,7 @@ def install_check(content_dir: Path, packs_root: Path) -> ContentCheck:
 
     def check(folder: Path, manifest: Manifest) -> list[str]:
         part = load_pack_content(folder / "content", manifest.id)
-        problems = [str(problem) for problem in part.problems]
+        problems = [str(problem) for problem in part.problems] + unlisted(manifest, part)
         merged = _Merged.start(content.load_library(content_dir))
         for name, _folder, other in installed_libraries(packs_root):
             if not name.startswith(f"pack {manifest.id!r} "):
