@@ -105,3 +105,20 @@ def test_the_search_query_is_kept_and_run_again_when_a_pack_changes_the_library(
     assert fresh.query.text() == "counterstrike training partners"
     qtbot.waitUntil(lambda: "gamma" in {a for a, _ in fresh.hit_targets()}, timeout=60000)
     assert fresh.library is reader_app.library
+
+
+def test_a_file_where_the_packs_folder_goes_is_said_not_raised(qtbot, tmp_path: Path):
+    """The data folder's ``packs`` made a plain file (by hand, a sync tool): the reader starts,
+    says why packs are not watched, and the library says why none load."""
+    paths.packs_dir().parent.mkdir(parents=True, exist_ok=True)
+    paths.packs_dir().write_text("not a folder", encoding="utf-8")
+    app = build_app(qtbot, tmp_path / "config", tmp_path / "index", content=BASE, start=False)
+    said: list[str] = []
+    app.packs.message.connect(said.append)
+    try:
+        app.start()  # the packs folder is watched from after the first paint
+        qtbot.waitUntil(lambda: any(m.startswith(f"Content packs: {paths.packs_dir()} cannot be used")
+                                    for m in said))
+    finally:
+        app.packs.shutdown()
+        close_app(app)

@@ -2179,6 +2179,10 @@
         <translation>コンテンツパック (*.jpbpack)</translation>
     </message>
     <message>
+        <source>Content packs: {path} cannot be used ({error})</source>
+        <translation>コンテンツパック: {path} は使用できません（{error}）</translation>
+    </message>
+    <message>
         <source>Checking {file}…</source>
         <translation>{file} を検証しています…</translation>
     </message>

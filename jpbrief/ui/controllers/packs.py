@@ -177,7 +177,12 @@ class PacksController(QObject):
         """Notice packs installed or removed by another process (``jpbrief pack install``)."""
         from jpbrief.core.packs import state_key
 
-        self.store.root.mkdir(parents=True, exist_ok=True)
+        try:
+            self.store.root.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # a file in its place, no permission: not watched, said
+            self.message.emit(translate("Packs", "Content packs: {path} cannot be used ({error})").format(
+                path=self.store.root, error=error.strerror or error))
+            return
         self._known_state = state_key(self.store.root)
         self._watcher = QFileSystemWatcher([str(self.store.root)], self)
         self._watcher.directoryChanged.connect(lambda _path: self._debounce.start())
