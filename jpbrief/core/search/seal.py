@@ -119,7 +119,7 @@ def sign(directory: Path, manifest: dict[str, Any], key: bytes) -> str:
     files = manifest.get("files")
     for name in sorted(files) if isinstance(files, dict) else ():
         mac.update(name.encode("utf-8") + b"\0")
-        with (directory / name).open("rb") as handle:
+        with store.open_regular(directory / name) as handle:
             size = os.fstat(handle.fileno()).st_size
             mac.update(f"{size}\0".encode("ascii"))
             for chunk in iter(lambda: handle.read(1 << 20), b""):

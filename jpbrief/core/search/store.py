@@ -29,11 +29,12 @@ import json
 import os
 import secrets
 import shutil
+import stat
 import sys
 import time
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from jpbrief.core.closing import Closing
 from jpbrief.core.durable import atomic_write_text
@@ -221,6 +222,19 @@ def _os_unlock(fd: int) -> None:
 # --- manifest and pointer -----------------------------------------------------------
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading, refused (OSError) unless it is a regular file: opening
+    a FIFO put in an index file's place would wait for a writer for good."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def file_checksums(directory: Path) -> dict[str, list[int]]:
     """``{name: [size, crc32]}`` for every file in ``directory`` except the manifest."""
     sums: dict[str, list[int]] = {}
@@ -243,15 +257,18 @@ def verify(directory: Path, manifest: dict[str, Any], *, deep: bool = True) -> s
     for name, (size, crc) in expected.items():
         path = directory / name
         try:
-            actual_size = path.stat().st_size
+            info = path.stat()
         except OSError:
             return f"{name} is missing"
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block the reader for good
+            return f"{name} is not a regular file"
+        actual_size = info.st_size
         if actual_size != size:
             return f"{name} is {actual_size} bytes, expected {size}"
         if deep:
             actual_crc = 0
             try:
-                with path.open("rb") as handle:
+                with open_regular(path) as handle:
                     for chunk in iter(lambda: handle.read(1 << 20), b""):
                         actual_crc = zlib.crc32(chunk, actual_crc)
             except OSError as error:
@@ -262,7 +279,11 @@ def verify(directory: Path, manifest: dict[str, Any], *, deep: bool = True) -> s
 
 
 def read_json(path: Path) -> dict[str, Any] | None:
+    """The JSON object in ``path``; None if it is not a regular file holding one (a FIFO
+    put in its place must not block whoever reads it)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return None
