@@ -131,11 +131,11 @@ def _distance(a: QColor, b: QColor) -> float:
 # -- mark colours -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_highlight_search_theme_and_jump_colours_are_distinct(scheme: str) -> None:
+def test_highlight_search_theme_jump_and_note_colours_are_distinct(scheme: str) -> None:
     appearance = Appearance(Path(__file__).parent.parent / "resources")
     appearance.scheme = scheme
     colours = {kind: appearance.mark_colour(kind) for kind in MARK_KINDS}
-    assert set(colours) == {"highlight", "search", "theme", "jump"}
+    assert set(colours) == {"highlight", "search", "theme", "jump", "note"}
     kinds = list(colours)
     for i, a in enumerate(kinds):
         for b in kinds[i + 1:]:

@@ -183,3 +183,29 @@ def test_an_edit_that_cannot_be_saved_keeps_the_typing_and_retry_saves_it(noted_
     assert shown == [("The note could not be saved: database or disk is full", "new text")]
     assert edited is not None and edited.text == "new text"
     assert noted_app.annotations.notes.store.note(note.id).text == "new text"
+
+
+def _dotted(app) -> list[tuple[int, int]]:
+    """The reader's ranges drawn with a dotted underline (a note's passage)."""
+    from PySide6.QtGui import QTextCharFormat
+
+    return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in app.reader.extraSelections()
+            if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine]
+
+
+def test_a_passage_with_a_note_is_marked_in_the_reader_until_the_note_goes(noted_app, monkeypatch) -> None:
+    """Without a mark, a note is only found again through the Notes panel or by chance."""
+    assert _dotted(noted_app) == []
+    note = add_note(noted_app, monkeypatch, "Ask about R&D budgets")
+    start, end = noted_app.reader.passage_range(PASSAGE)
+    [(first, last)] = _dotted(noted_app)
+    assert first == start and end - 2 <= last <= end  # the whole passage, nothing after it
+    colour = noted_app.appearance.mark_colour("note")
+    assert all(s.format.underlineColor() == colour for s in noted_app.reader.extraSelections()
+               if s.format.underlineStyle() != 0)
+    noted_app.reading.open_article(FOOTNOTED)  # another article: its own notes only
+    assert _dotted(noted_app) == []
+    noted_app.reading.open_article(OTHER)
+    assert len(_dotted(noted_app)) == 1
+    assert noted_app.annotations.remove_annotation("note", note.id)
+    assert _dotted(noted_app) == []

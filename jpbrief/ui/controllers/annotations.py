@@ -136,8 +136,9 @@ class AnnotationsController:
         self.draw_highlights()
 
     def draw_highlights(self) -> None:
-        """Draw the open article's highlights (never the detached ones) in the reader, and
-        tell it the notes on each passage (its right-click menu offers to edit them)."""
+        """Draw the open article's highlights (never the detached ones) in the reader, mark
+        the passages that have notes, and tell it the notes on each passage (its right-click
+        menu offers to edit them)."""
         from PySide6.QtGui import QColor, QTextCharFormat
 
         current = self._current()
@@ -148,6 +149,14 @@ class AnnotationsController:
                     on_passages.setdefault(note.anchor, []).append((note.id, note.text))
         self.reader.set_passage_notes(on_passages)
         selections: list[QTextEdit.ExtraSelection] = []
+        for anchor in on_passages:  # a note's passage: dotted underline (the text stays as it is)
+            span = self.reader.passage_range(anchor)
+            if span is not None:
+                noted = QTextCharFormat()
+                noted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                noted.setUnderlineColor(self.appearance.mark_colour("note"))
+                end = min(span[1], self.reader.document().characterCount() - 1)
+                selections += self.reader.mark_ranges([(span[0], max(span[0], end - 1))], noted)
         if self.notes is not None and current is not None:
             for highlight in self.notes.highlights(current.id):
                 mapping = None if highlight.detached else self.passage_map(highlight.anchor)

@@ -82,14 +82,18 @@ _DARK = {
 }
 
 
-MARK_KINDS = ("highlight", "search", "theme", "jump")
+MARK_KINDS = ("highlight", "search", "theme", "jump", "note")
 """What the reader marks, each in its own colour: the reader's own highlight (a yellow
-marker pen), a search hit's words (orange), the chosen theme's passages (a green tint) and
-the passage a jump lands on (a blue tint, the whole passage)."""
+marker pen), a search hit's words (orange), the chosen theme's passages (a green tint), the
+passage a jump lands on (a blue tint, the whole passage) and a passage the reader wrote a
+note on (a dotted purple underline: the note itself is in the Notes panel and the passage's
+right-click menu)."""
 
 _MARKS = {
-    "light": {"highlight": "#f5d76e", "search": "#f49a4e", "theme": "#e4f2d5", "jump": "#b5d5f5"},
-    "dark": {"highlight": "#f5d76e", "search": "#e58a3c", "theme": "#2c4230", "jump": "#1d4670"},
+    "light": {"highlight": "#f5d76e", "search": "#f49a4e", "theme": "#e4f2d5", "jump": "#b5d5f5",
+              "note": "#8e44ad"},
+    "dark": {"highlight": "#f5d76e", "search": "#e58a3c", "theme": "#2c4230", "jump": "#1d4670",
+             "note": "#c39bd3"},
 }
 """Search hits and highlights are drawn under dark text in both schemes (bright tints);
 theme marks and jump targets under the scheme's own text (soft tints)."""
