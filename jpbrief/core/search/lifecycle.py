@@ -78,7 +78,8 @@ def ensure(
     """The index of fingerprint ``fp`` in ``root``, built first if missing, stale or
     damaged (always, with ``rebuild``). ``verify`` checks every file's checksum on open
     when there is no key to check the seal with."""
-    if not rebuild:
+    checked = None if rebuild else store.current_dir(root, fp)
+    if checked is not None:
         opened = open_published(root, fp, deep=verify, key=key)
         if opened is not None:
             return opened
@@ -87,8 +88,10 @@ def ensure(
         return build_in_memory(fp, write)
     with store.BuildLock(root) as lock:
         lock.acquire(lock_timeout)
-        if not rebuild:
-            opened = open_published(root, fp, deep=verify, key=key)  # built while we waited
+        # Built while we waited? Only a directory published since is worth a look: the
+        # one found wanting above would fail again (and say so twice in the log).
+        if not rebuild and store.current_dir(root, fp) not in (None, checked):
+            opened = open_published(root, fp, deep=verify, key=key)
             if opened is not None:
                 return opened
         store.collect_garbage(root, keep=None)  # what dead writers left
