@@ -279,6 +279,32 @@ def test_restored_themes_tab_is_built_before_the_window_shows(qtbot, tmp_path: P
         close_app(app)
 
 
+@pytest.mark.parametrize("saved, tab", [(2, 2), (3, 3), (4, 4), (9, 0), (-1, 0)],
+                         ids=["search", "notes", "timeline", "unknown", "negative"])
+def test_restored_later_tabs_come_back_built_after_the_first_paint(
+    qtbot, tmp_path: Path, index_root: Path, saved: int, tab: int
+) -> None:
+    settings = Settings(tmp_path / "config")
+    settings.sidebar_tab = saved
+    settings.sync()
+    app = build_app(qtbot, tmp_path / "config", index_root, notes_db=tmp_path / "notes.db", start=False)
+    built = {2: lambda: app._search_panel, 3: lambda: app._notes_panel,
+             4: lambda: app.chronology._panel, 0: lambda: app.library_panel}
+    at_paint: list[tuple[object, ...]] = []
+    app.reader.first_painted.connect(lambda: at_paint.append(
+        (app._search_panel, app._notes_panel, app.chronology._panel)))
+    try:
+        app.start()
+        qtbot.waitUntil(lambda: bool(at_paint))
+        assert at_paint == [(None, None, None)]  # none of them delays the first paint
+        assert app.window.sidebar.currentIndex() == tab
+        qtbot.waitUntil(lambda: built[tab]() is not None)
+        assert app.window.sidebar.currentWidget() is built[tab]()
+        assert app.window.sidebar.currentIndex() == tab
+    finally:
+        close_app(app)
+
+
 def test_reader_margins_come_from_the_real_viewport_width(qtbot, reader_app) -> None:
     from jpbrief.ui.widgets.reader import MEASURE_CHARS
 

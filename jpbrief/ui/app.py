@@ -226,9 +226,19 @@ class ReaderApp(OnDemandParts, QObject):
         splitter = self.settings.window_state("splitter")
         if splitter is not None:
             self.window.splitter.restoreState(splitter)
-        tab = min(self.settings.sidebar_tab, THEMES_TAB)
-        self._build_tab(tab)  # shown by the first paint
-        self.window.sidebar.setCurrentIndex(tab)
+        sidebar = self.window.sidebar
+        tab = self.settings.sidebar_tab
+        if not 0 <= tab < sidebar.count():
+            tab = LIBRARY_TAB
+        if tab <= THEMES_TAB:
+            self._build_tab(tab)  # shown by the first paint
+        # The Search, Notes and Timeline panels need what comes after the first paint (the
+        # notes store, the events): their tab shows its placeholder until after_first_paint.
+        was_blocked = sidebar.blockSignals(True)
+        try:
+            sidebar.setCurrentIndex(tab)
+        finally:
+            sidebar.blockSignals(was_blocked)
         self.window.banner.show_problems(self.library, self.content_dir)
         first = self.library.article(self.settings.last_article) or (
             self.library.articles[0] if self.library.articles else None
@@ -245,6 +255,7 @@ class ReaderApp(OnDemandParts, QObject):
         """Work that must not delay the first paint: notes (and with them the saved reading
         position of the article shown), the search index, the watchers."""
         self.annotations.open_notes()
+        self._build_tab(self.window.sidebar.currentIndex())  # the tab restored by start()
         self.reading.after_first_paint()
         self.appearance_control.system_scheme_changed()  # start-up read the palette: ask Qt now
         self.content_reload.start_watching()  # live preview: a saved file shows in place
