@@ -2,7 +2,7 @@
 
 View ▸ Reload, a live-preview save and a content pack installed or removed all parse the
 whole library again. This starts the reader (warm, offscreen, search index not opened) on
-a synthetic library of ``--size`` articles (``scale_bench.make_content``), waits, reloads
+a synthetic library of ``--size`` articles (``clones.make_content``), waits, reloads
 ``--reloads`` times through View ▸ Reload's path (``content_reload.reload()``, in its
 worker), and records VmRSS a second after each reload was applied. Prints JSON:
 
@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale_bench import make_content  # a sibling script, not a package
+from clones import make_content  # a sibling script, not a package
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -62,13 +62,11 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 import search_bench  # noqa: E402 - a sibling script, found through the path set above
+from clones import make_content  # noqa: E402 - also imported from here by sibling scripts
+from procstat import cpu_ms, environment, idle_rss  # noqa: E402
 from startup_bench import MARK, REPO, peak_rss_mb, stop, summary  # noqa: E402
 
-CONTENT = REPO / "content"
 PROBE_MARK = "JPBRIEF_PROBE"
-IDLE_POLL_S = 0.1
-IDLE_WINDOW_S = 2.0
-IDLE_TOLERANCE_MB = 1.0
 
 PROBE = r"""
 import json, sys, time
@@ -166,103 +164,10 @@ sys.exit(launch.run(Path(sys.argv[1])))
 """
 
 
-# --- content ----------------------------------------------------------------------------
-
-TITLE_RE = re.compile(r'^title:\s*"(.*)"\s*$')
-SEE_RE = re.compile(r'see="([^"]*)"')
-PROBLEM_RE = re.compile(r"^.+:\d+: ")
-
-
-def clone_article(text: str, ids: set[str], suffix: str, copy: int) -> str:
-    """One bundled article as a clone: new id, title and cross-references; text untouched."""
-    lines = text.split("\n")
-    end = lines.index("---", 1)
-    for index in range(1, end):
-        line = lines[index]
-        if line.startswith("id:"):
-            lines[index] = f"id: {line.split(':', 1)[1].strip()}{suffix}"
-        elif (title := TITLE_RE.match(line)) is not None:
-            lines[index] = f'title: "{title.group(1)} [copy {copy}]"'
-
-    def retarget(match: re.Match[str]) -> str:
-        targets = []
-        for target in match.group(1).split():
-            article, sep, anchor = target.partition("#")
-            targets.append(f"{article}{suffix}{sep}{anchor}" if article in ids else target)
-        return f'see="{" ".join(targets)}"'
-
-    for index in range(end + 1, len(lines)):
-        if lines[index].startswith("{:") and "see=" in lines[index]:
-            lines[index] = SEE_RE.sub(retarget, lines[index])
-    return "\n".join(lines)
-
-
-def make_content(size: int, root: Path) -> int:
-    """A content folder of about ``size`` articles under ``root``; returns the count."""
-    sources = sorted((CONTENT / "articles").glob("*.md"))
-    texts = {p: p.read_text(encoding="utf-8") for p in sources}
-    ids = {re.search(r"^id:\s*(\S+)", t, re.M).group(1) for t in texts.values()}  # type: ignore[union-attr]
-    root.mkdir(parents=True)
-    for name in ("sources.yaml", "themes.yaml", "glossary.yaml"):
-        shutil.copy2(CONTENT / name, root / name)
-    articles = root / "articles"
-    articles.mkdir()
-    groups = max(1, -(-size // len(sources)))
-    for copy in range(groups):
-        suffix = "" if copy == 0 else f"-x{copy:05d}"
-        for path, text in texts.items():
-            cloned = text if copy == 0 else clone_article(text, ids, suffix, copy)
-            (articles / f"{path.stem}{suffix}.md").write_text(cloned, encoding="utf-8")
-    return groups * len(sources)
+PROBLEM_RE = re.compile(r"^.+:\d+: ")  # a line of `jpbrief check`'s report
 
 
 # --- processes --------------------------------------------------------------------------
-
-
-def vm_mb(pid: int, field: str = "VmRSS") -> float | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        return None
-    return None
-
-
-def cpu_ms(pid: int) -> float | None:
-    """User + system CPU time of ``pid`` so far, in ms (None if it is gone)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return None
-    return round((int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK"), 1)
-
-
-def environment(run_dir: Path) -> dict[str, str]:
-    env = {**os.environ, "JPBRIEF_STARTUP_TIMESTAMP": "1", "PYTHONDONTWRITEBYTECODE": "0"}
-    for name in ("JPBRIEF_CONFIG_DIR", "JPBRIEF_CACHE_DIR", "JPBRIEF_DATA_DIR"):
-        env[name] = str(run_dir / name.lower())
-    env.pop("JPBRIEF_CONTENT", None)
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return env
-
-
-def idle_rss(pid: int, limit_s: float) -> tuple[float | None, float, bool]:
-    """(VmRSS MiB once it moves < 1 MiB over 2 s, seconds waited, whether it settled)."""
-    started = time.monotonic()
-    window = int(IDLE_WINDOW_S / IDLE_POLL_S)
-    samples: list[float] = []
-    while time.monotonic() - started < limit_s:
-        rss = vm_mb(pid)
-        if rss is None:
-            break
-        samples.append(rss)
-        recent = samples[-window:]
-        if len(recent) == window and max(recent) - min(recent) < IDLE_TOLERANCE_MB:
-            return rss, time.monotonic() - started, True
-        time.sleep(IDLE_POLL_S)
-    return (samples[-1] if samples else None), time.monotonic() - started, False
 
 
 def reader_run(content: Path, env: dict[str, str], *, wait_for: Path | None, idle_max: float,

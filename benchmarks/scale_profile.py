@@ -42,7 +42,9 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from scale_bench import REPO, environment, make_content, vm_mb  # noqa: E402
+from clones import make_content  # noqa: E402
+from procstat import environment, vm_mb  # noqa: E402
+from scale_bench import REPO  # noqa: E402
 
 STARTUP = r"""
 import cProfile, json, os, sys, time
