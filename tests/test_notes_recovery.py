@@ -10,9 +10,11 @@ nothing removed may come back.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -250,3 +252,31 @@ def test_an_empty_store_reopens_with_its_journal(tmp_path: Path) -> None:
     NotesStore(db, auto_backup=False).close()
     with NotesStore(db, auto_backup=False) as store:
         assert store.recovery is None and store.notes() == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+def test_a_fifo_in_the_journals_place_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Reading a FIFO waits for a writer for good: the store refuses it, naming it, and the
+    confirmed notes are all there once it is a file again. A stand-in writer keeps a
+    regression from hanging the test: the blocking read then sees an empty journal."""
+    db = tmp_path / "notes.sqlite3"
+    with NotesStore(db, auto_backup=False) as store:
+        store.add_note("alpha", "intro", "kept", INTRO)
+    journal = tmp_path / "notes.journal"
+    saved = journal.read_bytes()
+    journal.unlink()
+    os.mkfifo(journal)
+    writer = threading.Thread(target=lambda: os.close(os.open(journal, os.O_WRONLY)), daemon=True)
+    writer.start()
+    try:
+        with pytest.raises(OSError, match="not a regular file") as raised:
+            NotesStore(db, auto_backup=False).close()
+        assert raised.value.filename == str(journal)
+    finally:
+        reader = os.open(journal, os.O_RDONLY | os.O_NONBLOCK)  # the writer's open returns
+        writer.join()
+        os.close(reader)
+    journal.unlink()
+    journal.write_bytes(saved)
+    with NotesStore(db, auto_backup=False) as store:
+        assert [n.text for n in store.notes()] == ["kept"]

@@ -6,12 +6,15 @@ The temporary file sits next to the target (a rename is atomic only within one f
 system) and is named ``.<name>.<pid>.<random>.tmp``, hidden and recognisable, so a folder
 cleaner can tell a writer's leftover from real data. ``durable=False`` skips both fsyncs:
 for caches, where losing the new content to a power cut only costs a rebuild. This module
-imports nothing beyond ``os`` and ``contextlib``: the start-up cache counts its imports.
+imports nothing beyond ``os``, ``errno``, ``stat`` and ``contextlib``: the start-up cache counts
+its imports. :func:`open_regular` reads a file that a FIFO put in its place must not hang.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,3 +85,17 @@ def atomic_write_bytes(target: Path, data: bytes, *, durable: bool = True) -> No
 def atomic_write_text(target: Path, text: str, *, durable: bool = True) -> None:
     """Replace ``target`` with ``text`` as UTF-8, line ends written as given."""
     atomic_write_bytes(target, text.encode("utf-8"), durable=durable)
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading, refused (OSError) unless it is a regular file: opening
+    a FIFO put in an index file's or the notes journal's place would wait for a writer
+    for good."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise

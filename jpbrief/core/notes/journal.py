@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jpbrief.core.durable import atomic_writer, fsync_dir
+from jpbrief.core.durable import atomic_writer, fsync_dir, open_regular
 from jpbrief.core.notes.schema import ANNOTATION_TABLES, TABLES
 
 JOURNAL_SUFFIX = ".journal"
@@ -96,7 +96,9 @@ class Journal:
             return
         data = b"".join(encode(record) for record in records)
         created = not self.path.exists()
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        # O_NONBLOCK: a FIFO put in the journal's place fails here instead of hanging
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT
+                     | getattr(os, "O_NONBLOCK", 0), 0o600)
         try:
             view = memoryview(data)
             while view:
@@ -111,7 +113,8 @@ class Journal:
     def read(self) -> JournalContents:
         contents = JournalContents()
         try:
-            data = self.path.read_bytes()
+            with open_regular(self.path) as handle:  # never wait on a FIFO put in its place
+                data = handle.read()
         except FileNotFoundError:
             contents.missing = True
             return contents

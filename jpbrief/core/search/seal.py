@@ -29,6 +29,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from jpbrief.core.durable import open_regular
 from jpbrief.core.search import store
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,7 @@ def sign(directory: Path, manifest: dict[str, Any], key: bytes) -> str:
     files = manifest.get("files")
     for name in sorted(files) if isinstance(files, dict) else ():
         mac.update(name.encode("utf-8") + b"\0")
-        with store.open_regular(directory / name) as handle:
+        with open_regular(directory / name) as handle:
             size = os.fstat(handle.fileno()).st_size
             mac.update(f"{size}\0".encode("ascii"))
             for chunk in iter(lambda: handle.read(1 << 20), b""):

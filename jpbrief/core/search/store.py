@@ -34,10 +34,10 @@ import sys
 import time
 import zlib
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from jpbrief.core.closing import Closing
-from jpbrief.core.durable import atomic_write_text
+from jpbrief.core.durable import atomic_write_text, open_regular
 from jpbrief.core.message import QT_TRANSLATE_NOOP, MessageError
 
 LOCK_NAME = "build.lock"
@@ -220,19 +220,6 @@ def _os_unlock(fd: int) -> None:
 
 
 # --- manifest and pointer -----------------------------------------------------------
-
-
-def open_regular(path: Path) -> BinaryIO:
-    """``path`` opened for reading, refused (OSError) unless it is a regular file: opening
-    a FIFO put in an index file's place would wait for a writer for good."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def file_checksums(directory: Path) -> dict[str, list[int]]:
