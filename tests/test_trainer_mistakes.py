@@ -95,6 +95,20 @@ def test_a_colon_in_an_unquoted_title_suggests_quotes(content_copy: Path):
     ]
 
 
+def test_a_key_given_twice_is_an_error_naming_both_lines_not_the_last_one_silently(content_copy: Path):
+    path = _write(content_copy, "gamma.md",
+                  FRONT.format(id="gamma").replace("title: T\n", "title: First\ntitle: Second\n")
+                  + "Text.\n")
+    library = load_library(content_copy)
+    assert _messages(library, path) == [
+        "4: invalid front matter: 'title' is given twice (first on line 3): keep one"]
+    assert library.article("gamma") is None
+    (content_copy / "themes.yaml").write_text(
+        "themes:\n  - id: dicas\n    title: A\n    title: B\n", encoding="utf-8")
+    assert _messages(load_library(content_copy), content_copy / "themes.yaml")[0] == (
+        "4: invalid YAML: 'title' is given twice (first on line 3): keep one")
+
+
 def test_unknown_names_suggest_the_closest_known_one(content_copy: Path):
     path = _write(
         content_copy, "gamma.md",

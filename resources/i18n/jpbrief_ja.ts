@@ -1047,6 +1047,10 @@
         <translation>引用符や括弧で囲んだ値の後に文字があります: 値全体を二重引用符で囲んでください</translation>
     </message>
     <message>
+        <source>invalid {name}: {key!r} is given twice (first on line {first}): keep one</source>
+        <translation>{name} が不正です: {key!r} が 2 回あります（最初は {first} 行目）。1 つだけ残してください</translation>
+    </message>
+    <message>
         <source>invalid {name}: {words}</source>
         <translation>{name} が不正です: {words}</translation>
     </message>

@@ -27,6 +27,32 @@ class _ContentLoader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """A mapping, refusing a key given twice: plain YAML keeps the last one silently,
+        and a trainer who wrote ``title:`` twice would never learn which one was shown."""
+        first: dict[Any, yaml.Mark] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                mark = first.setdefault(key, key_node.start_mark)
+            except TypeError:  # an unhashable key: the mapping's own construction says so
+                continue
+            if mark is not key_node.start_mark:
+                raise DuplicateKeyError(key, mark, key_node.start_mark)
+        return super().construct_mapping(node, deep)
+
+
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    """A mapping gives ``key`` twice: its first at ``first_mark``, again at ``problem_mark``."""
+
+    def __init__(self, key: Any, first_mark: yaml.Mark, again: yaml.Mark) -> None:
+        super().__init__("while constructing a mapping", first_mark,
+                         f"found duplicate key {key!r}", again)
+        self.key = key
+        self.first_mark = first_mark
+
 
 _ContentLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -101,6 +127,10 @@ def parse_yaml(
     calling it ``name``) when it is broken or absurdly nested."""
     try:
         return load_yaml(text)
+    except DuplicateKeyError as error:
+        report.add(path, yaml_line(error, offset), QT_TRANSLATE_NOOP(
+            "Check", "invalid {name}: {key!r} is given twice (first on line {first}): keep one"),
+            name=name, key=error.key, first=error.first_mark.line + 1 + offset)
     except yaml.YAMLError as error:
         line, words = explain_yaml_error(error, offset)
         report.add(path, line, QT_TRANSLATE_NOOP("Check", "invalid {name}: {words}"), name=name,
