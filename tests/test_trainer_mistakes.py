@@ -109,6 +109,20 @@ def test_a_key_given_twice_is_an_error_naming_both_lines_not_the_last_one_silent
         "4: invalid YAML: 'title' is given twice (first on line 3): keep one")
 
 
+def test_a_character_reference_that_names_no_character_is_a_warning_at_its_line(content_copy: Path):
+    path = _write(content_copy, "gamma.md", FRONT.format(id="gamma")
+                  + "Fine &#8212; and &#x2014; and &#0000065;.\n\nBad &#0; then\n`&#0;` &#xD800; &#1114112;"
+                  + " &#99999999999999999999999;.\n")
+    library = load_library(content_copy)
+    said = "names no character: it is shown as \ufffd; fix the number"
+    assert _messages(library, path) == [
+        f"{line}: the character reference {ref} {said}"
+        for line, ref in ((12, "&#0;"), (13, "&#xD800;"), (13, "&#1114112;"), (13, "&#99999999999999999999999;"))]
+    assert {p.severity for p in library.problems if p.path == str(path)} == {"warning"}
+    gamma = library.article("gamma")
+    assert gamma is not None and gamma.passages[0].text == "Fine \u2014 and \u2014 and A."
+
+
 def test_unknown_names_suggest_the_closest_known_one(content_copy: Path):
     path = _write(
         content_copy, "gamma.md",

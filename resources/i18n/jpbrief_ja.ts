@@ -747,6 +747,10 @@
         <translation>相互参照 {target} が article#anchor の形になっていません</translation>
     </message>
     <message>
+        <source>the character reference {ref} names no character: it is shown as �; fix the number</source>
+        <translation>文字参照 {ref} はどの文字も指していません: � と表示されます。番号を直してください</translation>
+    </message>
+    <message>
         <source>footnote [^{label}] must be labelled with the original&apos;s number</source>
         <translation>脚注 [^{label}] には原文の番号を付けてください</translation>
     </message>

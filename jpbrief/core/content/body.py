@@ -202,6 +202,7 @@ def _parse_passage(reading: _Reading, block: _Block) -> Passage | None:
     if not text:
         report.add(path, block.line, QT_TRANSLATE_NOOP("Check", "passage has no text"))
         return None
+    _check_character_references(reading, block.line, source)
     anchor = _anchor(reading, annotation.get("anchor"), kind, text, annotation_line)
     if anchor is None:
         return None
@@ -305,6 +306,25 @@ def _footnote_markers(reading: _Reading, first_line: int, source: str) -> tuple[
         footnotes.append(Footnote(number, "", marker.span()))
         reading.draft.marker_lines.append((number, line))
     return tuple(footnotes)
+
+
+_NUMERIC_REF_RE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));")
+_CODE_SPAN_RE = re.compile(r"(`+).+?\1", re.DOTALL)
+_NO_CHARACTER = QT_TRANSLATE_NOOP(
+    "Check", "the character reference {ref} names no character: it is shown as \ufffd; fix the number")
+
+
+def _check_character_references(reading: _Reading, first_line: int, source: str) -> None:
+    """Warn of a numeric character reference that names no character (``&#0;``, a
+    surrogate, past U+10FFFF): HTML shows it as U+FFFD, a mistake no reader can see
+    through. Code spans show such text as written, so they are left out."""
+    prose = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group(0)), source)
+    for ref in _NUMERIC_REF_RE.finditer(prose):
+        digits = (ref.group(1) or ref.group(2)).lstrip("0") or "0"
+        value = int(digits, 10 if ref.group(1) else 16) if len(digits) <= 8 else 0x110000
+        if value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
+            reading.report.warn(reading.path, first_line + prose.count("\n", 0, ref.start()),
+                                _NO_CHARACTER, ref=shown(ref.group(0), 40)[1:-1])
 
 
 def _unnumbered(label: str) -> Message:
