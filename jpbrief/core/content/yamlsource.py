@@ -13,10 +13,13 @@ from jpbrief.core.message import QT_TRANSLATE_NOOP, Message, Template
 
 
 class _ContentLoader(yaml.SafeLoader):
-    """Safe YAML, with dates left as text (we check them, with line numbers) and no aliases.
+    """Safe YAML, with dates left as text (we check them, with line numbers), and no aliases,
+    tags or merge keys.
 
     Without the timestamp resolver an impossible date such as 2024-13-45 cannot raise in
-    the middle of loading, and refusing aliases defuses "billion laughs" expansions.
+    the middle of loading, and refusing aliases defuses "billion laughs" expansions. Content
+    files need no explicit tags (``!!int abc``, ``!!map [a]`` made the loader itself raise)
+    and, without aliases, no merge keys (whose keys would slip past the duplicate check).
     """
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
@@ -25,15 +28,24 @@ class _ContentLoader(yaml.SafeLoader):
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not allowed in content files", event.start_mark
             )
+        event = self.peek_event()
+        if getattr(event, "tag", None) is not None:
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            raise yaml.composer.ComposerError(
+                None, None, f"tags ({tag}) are not allowed in content files: put the value "
+                            "in double quotes if it is text", event.start_mark)
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """A mapping, refusing a key given twice: plain YAML keeps the last one silently,
         and a trainer who wrote ``title:`` twice would never learn which one was shown."""
+        if not isinstance(node, yaml.MappingNode):  # PyYAML's own construction says so
+            return super().construct_mapping(node, deep)
         first: dict[Any, yaml.Mark] = {}
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                continue
+                raise yaml.constructor.ConstructorError(
+                    None, None, "merge keys (<<) are not allowed in content files", key_node.start_mark)
             key = self.construct_object(key_node, deep=deep)
             try:
                 mark = first.setdefault(key, key_node.start_mark)
