@@ -111,16 +111,34 @@ def test_a_key_given_twice_is_an_error_naming_both_lines_not_the_last_one_silent
 
 def test_a_character_reference_that_names_no_character_is_a_warning_at_its_line(content_copy: Path):
     path = _write(content_copy, "gamma.md", FRONT.format(id="gamma")
-                  + "Fine &#8212; and &#x2014; and &#0000065;.\n\nBad &#0; then\n`&#0;` &#xD800; &#1114112;"
-                  + " &#99999999999999999999999;.\n")
+                  + "Fine &#8212; and &#x2014; and &#0000065; and &#128;.\n\nBad &#0; then\n`&#0;` &#xD800; &#1114112;"
+                  + " &#99999999999999999999999;.\n\nA `code\nspan` b\nthen &#0 and &#1; and &#xFFFF; and &#x9D;.\n")
     library = load_library(content_copy)
-    said = "names no character: it is shown as \ufffd; fix the number"
+    said = "names no character that can be shown: fix the number"
     assert _messages(library, path) == [
         f"{line}: the character reference {ref} {said}"
-        for line, ref in ((12, "&#0;"), (13, "&#xD800;"), (13, "&#1114112;"), (13, "&#99999999999999999999999;"))]
+        for line, ref in ((12, "&#0;"), (13, "&#xD800;"), (13, "&#1114112;"), (13, "&#99999999999999999999999;"),
+                          (17, "&#0"), (17, "&#1;"), (17, "&#xFFFF;"), (17, "&#x9D;"))]
     assert {p.severity for p in library.problems if p.path == str(path)} == {"warning"}
     gamma = library.article("gamma")
-    assert gamma is not None and gamma.passages[0].text == "Fine \u2014 and \u2014 and A."
+    assert gamma is not None and gamma.passages[0].text == "Fine \u2014 and \u2014 and A and \u20ac."
+
+
+def test_yaml_tags_and_merge_keys_are_refused_at_their_line_never_a_traceback(content_copy: Path):
+    themes = content_copy / "themes.yaml"
+    original = themes.read_text(encoding="utf-8")
+    last = original.count("\n") + 1
+    for extra, words in (("extra: !!map [a]", "tags (!!map) are not allowed"),
+                         ("extra: !!int abc", "tags (!!int) are not allowed"),
+                         ("extra: !!set x", "tags (!!set) are not allowed"),
+                         ("<<: {title: A, title: B}", "merge keys (<<) are not allowed")):
+        themes.write_text(original + extra + "\n", encoding="utf-8")
+        [first, *_] = _messages(load_library(content_copy), themes)
+        assert first.startswith(f"{last}: invalid YAML: {words} in content files"), first
+    path = _write(content_copy, "gamma.md", FRONT.format(id="gamma").replace(
+        "title: T\n", "title: T\nextra: !!set [1]\n") + "Text.\n")
+    assert _messages(load_library(content_copy), path)[0].startswith(
+        "4: invalid front matter: tags (!!set) are not allowed in content files")
 
 
 def test_unknown_names_suggest_the_closest_known_one(content_copy: Path):

@@ -747,8 +747,8 @@
         <translation>相互参照 {target} が article#anchor の形になっていません</translation>
     </message>
     <message>
-        <source>the character reference {ref} names no character: it is shown as �; fix the number</source>
-        <translation>文字参照 {ref} はどの文字も指していません: � と表示されます。番号を直してください</translation>
+        <source>the character reference {ref} names no character that can be shown: fix the number</source>
+        <translation>文字参照 {ref} は表示できる文字を指していません: 番号を直してください</translation>
     </message>
     <message>
         <source>footnote [^{label}] must be labelled with the original&apos;s number</source>
