@@ -7,7 +7,8 @@ system) and is named ``.<name>.<pid>.<random>.tmp``, hidden and recognisable, so
 cleaner can tell a writer's leftover from real data. ``durable=False`` skips both fsyncs:
 for caches, where losing the new content to a power cut only costs a rebuild. This module
 imports nothing beyond ``os``, ``errno``, ``stat`` and ``contextlib``: the start-up cache counts
-its imports. :func:`open_regular` reads a file that a FIFO put in its place must not hang.
+its imports. :func:`open_regular` opens a file for reading without waiting on a FIFO put
+in its place.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from jpbrief.core.content.dialect import (
     footnote_number,
     plain_text,
     slugify,
+    unshown_references,
 )
 from jpbrief.core.content.fields import ID_RE
 from jpbrief.core.content.problems import Reporter, shown
@@ -308,33 +309,15 @@ def _footnote_markers(reading: _Reading, first_line: int, source: str) -> tuple[
     return tuple(footnotes)
 
 
-_NUMERIC_REF_RE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")  # HTML reads it without ';' too
-_CODE_SPAN_RE = re.compile(r"(`+).+?\1", re.DOTALL)
 _NO_CHARACTER = QT_TRANSLATE_NOOP(
     "Check", "the character reference {ref} names no character that can be shown: fix the number")
 
 
 def _check_character_references(reading: _Reading, first_line: int, source: str) -> None:
-    """Warn of a numeric character reference that names no character that can be shown
-    (``&#0;``, a surrogate, past U+10FFFF: shown as U+FFFD; a control character or a
-    noncharacter: dropped), a mistake no reader can see through. Code spans show such text
-    as written, so they are left out (blanked, their line breaks kept for the line numbers)."""
-    prose = _CODE_SPAN_RE.sub(lambda span: re.sub(r"[^\n]", " ", span.group(0)), source)
-    for ref in _NUMERIC_REF_RE.finditer(prose):
-        digits = (ref.group(1) or ref.group(2)).lstrip("0") or "0"
-        value = int(digits, 10 if ref.group(1) else 16) if len(digits) <= 8 else 0x110000
-        if _not_shown(value):
-            reading.report.warn(reading.path, first_line + prose.count("\n", 0, ref.start()),
-                                _NO_CHARACTER, ref=shown(ref.group(0), 40)[1:-1])
-
-
-def _not_shown(value: int) -> bool:
-    """Whether HTML turns the code point ``value`` of a reference into U+FFFD, nothing or
-    an invisible control character."""
-    return (value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF
-            or (value < 0x20 and value not in (0x09, 0x0A, 0x0C, 0x0D)) or value == 0x7F
-            or value in (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # the C1 controls cp1252 leaves unnamed
-            or 0xFDD0 <= value <= 0xFDEF or value & 0xFFFE == 0xFFFE)
+    """Warn of each reference :func:`unshown_references` finds, at its line."""
+    for ref in unshown_references(source):
+        reading.report.warn(reading.path, first_line + source.count("\n", 0, ref.start()),
+                            _NO_CHARACTER, ref=shown(ref.group(0), 40)[1:-1])
 
 
 def _unnumbered(label: str) -> Message:

@@ -7,6 +7,7 @@ the python-markdown library.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import markdown
@@ -73,6 +74,33 @@ def markdown_plain_text(without_markers: str) -> str:
     extractor.feed(markdown_to_html(without_markers))
     extractor.close()
     return " ".join("".join(extractor.parts).split())
+
+
+_NUMERIC_REF_RE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")  # HTML reads it without ';' too
+_CODE_SPAN_RE = re.compile(r"(`+).+?\1", re.DOTALL)
+
+
+def unshown_references(source: str) -> Iterator[re.Match[str]]:
+    """The numeric character references in ``source`` that name no character that can be
+    shown (``&#0;``, a surrogate, past U+10FFFF: shown as U+FFFD; a control character or a
+    noncharacter: dropped or invisible). Code spans show such text as written, so they are
+    left out (blanked to spaces, line breaks kept: each match's offsets hold in ``source``)."""
+    if "&#" not in source:  # nearly every passage: no work added to loading a library
+        return
+    prose = _CODE_SPAN_RE.sub(lambda span: re.sub(r"[^\n]", " ", span.group(0)), source)
+    for ref in _NUMERIC_REF_RE.finditer(prose):
+        digits = (ref.group(1) or ref.group(2)).lstrip("0") or "0"
+        if _not_shown(int(digits, 10 if ref.group(1) else 16) if len(digits) <= 8 else 0x110000):
+            yield ref
+
+
+def _not_shown(value: int) -> bool:
+    """Whether HTML turns the code point ``value`` of a reference into U+FFFD, nothing or
+    an invisible control character."""
+    return (value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF
+            or (value < 0x20 and value not in (0x09, 0x0A, 0x0C, 0x0D)) or value == 0x7F
+            or value in (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # the C1 controls cp1252 leaves unnamed
+            or 0xFDD0 <= value <= 0xFDEF or value & 0xFFFE == 0xFFFE)
 
 
 def slugify(text: str) -> str:

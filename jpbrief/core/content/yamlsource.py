@@ -39,8 +39,6 @@ class _ContentLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         """A mapping, refusing a key given twice: plain YAML keeps the last one silently,
         and a trainer who wrote ``title:`` twice would never learn which one was shown."""
-        if not isinstance(node, yaml.MappingNode):  # PyYAML's own construction says so
-            return super().construct_mapping(node, deep)
         first: dict[Any, yaml.Mark] = {}
         for key_node, _ in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
